@@ -1,0 +1,55 @@
+package fr.passerelle.demo;
+
+import fr.passerelle.identity.AssociationServices;
+import fr.passerelle.identity.Organisations;
+import fr.passerelle.identity.UserAccounts;
+import fr.passerelle.network.Courts;
+import fr.passerelle.shared.db.TenantScope;
+import org.springframework.transaction.support.TransactionTemplate;
+import java.util.Arrays;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Generates the demo data at start-up, once, when enabled (by default only with the embedded
+ * database). Refuses to run in the production profile.
+ */
+@Component
+@Order(0)
+class DemoDataRunner implements ApplicationRunner {
+
+    private final DemoProperties properties;
+    private final Environment environment;
+    private final DemoDataGenerator generator;
+    private final TransactionTemplate tx;
+
+    DemoDataRunner(DemoProperties properties, Environment environment, Organisations organisations,
+            UserAccounts users, AssociationServices services, Courts courts, TenantScope tenantScope,
+            TransactionTemplate tx) {
+        this.properties = properties;
+        this.environment = environment;
+        this.tx = tx;
+        this.generator = new DemoDataGenerator(organisations, users, services, courts, tenantScope);
+        if (enabled() && Arrays.asList(environment.getActiveProfiles()).contains("prod")) {
+            throw new IllegalStateException("Demo data is refused in the production profile:"
+                    + " unset PASSERELLE_DEMO (passerelle.demo.enabled).");
+        }
+    }
+
+    boolean enabled() {
+        if (properties.enabled() != null) {
+            return properties.enabled();
+        }
+        return environment.getProperty("spring.datasource.url", "").isBlank();
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (enabled() && !generator.alreadyGenerated()) {
+            tx.executeWithoutResult(status -> generator.generate(properties.associations()));
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package fr.passerelle.identity;
+
+/**
+ * Names of the permissions checked by the application. Roles map to permissions in the
+ * {@code role_permission} table so that roles stay configurable.
+ */
+public final class Permissions {
+
+    public static final String USER_MANAGE = "user:manage";
+    public static final String SERVICE_MANAGE = "service:manage";
+    public static final String ORGANISATION_MANAGE = "organisation:manage";
+    public static final String AUDIT_READ = "audit:read";
+    public static final String AUDIT_VERIFY = "audit:verify";
+    public static final String REFERENCE_READ = "reference:read";
+    public static final String REFERENCE_EDIT = "reference:edit";
+
+    private Permissions() {}
+}

@@ -1,0 +1,153 @@
+package fr.passerelle.identity.internal;
+
+import dev.samstevens.totp.code.CodeVerifier;
+import dev.samstevens.totp.code.DefaultCodeGenerator;
+import dev.samstevens.totp.code.DefaultCodeVerifier;
+import dev.samstevens.totp.code.HashingAlgorithm;
+import dev.samstevens.totp.exceptions.QrGenerationException;
+import dev.samstevens.totp.qr.QrData;
+import dev.samstevens.totp.qr.ZxingPngQrGenerator;
+import dev.samstevens.totp.recovery.RecoveryCodeGenerator;
+import dev.samstevens.totp.secret.DefaultSecretGenerator;
+import dev.samstevens.totp.time.SystemTimeProvider;
+import dev.samstevens.totp.util.Utils;
+import fr.passerelle.audit.AuditLog;
+import fr.passerelle.identity.PasserelleUser;
+import fr.passerelle.shared.Ids;
+import fr.passerelle.shared.TenantContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Time-based one-time passwords (RFC 6238) for association staff: enrolment with a QR code,
+ * verification, single-use recovery codes, and reset by an administrator.
+ */
+@Service
+public class MfaService {
+
+    private static final int RECOVERY_CODES = 10;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final AuditLog audit;
+    private final String issuer;
+    private final CodeVerifier verifier;
+
+    MfaService(JdbcClient jdbc, TransactionTemplate tx, AuditLog audit, SecurityProperties properties) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.audit = audit;
+        this.issuer = properties.mfa().issuer();
+        DefaultCodeVerifier codeVerifier = new DefaultCodeVerifier(new DefaultCodeGenerator(), new SystemTimeProvider());
+        codeVerifier.setAllowedTimePeriodDiscrepancy(1);
+        this.verifier = codeVerifier;
+    }
+
+    /** A new secret and the QR code that carries it to an authenticator app. */
+    public Enrolment newEnrolment(PasserelleUser user) {
+        String secret = new DefaultSecretGenerator(32).generate();
+        return new Enrolment(secret, qrFor(user, secret));
+    }
+
+    /** The QR code (data URI of a PNG) that carries a secret to an authenticator app. */
+    public String qrFor(PasserelleUser user, String secret) {
+        QrData data = new QrData.Builder()
+                .label(user.getUsername())
+                .secret(secret)
+                .issuer(issuer)
+                .algorithm(HashingAlgorithm.SHA1)
+                .digits(6)
+                .period(30)
+                .build();
+        try {
+            ZxingPngQrGenerator generator = new ZxingPngQrGenerator();
+            return Utils.getDataUriForImage(generator.generate(data), generator.getImageMimeType());
+        } catch (QrGenerationException e) {
+            throw new IllegalStateException("Could not draw the enrolment QR code", e);
+        }
+    }
+
+    /**
+     * Confirms enrolment when the code matches the new secret; returns the recovery codes to
+     * show once, or an empty list when the code is wrong.
+     */
+    public List<String> confirmEnrolment(PasserelleUser user, String secret, String code) {
+        if (!verifier.isValidCode(secret, normalise(code))) {
+            return List.of();
+        }
+        String[] codes = new RecoveryCodeGenerator().generateCodes(RECOVERY_CODES);
+        TenantContext.runAs(user.organisationId(), () -> tx.executeWithoutResult(status -> {
+            jdbc.sql("update app_user set mfa_secret = ?, mfa_enabled = true, updated_at = now() where id = ?")
+                    .param(secret).param(user.userId()).update();
+            jdbc.sql("delete from mfa_recovery_code where user_id = ?").param(user.userId()).update();
+            for (String c : codes) {
+                jdbc.sql("insert into mfa_recovery_code (id, user_id, organisation_id, code_hash) values (?, ?, ?, ?)")
+                        .param(Ids.newId()).param(user.userId()).param(user.organisationId()).param(hash(c)).update();
+            }
+            audit.append(new AuditLog.AuditEntry(user.organisationId(), user.userId(), user.displayName(),
+                    "mfa.enrolled", "user", user.userId().toString(), Map.of()));
+        }));
+        return List.of(codes);
+    }
+
+    /** Checks a one-time password, or else an unused recovery code (which is then spent). */
+    public boolean verify(PasserelleUser user, String code) {
+        String normalised = normalise(code);
+        return TenantContext.callAs(user.organisationId(), () -> tx.execute(status -> {
+            String secret = jdbc.sql("select mfa_secret from app_user where id = ? and mfa_enabled")
+                    .param(user.userId()).query(String.class).optional().orElse(null);
+            if (secret == null) {
+                return false;
+            }
+            if (normalised.length() == 6 && verifier.isValidCode(secret, normalised)) {
+                return true;
+            }
+            UUID spent = jdbc.sql("""
+                    update mfa_recovery_code set used_at = now()
+                    where id = (select id from mfa_recovery_code
+                                where user_id = ? and code_hash = ? and used_at is null limit 1)
+                    returning id""")
+                    .param(user.userId()).param(hash(code == null ? "" : code.trim().toLowerCase(Locale.ROOT)))
+                    .query(UUID.class).optional().orElse(null);
+            if (spent != null) {
+                audit.append(new AuditLog.AuditEntry(user.organisationId(), user.userId(), user.displayName(),
+                        "mfa.recovery_code_used", "user", user.userId().toString(), Map.of()));
+                return true;
+            }
+            return false;
+        }));
+    }
+
+    /** Removes a user's second factor so that they enrol again at next sign-in (admin action). */
+    public void reset(UUID userId) {
+        jdbc.sql("update app_user set mfa_secret = null, mfa_enabled = false, updated_at = now() where id = ?")
+                .param(userId).update();
+        jdbc.sql("delete from mfa_recovery_code where user_id = ?").param(userId).update();
+        audit.record("mfa.reset", "user", userId, Map.of());
+    }
+
+    private static String normalise(String code) {
+        return code == null ? "" : code.replaceAll("\\s", "");
+    }
+
+    private static String hash(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A secret being enrolled and its QR code as a data URI. */
+    public record Enrolment(String secret, String qrDataUri) {}
+}

@@ -1,0 +1,127 @@
+package fr.passerelle.network;
+
+import fr.passerelle.audit.AuditLog;
+import fr.passerelle.shared.BusinessException;
+import fr.passerelle.shared.FieldRefusal;
+import fr.passerelle.shared.TenantContext;
+import fr.passerelle.shared.TenantPrincipal;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The reference tables of the 36 cours d'appel and the tribunaux judiciaires (seat, département,
+ * cour d'appel, coordinates, source), readable by every module and editable by the federation.
+ */
+@Service
+public class Courts {
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    Courts(JdbcClient jdbc, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    /** A cour d'appel. */
+    public record CourtOfAppeal(String code, String name, String seatCity, BigDecimal latitude, BigDecimal longitude) {}
+
+    /** A tribunal judiciaire (or tribunal de première instance overseas). */
+    public record JudicialCourt(String code, String name, String seatCity, String departementCode,
+            String departementName, String courtOfAppealCode, String courtOfAppealName, BigDecimal latitude,
+            BigDecimal longitude, String source) {}
+
+    /** What may be corrected on a tribunal judiciaire. */
+    public record CourtCorrection(String name, String seatCity, String departementCode, String departementName,
+            String courtOfAppealCode, BigDecimal latitude, BigDecimal longitude) {}
+
+    @Transactional(readOnly = true)
+    public List<CourtOfAppeal> courtsOfAppeal() {
+        return jdbc.sql("select code, name, seat_city, latitude, longitude from court_of_appeal order by seat_city")
+                .query((rs, n) -> new CourtOfAppeal(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getBigDecimal(4), rs.getBigDecimal(5)))
+                .list();
+    }
+
+    /** Tribunaux judiciaires matching a free-text search (name, city, département) and a cour d'appel. */
+    @Transactional(readOnly = true)
+    public List<JudicialCourt> judicialCourts(String query, String courtOfAppealCode) {
+        String q = query == null ? "" : query.trim();
+        String ca = courtOfAppealCode == null ? "" : courtOfAppealCode;
+        return jdbc.sql(SELECT_COURT + """
+                 where (:ca = '' or j.court_of_appeal_code = :ca)
+                   and (:q = '' or unaccent(lower(j.name || ' ' || j.seat_city || ' ' || j.departement_name || ' '
+                        || j.departement_code)) like unaccent(lower(:like)))
+                 order by j.seat_city""")
+                .param("ca", ca).param("q", q).param("like", "%" + q + "%")
+                .query(Courts::map)
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<JudicialCourt> judicialCourt(String code) {
+        return jdbc.sql(SELECT_COURT + " where j.code = ?").param(code).query(Courts::map).optional();
+    }
+
+    /** Corrects a tribunal judiciaire; the change is attributed and audited. */
+    @Transactional
+    public void correct(String code, CourtCorrection correction) {
+        judicialCourt(code).orElseThrow(BusinessException::notFound);
+        check(correction);
+        jdbc.sql("""
+                update judicial_court set name = :name, seat_city = :city, departement_code = :dept,
+                       departement_name = :deptName, court_of_appeal_code = :ca, latitude = :lat, longitude = :lon,
+                       updated_at = now(), updated_by = :by
+                where code = :code""")
+                .param("name", correction.name().trim()).param("city", correction.seatCity().trim())
+                .param("dept", correction.departementCode().trim()).param("deptName", correction.departementName().trim())
+                .param("ca", correction.courtOfAppealCode()).param("lat", correction.latitude())
+                .param("lon", correction.longitude())
+                .param("by", TenantContext.currentPrincipal().map(TenantPrincipal::userId).orElse(null))
+                .param("code", code)
+                .update();
+        audit.record("court.corrected", "judicial_court", code, Map.of("name", correction.name().trim()));
+    }
+
+    private void check(CourtCorrection c) {
+        if (c.name() == null || c.name().isBlank() || c.name().length() > 200) {
+            throw new FieldRefusal("name", "court.name.invalid");
+        }
+        if (c.seatCity() == null || c.seatCity().isBlank() || c.seatCity().length() > 120) {
+            throw new FieldRefusal("seatCity", "court.seatCity.invalid");
+        }
+        if (c.departementCode() == null || !c.departementCode().trim().matches("[0-9]{2,3}|2A|2B")) {
+            throw new FieldRefusal("departementCode", "court.departement.invalid");
+        }
+        if (c.departementName() == null || c.departementName().isBlank()) {
+            throw new FieldRefusal("departementName", "court.departementName.invalid");
+        }
+        if (c.courtOfAppealCode() == null || courtsOfAppeal().stream().noneMatch(ca -> ca.code().equals(c.courtOfAppealCode()))) {
+            throw new FieldRefusal("courtOfAppealCode", "court.courtOfAppeal.invalid");
+        }
+        if (c.latitude() == null || c.latitude().abs().compareTo(BigDecimal.valueOf(90)) > 0) {
+            throw new FieldRefusal("latitude", "court.latitude.invalid");
+        }
+        if (c.longitude() == null || c.longitude().abs().compareTo(BigDecimal.valueOf(180)) > 0) {
+            throw new FieldRefusal("longitude", "court.longitude.invalid");
+        }
+    }
+
+    private static final String SELECT_COURT = """
+            select j.code, j.name, j.seat_city, j.departement_code, j.departement_name, j.court_of_appeal_code,
+                   c.name as ca_name, j.latitude, j.longitude, j.source
+            from judicial_court j join court_of_appeal c on c.code = j.court_of_appeal_code
+            """;
+
+    private static JudicialCourt map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new JudicialCourt(rs.getString("code"), rs.getString("name"), rs.getString("seat_city"),
+                rs.getString("departement_code"), rs.getString("departement_name"),
+                rs.getString("court_of_appeal_code"), rs.getString("ca_name"), rs.getBigDecimal("latitude"),
+                rs.getBigDecimal("longitude"), rs.getString("source"));
+    }
+}

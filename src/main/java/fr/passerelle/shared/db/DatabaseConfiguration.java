@@ -1,0 +1,30 @@
+package fr.passerelle.shared.db;
+
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.session.jdbc.config.annotation.SpringSessionTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The tenant-aware transaction manager, for the embedded and the external database alike. */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    @Bean
+    @Primary
+    PlatformTransactionManager transactionManager(DataSource dataSource) {
+        return new TenantAwareTransactionManager(dataSource);
+    }
+
+    /**
+     * HTTP sessions are loaded while the security context itself is being resolved, so they use a
+     * plain transaction manager (the session tables hold no tenant data and have no policies).
+     */
+    @Bean
+    @SpringSessionTransactionManager
+    PlatformTransactionManager sessionTransactionManager(DataSource dataSource) {
+        return new JdbcTransactionManager(dataSource);
+    }
+}

@@ -1,0 +1,114 @@
+package fr.passerelle.shared.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The embedded PostgreSQL server (real binaries) with its two roles: an owner that runs the
+ * migrations, and an application role that owns nothing and is subject to row-level security.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+    private final EmbeddedPostgres postgres;
+    private final Path dataDir;
+    private final boolean ephemeral;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir, boolean ephemeral) {
+        this.postgres = postgres;
+        this.dataDir = dataDir;
+        this.ephemeral = ephemeral;
+    }
+
+    public static EmbeddedPostgresServer start(EmbeddedDatabaseProperties properties) {
+        if ("root".equals(System.getProperty("user.name"))) {
+            throw new IllegalStateException(
+                    "PostgreSQL refuses to run as root: start Passerelle with ./mvnw (which uses an"
+                            + " unprivileged user namespace), as another user, or set"
+                            + " SPRING_DATASOURCE_URL to an external PostgreSQL.");
+        }
+        try {
+            Path dataDir = properties.ephemeral()
+                    ? Files.createTempDirectory("passerelle-pg-")
+                    : properties.dataDir().toAbsolutePath();
+            Files.createDirectories(dataDir);
+            long started = System.nanoTime();
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(properties.ephemeral())
+                    .setPort(properties.port())
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setLocaleConfig("locale", "C.UTF-8")
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("fsync", properties.ephemeral() ? "off" : "on")
+                    .start();
+            EmbeddedPostgresServer server =
+                    new EmbeddedPostgresServer(postgres, dataDir, properties.ephemeral());
+            server.ensureRolesAndDatabase();
+            log.info("Embedded PostgreSQL ready on port {} with data in {} ({} ms)",
+                    postgres.getPort(), dataDir, (System.nanoTime() - started) / 1_000_000);
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    /** Creates the owner and application roles and the database, once. */
+    private void ensureRolesAndDatabase() {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
+            if (!exists(s, "select 1 from pg_roles where rolname = '" + EmbeddedDatabaseProperties.OWNER_ROLE + "'")) {
+                s.execute("create role " + EmbeddedDatabaseProperties.OWNER_ROLE
+                        + " login nosuperuser nocreaterole nocreatedb noreplication nobypassrls");
+            }
+            if (!exists(s, "select 1 from pg_roles where rolname = '" + EmbeddedDatabaseProperties.APP_ROLE + "'")) {
+                s.execute("create role " + EmbeddedDatabaseProperties.APP_ROLE
+                        + " login nosuperuser nocreaterole nocreatedb noreplication nobypassrls");
+            }
+            if (!exists(s, "select 1 from pg_database where datname = '" + EmbeddedDatabaseProperties.DATABASE + "'")) {
+                s.execute("create database " + EmbeddedDatabaseProperties.DATABASE + " owner "
+                        + EmbeddedDatabaseProperties.OWNER_ROLE + " encoding 'UTF8'");
+                s.execute("revoke all on database " + EmbeddedDatabaseProperties.DATABASE + " from public");
+                s.execute("grant connect, temporary on database " + EmbeddedDatabaseProperties.DATABASE
+                        + " to " + EmbeddedDatabaseProperties.APP_ROLE);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not prepare the embedded PostgreSQL roles", e);
+        }
+    }
+
+    private static boolean exists(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            return rs.next();
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + EmbeddedDatabaseProperties.DATABASE;
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+        if (ephemeral) {
+            FileSystemUtils.deleteRecursively(dataDir);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package fr.passerelle.shared.web;
+
+import fr.passerelle.shared.FieldRefusal;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Helpers shared by form controllers: field refusals and flash messages. */
+public final class Forms {
+
+    private Forms() {}
+
+    /** Shows a refusal next to its field (or as a form-wide error when the field is unknown). */
+    public static void reject(BindingResult result, FieldRefusal refusal) {
+        if (refusal.field() != null && result.getTarget() != null
+                && org.springframework.beans.BeanUtils.getPropertyDescriptor(result.getTarget().getClass(), refusal.field()) != null) {
+            result.rejectValue(refusal.field(), refusal.messageKey(), refusal.arguments(), refusal.messageKey());
+        } else {
+            result.reject(refusal.messageKey(), refusal.arguments(), refusal.messageKey());
+        }
+    }
+
+    public static void success(RedirectAttributes redirect, String messageKey) {
+        redirect.addFlashAttribute("flashSuccess", messageKey);
+    }
+
+    public static void error(RedirectAttributes redirect, String messageKey) {
+        redirect.addFlashAttribute("flashError", messageKey);
+    }
+}
