@@ -28,7 +28,7 @@ public class AuditChain {
      * @param checked number of intact links before the first broken one (or in all)
      * @param firstBrokenSeq sequence number of the first broken link, null when intact
      */
-    public record Verification(long checked, Long firstBrokenSeq) {
+    public record Verification(long checked, Long firstBrokenSeq) implements java.io.Serializable {
 
         public boolean intact() {
             return firstBrokenSeq == null;

@@ -100,6 +100,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + EmbeddedDatabaseProperties.DATABASE;
     }
 
+    /** A connection source as the superuser, for tests and tooling only. */
+    public javax.sql.DataSource superuserDataSource(String database) {
+        return postgres.getDatabase("postgres", database);
+    }
+
     public int port() {
         return postgres.getPort();
     }

@@ -1,0 +1,333 @@
+package fr.passerelle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import fr.passerelle.demo.DemoAccounts;
+import fr.passerelle.identity.PasserelleUser;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every registered endpoint × every role (and anonymous) × own and foreign organisation.
+ * Adding an endpoint without adding its line to {@link #MATRIX} fails the build.
+ */
+@PasserelleIntegrationTest
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTest {
+
+    /** One line per endpoint: method, path, who may use it, and the path variables for own and foreign data. */
+    static final List<Rule> MATRIX = List.of(
+            Rule.get("/login").open(),
+            Rule.get("/").signedIn(),
+            Rule.get("/mfa/enrol").mfaPending(),
+            Rule.post("/mfa/enrol").mfaPending(),
+            Rule.get("/mfa/verify").mfaPending(),
+            Rule.post("/mfa/verify").mfaPending(),
+            Rule.get("/mfa/recovery-codes").mfaPending(),
+            Rule.post("/mfa/recovery-codes").mfaPending(),
+            Rule.get("/account/password").signedIn(),
+            Rule.post("/account/password").signedIn(),
+            Rule.get("/admin/users").requires("user:manage"),
+            Rule.get("/admin/users/new").requires("user:manage"),
+            Rule.post("/admin/users").requires("user:manage"),
+            Rule.get("/admin/users/{id}").requires("user:manage").tenant(Ids::ownUser, Ids::foreignUser),
+            Rule.post("/admin/users/{id}").requires("user:manage").tenant(Ids::ownUser, Ids::foreignUser),
+            Rule.post("/admin/users/{id}/password").requires("user:manage").tenant(Ids::ownUser, Ids::foreignUser),
+            Rule.post("/admin/users/{id}/mfa-reset").requires("user:manage").tenant(Ids::ownUser, Ids::foreignUser),
+            Rule.get("/admin/services").requires("service:manage"),
+            Rule.post("/admin/services").requires("service:manage"),
+            Rule.post("/admin/services/{id}/rename").requires("service:manage").tenant(Ids::ownService, Ids::foreignService)
+                    .param("name", "Service renommé"),
+            Rule.post("/admin/services/{id}/delete").requires("service:manage").tenant(Ids::unknown, Ids::foreignService),
+            Rule.get("/admin/organisations").requires("organisation:manage"),
+            Rule.get("/admin/organisations/new").requires("organisation:manage"),
+            Rule.post("/admin/organisations").requires("organisation:manage"),
+            Rule.get("/admin/organisations/{id}").requires("organisation:manage").vars(Ids::anyOrganisation),
+            Rule.post("/admin/organisations/{id}").requires("organisation:manage").vars(Ids::anyOrganisation),
+            Rule.get("/admin/audit").requires("audit:read"),
+            Rule.post("/admin/audit/verify").requires("audit:verify"),
+            Rule.get("/reference/courts").requires("reference:read"),
+            Rule.get("/reference/courts/{code}").requires("reference:edit").vars(p -> "TJ-LYON"),
+            Rule.post("/reference/courts/{code}").requires("reference:edit").vars(p -> "TJ-LYON"));
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlerMapping;
+
+    @Autowired
+    @Qualifier("loginLookup")
+    UserDetailsService users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    static Ids ids;
+    final Map<String, PasserelleUser> principals = new LinkedHashMap<>();
+
+    @BeforeAll
+    void givenOneDemoAccountPerRole() {
+        for (DemoAccounts.DemoAccount account : DemoAccounts.ALL) {
+            if (!account.username().equals("intervenant.mfa")) {
+                principals.put(account.username(), (PasserelleUser) users.loadUserByUsername(account.username()));
+            }
+        }
+        ids = new Ids(jdbc, tx, principals);
+    }
+
+    @Test
+    void everyRegisteredEndpointIsInTheMatrix() {
+        Set<String> registered = new TreeSet<>();
+        for (RequestMappingInfo info : handlerMapping.getHandlerMethods().keySet()) {
+            if (info.getPathPatternsCondition() == null) {
+                continue;
+            }
+            Set<String> methods = info.getMethodsCondition().getMethods().isEmpty()
+                    ? Set.of("GET") : info.getMethodsCondition().getMethods().stream().map(Enum::name)
+                            .collect(java.util.stream.Collectors.toSet());
+            for (String pattern : info.getPatternValues()) {
+                if (!pattern.equals("/error")) {
+                    methods.forEach(m -> registered.add(m + " " + pattern));
+                }
+            }
+        }
+        Set<String> covered = new TreeSet<>();
+        MATRIX.forEach(rule -> covered.add(rule.method().name() + " " + rule.path()));
+        assertThat(covered).as("endpoints in the authorization matrix").containsAll(registered);
+        assertThat(registered).as("matrix lines that match no endpoint").containsAll(covered);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyEndpointAgainstEveryRole() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Rule rule : MATRIX) {
+            tests.add(DynamicTest.dynamicTest(rule + " as anonymous", () -> checkAnonymous(rule)));
+            for (Map.Entry<String, PasserelleUser> entry : principals.entrySet()) {
+                tests.add(DynamicTest.dynamicTest(rule + " as " + entry.getKey(), () -> checkSignedIn(rule, entry.getValue())));
+            }
+            if (rule.foreign() != null) {
+                principals.values().stream().filter(p -> rule.permits(p, false)).forEach(p -> tests.add(
+                        DynamicTest.dynamicTest(rule + " foreign data as " + p.getUsername(), () -> checkForeign(rule, p))));
+            }
+            if (rule.method() == HttpMethod.POST && rule.access() != Access.OPEN) {
+                tests.add(DynamicTest.dynamicTest(rule + " without CSRF token", () -> checkCsrf(rule)));
+            }
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void prometheusMetricsAnswerOnlyLocalClients() throws Exception {
+        assertThat(mvc.perform(request(HttpMethod.GET, "/actuator/prometheus").with(r -> {
+            r.setRemoteAddr("203.0.113.9");
+            return r;
+        })).andReturn().getResponse().getStatus()).isIn(302, 403);
+        assertThat(mvc.perform(request(HttpMethod.GET, "/actuator/prometheus")).andReturn().getResponse().getStatus())
+                .isEqualTo(200);
+        assertThat(mvc.perform(request(HttpMethod.GET, "/actuator/health/readiness")).andReturn().getResponse()
+                .getStatus()).isEqualTo(200);
+    }
+
+    private void checkAnonymous(Rule rule) throws Exception {
+        MvcResult result = perform(rule, null, rule.ownPath(null), true);
+        if (rule.access() == Access.OPEN) {
+            assertThat(result.getResponse().getStatus()).isLessThan(400);
+        } else {
+            assertRedirectsTo(result, "/login");
+        }
+    }
+
+    private void checkSignedIn(Rule rule, PasserelleUser user) throws Exception {
+        MvcResult result = perform(rule, user, rule.ownPath(user), true);
+        int status = result.getResponse().getStatus();
+        if (rule.permits(user, false)) {
+            assertThat(status).as("status for an allowed user").isNotIn(401, 403).isLessThan(500);
+            assertThat(String.valueOf(result.getResponse().getRedirectedUrl())).doesNotContain("/login", "/mfa");
+        } else {
+            assertThat(status).as("status for a user without the right").isEqualTo(403);
+        }
+    }
+
+    private void checkForeign(Rule rule, PasserelleUser user) throws Exception {
+        MvcResult result = perform(rule, user, rule.foreignPath(user), true);
+        assertThat(result.getResponse().getStatus()).as("another organisation's data").isEqualTo(404);
+    }
+
+    private void checkCsrf(Rule rule) throws Exception {
+        PasserelleUser allowed = principals.values().stream().filter(p -> rule.permits(p, false)).findFirst()
+                .orElse(principals.values().iterator().next());
+        MvcResult result = perform(rule, allowed, rule.ownPath(allowed), false);
+        assertThat(result.getResponse().getStatus()).isEqualTo(403);
+    }
+
+    private MvcResult perform(Rule rule, PasserelleUser user, String path, boolean withCsrf) throws Exception {
+        MockHttpServletRequestBuilder request = request(rule.method(), path);
+        rule.params().forEach(request::param);
+        if (withCsrf) {
+            request.with(csrf());
+        }
+        if (user != null) {
+            Authentication auth = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+            request.with(authentication(auth));
+        }
+        return mvc.perform(request).andReturn();
+    }
+
+    private static void assertRedirectsTo(MvcResult result, String target) {
+        assertThat(result.getResponse().getStatus()).isEqualTo(302);
+        assertThat(result.getResponse().getRedirectedUrl()).endsWith(target);
+    }
+
+    /** Who may use an endpoint. */
+    enum Access { OPEN, SIGNED_IN, MFA_PENDING, PERMISSION }
+
+    /** One line of the matrix. */
+    record Rule(HttpMethod method, String path, Access access, String permission,
+            Function<PasserelleUser, String> own, Function<PasserelleUser, String> foreign, Map<String, String> params) {
+
+        static Rule get(String path) {
+            return new Rule(HttpMethod.GET, path, Access.SIGNED_IN, null, null, null, Map.of());
+        }
+
+        static Rule post(String path) {
+            return new Rule(HttpMethod.POST, path, Access.SIGNED_IN, null, null, null, Map.of());
+        }
+
+        Rule open() {
+            return new Rule(method, path, Access.OPEN, null, own, foreign, params);
+        }
+
+        Rule signedIn() {
+            return new Rule(method, path, Access.SIGNED_IN, null, own, foreign, params);
+        }
+
+        /** Only between a correct password and the second factor: fully signed-in users are refused. */
+        Rule mfaPending() {
+            return new Rule(method, path, Access.MFA_PENDING, null, own, foreign, params);
+        }
+
+        Rule requires(String permission) {
+            return new Rule(method, path, Access.PERMISSION, permission, own, foreign, params);
+        }
+
+        Rule vars(Function<PasserelleUser, String> value) {
+            return new Rule(method, path, access, permission, value, foreign, params);
+        }
+
+        Rule tenant(Function<PasserelleUser, String> ownValue, Function<PasserelleUser, String> foreignValue) {
+            return new Rule(method, path, access, permission, ownValue, foreignValue, params);
+        }
+
+        /** A request parameter sent with the request (so that a refusal of the input does not hide the check). */
+        Rule param(String name, String value) {
+            Map<String, String> all = new LinkedHashMap<>(params);
+            all.put(name, value);
+            return new Rule(method, path, access, permission, own, foreign, all);
+        }
+
+        boolean permits(PasserelleUser user, boolean mfaPending) {
+            return switch (access) {
+                case OPEN -> true;
+                case SIGNED_IN -> !mfaPending;
+                case MFA_PENDING -> mfaPending;
+                case PERMISSION -> !mfaPending && user.hasPermission(permission);
+            };
+        }
+
+        String ownPath(PasserelleUser user) {
+            return expand(own, user);
+        }
+
+        String foreignPath(PasserelleUser user) {
+            return expand(foreign, user);
+        }
+
+        private String expand(Function<PasserelleUser, String> value, PasserelleUser user) {
+            if (!path.contains("{")) {
+                return path;
+            }
+            String v = user == null || value == null ? UUID.randomUUID().toString() : value.apply(user);
+            return path.replaceAll("\\{[^}]+}", v);
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    /** Identifiers of data in the signed-in user's organisation and in another one. */
+    record Ids(JdbcClient jdbc, TransactionTemplate tx, Map<String, PasserelleUser> principals) {
+
+        static String ownUser(PasserelleUser user) {
+            return user.userId().toString();
+        }
+
+        static String foreignUser(PasserelleUser user) {
+            return ids.principals().values().stream()
+                    .filter(p -> !p.organisationId().equals(user.organisationId()))
+                    .findFirst().orElseThrow().userId().toString();
+        }
+
+        static String ownService(PasserelleUser user) {
+            return ids.serviceOf(user.organisationId(), true);
+        }
+
+        static String foreignService(PasserelleUser user) {
+            return ids.serviceOf(user.organisationId(), false);
+        }
+
+        static String unknown(PasserelleUser user) {
+            return UUID.randomUUID().toString();
+        }
+
+        static String anyOrganisation(PasserelleUser user) {
+            return user.organisationId().toString();
+        }
+
+        /** Read as the owner of the data would (row-level security applies to the test too). */
+        String serviceOf(UUID organisationId, boolean own) {
+            UUID target = own ? organisationId : jdbc.sql(
+                    "select id from organisation where kind = 'ASSOCIATION' and id <> ? order by id limit 1")
+                    .param(organisationId).query(UUID.class).single();
+            return fr.passerelle.shared.TenantContext.callAs(target, () -> tx.execute(s -> jdbc.sql(
+                    "select id from service order by id limit 1").query(UUID.class).optional().map(UUID::toString)
+                    .orElse(UUID.randomUUID().toString())));
+        }
+    }
+}

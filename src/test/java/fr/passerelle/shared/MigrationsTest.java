@@ -1,0 +1,83 @@
+package fr.passerelle.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.passerelle.PasserelleIntegrationTest;
+import fr.passerelle.shared.db.EmbeddedDatabaseProperties;
+import fr.passerelle.shared.db.EmbeddedPostgresServer;
+import java.util.Arrays;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+/** Every migration applies on an empty database, and the latest applies on the previous schema with data in it. */
+@PasserelleIntegrationTest
+class MigrationsTest {
+
+    @Autowired
+    EmbeddedPostgresServer server;
+
+    @Test
+    void applyOnAnEmptyDatabase() {
+        Flyway flyway = flywayFor(freshDatabase("migrations_empty"), null);
+        MigrateResult result = flyway.migrate();
+        assertThat(result.success).isTrue();
+        assertThat(flyway.info().pending()).isEmpty();
+        assertThat(result.migrationsExecuted).isEqualTo(flyway.info().all().length);
+    }
+
+    @Test
+    void applyTheLatestMigrationOnThePreviousSchemaWithData() {
+        String database = freshDatabase("migrations_previous");
+        MigrationInfo[] all = flywayFor(database, null).info().all();
+        assertThat(all.length).isGreaterThan(1);
+        String previous = all[all.length - 2].getVersion().getVersion();
+
+        assertThat(flywayFor(database, previous).migrate().success).isTrue();
+        JdbcClient owner = JdbcClient.create(ownerDataSource(database));
+        // Data as the previous schema knew it must survive the next migration.
+        owner.sql("insert into organisation (id, kind, name) values (?, 'ASSOCIATION', 'Avant migration')")
+                .param(Ids.newId()).update();
+
+        MigrateResult result = flywayFor(database, null).migrate();
+        assertThat(result.success).isTrue();
+        assertThat(result.migrationsExecuted).isEqualTo(1);
+        assertThat(owner.sql("select count(*) from organisation where name = 'Avant migration'")
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    private String freshDatabase(String name) {
+        JdbcClient superuser = JdbcClient.create(server.superuserDataSource("postgres"));
+        superuser.sql("drop database if exists " + name).update();
+        superuser.sql("create database " + name + " owner " + EmbeddedDatabaseProperties.OWNER_ROLE).update();
+        return name;
+    }
+
+    private SimpleDriverDataSource ownerDataSource(String database) {
+        String url = server.jdbcUrl().replace("/" + EmbeddedDatabaseProperties.DATABASE, "/" + database);
+        return new SimpleDriverDataSource(new org.postgresql.Driver(), url, EmbeddedDatabaseProperties.OWNER_ROLE, "");
+    }
+
+    private Flyway flywayFor(String database, String target) {
+        var configuration = Flyway.configure()
+                .dataSource(ownerDataSource(database))
+                .locations("classpath:db/migration")
+                .placeholders(Map.of("app_role", EmbeddedDatabaseProperties.APP_ROLE));
+        if (target != null) {
+            configuration.target(target);
+        }
+        return configuration.load();
+    }
+
+    @Test
+    void migrationFileNamesFollowTheConvention() {
+        MigrationInfo[] all = flywayFor(freshDatabase("migrations_names"), null).info().all();
+        assertThat(Arrays.stream(all).map(MigrationInfo::getScript))
+                .allMatch(script -> script.matches("V\\d{12}__[a-z]+_[a-z_]+\\.sql"));
+    }
+}
