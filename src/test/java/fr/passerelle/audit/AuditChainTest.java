@@ -3,15 +3,14 @@ package fr.passerelle.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.passerelle.OwnerSql;
 import fr.passerelle.PasserelleIntegrationTest;
-import fr.passerelle.shared.db.EmbeddedDatabaseProperties;
 import fr.passerelle.shared.db.EmbeddedPostgresServer;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /** The audit trail is append-only for the application and any later edit breaks the chain. */
 @PasserelleIntegrationTest
@@ -36,8 +35,7 @@ class AuditChainTest {
         audit.append(new AuditLog.AuditEntry(organisation, null, "test", "test.second", "thing", "2", Map.of("n", 2)));
         assertThat(chain.verify().intact()).isTrue();
 
-        JdbcClient owner = JdbcClient.create(new SimpleDriverDataSource(new org.postgresql.Driver(), server.jdbcUrl(),
-                EmbeddedDatabaseProperties.OWNER_ROLE, ""));
+        JdbcClient owner = OwnerSql.of(server);
         long tampered = owner.sql("select seq from audit_event where action = 'test.first' and organisation_id = ?")
                 .param(organisation).query(Long.class).single();
         try {
@@ -58,8 +56,7 @@ class AuditChainTest {
         UUID organisation = UUID.randomUUID();
         audit.append(new AuditLog.AuditEntry(organisation, null, "test", "test.deleted", null, null, Map.of()));
         audit.append(new AuditLog.AuditEntry(organisation, null, "test", "test.after", null, null, Map.of()));
-        JdbcClient owner = JdbcClient.create(new SimpleDriverDataSource(new org.postgresql.Driver(), server.jdbcUrl(),
-                EmbeddedDatabaseProperties.OWNER_ROLE, ""));
+        JdbcClient owner = OwnerSql.of(server);
         var row = owner.sql("select * from audit_event where action = 'test.deleted' and organisation_id = ?")
                 .param(organisation).query().singleRow();
         long seq = (Long) row.get("seq");

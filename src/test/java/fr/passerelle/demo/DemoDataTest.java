@@ -1,0 +1,72 @@
+package fr.passerelle.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.passerelle.PasserelleIntegrationTest;
+import fr.passerelle.identity.PasserelleUser;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** The demo data set: the federation, its 9 regions, about 150 associations, an account per role. */
+@PasserelleIntegrationTest
+class DemoDataTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    @Qualifier("loginLookup")
+    UserDetailsService users;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    @Test
+    void hasTheFederationItsNineRegionsAndAHundredAndFiftyAssociations() {
+        assertThat(count("select count(*) from organisation where kind = 'FEDERATION'")).isEqualTo(1);
+        assertThat(count("select count(*) from network_region")).isEqualTo(9);
+        assertThat(count("select count(*) from organisation where kind = 'ASSOCIATION'")).isEqualTo(150);
+        assertThat(count("select count(*) from organisation where kind = 'ASSOCIATION' and region_code is null")).isZero();
+        assertThat(count("select count(distinct region_code) from organisation where kind = 'ASSOCIATION'")).isEqualTo(9);
+    }
+
+    @Test
+    void isTheSameOnEveryRun() {
+        UUID lyon = DemoDataGenerator.demoId(DemoDataGenerator.FLAGSHIP_COURT);
+        assertThat(jdbc.sql("select name from organisation where id = ?").param(lyon).query(String.class).single())
+                .isEqualTo("Association socio-judiciaire du Rhône (démo)");
+        List<String> sample = jdbc.sql("select name from organisation where kind = 'ASSOCIATION' order by id limit 3")
+                .query(String.class).list();
+        assertThat(sample).hasSize(3).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void hasASignInForEveryRoleWithTheReadmePassword() {
+        List<String> roles = jdbc.sql("select code from role").query(String.class).list();
+        List<String> covered = DemoAccounts.ALL.stream().map(DemoAccounts.DemoAccount::role).distinct().toList();
+        assertThat(covered).containsAll(roles);
+        for (DemoAccounts.DemoAccount account : DemoAccounts.ALL) {
+            PasserelleUser user = (PasserelleUser) users.loadUserByUsername(account.username());
+            assertThat(user.roles()).containsExactly(account.role());
+            assertThat(encoder.matches(DemoAccounts.PASSWORD, user.getPassword())).isTrue();
+        }
+    }
+
+    @Test
+    void onlyTheMarkedDemoAccountsSkipTheSecondFactor() {
+        PasserelleUser exempt = (PasserelleUser) users.loadUserByUsername("intervenant");
+        PasserelleUser strict = (PasserelleUser) users.loadUserByUsername("intervenant.mfa");
+        assertThat(exempt.mfaRequired()).isFalse();
+        assertThat(strict.mfaRequired()).isTrue();
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+}
