@@ -70,6 +70,7 @@ public class Organisations {
         return jdbc.sql("select * from organisation where id = ?").param(id).query(Organisations::map).optional();
     }
 
+    @Transactional(readOnly = true)
     public Organisation get(UUID id) {
         return find(id).orElseThrow(BusinessException::notFound);
     }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,6 +52,14 @@ class LoginThrottle {
                 """)
                 .param(key(login))
                 .param(Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    /** Forgets failures older than a day; safe on every node at once. */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    void forgetOldFailures() {
+        jdbc.sql("delete from login_attempt where last_failure_at < ?")
+                .param(Timestamp.from(clock.instant().minus(Duration.ofDays(1))))
                 .update();
     }
 

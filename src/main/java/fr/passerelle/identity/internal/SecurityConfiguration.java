@@ -1,10 +1,12 @@
 package fr.passerelle.identity.internal;
 
-import fr.passerelle.audit.AuditLog.AuditEntry;
 import fr.passerelle.identity.PasserelleUser;
-import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -58,15 +60,15 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SignInFlow signIn, LoginThrottle throttle,
-            SecurityContextRepository contextRepository, fr.passerelle.audit.AuditLog audit) throws Exception {
+            SecurityContextRepository contextRepository,
+            @Value("${passerelle.metrics.token:}") String metricsToken) throws Exception {
         http.securityContext(c -> c.securityContextRepository(contextRepository))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/error/**", "/webjars/**", "/css/**", "/js/**",
                                 "/img/**", "/favicon.ico", "/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .requestMatchers("/actuator/prometheus")
-                        .access((auth, ctx) -> new AuthorizationDecision(
-                                LOCAL_V4.matches(ctx.getRequest()) || LOCAL_V6.matches(ctx.getRequest())))
+                        .access((auth, ctx) -> new AuthorizationDecision(metricsAllowed(ctx.getRequest(), metricsToken)))
                         .requestMatchers("/mfa/**")
                         .access(SecurityConfiguration::mfaPending)
                         .anyRequest()
@@ -90,6 +92,19 @@ class SecurityConfiguration {
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
                         .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")));
         return http.build();
+    }
+
+    /**
+     * Metrics go to a scraper holding the configured bearer token, or else only to clients on
+     * this machine.
+     */
+    static boolean metricsAllowed(HttpServletRequest request, String token) {
+        if (token != null && !token.isBlank()) {
+            String header = request.getHeader("Authorization");
+            return header != null && MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8),
+                    ("Bearer " + token).getBytes(StandardCharsets.UTF_8));
+        }
+        return LOCAL_V4.matches(request) || LOCAL_V6.matches(request);
     }
 
     /** A user still owing their second factor is sent back to it rather than refused. */

@@ -56,6 +56,9 @@ class OrganisationAdminController {
     @PostMapping
     String create(@ModelAttribute("form") OrganisationForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            return showForm(null, model);
+        }
         try {
             UUID id = organisations.create(data(form), new UserAccounts.NewUser(form.getAdminUsername(),
                     form.getAdminDisplayName(), form.getAdminEmail(), form.getAdminPassword(), null, List.of(),
@@ -89,6 +92,9 @@ class OrganisationAdminController {
             Model model, RedirectAttributes redirect) {
         Organisations.Organisation organisation = organisations.get(id);
         form.setKind(organisation.kind());
+        if (result.hasErrors()) {
+            return showForm(organisation, model);
+        }
         try {
             organisations.update(id, data(form));
             Forms.success(redirect, "organisation.updated");

@@ -60,6 +60,9 @@ class UserAdminController {
     @PostMapping
     String create(@ModelAttribute("form") UserForm form, BindingResult result, @AuthenticationPrincipal PasserelleUser me,
             Model model, RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            return showForm(null, me, model);
+        }
         try {
             UUID id = users.create(new UserAccounts.NewUser(form.getUsername(), form.getDisplayName(), form.getEmail(),
                     form.getPassword(), form.getServiceId(), form.getRoles(), false, false));
@@ -89,6 +92,10 @@ class UserAdminController {
     String update(@PathVariable UUID id, @ModelAttribute("form") UserForm form, BindingResult result,
             @AuthenticationPrincipal PasserelleUser me, Model model, RedirectAttributes redirect) {
         UserAccounts.UserDetail user = users.get(id);
+        if (result.hasErrors()) {
+            form.setUsername(user.username());
+            return showForm(user, me, model);
+        }
         try {
             users.update(id, new UserAccounts.UserChanges(form.getDisplayName(), form.getEmail(), form.getServiceId(),
                     form.getRoles(), form.isEnabled()));

@@ -1,6 +1,7 @@
 package fr.passerelle.shared.db;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.Arrays;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
@@ -8,6 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
@@ -19,8 +21,13 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgresServer embeddedPostgresServer(EmbeddedDatabaseProperties properties) {
-        return EmbeddedPostgresServer.start(properties);
+    EmbeddedPostgresServer embeddedPostgresServer(EmbeddedDatabaseProperties properties, Environment environment) {
+        if (Arrays.asList(environment.getActiveProfiles()).contains("prod")) {
+            throw new IllegalStateException("The production profile needs an external PostgreSQL:"
+                    + " set SPRING_DATASOURCE_URL (see docs/deploy.md).");
+        }
+        String appRole = environment.getProperty("spring.flyway.placeholders.app_role", EmbeddedDatabaseProperties.APP_ROLE);
+        return EmbeddedPostgresServer.start(properties, appRole);
     }
 
     /** The application's pool; {@code spring.datasource.hikari.*} settings apply to it. */
@@ -31,7 +38,7 @@ class EmbeddedDatabaseConfiguration {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setDriverClassName("org.postgresql.Driver");
         dataSource.setJdbcUrl(server.jdbcUrl());
-        dataSource.setUsername(EmbeddedDatabaseProperties.APP_ROLE);
+        dataSource.setUsername(server.appRole());
         dataSource.setPoolName("passerelle");
         return dataSource;
     }

@@ -25,14 +25,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final Path dataDir;
     private final boolean ephemeral;
+    private final String appRole;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir, boolean ephemeral) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir, boolean ephemeral, String appRole) {
         this.postgres = postgres;
         this.dataDir = dataDir;
         this.ephemeral = ephemeral;
+        this.appRole = appRole;
     }
 
-    public static EmbeddedPostgresServer start(EmbeddedDatabaseProperties properties) {
+    /** Starts the server; {@code appRole} is the role the application connects as. */
+    public static EmbeddedPostgresServer start(EmbeddedDatabaseProperties properties, String appRole) {
+        if (!appRole.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("Invalid application role name: " + appRole);
+        }
         if ("root".equals(System.getProperty("user.name"))) {
             throw new IllegalStateException(
                     "PostgreSQL refuses to run as root: start Passerelle with ./mvnw (which uses an"
@@ -56,7 +62,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("fsync", properties.ephemeral() ? "off" : "on")
                     .start();
             EmbeddedPostgresServer server =
-                    new EmbeddedPostgresServer(postgres, dataDir, properties.ephemeral());
+                    new EmbeddedPostgresServer(postgres, dataDir, properties.ephemeral(), appRole);
             server.ensureRolesAndDatabase();
             log.info("Embedded PostgreSQL ready on port {} with data in {} ({} ms)",
                     postgres.getPort(), dataDir, (System.nanoTime() - started) / 1_000_000);
@@ -74,8 +80,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 s.execute("create role " + EmbeddedDatabaseProperties.OWNER_ROLE
                         + " login nosuperuser nocreaterole nocreatedb noreplication nobypassrls");
             }
-            if (!exists(s, "select 1 from pg_roles where rolname = '" + EmbeddedDatabaseProperties.APP_ROLE + "'")) {
-                s.execute("create role " + EmbeddedDatabaseProperties.APP_ROLE
+            if (!exists(s, "select 1 from pg_roles where rolname = '" + appRole + "'")) {
+                s.execute("create role " + appRole
                         + " login nosuperuser nocreaterole nocreatedb noreplication nobypassrls");
             }
             if (!exists(s, "select 1 from pg_database where datname = '" + EmbeddedDatabaseProperties.DATABASE + "'")) {
@@ -83,7 +89,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                         + EmbeddedDatabaseProperties.OWNER_ROLE + " encoding 'UTF8'");
                 s.execute("revoke all on database " + EmbeddedDatabaseProperties.DATABASE + " from public");
                 s.execute("grant connect, temporary on database " + EmbeddedDatabaseProperties.DATABASE
-                        + " to " + EmbeddedDatabaseProperties.APP_ROLE);
+                        + " to " + appRole);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not prepare the embedded PostgreSQL roles", e);
@@ -103,6 +109,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** A connection source as the superuser, for tests and tooling only. */
     public javax.sql.DataSource superuserDataSource(String database) {
         return postgres.getDatabase("postgres", database);
+    }
+
+    public String appRole() {
+        return appRole;
     }
 
     public int port() {
