@@ -40,6 +40,16 @@ class SignInTest {
         assertThat(WebClient.location(response)).endsWith("/");
         assertThat(web.get("/").body()).contains("Hélène Rousseau");
         assertThat(lastActions("Hélène Rousseau")).contains("login.success");
+        var success = OwnerSql.of(server).sql("""
+                select organisation_id, actor_id, request_id, occurred_at from audit_event
+                where actor_name = 'Hélène Rousseau' and action = 'login.success' order by seq desc limit 1""")
+                .query().singleRow();
+        assertThat(success.get("organisation_id")).isNotNull();
+        assertThat(success.get("actor_id")).isNotNull();
+        assertThat(success.get("request_id")).isNotNull();
+        assertThat(success.get("occurred_at")).isNotNull();
+        assertThat(jdbc.sql("select count(*) from spring_session where principal_name = 'directrice'")
+                .query(Long.class).single()).as("sessions are stored in PostgreSQL").isPositive();
     }
 
     @Test

@@ -26,6 +26,8 @@ class I18nSyncTest {
 
     private static final Path TEMPLATES = Path.of("src/main/resources/templates");
     private static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([a-zA-Z0-9_.]+)[}(]");
+    /** Message keys handed to the form fragments as labels. */
+    private static final Pattern FRAGMENT_KEY = Pattern.compile("forms :: input\\('[^']+', '([^']+)'");
     /** An opening tag with its attributes, followed by the text it holds. */
     private static final Pattern TEXT_NODE = Pattern.compile("<[a-zA-Z][a-zA-Z0-9]*([^<>]*)>([^<>]*)<");
     /** Attributes that replace the element's text with a localised one. */
@@ -44,10 +46,13 @@ class I18nSyncTest {
         Set<String> keys = load("messages.properties").stringPropertyNames();
         List<String> missing = new ArrayList<>();
         for (Path template : templates()) {
-            Matcher m = MESSAGE_KEY.matcher(Files.readString(template));
-            while (m.find()) {
-                if (!keys.contains(m.group(1))) {
-                    missing.add(TEMPLATES.relativize(template) + ": " + m.group(1));
+            String html = Files.readString(template);
+            for (Pattern pattern : List.of(MESSAGE_KEY, FRAGMENT_KEY)) {
+                Matcher m = pattern.matcher(html);
+                while (m.find()) {
+                    if (!keys.contains(m.group(1))) {
+                        missing.add(TEMPLATES.relativize(template) + ": " + m.group(1));
+                    }
                 }
             }
         }
