@@ -145,6 +145,21 @@ public class Organisations {
         }
     }
 
+    /** Active associations of one network region, and how many of them share their statistics. */
+    public record RegionFigures(String region, long associations, long sharing) {}
+
+    /** The network at a glance: active associations per region (no personal data). */
+    @Transactional(readOnly = true)
+    public List<RegionFigures> associationsByRegion() {
+        return jdbc.sql("""
+                select r.name, count(o.id) as associations, count(o.id) filter (where o.shares_statistics) as sharing
+                from network_region r
+                left join organisation o on o.region_code = r.code and o.kind = 'ASSOCIATION' and o.active
+                group by r.name order by r.name""")
+                .query((rs, n) -> new RegionFigures(rs.getString(1), rs.getLong(2), rs.getLong(3)))
+                .list();
+    }
+
     /** Adds a network region (demo data and federation set-up). */
     @Transactional
     public void ensureRegion(String code, String name) {

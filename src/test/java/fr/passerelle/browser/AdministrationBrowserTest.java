@@ -50,6 +50,10 @@ class AdministrationBrowserTest extends BrowserSupport {
     @Test
     void theFederationAdministratorManagesOrganisationsCourtsAndVerifiesTheAuditTrail() {
         signIn("admin.federation");
+        assertThat(page.locator("#regions-chart canvas")).isVisible();
+        assertThat(page.locator("table[aria-labelledby=network-title] tbody tr")).hasCount(9);
+        assertAccessible();
+
         page.navigate(url("/admin/organisations/new"));
         field("Nom").fill("Association de test navigateur");
         field("Ville").fill("Dijon");

@@ -85,16 +85,28 @@ abstract class BrowserSupport {
         }
     }
 
+    /** Errors the browser reported (Content-Security-Policy violations, script errors, failed assets). */
+    private final List<String> browserErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @BeforeEach
     void openPage() {
+        browserErrors.clear();
         context = browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR").setViewportSize(1280, 900));
         context.setDefaultTimeout(15_000);
         page = context.newPage();
+        page.onConsoleMessage(message -> {
+            // The browser logs refused sign-ins and forbidden pages as failed resources; those are expected answers.
+            if ("error".equals(message.type()) && !message.text().contains("status of 4")) {
+                browserErrors.add(message.text());
+            }
+        });
+        page.onPageError(error -> browserErrors.add(error));
     }
 
     @AfterEach
     void closePage() {
         context.close();
+        assertThat(browserErrors).as("errors reported by the browser").isEmpty();
     }
 
     protected String url(String path) {

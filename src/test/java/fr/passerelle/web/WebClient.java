@@ -19,6 +19,9 @@ public final class WebClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
+    /** What a browser asks for, so that error pages are HTML as users see them. */
+    private static final String ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8";
+
     private final String base;
     private final HttpClient http;
 
@@ -28,7 +31,8 @@ public final class WebClient {
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", ACCEPT).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Posts a form, taking the CSRF token from the page at {@code formPage} first. */
@@ -50,6 +54,7 @@ public final class WebClient {
                 .collect(Collectors.joining("&"));
         return http.send(HttpRequest.newBuilder(URI.create(base + action))
                 .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", ACCEPT)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
