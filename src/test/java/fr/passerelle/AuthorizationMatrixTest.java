@@ -78,7 +78,10 @@ class AuthorizationMatrixTest {
             Rule.post("/admin/audit/verify").requires("audit:verify"),
             Rule.get("/reference/courts").requires("reference:read"),
             Rule.get("/reference/courts/{code}").requires("reference:edit").vars(p -> "TJ-LYON"),
-            Rule.post("/reference/courts/{code}").requires("reference:edit").vars(p -> "TJ-LYON"));
+            Rule.post("/reference/courts/{code}").requires("reference:edit").vars(p -> "TJ-LYON"),
+            Rule.get("/reference/courts-of-appeal").requires("reference:read"),
+            Rule.get("/reference/courts-of-appeal/{code}").requires("reference:edit").vars(p -> "CA-LYON"),
+            Rule.post("/reference/courts-of-appeal/{code}").requires("reference:edit").vars(p -> "CA-LYON"));
 
     @Autowired
     MockMvc mvc;

@@ -28,8 +28,12 @@ public class Courts {
         this.audit = audit;
     }
 
-    /** A cour d'appel. */
-    public record CourtOfAppeal(String code, String name, String seatCity, BigDecimal latitude, BigDecimal longitude) {}
+    /** A cour d'appel, with the number of tribunaux judiciaires in its jurisdiction. */
+    public record CourtOfAppeal(String code, String name, String seatCity, BigDecimal latitude, BigDecimal longitude,
+            long judicialCourts, String source) {}
+
+    /** What may be corrected on a cour d'appel. */
+    public record CourtOfAppealCorrection(String name, String seatCity, BigDecimal latitude, BigDecimal longitude) {}
 
     /** A tribunal judiciaire (or tribunal de première instance overseas). */
     public record JudicialCourt(String code, String name, String seatCity, String departementCode,
@@ -42,10 +46,31 @@ public class Courts {
 
     @Transactional(readOnly = true)
     public List<CourtOfAppeal> courtsOfAppeal() {
-        return jdbc.sql("select code, name, seat_city, latitude, longitude from court_of_appeal order by seat_city")
-                .query((rs, n) -> new CourtOfAppeal(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getBigDecimal(4), rs.getBigDecimal(5)))
-                .list();
+        return jdbc.sql(SELECT_COURT_OF_APPEAL + " order by c.seat_city").query(Courts::mapCourtOfAppeal).list();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CourtOfAppeal> courtOfAppeal(String code) {
+        return jdbc.sql(SELECT_COURT_OF_APPEAL + " where c.code = ?").param(code).query(Courts::mapCourtOfAppeal)
+                .optional();
+    }
+
+    /** Corrects a cour d'appel; the change is attributed and audited. */
+    @Transactional
+    public void correct(String code, CourtOfAppealCorrection correction) {
+        courtOfAppeal(code).orElseThrow(BusinessException::notFound);
+        checkName(correction.name());
+        checkSeat(correction.seatCity(), correction.latitude(), correction.longitude());
+        jdbc.sql("""
+                update court_of_appeal set name = :name, seat_city = :city, latitude = :lat, longitude = :lon,
+                       updated_at = now(), updated_by = :by
+                where code = :code""")
+                .param("name", correction.name().trim()).param("city", correction.seatCity().trim())
+                .param("lat", correction.latitude()).param("lon", correction.longitude())
+                .param("by", TenantContext.currentPrincipal().map(TenantPrincipal::userId).orElse(null))
+                .param("code", code)
+                .update();
+        audit.record("court_of_appeal.corrected", "court_of_appeal", code, Map.of("name", correction.name().trim()));
     }
 
     /** Tribunaux judiciaires matching a free-text search (name, city, département) and a cour d'appel. */
@@ -89,12 +114,7 @@ public class Courts {
     }
 
     private void check(CourtCorrection c) {
-        if (c.name() == null || c.name().isBlank() || c.name().length() > 200) {
-            throw new FieldRefusal("name", "court.name.invalid");
-        }
-        if (c.seatCity() == null || c.seatCity().isBlank() || c.seatCity().length() > 120) {
-            throw new FieldRefusal("seatCity", "court.seatCity.invalid");
-        }
+        checkName(c.name());
         if (c.departementCode() == null || !c.departementCode().trim().matches("[0-9]{2,3}|2A|2B")) {
             throw new FieldRefusal("departementCode", "court.departement.invalid");
         }
@@ -104,10 +124,23 @@ public class Courts {
         if (c.courtOfAppealCode() == null || courtsOfAppeal().stream().noneMatch(ca -> ca.code().equals(c.courtOfAppealCode()))) {
             throw new FieldRefusal("courtOfAppealCode", "court.courtOfAppeal.invalid");
         }
-        if (c.latitude() == null || c.latitude().abs().compareTo(BigDecimal.valueOf(90)) > 0) {
+        checkSeat(c.seatCity(), c.latitude(), c.longitude());
+    }
+
+    private static void checkName(String name) {
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw new FieldRefusal("name", "court.name.invalid");
+        }
+    }
+
+    private static void checkSeat(String seatCity, BigDecimal latitude, BigDecimal longitude) {
+        if (seatCity == null || seatCity.isBlank() || seatCity.length() > 120) {
+            throw new FieldRefusal("seatCity", "court.seatCity.invalid");
+        }
+        if (latitude == null || latitude.abs().compareTo(BigDecimal.valueOf(90)) > 0) {
             throw new FieldRefusal("latitude", "court.latitude.invalid");
         }
-        if (c.longitude() == null || c.longitude().abs().compareTo(BigDecimal.valueOf(180)) > 0) {
+        if (longitude == null || longitude.abs().compareTo(BigDecimal.valueOf(180)) > 0) {
             throw new FieldRefusal("longitude", "court.longitude.invalid");
         }
     }
@@ -117,6 +150,17 @@ public class Courts {
                    c.name as ca_name, j.latitude, j.longitude, j.source
             from judicial_court j join court_of_appeal c on c.code = j.court_of_appeal_code
             """;
+
+    private static final String SELECT_COURT_OF_APPEAL = """
+            select c.code, c.name, c.seat_city, c.latitude, c.longitude, c.source,
+                   (select count(*) from judicial_court j where j.court_of_appeal_code = c.code) as courts
+            from court_of_appeal c
+            """;
+
+    private static CourtOfAppeal mapCourtOfAppeal(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new CourtOfAppeal(rs.getString("code"), rs.getString("name"), rs.getString("seat_city"),
+                rs.getBigDecimal("latitude"), rs.getBigDecimal("longitude"), rs.getLong("courts"), rs.getString("source"));
+    }
 
     private static JudicialCourt map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new JudicialCourt(rs.getString("code"), rs.getString("name"), rs.getString("seat_city"),

@@ -75,7 +75,18 @@ class AdministrationBrowserTest extends BrowserSupport {
         assertThat(page.locator("#latitude-error")).isVisible();
         field("Latitude").fill("47.3220");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer")).click();
-        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Le tribunal a été modifié.");
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("La juridiction a été modifiée.");
+
+        page.navigate(url("/reference/courts-of-appeal"));
+        assertThat(page.locator("tbody tr")).hasCount(36);
+        assertAccessible();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Modifier Cour d'appel de Dijon")).click();
+        field("Ville siège").fill("");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer")).click();
+        assertThat(page.locator("#seatCity-error")).hasText("Indiquez la ville siège.");
+        field("Ville siège").fill("Dijon");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("La juridiction a été modifiée.");
 
         page.navigate(url("/admin/audit"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vérifier l’intégrité de la chaîne")).click();
