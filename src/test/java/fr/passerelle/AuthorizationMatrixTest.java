@@ -79,6 +79,16 @@ class AuthorizationMatrixTest {
             Rule.get("/reference/courts").requires("reference:read"),
             Rule.get("/reference/courts/{code}").requires("reference:edit").vars(p -> "TJ-LYON"),
             Rule.post("/reference/courts/{code}").requires("reference:edit").vars(p -> "TJ-LYON"),
+            Rule.get("/persons").requires("person:read"),
+            Rule.get("/persons/new").requires("person:write"),
+            Rule.post("/persons").requires("person:write"),
+            Rule.get("/persons/{id}").requires("person:read").tenant(Ids::ownPerson, Ids::foreignPerson),
+            Rule.post("/persons/{id}/health").requires("person:health").tenant(Ids::ownPerson, Ids::foreignPerson),
+            Rule.get("/persons/{id}/measures/new").requires("measure:write").tenant(Ids::ownPerson, Ids::foreignPerson),
+            Rule.post("/persons/{id}/measures").requires("measure:write").tenant(Ids::ownPerson, Ids::foreignPerson),
+            Rule.get("/measures/{id}").requires("measure:read").tenant(Ids::ownMeasure, Ids::foreignMeasure),
+            Rule.post("/measures/{id}/transitions").requires("measure:write").tenant(Ids::ownMeasure, Ids::foreignMeasure)
+                    .param("action", "SUSPEND"),
             Rule.get("/reference/courts-of-appeal").requires("reference:read"),
             Rule.get("/reference/courts-of-appeal/{code}").requires("reference:edit").vars(p -> "CA-LYON"),
             Rule.post("/reference/courts-of-appeal/{code}").requires("reference:edit").vars(p -> "CA-LYON"));
@@ -111,6 +121,26 @@ class AuthorizationMatrixTest {
             }
         }
         ids = new Ids(jdbc, tx, principals);
+        givenAPersonWithAMeasureInEachAssociationOfTheDemoAccounts();
+    }
+
+    @Autowired
+    fr.passerelle.measures.Persons persons;
+
+    @Autowired
+    fr.passerelle.measures.Measures measures;
+
+    @Autowired
+    fr.passerelle.measures.MeasureCatalogue catalogue;
+
+    private void givenAPersonWithAMeasureInEachAssociationOfTheDemoAccounts() {
+        principals.values().stream().filter(p -> p.organisationKind() == fr.passerelle.identity.OrganisationKind.ASSOCIATION)
+                .map(PasserelleUser::organisationId).distinct().forEach(org -> fr.passerelle.shared.TenantContext.runAs(org, () -> {
+                    UUID person = persons.create(new fr.passerelle.measures.Persons.PersonData("Matrice", "Test " + org,
+                            java.time.LocalDate.of(1990, 1, 1), "X", null, null, null, null, null, null, null), true);
+                    measures.create(person, new fr.passerelle.measures.Measures.Mandate(catalogue.types().get(0).id(),
+                            "TJ-LYON", "PARQUET", null, null, null, java.time.LocalDate.now(), null));
+                }));
     }
 
     @Test
@@ -315,6 +345,22 @@ class AuthorizationMatrixTest {
             return ids.serviceOf(user.organisationId(), false);
         }
 
+        static String ownPerson(PasserelleUser user) {
+            return ids.rowOf("person", user.organisationId(), true);
+        }
+
+        static String foreignPerson(PasserelleUser user) {
+            return ids.rowOf("person", user.organisationId(), false);
+        }
+
+        static String ownMeasure(PasserelleUser user) {
+            return ids.rowOf("measure", user.organisationId(), true);
+        }
+
+        static String foreignMeasure(PasserelleUser user) {
+            return ids.rowOf("measure", user.organisationId(), false);
+        }
+
         static String unknown(PasserelleUser user) {
             return UUID.randomUUID().toString();
         }
@@ -323,13 +369,19 @@ class AuthorizationMatrixTest {
             return user.organisationId().toString();
         }
 
-        /** Read as the owner of the data would (row-level security applies to the test too). */
         String serviceOf(UUID organisationId, boolean own) {
-            UUID target = own ? organisationId : jdbc.sql(
-                    "select id from organisation where kind = 'ASSOCIATION' and id <> ? order by id limit 1")
-                    .param(organisationId).query(UUID.class).single();
+            return rowOf("service", organisationId, own);
+        }
+
+        /** A row of a tenant table, read as its organisation would (row-level security applies to the test too). */
+        String rowOf(String table, UUID organisationId, boolean own) {
+            // Another association that holds data: one of the demo accounts' associations.
+            UUID target = own ? organisationId : principals.values().stream()
+                    .filter(p -> p.organisationKind() == fr.passerelle.identity.OrganisationKind.ASSOCIATION)
+                    .map(PasserelleUser::organisationId).filter(org -> !org.equals(organisationId))
+                    .findFirst().orElseThrow();
             return fr.passerelle.shared.TenantContext.callAs(target, () -> tx.execute(s -> jdbc.sql(
-                    "select id from service order by id limit 1").query(UUID.class).optional().map(UUID::toString)
+                    "select id from " + table + " order by id limit 1").query(UUID.class).optional().map(UUID::toString)
                     .orElse(UUID.randomUUID().toString())));
         }
     }

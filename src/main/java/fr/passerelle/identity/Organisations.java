@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,12 +29,15 @@ public class Organisations {
     private final AuditLog audit;
     private final UserAccounts users;
     private final TenantScope tenantScope;
+    private final ApplicationEventPublisher events;
 
-    Organisations(JdbcClient jdbc, AuditLog audit, UserAccounts users, TenantScope tenantScope) {
+    Organisations(JdbcClient jdbc, AuditLog audit, UserAccounts users, TenantScope tenantScope,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.users = users;
         this.tenantScope = tenantScope;
+        this.events = events;
     }
 
     /** An organisation as listed and edited. */
@@ -100,6 +104,7 @@ public class Organisations {
                 .param("active", data.active())
                 .update();
         audit.record("organisation.created", "organisation", id, Map.of("name", data.name().trim(), "kind", data.kind().name()));
+        events.publishEvent(new OrganisationCreated(id, data.kind()));
         if (firstAdmin != null) {
             UserAccounts.NewUser admin = new UserAccounts.NewUser(firstAdmin.username(), firstAdmin.displayName(),
                     firstAdmin.email(), firstAdmin.password(), null, List.of(Roles.adminRoleFor(data.kind())),

@@ -83,6 +83,33 @@ public class UserAccounts {
         return new ResultPage<>(items, page, PAGE_SIZE, total);
     }
 
+    /** A user who can be chosen for a task (e.g. the case worker of a measure). */
+    public record UserChoice(UUID id, String displayName) {}
+
+    /** Active users of the current organisation holding a role, by name. */
+    @Transactional(readOnly = true)
+    public List<UserChoice> withRole(String role) {
+        return jdbc.sql("""
+                select u.id, u.display_name from app_user u
+                where u.enabled and exists (select 1 from user_role r where r.user_id = u.id and r.role_code = ?)
+                order by lower(u.display_name)""")
+                .param(role)
+                .query((rs, n) -> new UserChoice(rs.getObject(1, UUID.class), rs.getString(2)))
+                .list();
+    }
+
+    /** Display names of users of the current organisation, by id (unknown ids are left out). */
+    @Transactional(readOnly = true)
+    public Map<UUID, String> displayNames(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, String> names = new LinkedHashMap<>();
+        jdbc.sql("select id, display_name from app_user where id in (:ids)").param("ids", ids)
+                .query((rs, n) -> names.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
+        return names;
+    }
+
     @Transactional(readOnly = true)
     public UserDetail get(UUID id) {
         return jdbc.sql("""

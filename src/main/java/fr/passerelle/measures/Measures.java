@@ -1,0 +1,249 @@
+package fr.passerelle.measures;
+
+import fr.passerelle.audit.AuditLog;
+import fr.passerelle.identity.UserAccounts;
+import fr.passerelle.identity.Roles;
+import fr.passerelle.measures.MeasureLifecycle.Facts;
+import fr.passerelle.measures.internal.References;
+import fr.passerelle.network.Courts;
+import fr.passerelle.shared.BusinessException;
+import fr.passerelle.shared.FieldRefusal;
+import fr.passerelle.shared.Ids;
+import fr.passerelle.shared.TenantContext;
+import fr.passerelle.shared.TenantPrincipal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Measures (mesures) created from judicial mandates, moved along their lifecycle by dated,
+ * attributed transitions that form the timeline.
+ */
+@Service
+public class Measures {
+
+    /** Who ordered the measure (prescripteur). */
+    public static final List<String> PRESCRIBER_TYPES = List.of("PARQUET", "JUGE_INSTRUCTION", "JLD", "JAP",
+            "JUGE_DES_ENFANTS", "TRIBUNAL_CORRECTIONNEL", "TRIBUNAL_POUR_ENFANTS", "SPIP", "AUTRE");
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final References references;
+    private final MeasureCatalogue catalogue;
+    private final Courts courts;
+    private final UserAccounts users;
+    private final Clock clock;
+
+    Measures(JdbcClient jdbc, AuditLog audit, References references, MeasureCatalogue catalogue, Courts courts,
+            UserAccounts users, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.references = references;
+        this.catalogue = catalogue;
+        this.courts = courts;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** The judicial mandate (saisine) a measure is created from. */
+    public record Mandate(UUID measureTypeId, String courtCode, String prescriberType, String prescriberName,
+            String parquetNumber, String instructionNumber, LocalDate receivedOn, LocalDate dueOn) {}
+
+    /** A measure as shown on its page and in the person's file. */
+    public record Measure(UUID id, String reference, UUID personId, String personName, String typeLabel,
+            String courtName, String prescriberType, String prescriberName, String parquetNumber,
+            String instructionNumber, LocalDate receivedOn, LocalDate dueOn, MeasureStatus status,
+            MeasureOutcome outcome, UUID assignedUserId, String assignedUserName) {}
+
+    /** One step of the timeline. */
+    public record Step(MeasureAction action, MeasureStatus fromStatus, MeasureStatus toStatus, MeasureOutcome outcome,
+            Instant occurredAt, LocalDate effectiveOn, String actorName, String reason) {}
+
+    /**
+     * What the user gives with an action.
+     *
+     * @param assigneeId the case worker (assigning)
+     * @param effectiveOn the date the event happened (first interview, end, final report sent...)
+     * @param outcome how the measure ended (ending)
+     * @param reason free text (suspending, cancelling, any note)
+     */
+    public record ActionInput(UUID assigneeId, LocalDate effectiveOn, MeasureOutcome outcome, String reason) {}
+
+    /** Creates a measure from a mandate for a person of the current association: status "received". */
+    @Transactional
+    public UUID create(UUID personId, Mandate mandate) {
+        if (jdbc.sql("select count(*) from person where id = ?").param(personId).query(Long.class).single() == 0) {
+            throw BusinessException.notFound();
+        }
+        check(mandate);
+        UUID id = Ids.newId();
+        String reference = references.next("M");
+        jdbc.sql("""
+                insert into measure (id, organisation_id, reference, person_id, measure_type_id, court_code, prescriber_type,
+                                     prescriber_name, parquet_number, instruction_number, received_on, due_on, status,
+                                     created_by)
+                values (:id, :org, :ref, :person, :type, :court, :ptype, :pname, :parquet, :instruction, :received, :due,
+                        'RECEIVED', :by)""")
+                .param("id", id).param("org", TenantContext.currentOrganisationId().orElseThrow()).param("ref", reference)
+                .param("person", personId).param("type", mandate.measureTypeId()).param("court", mandate.courtCode())
+                .param("ptype", mandate.prescriberType()).param("pname", blankToNull(mandate.prescriberName()))
+                .param("parquet", blankToNull(mandate.parquetNumber()))
+                .param("instruction", blankToNull(mandate.instructionNumber()))
+                .param("received", mandate.receivedOn()).param("due", mandate.dueOn())
+                .param("by", currentUser().map(TenantPrincipal::userId).orElse(null))
+                .update();
+        step(id, null, null, MeasureStatus.RECEIVED, null, mandate.receivedOn(), "saisine");
+        audit.record("measure.created", "measure", id, Map.of("reference", reference, "person", personId.toString()));
+        return id;
+    }
+
+    @Transactional(readOnly = true)
+    public Measure get(UUID id) {
+        return withNames(jdbc.sql(SELECT + " where m.id = ?").param(id).query(this::map).list()).stream().findFirst()
+                .orElseThrow(BusinessException::notFound);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Measure> ofPerson(UUID personId) {
+        return withNames(jdbc.sql(SELECT + " where m.person_id = ? order by m.received_on desc, m.reference desc")
+                .param(personId).query(this::map).list());
+    }
+
+    /**
+     * Court and case worker names come from their own modules' APIs ({@link #map} carries the court
+     * code in {@code courtName} until it is resolved here).
+     */
+    private List<Measure> withNames(List<Measure> measures) {
+        Map<UUID, String> names = users.displayNames(measures.stream().map(Measure::assignedUserId)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
+        return measures.stream().map(m -> new Measure(m.id(), m.reference(), m.personId(), m.personName(),
+                m.typeLabel(), courts.judicialCourt(m.courtName()).map(Courts.JudicialCourt::name).orElse(m.courtName()),
+                m.prescriberType(), m.prescriberName(), m.parquetNumber(), m.instructionNumber(), m.receivedOn(),
+                m.dueOn(), m.status(), m.outcome(), m.assignedUserId(),
+                m.assignedUserId() == null ? null : names.get(m.assignedUserId()))).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Step> timeline(UUID id) {
+        return jdbc.sql("""
+                select action, from_status, to_status, outcome, occurred_at, effective_on, actor_name, reason
+                from measure_transition where measure_id = ? order by occurred_at, id""")
+                .param(id)
+                .query((rs, n) -> new Step(rs.getString(1) == null ? null : MeasureAction.valueOf(rs.getString(1)),
+                        rs.getString(2) == null ? null : MeasureStatus.valueOf(rs.getString(2)),
+                        MeasureStatus.valueOf(rs.getString(3)),
+                        rs.getString(4) == null ? null : MeasureOutcome.valueOf(rs.getString(4)),
+                        rs.getTimestamp(5).toInstant(), rs.getObject(6, LocalDate.class), rs.getString(7),
+                        rs.getString(8)))
+                .list();
+    }
+
+    /** The actions the lifecycle allows from the measure's current status. */
+    public Set<MeasureAction> availableActions(Measure measure) {
+        return MeasureLifecycle.availableFrom(measure.status());
+    }
+
+    /** Applies an action; an illegal transition is refused (409) and changes nothing. */
+    @Transactional
+    public void perform(UUID id, MeasureAction action, ActionInput input) {
+        MeasureStatus current = jdbc.sql("select status from measure where id = ? for update").param(id)
+                .query(String.class).optional().map(MeasureStatus::valueOf).orElseThrow(BusinessException::notFound);
+        boolean assigneeValid = input.assigneeId() != null && users.withRole(Roles.CASE_WORKER).stream()
+                .anyMatch(u -> u.id().equals(input.assigneeId()));
+        Facts facts = new Facts(assigneeValid, input.effectiveOn() != null, input.outcome(),
+                input.effectiveOn() != null, input.reason() != null && !input.reason().isBlank());
+        MeasureStatus next = MeasureLifecycle.next(current, action, facts);
+        MeasureOutcome outcome = MeasureLifecycle.outcomeOf(action, facts);
+        if (input.effectiveOn() != null && input.effectiveOn().isAfter(LocalDate.now(clock))) {
+            throw new FieldRefusal("effectiveOn", "measure.effectiveOn.future");
+        }
+        jdbc.sql("update measure set status = :status, outcome = coalesce(:outcome, outcome),"
+                        + " assigned_user_id = coalesce(:assignee, assigned_user_id) where id = :id")
+                .param("status", next.name()).param("outcome", outcome == null ? null : outcome.name())
+                .param("assignee", action == MeasureAction.ASSIGN ? input.assigneeId() : null).param("id", id)
+                .update();
+        step(id, action, current, next, outcome, input.effectiveOn(), blankToNull(input.reason()));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("action", action.name());
+        details.put("from", current.name());
+        details.put("to", next.name());
+        if (outcome != null) {
+            details.put("outcome", outcome.name());
+        }
+        audit.record("measure.transition", "measure", id, details);
+    }
+
+    private void step(UUID measureId, MeasureAction action, MeasureStatus from, MeasureStatus to,
+            MeasureOutcome outcome, LocalDate effectiveOn, String reason) {
+        TenantPrincipal actor = currentUser().orElse(null);
+        jdbc.sql("""
+                insert into measure_transition (id, organisation_id, measure_id, action, from_status, to_status, outcome,
+                                                occurred_at, effective_on, actor_id, actor_name, reason)
+                values (:id, :org, :measure, :action, :from, :to, :outcome, :at, :effective, :actor, :actorName, :reason)""")
+                .param("id", Ids.newId()).param("org", TenantContext.currentOrganisationId().orElseThrow())
+                .param("measure", measureId).param("action", action == null ? null : action.name())
+                .param("from", from == null ? null : from.name()).param("to", to.name())
+                .param("outcome", outcome == null ? null : outcome.name())
+                .param("at", Timestamp.from(clock.instant())).param("effective", effectiveOn)
+                .param("actor", actor == null ? null : actor.userId())
+                .param("actorName", actor == null ? null : actor.displayName()).param("reason", reason)
+                .update();
+    }
+
+    private void check(Mandate m) {
+        if (m.measureTypeId() == null || catalogue.type(m.measureTypeId()).filter(MeasureCatalogue.MeasureType::active).isEmpty()) {
+            throw new FieldRefusal("measureTypeId", "measure.type.invalid");
+        }
+        if (m.courtCode() == null || courts.judicialCourt(m.courtCode()).isEmpty()) {
+            throw new FieldRefusal("courtCode", "measure.court.invalid");
+        }
+        if (m.prescriberType() == null || !PRESCRIBER_TYPES.contains(m.prescriberType())) {
+            throw new FieldRefusal("prescriberType", "measure.prescriberType.invalid");
+        }
+        if (m.receivedOn() == null || m.receivedOn().isAfter(LocalDate.now(clock))) {
+            throw new FieldRefusal("receivedOn", "measure.receivedOn.invalid");
+        }
+        if (m.dueOn() != null && m.dueOn().isBefore(m.receivedOn())) {
+            throw new FieldRefusal("dueOn", "measure.dueOn.beforeReceived");
+        }
+        for (String number : new String[] {m.parquetNumber(), m.instructionNumber(), m.prescriberName()}) {
+            if (number != null && number.length() > 200) {
+                throw new FieldRefusal("parquetNumber", "measure.number.tooLong");
+            }
+        }
+    }
+
+    private static final String SELECT = """
+            select m.*, p.last_name || ' ' || p.first_name as person_name, t.label as type_label
+            from measure m
+            join person p on p.id = m.person_id
+            join measure_type t on t.id = m.measure_type_id
+            """;
+
+    private Measure map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Measure(rs.getObject("id", UUID.class), rs.getString("reference"), rs.getObject("person_id", UUID.class),
+                rs.getString("person_name"), rs.getString("type_label"), rs.getString("court_code"),
+                rs.getString("prescriber_type"), rs.getString("prescriber_name"), rs.getString("parquet_number"),
+                rs.getString("instruction_number"), rs.getObject("received_on", LocalDate.class),
+                rs.getObject("due_on", LocalDate.class), MeasureStatus.valueOf(rs.getString("status")),
+                rs.getString("outcome") == null ? null : MeasureOutcome.valueOf(rs.getString("outcome")),
+                rs.getObject("assigned_user_id", UUID.class), null);
+    }
+
+    private static java.util.Optional<TenantPrincipal> currentUser() {
+        return TenantContext.currentPrincipal();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

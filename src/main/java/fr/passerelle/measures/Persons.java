@@ -1,0 +1,246 @@
+package fr.passerelle.measures;
+
+import fr.passerelle.audit.AuditLog;
+import fr.passerelle.measures.internal.References;
+import fr.passerelle.shared.BusinessException;
+import fr.passerelle.shared.FieldRefusal;
+import fr.passerelle.shared.Ids;
+import fr.passerelle.shared.ResultPage;
+import fr.passerelle.shared.TenantContext;
+import fr.passerelle.shared.TenantPrincipal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The persons accompanied (personnes placées sous main de justice) of the current association:
+ * search by name (accent- and case-insensitive, partial) and birth date, creation with a duplicate
+ * warning, and the person's file, every view of which is audited. Health details are only read and
+ * written with the {@code person:health} permission.
+ */
+@Service
+public class Persons {
+
+    public static final int PAGE_SIZE = 25;
+    public static final String HEALTH_PERMISSION = "person:health";
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final References references;
+
+    Persons(JdbcClient jdbc, AuditLog audit, References references) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.references = references;
+    }
+
+    /** One line of a search result (no sensitive detail). */
+    public record PersonSummary(UUID id, String reference, String lastName, String firstName, LocalDate birthDate,
+            long activeMeasures) {}
+
+    /** Identity, contacts and situation of a person. */
+    public record PersonData(String lastName, String firstName, LocalDate birthDate, String sex, String birthPlace,
+            String phone, String email, String address, String housing, String employment, String resources) {}
+
+    /** A person's file; {@code health} is empty for users without the permission. */
+    public record PersonFile(UUID id, String reference, PersonData data, Optional<Health> health) {}
+
+    /** Health and addiction notes (restricted). */
+    public record Health(String healthNotes, String addictionNotes) {}
+
+    /** Creation refused because the person probably exists already; the user may confirm. */
+    public static class DuplicateSuspected extends BusinessException {
+
+        private final transient List<PersonSummary> candidates;
+
+        DuplicateSuspected(List<PersonSummary> candidates) {
+            super(409, "person.duplicateSuspected");
+            this.candidates = candidates;
+        }
+
+        public List<PersonSummary> candidates() {
+            return candidates;
+        }
+    }
+
+    /** Persons whose name resembles the query (trigram similarity, accents and case ignored), and born on a date. */
+    @Transactional(readOnly = true)
+    public ResultPage<PersonSummary> search(String query, LocalDate birthDate, int page) {
+        String q = query == null ? "" : query.trim();
+        String where = """
+                 where (:q = '' or immutable_unaccent(lower(p.last_name || ' ' || p.first_name)) like '%' || immutable_unaccent(lower(:q)) || '%'
+                        or immutable_unaccent(lower(p.last_name || ' ' || p.first_name)) % immutable_unaccent(lower(:q)))
+                   and (cast(:birth as date) is null or p.birth_date = :birth)
+                """;
+        long total = jdbc.sql("select count(*) from person p" + where)
+                .param("q", q).param("birth", birthDate).query(Long.class).single();
+        List<PersonSummary> items = jdbc.sql("""
+                select p.id, p.reference, p.last_name, p.first_name, p.birth_date,
+                       (select count(*) from measure m where m.person_id = p.id and m.status not in ('ENDED', 'CLOSED')) as active
+                from person p""" + where + """
+                 order by case when :q = '' then 0
+                               else 1 - similarity(immutable_unaccent(lower(p.last_name || ' ' || p.first_name)),
+                                                   immutable_unaccent(lower(:q))) end,
+                          lower(p.last_name), lower(p.first_name), p.id
+                 limit :limit offset :offset""")
+                .param("q", q).param("birth", birthDate).param("limit", PAGE_SIZE).param("offset", page * PAGE_SIZE)
+                .query((rs, n) -> new PersonSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getObject(5, LocalDate.class), rs.getLong(6)))
+                .list();
+        return new ResultPage<>(items, page, PAGE_SIZE, total);
+    }
+
+    /** Persons who are probably the same as the one described: same birth date and a similar name. */
+    @Transactional(readOnly = true)
+    public List<PersonSummary> probableDuplicates(String lastName, String firstName, LocalDate birthDate) {
+        if (birthDate == null || lastName == null || firstName == null) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select p.id, p.reference, p.last_name, p.first_name, p.birth_date, 0
+                from person p
+                where p.birth_date = :birth
+                  and similarity(immutable_unaccent(lower(p.last_name || ' ' || p.first_name)),
+                                 immutable_unaccent(lower(:name))) > 0.5
+                order by p.reference""")
+                .param("birth", birthDate).param("name", lastName.trim() + " " + firstName.trim())
+                .query((rs, n) -> new PersonSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getObject(5, LocalDate.class), 0))
+                .list();
+    }
+
+    /** Creates a person; refuses with the candidates when a probable duplicate exists, unless confirmed. */
+    @Transactional
+    public UUID create(PersonData data, boolean duplicateConfirmed) {
+        check(data);
+        List<PersonSummary> duplicates = probableDuplicates(data.lastName(), data.firstName(), data.birthDate());
+        if (!duplicates.isEmpty() && !duplicateConfirmed) {
+            throw new DuplicateSuspected(duplicates);
+        }
+        UUID id = Ids.newId();
+        String reference = references.next("P");
+        jdbc.sql("""
+                insert into person (id, organisation_id, reference, last_name, first_name, birth_date, sex, birth_place,
+                                    phone, email, address, housing, employment, resources, created_by)
+                values (:id, :org, :ref, :last, :first, :birth, :sex, :place, :phone, :email, :address, :housing,
+                        :employment, :resources, :by)""")
+                .params(params(data, Map.of("id", id, "org", TenantContext.currentOrganisationId().orElseThrow(),
+                        "ref", reference)))
+                .update();
+        audit.record("person.created", "person", id, Map.of("reference", reference, "duplicateConfirmed", duplicateConfirmed));
+        return id;
+    }
+
+    @Transactional
+    public void update(UUID id, PersonData data) {
+        check(data);
+        int updated = jdbc.sql("""
+                update person set last_name = :last, first_name = :first, birth_date = :birth, sex = :sex,
+                       birth_place = :place, phone = :phone, email = :email, address = :address, housing = :housing,
+                       employment = :employment, resources = :resources, updated_at = now()
+                where id = :id""")
+                .params(params(data, Map.of("id", id))).update();
+        if (updated == 0) {
+            throw BusinessException.notFound();
+        }
+        audit.record("person.updated", "person", id, Map.of());
+    }
+
+    /** The person's file, audited as a read of personal data. */
+    @Transactional
+    public PersonFile view(UUID id) {
+        PersonFile file = jdbc.sql("select * from person where id = ?").param(id)
+                .query((rs, n) -> new PersonFile(rs.getObject("id", UUID.class), rs.getString("reference"),
+                        new PersonData(rs.getString("last_name"), rs.getString("first_name"),
+                                rs.getObject("birth_date", LocalDate.class), rs.getString("sex"),
+                                rs.getString("birth_place"), rs.getString("phone"), rs.getString("email"),
+                                rs.getString("address"), rs.getString("housing"), rs.getString("employment"),
+                                rs.getString("resources")), Optional.empty()))
+                .optional()
+                .orElseThrow(BusinessException::notFound);
+        boolean mayReadHealth = hasPermission(HEALTH_PERMISSION);
+        audit.record("person.viewed", "person", id, Map.of("health", mayReadHealth));
+        if (!mayReadHealth) {
+            return file;
+        }
+        Health health = jdbc.sql("select health_notes, addiction_notes from person_health where person_id = ?")
+                .param(id).query((rs, n) -> new Health(rs.getString(1), rs.getString(2))).optional()
+                .orElse(new Health(null, null));
+        return new PersonFile(file.id(), file.reference(), file.data(), Optional.of(health));
+    }
+
+    /** Writes health details; refused without the permission. */
+    @Transactional
+    public void updateHealth(UUID id, Health health) {
+        if (!hasPermission(HEALTH_PERMISSION)) {
+            throw new org.springframework.security.access.AccessDeniedException("person:health required");
+        }
+        if (jdbc.sql("select count(*) from person where id = ?").param(id).query(Long.class).single() == 0) {
+            throw BusinessException.notFound();
+        }
+        jdbc.sql("""
+                insert into person_health (person_id, organisation_id, health_notes, addiction_notes, updated_by)
+                values (:id, :org, :health, :addiction, :by)
+                on conflict (person_id) do update set health_notes = excluded.health_notes,
+                    addiction_notes = excluded.addiction_notes, updated_at = now(), updated_by = excluded.updated_by""")
+                .param("id", id).param("org", TenantContext.currentOrganisationId().orElseThrow())
+                .param("health", blankToNull(health.healthNotes())).param("addiction", blankToNull(health.addictionNotes()))
+                .param("by", currentUserId())
+                .update();
+        audit.record("person.health_updated", "person", id, Map.of());
+    }
+
+    private static Map<String, Object> params(PersonData d, Map<String, Object> others) {
+        Map<String, Object> p = new java.util.HashMap<>(others);
+        p.put("by", currentUserId());
+        p.put("last", d.lastName().trim());
+        p.put("first", d.firstName().trim());
+        p.put("birth", d.birthDate());
+        p.put("sex", blankToNull(d.sex()));
+        p.put("place", blankToNull(d.birthPlace()));
+        p.put("phone", blankToNull(d.phone()));
+        p.put("email", blankToNull(d.email()));
+        p.put("address", blankToNull(d.address()));
+        p.put("housing", blankToNull(d.housing()));
+        p.put("employment", blankToNull(d.employment()));
+        p.put("resources", blankToNull(d.resources()));
+        return p;
+    }
+
+    private static void check(PersonData d) {
+        if (d.lastName() == null || d.lastName().isBlank() || d.lastName().length() > 120) {
+            throw new FieldRefusal("lastName", "person.lastName.invalid");
+        }
+        if (d.firstName() == null || d.firstName().isBlank() || d.firstName().length() > 120) {
+            throw new FieldRefusal("firstName", "person.firstName.invalid");
+        }
+        if (d.birthDate() != null && (d.birthDate().isAfter(LocalDate.now()) || d.birthDate().getYear() < 1900)) {
+            throw new FieldRefusal("birthDate", "person.birthDate.invalid");
+        }
+        if (d.sex() != null && !d.sex().isBlank() && !d.sex().matches("[FMX]")) {
+            throw new FieldRefusal("sex", "person.sex.invalid");
+        }
+        if (d.email() != null && !d.email().isBlank() && !d.email().trim().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new FieldRefusal("email", "person.email.invalid");
+        }
+    }
+
+    private static boolean hasPermission(String permission) {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getAuthorities().stream().anyMatch(a -> permission.equals(a.getAuthority()));
+    }
+
+    private static UUID currentUserId() {
+        return TenantContext.currentPrincipal().map(TenantPrincipal::userId).orElse(null);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

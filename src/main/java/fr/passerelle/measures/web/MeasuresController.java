@@ -1,0 +1,74 @@
+package fr.passerelle.measures.web;
+
+import fr.passerelle.identity.Roles;
+import fr.passerelle.identity.UserAccounts;
+import fr.passerelle.measures.MeasureAction;
+import fr.passerelle.measures.MeasureOutcome;
+import fr.passerelle.measures.Measures;
+import fr.passerelle.shared.BusinessException;
+import fr.passerelle.shared.web.Forms;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A measure's page: its mandate, its timeline and the lifecycle actions allowed now. */
+@Controller
+@RequestMapping("/measures")
+class MeasuresController {
+
+    private final Measures measures;
+    private final UserAccounts users;
+
+    MeasuresController(Measures measures, UserAccounts users) {
+        this.measures = measures;
+        this.users = users;
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('measure:read')")
+    String show(@PathVariable UUID id, Model model) {
+        Measures.Measure measure = measures.get(id);
+        model.addAttribute("measure", measure);
+        model.addAttribute("timeline", measures.timeline(id));
+        model.addAttribute("actions", measures.availableActions(measure));
+        model.addAttribute("caseWorkers", users.withRole(Roles.CASE_WORKER));
+        model.addAttribute("outcomes", java.util.Arrays.stream(MeasureOutcome.values())
+                .filter(o -> o != MeasureOutcome.CANCELLED_BY_MAGISTRATE).toList());
+        model.addAttribute("today", LocalDate.now());
+        return "measures/show";
+    }
+
+    /** One lifecycle action; assigning needs {@code measure:assign}, the others {@code measure:write}. */
+    @PostMapping("/{id}/transitions")
+    @PreAuthorize("hasAuthority('measure:write') or hasAuthority('measure:assign')")
+    String perform(@PathVariable UUID id, @RequestParam MeasureAction action,
+            @RequestParam(required = false) UUID assigneeId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveOn,
+            @RequestParam(required = false) MeasureOutcome outcome,
+            @RequestParam(required = false) String reason,
+            org.springframework.security.core.Authentication authentication, RedirectAttributes redirect) {
+        String needed = action == MeasureAction.ASSIGN ? "measure:assign" : "measure:write";
+        if (authentication.getAuthorities().stream().noneMatch(a -> needed.equals(a.getAuthority()))) {
+            throw new org.springframework.security.access.AccessDeniedException(needed + " required");
+        }
+        try {
+            measures.perform(id, action, new Measures.ActionInput(assigneeId, effectiveOn, outcome, reason));
+            Forms.success(redirect, "measure.action.done." + action.name());
+        } catch (BusinessException refusal) {
+            if (refusal.status() == 404 || refusal.status() == 403) {
+                throw refusal;
+            }
+            Forms.error(redirect, refusal.messageKey());
+        }
+        return "redirect:/measures/" + id;
+    }
+}

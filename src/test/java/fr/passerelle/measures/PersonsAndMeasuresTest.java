@@ -1,0 +1,179 @@
+package fr.passerelle.measures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.passerelle.OwnerSql;
+import fr.passerelle.PasserelleIntegrationTest;
+import fr.passerelle.identity.PasserelleUser;
+import fr.passerelle.shared.BusinessException;
+import fr.passerelle.shared.db.EmbeddedPostgresServer;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/** Persons and measures as a case worker, a service head and a director of the demo association use them. */
+@PasserelleIntegrationTest
+class PersonsAndMeasuresTest {
+
+    @Autowired
+    Persons persons;
+
+    @Autowired
+    Measures measures;
+
+    @Autowired
+    MeasureCatalogue catalogue;
+
+    @Autowired
+    @Qualifier("loginLookup")
+    UserDetailsService users;
+
+    @Autowired
+    EmbeddedPostgresServer server;
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void everyAssociationStartsWithTheDefaultCatalogue() {
+        as("intervenant");
+        assertThat(catalogue.types()).hasSize(21)
+                .extracting(MeasureCatalogue.MeasureType::code).contains("CJSE", "TIG", "PLACEMENT_EXTERIEUR", "MJIE");
+        MeasureCatalogue.MeasureType tig = catalogue.types().stream().filter(t -> t.code().equals("TIG")).findFirst().orElseThrow();
+        assertThat(tig.trackedQuantity()).isEqualTo("HOURS");
+        assertThat(tig.quantityMin()).isEqualTo(20);
+        assertThat(tig.quantityMax()).isEqualTo(400);
+    }
+
+    @Test
+    void findsAPersonWhateverTheAccentsCaseOrPartOfTheName() {
+        as("intervenant");
+        UUID id = persons.create(person("Lefèvre", "Hélène", LocalDate.of(1985, 3, 14)), false);
+        assertThat(ids(persons.search("lefevre", null, 0).items())).contains(id);
+        assertThat(ids(persons.search("HELENE lef", null, 0).items())).contains(id);
+        assertThat(ids(persons.search("lefe", null, 0).items())).contains(id);
+        assertThat(ids(persons.search("", LocalDate.of(1985, 3, 14), 0).items())).contains(id);
+        assertThat(ids(persons.search("lefevre", LocalDate.of(1985, 3, 15), 0).items())).doesNotContain(id);
+    }
+
+    @Test
+    void warnsBeforeCreatingAProbableDuplicateAndCreatesNothing() {
+        as("intervenant");
+        persons.create(person("Bénard", "Jean-Marc", LocalDate.of(1979, 7, 2)), false);
+        long before = persons.search("", LocalDate.of(1979, 7, 2), 0).total();
+        assertThatThrownBy(() -> persons.create(person("BENARD", "Jean Marc", LocalDate.of(1979, 7, 2)), false))
+                .isInstanceOfSatisfying(Persons.DuplicateSuspected.class,
+                        d -> assertThat(d.candidates()).extracting(Persons.PersonSummary::lastName).contains("Bénard"));
+        assertThat(persons.search("", LocalDate.of(1979, 7, 2), 0).total()).isEqualTo(before);
+        persons.create(person("BENARD", "Jean Marc", LocalDate.of(1979, 7, 2)), true);
+        assertThat(persons.search("", LocalDate.of(1979, 7, 2), 0).total()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void auditsEveryViewOfAPersonsFile() {
+        as("intervenant");
+        UUID id = persons.create(person("Morel", "Yanis", LocalDate.of(2001, 1, 9)), false);
+        persons.view(id);
+        persons.view(id);
+        long views = OwnerSql.of(server).sql("select count(*) from audit_event where action = 'person.viewed' and object_id = ?")
+                .param(id.toString()).query(Long.class).single();
+        assertThat(views).isEqualTo(2);
+    }
+
+    @Test
+    void showsHealthDetailsOnlyToRolesAllowedToSeeThem() {
+        as("intervenant");
+        UUID id = persons.create(person("Petit", "Sarah", LocalDate.of(1992, 5, 30)), false);
+        persons.updateHealth(id, new Persons.Health("Suivi CSAPA", "Alcool"));
+        assertThat(persons.view(id).health()).hasValueSatisfying(h -> assertThat(h.addictionNotes()).isEqualTo("Alcool"));
+
+        as("directrice");
+        assertThat(persons.view(id).health()).isEmpty();
+        assertThatThrownBy(() -> persons.updateHealth(id, new Persons.Health("x", "y")))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+
+    @Test
+    void followsAMeasureFromTheMandateToItsClosureWithATimeline() {
+        as("cheffe.service");
+        UUID person = persons.create(person("Garcia", "Lucas", LocalDate.of(1998, 11, 2)), false);
+        UUID measure = measures.create(person, mandate("CJSE"));
+        assertThat(measures.get(measure).status()).isEqualTo(MeasureStatus.RECEIVED);
+        assertThat(measures.get(measure).reference()).matches("M-\\d{4}-\\d{6}");
+
+        UUID worker = ((PasserelleUser) users.loadUserByUsername("intervenant")).userId();
+        measures.perform(measure, MeasureAction.ASSIGN, new Measures.ActionInput(worker, null, null, null));
+        measures.perform(measure, MeasureAction.START, new Measures.ActionInput(null, LocalDate.now(), null, null));
+        measures.perform(measure, MeasureAction.SUSPEND, new Measures.ActionInput(null, null, null, "Hospitalisation"));
+        measures.perform(measure, MeasureAction.RESUME, new Measures.ActionInput(null, null, null, null));
+        measures.perform(measure, MeasureAction.END,
+                new Measures.ActionInput(null, LocalDate.now(), MeasureOutcome.COMPLETED, null));
+        measures.perform(measure, MeasureAction.CLOSE, new Measures.ActionInput(null, LocalDate.now(), null, null));
+
+        Measures.Measure closed = measures.get(measure);
+        assertThat(closed.status()).isEqualTo(MeasureStatus.CLOSED);
+        assertThat(closed.outcome()).isEqualTo(MeasureOutcome.COMPLETED);
+        assertThat(closed.assignedUserName()).isEqualTo("Camille Martin");
+        assertThat(measures.timeline(measure)).extracting(Measures.Step::toStatus).containsExactly(
+                MeasureStatus.RECEIVED, MeasureStatus.ASSIGNED, MeasureStatus.IN_PROGRESS, MeasureStatus.SUSPENDED,
+                MeasureStatus.IN_PROGRESS, MeasureStatus.ENDED, MeasureStatus.CLOSED);
+        assertThat(measures.timeline(measure)).allSatisfy(step -> assertThat(step.actorName()).isEqualTo("Nadia Benali"));
+    }
+
+    @Test
+    void refusesAnIllegalTransitionAndChangesNothing() {
+        as("cheffe.service");
+        UUID person = persons.create(person("Roux", "Inès", LocalDate.of(2003, 4, 21)), false);
+        UUID measure = measures.create(person, mandate("TIG"));
+        assertThatThrownBy(() -> measures.perform(measure, MeasureAction.END,
+                new Measures.ActionInput(null, LocalDate.now(), MeasureOutcome.COMPLETED, null)))
+                .isInstanceOf(BusinessException.class).hasFieldOrPropertyWithValue("status", 409);
+        assertThatThrownBy(() -> measures.perform(measure, MeasureAction.ASSIGN,
+                new Measures.ActionInput(UUID.randomUUID(), null, null, null)))
+                .hasFieldOrPropertyWithValue("messageKey", "measure.transition.assigneeRequired");
+        assertThat(measures.get(measure).status()).isEqualTo(MeasureStatus.RECEIVED);
+        assertThat(measures.timeline(measure)).hasSize(1);
+    }
+
+    @Test
+    void refusesAMandateWithAnUnknownCourt() {
+        as("cheffe.service");
+        UUID person = persons.create(person("Blanc", "Théo", LocalDate.of(1988, 8, 8)), false);
+        Measures.Mandate mandate = mandate("EP");
+        Measures.Mandate wrongCourt = new Measures.Mandate(mandate.measureTypeId(), "TJ-ATLANTIDE", "PARQUET", null,
+                null, null, LocalDate.now(), null);
+        assertThatThrownBy(() -> measures.create(person, wrongCourt))
+                .hasFieldOrPropertyWithValue("messageKey", "measure.court.invalid");
+        assertThat(measures.ofPerson(person)).isEmpty();
+    }
+
+    private Measures.Mandate mandate(String typeCode) {
+        UUID type = catalogue.types().stream().filter(t -> t.code().equals(typeCode)).findFirst().orElseThrow().id();
+        return new Measures.Mandate(type, "TJ-LYON", "JUGE_INSTRUCTION", "Mme la juge", "26/123", "JI-45",
+                LocalDate.now().minusDays(3), LocalDate.now().plusMonths(6));
+    }
+
+    private static Persons.PersonData person(String last, String first, LocalDate birth) {
+        return new Persons.PersonData(last, first, birth, "X", null, null, null, null, null, null, null);
+    }
+
+    private void as(String username) {
+        PasserelleUser user = (PasserelleUser) users.loadUserByUsername(username);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    }
+
+    private static List<UUID> ids(List<Persons.PersonSummary> summaries) {
+        return summaries.stream().map(Persons.PersonSummary::id).toList();
+    }
+}
