@@ -1,0 +1,81 @@
+package fr.passerelle.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
+import fr.passerelle.PasserelleIntegrationTest;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/** A CJSE from the mandate to its closure, through the pages a service head uses. */
+@PasserelleIntegrationTest
+class MeasureJourneyBrowserTest extends BrowserSupport {
+
+    private Locator field(String label) {
+        return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
+    }
+
+    private void click(String button) {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(button).setExact(true)).click();
+    }
+
+    @Test
+    void receivesACjseAssignsItHoldsTheFirstInterviewEndsAndClosesIt() {
+        signIn("cheffe.service");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Personnes").setExact(true)).click();
+        assertAccessible();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nouvelle personne")).click();
+        field("Nom").fill("Lemaître");
+        field("Prénom").fill("Éloïse");
+        field("Date de naissance").fill("1990-06-15");
+        click("Enregistrer");
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("La personne a été créée.");
+        assertAccessible();
+
+        // The same person typed again without accents: a duplicate warning, nothing created.
+        page.navigate(url("/persons/new"));
+        field("Nom").fill("LEMAITRE");
+        field("Prénom").fill("Eloise");
+        field("Date de naissance").fill("1990-06-15");
+        click("Enregistrer");
+        assertThat(page.locator("#duplicate-warning")).containsText("existe probablement déjà");
+        assertAccessible();
+        page.navigate(url("/persons?q=lemaitre"));
+        assertThat(page.locator("#results tbody tr")).hasCount(1);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Lemaître Éloïse")).click();
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nouvelle mesure")).click();
+        field("Type de mesure").selectOption(new SelectOption().setLabel("Contrôle judiciaire socio-éducatif (CJSE)"));
+        field("Juridiction").selectOption(new SelectOption().setLabel("Tribunal judiciaire de Lyon"));
+        field("Prescripteur").selectOption(new SelectOption().setLabel("Juge d’instruction"));
+        field("Numéro d’instruction").fill("JI 26/0042");
+        assertAccessible();
+        click("Enregistrer la saisine");
+        assertThat(page.locator("#measure-status")).hasText("Saisine reçue");
+        assertAccessible();
+
+        field("Intervenant(e) à qui attribuer la mesure").selectOption(new SelectOption().setLabel("Camille Martin"));
+        click("Attribuer");
+        assertThat(page.locator("#measure-status")).hasText("Attribuée");
+
+        field("Date du premier entretien").fill(LocalDate.now().toString());
+        click("Premier entretien tenu");
+        assertThat(page.locator("#measure-status")).hasText("En cours");
+
+        // Without an outcome the form is not even sent (and the server would refuse it too).
+        click("Terminer");
+        assertThat(page.locator("#measure-status")).hasText("En cours");
+        field("Issue de la mesure").selectOption(new SelectOption().setLabel("Terminée à son terme"));
+        click("Terminer");
+        assertThat(page.locator("#measure-status")).hasText("Terminée");
+
+        field("Date d’envoi du rapport de fin").fill(LocalDate.now().toString());
+        click("Clôturer");
+        assertThat(page.locator("#measure-status")).hasText("Clôturée");
+        assertThat(page.locator("#timeline li")).hasCount(5);
+        assertAccessible();
+    }
+}
