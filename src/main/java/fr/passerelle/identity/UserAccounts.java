@@ -98,6 +98,15 @@ public class UserAccounts {
                 .list();
     }
 
+    /** The users of the same service as the given user (including them); empty when they have no service. */
+    @Transactional(readOnly = true)
+    public List<UUID> sameServiceAs(UUID userId) {
+        return jdbc.sql("""
+                select u.id from app_user u
+                where u.service_id is not null and u.service_id = (select me.service_id from app_user me where me.id = ?)""")
+                .param(userId).query(UUID.class).list();
+    }
+
     /** Display names of users of the current organisation, by id (unknown ids are left out). */
     @Transactional(readOnly = true)
     public Map<UUID, String> displayNames(java.util.Collection<UUID> ids) {

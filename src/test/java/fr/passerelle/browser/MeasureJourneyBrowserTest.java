@@ -57,6 +57,14 @@ class MeasureJourneyBrowserTest extends BrowserSupport {
         assertThat(page.locator("#measure-status")).hasText("Saisine reçue");
         assertAccessible();
 
+        // It waits in the service head's "unassigned" caseload.
+        String reference = page.locator("h1 small").textContent().trim();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Portefeuilles").setExact(true)).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Non attribuées")).click();
+        assertThat(page.locator("#results")).containsText(reference);
+        assertAccessible();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(reference)).click();
+
         field("Intervenant(e) à qui attribuer la mesure").selectOption(new SelectOption().setLabel("Camille Martin"));
         click("Attribuer");
         assertThat(page.locator("#measure-status")).hasText("Attribuée");

@@ -1,0 +1,232 @@
+package fr.passerelle.measures;
+
+import fr.passerelle.identity.UserAccounts;
+import fr.passerelle.shared.TenantContext;
+import fr.passerelle.shared.TenantPrincipal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Caseloads (portefeuilles): the measures of the signed-in case worker, of their service, the
+ * unassigned ones and the late ones, with filters, counts and keyset pagination. A measure is late
+ * when its first interview is overdue or its due date has passed while it is still open.
+ */
+@Service
+public class Caseloads {
+
+    public static final int PAGE_SIZE = 50;
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    /** The four views of a caseload. */
+    public enum View { MINE, SERVICE, UNASSIGNED, LATE, ALL }
+
+    /** How a caseload is sorted (each with its keyset). */
+    public enum Sort { RECEIVED, DUE, PERSON }
+
+    /**
+     * Filters of a caseload page; null means "any".
+     *
+     * @param typeId measure type
+     * @param field field (pré-sentenciel...)
+     * @param status lifecycle status
+     * @param courtCode tribunal judiciaire
+     * @param workerId assigned case worker
+     */
+    public record Filters(UUID typeId, String field, MeasureStatus status, String courtCode, UUID workerId) {
+
+        public static Filters none() {
+            return new Filters(null, null, null, null, null);
+        }
+    }
+
+    /** One line of a caseload. */
+    public record Line(UUID id, String reference, UUID personId, String personName, String typeLabel,
+            LocalDate receivedOn, LocalDate dueOn, MeasureStatus status, UUID assignedUserId, String assignedUserName,
+            boolean firstInterviewLate, boolean dueDatePassed) {
+
+        public boolean late() {
+            return firstInterviewLate || dueDatePassed;
+        }
+    }
+
+    /** A page of a caseload: its lines and the cursor of the next page (null on the last one). */
+    public record Page(List<Line> lines, String nextCursor, long total) {}
+
+    private final JdbcClient jdbc;
+    private final UserAccounts users;
+    private final Clock clock;
+
+    Caseloads(JdbcClient jdbc, UserAccounts users, Clock clock) {
+        this.jdbc = jdbc;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** The number of measures in each view, for the tabs. */
+    @Transactional(readOnly = true)
+    public Map<View, Long> counts() {
+        Map<View, Long> counts = new EnumMap<>(View.class);
+        for (View view : View.values()) {
+            Query q = new Query(view, Filters.none());
+            counts.put(view, jdbc.sql("select count(*) from measure m join measure_type t on t.id = m.measure_type_id"
+                    + q.where()).params(q.params).query(Long.class).single());
+        }
+        return counts;
+    }
+
+    @Transactional(readOnly = true)
+    public Page page(View view, Filters filters, Sort sort, String cursor) {
+        Query q = new Query(view, filters);
+        long total = jdbc.sql("select count(*) from measure m join measure_type t on t.id = m.measure_type_id" + q.where())
+                .params(q.params).query(Long.class).single();
+        String key = switch (sort) {
+            case RECEIVED -> "m.received_on";
+            case DUE -> "coalesce(m.due_on, date '9999-12-31')";
+            case PERSON -> "lower(p.last_name || ' ' || p.first_name)";
+        };
+        boolean descending = sort == Sort.RECEIVED;
+        String keyCast = sort == Sort.PERSON ? "cast(:cursorValue as text)" : "cast(:cursorValue as date)";
+        String keyset = "";
+        String[] decoded = decode(cursor);
+        if (decoded != null && sort != Sort.PERSON && !isDate(decoded[0])) {
+            decoded = null;
+        }
+        if (decoded != null) {
+            keyset = " and (" + key + ", m.id) " + (descending ? "<" : ">") + " (" + keyCast + ", cast(:cursorId as uuid))";
+            q.params.put("cursorValue", decoded[0]);
+            q.params.put("cursorId", decoded[1]);
+        }
+        String direction = descending ? " desc" : " asc";
+        List<Object[]> rows = new ArrayList<>();
+        List<Line> lines = jdbc.sql("""
+                select m.id, m.reference, m.person_id, p.last_name || ' ' || p.first_name as person_name, t.label,
+                       m.received_on, m.due_on, m.status, m.assigned_user_id,
+                       """ + FIRST_INTERVIEW_LATE + " as first_late, " + DUE_PASSED + " as due_passed, "
+                        + key + "::text as sort_key"
+                        + " from measure m join measure_type t on t.id = m.measure_type_id join person p on p.id = m.person_id"
+                        + q.where() + keyset + " order by " + key + direction + ", m.id" + direction + " limit :limit")
+                .params(q.params)
+                .param("limit", PAGE_SIZE + 1)
+                .query((rs, n) -> {
+                    rows.add(new Object[] {rs.getString("sort_key"), rs.getObject("id", UUID.class)});
+                    return new Line(rs.getObject("id", UUID.class), rs.getString("reference"),
+                            rs.getObject("person_id", UUID.class), rs.getString("person_name"), rs.getString("label"),
+                            rs.getObject("received_on", LocalDate.class), rs.getObject("due_on", LocalDate.class),
+                            MeasureStatus.valueOf(rs.getString("status")), rs.getObject("assigned_user_id", UUID.class),
+                            null, rs.getBoolean("first_late"), rs.getBoolean("due_passed"));
+                })
+                .list();
+        String next = null;
+        if (lines.size() > PAGE_SIZE) {
+            lines = lines.subList(0, PAGE_SIZE);
+            Object[] last = rows.get(PAGE_SIZE - 1);
+            next = encode((String) last[0], (UUID) last[1]);
+        }
+        return new Page(withWorkerNames(lines), next, total);
+    }
+
+    private List<Line> withWorkerNames(List<Line> lines) {
+        Map<UUID, String> names = users.displayNames(lines.stream().map(Line::assignedUserId)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
+        return lines.stream().map(l -> new Line(l.id(), l.reference(), l.personId(), l.personName(), l.typeLabel(),
+                l.receivedOn(), l.dueOn(), l.status(), l.assignedUserId(),
+                l.assignedUserId() == null ? null : names.get(l.assignedUserId()), l.firstInterviewLate(),
+                l.dueDatePassed())).toList();
+    }
+
+    private static final String OPEN = "m.status not in ('ENDED', 'CLOSED')";
+    private static final String FIRST_INTERVIEW_LATE =
+            "(m.status in ('RECEIVED', 'ASSIGNED') and m.received_on + t.first_interview_days < cast(:today as date))";
+    private static final String DUE_PASSED = "(" + OPEN + " and m.due_on < cast(:today as date))";
+
+    /** The WHERE clause and parameters of a view with its filters. */
+    private final class Query {
+
+        final Map<String, Object> params = new LinkedHashMap<>();
+        final List<String> conditions = new ArrayList<>();
+
+        Query(View view, Filters f) {
+            params.put("today", LocalDate.now(clock.withZone(PARIS)));
+            UUID me = TenantContext.currentPrincipal().map(TenantPrincipal::userId).orElse(null);
+            switch (view) {
+                case MINE -> {
+                    conditions.add("m.assigned_user_id = :me and " + OPEN);
+                    params.put("me", me);
+                }
+                case SERVICE -> {
+                    List<UUID> colleagues = me == null ? List.of() : users.sameServiceAs(me);
+                    conditions.add(colleagues.isEmpty() ? "false" : "m.assigned_user_id in (:colleagues) and " + OPEN);
+                    params.put("colleagues", colleagues.isEmpty() ? List.of(new UUID(0, 0)) : colleagues);
+                }
+                case UNASSIGNED -> conditions.add("m.assigned_user_id is null and " + OPEN);
+                case LATE -> conditions.add("(" + FIRST_INTERVIEW_LATE + " or " + DUE_PASSED + ")");
+                case ALL -> { }
+            }
+            if (f.typeId() != null) {
+                conditions.add("m.measure_type_id = :typeId");
+                params.put("typeId", f.typeId());
+            }
+            if (f.field() != null && !f.field().isBlank()) {
+                conditions.add("t.field = :field");
+                params.put("field", f.field());
+            }
+            if (f.status() != null) {
+                conditions.add("m.status = :status");
+                params.put("status", f.status().name());
+            }
+            if (f.courtCode() != null && !f.courtCode().isBlank()) {
+                conditions.add("m.court_code = :court");
+                params.put("court", f.courtCode());
+            }
+            if (f.workerId() != null) {
+                conditions.add("m.assigned_user_id = :worker");
+                params.put("worker", f.workerId());
+            }
+        }
+
+        String where() {
+            return conditions.isEmpty() ? " where true" : " where " + String.join(" and ", conditions);
+        }
+    }
+
+    private static boolean isDate(String value) {
+        try {
+            LocalDate.parse(value);
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    static String encode(String value, UUID id) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((value + "|" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The cursor's sort value and id, or null for the first page (or an unreadable cursor). */
+    static String[] decode(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            int bar = text.lastIndexOf('|');
+            UUID id = UUID.fromString(text.substring(bar + 1));
+            return new String[] {text.substring(0, bar), id.toString()};
+        } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package fr.passerelle.measures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.passerelle.PasserelleIntegrationTest;
+import fr.passerelle.identity.PasserelleUser;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/** Caseload views, late measures and keyset pagination. */
+@PasserelleIntegrationTest
+class CaseloadsTest {
+
+    @Autowired
+    Caseloads caseloads;
+
+    @Autowired
+    Persons persons;
+
+    @Autowired
+    Measures measures;
+
+    @Autowired
+    MeasureCatalogue catalogue;
+
+    @Autowired
+    @Qualifier("loginLookup")
+    UserDetailsService users;
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void showsMineUnassignedAndLateMeasures() {
+        PasserelleUser worker = as("intervenant");
+        as("cheffe.service");
+        UUID type = type("MEDIATION_MINEURS");
+        Caseloads.Filters ofType = new Caseloads.Filters(type, null, null, null, null);
+        UUID person = persons.create(new Persons.PersonData("Caseload", "Vue", LocalDate.of(2008, 2, 2), null, null,
+                null, null, null, null, null, null), true);
+        UUID unassigned = measures.create(person, mandate(type, LocalDate.now(), null));
+        UUID late = measures.create(person, mandate(type, LocalDate.now().minusDays(40), null));
+        UUID mine = measures.create(person, mandate(type, LocalDate.now(), LocalDate.now().plusMonths(3)));
+        measures.perform(mine, MeasureAction.ASSIGN, new Measures.ActionInput(worker.userId(), null, null, null));
+
+        assertThat(ids(Caseloads.View.UNASSIGNED, ofType)).contains(unassigned, late).doesNotContain(mine);
+        assertThat(ids(Caseloads.View.LATE, ofType)).containsExactly(late);
+        Caseloads.Line lateLine = caseloads.page(Caseloads.View.LATE, ofType, Caseloads.Sort.RECEIVED, null).lines().get(0);
+        assertThat(lateLine.firstInterviewLate()).isTrue();
+
+        as("intervenant");
+        assertThat(ids(Caseloads.View.MINE, ofType)).containsExactly(mine);
+        assertThat(caseloads.page(Caseloads.View.MINE, ofType, Caseloads.Sort.RECEIVED, null).lines().get(0)
+                .assignedUserName()).isEqualTo("Camille Martin");
+        assertThat(caseloads.counts().get(Caseloads.View.MINE)).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void pagesThroughALargeCaseloadWithoutGapsOrRepeats() {
+        as("cheffe.service");
+        UUID type = type("STAGE_FORMATION_CIVIQUE");
+        UUID person = persons.create(new Persons.PersonData("Pagination", "Clés", LocalDate.of(2007, 7, 7), null, null,
+                null, null, null, null, null, null), true);
+        for (int i = 0; i < 120; i++) {
+            measures.create(person, mandate(type, LocalDate.now().minusDays(i % 30), null));
+        }
+        for (Caseloads.Sort sort : Caseloads.Sort.values()) {
+            Caseloads.Filters ofType = new Caseloads.Filters(type, null, null, null, null);
+            Set<UUID> seen = new HashSet<>();
+            String cursor = null;
+            int pages = 0;
+            do {
+                Caseloads.Page page = caseloads.page(Caseloads.View.ALL, ofType, sort, cursor);
+                assertThat(page.total()).isEqualTo(120);
+                page.lines().forEach(l -> assertThat(seen.add(l.id())).as("seen once: " + l.reference()).isTrue());
+                cursor = page.nextCursor();
+                pages++;
+            } while (cursor != null);
+            assertThat(seen).as(sort.name()).hasSize(120);
+            assertThat(pages).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void ignoresAForgedCursor() {
+        as("cheffe.service");
+        Caseloads.Page page = caseloads.page(Caseloads.View.ALL, Caseloads.Filters.none(), Caseloads.Sort.RECEIVED,
+                Caseloads.encode("not-a-date'; drop table measure;--", UUID.randomUUID()));
+        assertThat(page.total()).isGreaterThanOrEqualTo(0);
+    }
+
+    private List<UUID> ids(Caseloads.View view, Caseloads.Filters filters) {
+        return caseloads.page(view, filters, Caseloads.Sort.RECEIVED, null).lines().stream().map(Caseloads.Line::id).toList();
+    }
+
+    private UUID type(String code) {
+        return catalogue.types().stream().filter(t -> t.code().equals(code)).findFirst().orElseThrow().id();
+    }
+
+    private static Measures.Mandate mandate(UUID type, LocalDate received, LocalDate due) {
+        return new Measures.Mandate(type, "TJ-LYON", "PARQUET", null, null, null, received, due);
+    }
+
+    private PasserelleUser as(String username) {
+        PasserelleUser user = (PasserelleUser) users.loadUserByUsername(username);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        return user;
+    }
+}
