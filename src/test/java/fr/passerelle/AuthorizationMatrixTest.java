@@ -90,6 +90,9 @@ class AuthorizationMatrixTest {
             Rule.get("/measures/{id}").requires("measure:read").tenant(Ids::ownMeasure, Ids::foreignMeasure),
             Rule.post("/measures/{id}/transitions").requires("measure:write").tenant(Ids::ownMeasure, Ids::foreignMeasure)
                     .param("action", "SUSPEND"),
+            Rule.post("/measures/{id}/appointments").requires("measure:write").tenant(Ids::ownMeasure, Ids::foreignMeasure),
+            Rule.post("/appointments/{id}/attendance").requires("measure:write")
+                    .tenant(Ids::ownAppointment, Ids::foreignAppointment),
             Rule.get("/reference/courts-of-appeal").requires("reference:read"),
             Rule.get("/reference/courts-of-appeal/{code}").requires("reference:edit").vars(p -> "CA-LYON"),
             Rule.post("/reference/courts-of-appeal/{code}").requires("reference:edit").vars(p -> "CA-LYON"));
@@ -134,13 +137,19 @@ class AuthorizationMatrixTest {
     @Autowired
     fr.passerelle.measures.MeasureCatalogue catalogue;
 
+    @Autowired
+    fr.passerelle.measures.Appointments appointments;
+
     private void givenAPersonWithAMeasureInEachAssociationOfTheDemoAccounts() {
         principals.values().stream().filter(p -> p.organisationKind() == fr.passerelle.identity.OrganisationKind.ASSOCIATION)
                 .map(PasserelleUser::organisationId).distinct().forEach(org -> fr.passerelle.shared.TenantContext.runAs(org, () -> {
                     UUID person = persons.create(new fr.passerelle.measures.Persons.PersonData("Matrice", "Test " + org,
                             java.time.LocalDate.of(1990, 1, 1), "X", null, null, null, null, null, null, null), true);
-                    measures.create(person, new fr.passerelle.measures.Measures.Mandate(catalogue.types().get(0).id(),
-                            "TJ-LYON", "PARQUET", null, null, null, java.time.LocalDate.now(), null));
+                    UUID measure = measures.create(person, new fr.passerelle.measures.Measures.Mandate(
+                            catalogue.types().get(0).id(), "TJ-LYON", "PARQUET", null, null, null,
+                            java.time.LocalDate.now(), null));
+                    appointments.schedule(measure, new fr.passerelle.measures.Appointments.Schedule(
+                            java.time.LocalDateTime.now().plusDays(1), 60, fr.passerelle.measures.AppointmentKind.OFFICE, null));
                 }));
     }
 
@@ -360,6 +369,14 @@ class AuthorizationMatrixTest {
 
         static String foreignMeasure(PasserelleUser user) {
             return ids.rowOf("measure", user.organisationId(), false);
+        }
+
+        static String ownAppointment(PasserelleUser user) {
+            return ids.rowOf("appointment", user.organisationId(), true);
+        }
+
+        static String foreignAppointment(PasserelleUser user) {
+            return ids.rowOf("appointment", user.organisationId(), false);
         }
 
         static String unknown(PasserelleUser user) {

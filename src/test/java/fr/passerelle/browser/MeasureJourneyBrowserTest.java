@@ -69,9 +69,16 @@ class MeasureJourneyBrowserTest extends BrowserSupport {
         click("Attribuer");
         assertThat(page.locator("#measure-status")).hasText("Attribuée");
 
-        field("Date du premier entretien").fill(LocalDate.now().toString());
-        click("Premier entretien tenu");
+        // The first interview is scheduled, then held: the measure is in progress.
+        field("Date et heure").fill(LocalDate.now() + "T09:30");
+        field("Type d’entretien").selectOption(new SelectOption().setLabel("Au bureau"));
+        click("Planifier l’entretien");
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("L’entretien est planifié.");
+        page.locator("#appointments select").selectOption(new SelectOption().setLabel("Présent(e)"));
+        page.locator("#appointments input[name=notes]").fill("Premier entretien, obligations rappelées.");
+        click("Enregistrer");
         assertThat(page.locator("#measure-status")).hasText("En cours");
+        assertThat(page.locator("#appointments")).containsText("Premier entretien, obligations rappelées.");
 
         // Without an outcome the form is not even sent (and the server would refuse it too).
         click("Terminer");
@@ -84,6 +91,7 @@ class MeasureJourneyBrowserTest extends BrowserSupport {
         click("Clôturer");
         assertThat(page.locator("#measure-status")).hasText("Clôturée");
         assertThat(page.locator("#timeline li")).hasCount(5);
+        assertThat(page.locator("#appointments")).containsText("Présent(e)");
         assertAccessible();
     }
 }

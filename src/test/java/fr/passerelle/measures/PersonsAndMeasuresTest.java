@@ -145,6 +145,50 @@ class PersonsAndMeasuresTest {
         assertThat(measures.timeline(measure)).hasSize(1);
     }
 
+    @Autowired
+    Appointments appointments;
+
+    @Test
+    void theFirstInterviewHeldPutsTheMeasureInProgress() {
+        as("cheffe.service");
+        UUID person = persons.create(person("Faure", "Noé", LocalDate.of(1995, 9, 9)), false);
+        UUID measure = measures.create(person, mandate("SURSIS_PROBATOIRE"));
+        UUID worker = ((PasserelleUser) users.loadUserByUsername("intervenant")).userId();
+        measures.perform(measure, MeasureAction.ASSIGN, new Measures.ActionInput(worker, null, null, null));
+
+        java.time.LocalDateTime yesterday = LocalDate.now().minusDays(1).atTime(10, 0);
+        UUID missed = appointments.schedule(measure, new Appointments.Schedule(yesterday.minusDays(1), 45,
+                AppointmentKind.OFFICE, "Bureau 2"));
+        UUID held = appointments.schedule(measure, new Appointments.Schedule(yesterday, 60, AppointmentKind.PHONE, null));
+        assertThat(appointments.get(held).workerId()).isEqualTo(worker);
+
+        appointments.recordAttendance(missed, Attendance.UNEXCUSED_ABSENCE, "Pas venu");
+        assertThat(measures.get(measure).status()).isEqualTo(MeasureStatus.ASSIGNED);
+        appointments.recordAttendance(held, Attendance.LATE, "Venu avec 20 minutes de retard");
+        assertThat(measures.get(measure).status()).isEqualTo(MeasureStatus.IN_PROGRESS);
+        Measures.Step start = measures.timeline(measure).get(2);
+        assertThat(start.action()).isEqualTo(MeasureAction.START);
+        assertThat(start.effectiveOn()).isEqualTo(yesterday.toLocalDate());
+        assertThat(appointments.ofMeasure(measure)).extracting(Appointments.Appointment::attendance)
+                .containsExactly(Attendance.UNEXCUSED_ABSENCE, Attendance.LATE);
+        assertThat(appointments.ofWorkerFrom(worker, yesterday.minusDays(2).atZone(java.time.ZoneId.of("Europe/Paris"))
+                .toInstant())).extracting(Appointments.Appointment::id).contains(missed, held);
+    }
+
+    @Test
+    void refusesAppointmentsOnAnEndedMeasureOrWithoutTime() {
+        as("cheffe.service");
+        UUID person = persons.create(person("Girard", "Lina", LocalDate.of(1999, 12, 1)), false);
+        UUID measure = measures.create(person, mandate("ESR"));
+        assertThatThrownBy(() -> appointments.schedule(measure, new Appointments.Schedule(null, 60, AppointmentKind.OFFICE, null)))
+                .hasFieldOrPropertyWithValue("messageKey", "appointment.at.required");
+        measures.perform(measure, MeasureAction.CANCEL, new Measures.ActionInput(null, null, null, "Dessaisissement"));
+        assertThatThrownBy(() -> appointments.schedule(measure, new Appointments.Schedule(
+                java.time.LocalDateTime.now().plusDays(2), 60, AppointmentKind.OFFICE, null)))
+                .hasFieldOrPropertyWithValue("status", 409);
+        assertThat(appointments.ofMeasure(measure)).isEmpty();
+    }
+
     @Test
     void refusesAMandateWithAnUnknownCourt() {
         as("cheffe.service");

@@ -2,6 +2,9 @@ package fr.passerelle.measures.web;
 
 import fr.passerelle.identity.Roles;
 import fr.passerelle.identity.UserAccounts;
+import fr.passerelle.measures.AppointmentKind;
+import fr.passerelle.measures.Appointments;
+import fr.passerelle.measures.Attendance;
 import fr.passerelle.measures.MeasureAction;
 import fr.passerelle.measures.MeasureOutcome;
 import fr.passerelle.measures.Measures;
@@ -27,10 +30,12 @@ class MeasuresController {
 
     private final Measures measures;
     private final UserAccounts users;
+    private final Appointments appointments;
 
-    MeasuresController(Measures measures, UserAccounts users) {
+    MeasuresController(Measures measures, UserAccounts users, Appointments appointments) {
         this.measures = measures;
         this.users = users;
+        this.appointments = appointments;
     }
 
     @GetMapping("/{id}")
@@ -44,6 +49,9 @@ class MeasuresController {
         model.addAttribute("outcomes", java.util.Arrays.stream(MeasureOutcome.values())
                 .filter(o -> o != MeasureOutcome.CANCELLED_BY_MAGISTRATE).toList());
         model.addAttribute("today", LocalDate.now());
+        model.addAttribute("appointments", appointments.ofMeasure(id));
+        model.addAttribute("appointmentKinds", AppointmentKind.values());
+        model.addAttribute("attendances", Attendance.values());
         return "measures/show";
     }
 
