@@ -65,7 +65,8 @@ class SecurityConfiguration {
         http.securityContext(c -> c.securityContextRepository(contextRepository))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/error/**", "/webjars/**", "/css/**", "/js/**",
-                                "/img/**", "/favicon.ico", "/actuator/health", "/actuator/health/**")
+                                "/img/**", "/favicon.ico", "/actuator/health", "/actuator/health/**",
+                                "/calendar/*.ics")
                         .permitAll()
                         .requestMatchers("/actuator/prometheus")
                         .access((auth, ctx) -> new AuthorizationDecision(metricsAllowed(ctx.getRequest(), metricsToken)))
