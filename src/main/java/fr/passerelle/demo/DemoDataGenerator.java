@@ -58,9 +58,13 @@ class DemoDataGenerator {
     private final AssociationServices services;
     private final Courts courts;
     private final TenantScope tenantScope;
+    private final DemoCaseData caseData;
+    private final int casePersons;
 
     DemoDataGenerator(Organisations organisations, UserAccounts users, AssociationServices services, Courts courts,
-            TenantScope tenantScope) {
+            TenantScope tenantScope, DemoCaseData caseData, int casePersons) {
+        this.caseData = caseData;
+        this.casePersons = casePersons;
         this.organisations = organisations;
         this.users = users;
         this.services = services;
@@ -134,6 +138,12 @@ class DemoDataGenerator {
             tenantScope.callAs(home, () -> users.create(new UserAccounts.NewUser(account.username(),
                     account.displayName(), account.username() + "@demo.passerelle.invalid", DemoAccounts.PASSWORD,
                     null, List.of(account.role()), true, account.mfaExempt())));
+        }
+        if (caseData != null && flagship != null && casePersons > 0) {
+            tenantScope.callAs(flagship, () -> {
+                caseData.generate(casePersons, random, java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")));
+                return null;
+            });
         }
         log.info("Demo data generated: {} associations in {} ms", chosen.size(),
                 (System.nanoTime() - started) / 1_000_000);

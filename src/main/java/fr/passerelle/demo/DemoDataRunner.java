@@ -3,6 +3,10 @@ package fr.passerelle.demo;
 import fr.passerelle.identity.AssociationServices;
 import fr.passerelle.identity.Organisations;
 import fr.passerelle.identity.UserAccounts;
+import fr.passerelle.measures.Appointments;
+import fr.passerelle.measures.MeasureCatalogue;
+import fr.passerelle.measures.Measures;
+import fr.passerelle.measures.Persons;
 import fr.passerelle.network.Courts;
 import fr.passerelle.shared.db.TenantScope;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,11 +32,14 @@ class DemoDataRunner implements ApplicationRunner {
 
     DemoDataRunner(DemoProperties properties, Environment environment, Organisations organisations,
             UserAccounts users, AssociationServices services, Courts courts, TenantScope tenantScope,
-            TransactionTemplate tx) {
+            TransactionTemplate tx, Persons persons, Measures measures, Appointments appointments,
+            MeasureCatalogue catalogue) {
         this.properties = properties;
         this.environment = environment;
         this.tx = tx;
-        this.generator = new DemoDataGenerator(organisations, users, services, courts, tenantScope);
+        this.generator = new DemoDataGenerator(organisations, users, services, courts, tenantScope,
+                persons == null ? null : new DemoCaseData(persons, measures, appointments, catalogue, users),
+                properties.casePersons());
         if (enabled() && Arrays.asList(environment.getActiveProfiles()).contains("prod")) {
             throw new IllegalStateException("Demo data is refused in the production profile:"
                     + " unset PASSERELLE_DEMO (passerelle.demo.enabled).");

@@ -8,13 +8,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param enabled generate demo data at start-up; when unset, only with the embedded database
  * @param mfaExempt let demo accounts marked so skip the second factor
  * @param associations how many associations to generate
+ * @param casePersons how many persons (with about 1.5 measures each) the flagship association follows
  */
 @ConfigurationProperties("passerelle.demo")
-public record DemoProperties(Boolean enabled, boolean mfaExempt, Integer associations) {
+public record DemoProperties(Boolean enabled, boolean mfaExempt, Integer associations, Integer casePersons) {
 
     public DemoProperties {
         if (associations == null) {
             associations = 150;
+        }
+        if (casePersons == null) {
+            casePersons = 120;
         }
     }
 }
