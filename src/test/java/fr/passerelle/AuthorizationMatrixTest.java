@@ -93,6 +93,12 @@ class AuthorizationMatrixTest {
             Rule.post("/measures/{id}/appointments").requires("measure:write").tenant(Ids::ownMeasure, Ids::foreignMeasure),
             Rule.post("/appointments/{id}/attendance").requires("measure:write")
                     .tenant(Ids::ownAppointment, Ids::foreignAppointment),
+            Rule.post("/measures/{id}/obligations").requires("measure:write").tenant(Ids::ownMeasure, Ids::foreignMeasure),
+            Rule.post("/obligations/{id}").requires("measure:write")
+                    .tenant(Ids::ownObligation, Ids::foreignObligation).param("status", "MET"),
+            Rule.post("/measures/{id}/quantities").requires("measure:write").tenant(Ids::ownMeasure, Ids::foreignMeasure),
+            Rule.post("/measures/{id}/incidents").requires("measure:write").tenant(Ids::ownMeasure, Ids::foreignMeasure),
+            Rule.post("/incidents/{id}/report").requires("measure:write").tenant(Ids::ownIncident, Ids::foreignIncident),
             Rule.get("/account/calendar").requires("measure:read"),
             Rule.post("/account/calendar").requires("measure:read"),
             Rule.post("/account/calendar/revoke").requires("measure:read"),
@@ -144,6 +150,9 @@ class AuthorizationMatrixTest {
     @Autowired
     fr.passerelle.measures.Appointments appointments;
 
+    @Autowired
+    fr.passerelle.measures.FollowUp followUp;
+
     private void givenAPersonWithAMeasureInEachAssociationOfTheDemoAccounts() {
         principals.values().stream().filter(p -> p.organisationKind() == fr.passerelle.identity.OrganisationKind.ASSOCIATION)
                 .map(PasserelleUser::organisationId).distinct().forEach(org -> fr.passerelle.shared.TenantContext.runAs(org, () -> {
@@ -152,6 +161,9 @@ class AuthorizationMatrixTest {
                     UUID measure = measures.create(person, new fr.passerelle.measures.Measures.Mandate(
                             catalogue.types().get(0).id(), "TJ-LYON", "PARQUET", null, null, null,
                             java.time.LocalDate.now(), null));
+                    followUp.addObligation(measure, "Obligation de soins");
+                    followUp.recordIncident(measure, java.time.LocalDate.now(), fr.passerelle.measures.IncidentKind.ABSENCE,
+                            "Absent à la convocation");
                     appointments.schedule(measure, new fr.passerelle.measures.Appointments.Schedule(
                             java.time.LocalDateTime.now().plusDays(1), 60, fr.passerelle.measures.AppointmentKind.OFFICE, null));
                 }));
@@ -382,6 +394,22 @@ class AuthorizationMatrixTest {
 
         static String foreignAppointment(PasserelleUser user) {
             return ids.rowOf("appointment", user.organisationId(), false);
+        }
+
+        static String ownObligation(PasserelleUser user) {
+            return ids.rowOf("measure_obligation", user.organisationId(), true);
+        }
+
+        static String foreignObligation(PasserelleUser user) {
+            return ids.rowOf("measure_obligation", user.organisationId(), false);
+        }
+
+        static String ownIncident(PasserelleUser user) {
+            return ids.rowOf("measure_incident", user.organisationId(), true);
+        }
+
+        static String foreignIncident(PasserelleUser user) {
+            return ids.rowOf("measure_incident", user.organisationId(), false);
         }
 
         static String unknown(PasserelleUser user) {

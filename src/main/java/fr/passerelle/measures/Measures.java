@@ -54,9 +54,20 @@ public class Measures {
         this.clock = clock;
     }
 
-    /** The judicial mandate (saisine) a measure is created from. */
+    /**
+     * The judicial mandate (saisine) a measure is created from; {@code orderedQuantity} is what the
+     * magistrate ordered in the type's tracked unit (e.g. 120 hours of TIG), when it applies.
+     */
     public record Mandate(UUID measureTypeId, String courtCode, String prescriberType, String prescriberName,
-            String parquetNumber, String instructionNumber, LocalDate receivedOn, LocalDate dueOn) {}
+            String parquetNumber, String instructionNumber, LocalDate receivedOn, LocalDate dueOn,
+            java.math.BigDecimal orderedQuantity) {
+
+        public Mandate(UUID measureTypeId, String courtCode, String prescriberType, String prescriberName,
+                String parquetNumber, String instructionNumber, LocalDate receivedOn, LocalDate dueOn) {
+            this(measureTypeId, courtCode, prescriberType, prescriberName, parquetNumber, instructionNumber, receivedOn,
+                    dueOn, null);
+        }
+    }
 
     /** A measure as shown on its page and in the person's file. */
     public record Measure(UUID id, String reference, UUID personId, String personName, String typeLabel,
@@ -90,9 +101,10 @@ public class Measures {
         jdbc.sql("""
                 insert into measure (id, organisation_id, reference, person_id, measure_type_id, court_code, prescriber_type,
                                      prescriber_name, parquet_number, instruction_number, received_on, due_on, status,
-                                     created_by)
+                                     ordered_quantity, created_by)
                 values (:id, :org, :ref, :person, :type, :court, :ptype, :pname, :parquet, :instruction, :received, :due,
-                        'RECEIVED', :by)""")
+                        'RECEIVED', :ordered, :by)""")
+                .param("ordered", mandate.orderedQuantity())
                 .param("id", id).param("org", TenantContext.currentOrganisationId().orElseThrow()).param("ref", reference)
                 .param("person", personId).param("type", mandate.measureTypeId()).param("court", mandate.courtCode())
                 .param("ptype", mandate.prescriberType()).param("pname", blankToNull(mandate.prescriberName()))
@@ -202,6 +214,17 @@ public class Measures {
     private void check(Mandate m) {
         if (m.measureTypeId() == null || catalogue.type(m.measureTypeId()).filter(MeasureCatalogue.MeasureType::active).isEmpty()) {
             throw new FieldRefusal("measureTypeId", "measure.type.invalid");
+        }
+        MeasureCatalogue.MeasureType type = catalogue.type(m.measureTypeId()).orElseThrow();
+        if (m.orderedQuantity() != null) {
+            boolean tracked = !"NONE".equals(type.trackedQuantity());
+            boolean belowMin = type.quantityMin() != null && m.orderedQuantity().intValue() < type.quantityMin();
+            boolean aboveMax = type.quantityMax() != null && m.orderedQuantity().intValue() > type.quantityMax();
+            if (!tracked || m.orderedQuantity().signum() <= 0 || belowMin || aboveMax) {
+                throw new FieldRefusal("orderedQuantity", "measure.orderedQuantity.invalid",
+                        type.quantityMin() == null ? 1 : type.quantityMin(),
+                        type.quantityMax() == null ? 9999 : type.quantityMax());
+            }
         }
         if (m.courtCode() == null || courts.judicialCourt(m.courtCode()).isEmpty()) {
             throw new FieldRefusal("courtCode", "measure.court.invalid");

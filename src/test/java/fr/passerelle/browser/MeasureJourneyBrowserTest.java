@@ -80,6 +80,16 @@ class MeasureJourneyBrowserTest extends BrowserSupport {
         assertThat(page.locator("#measure-status")).hasText("En cours");
         assertThat(page.locator("#appointments")).containsText("Premier entretien, obligations rappelées.");
 
+        // An incident: recorded, then reported to the magistrate at once.
+        field("Nature du manquement").selectOption(new SelectOption().setLabel("Non-respect d’une obligation"));
+        field("Description factuelle").fill("Ne s’est pas présenté au CSAPA comme convenu.");
+        click("Enregistrer l’incident");
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("L’incident est enregistré.");
+        page.locator("#incidents input[name=reportedTo]").fill("Juge d’instruction");
+        click("Signaler au magistrat");
+        assertThat(page.locator("#incidents")).containsText("Signalé le");
+        assertAccessible();
+
         // Without an outcome the form is not even sent (and the server would refuse it too).
         click("Terminer");
         assertThat(page.locator("#measure-status")).hasText("En cours");

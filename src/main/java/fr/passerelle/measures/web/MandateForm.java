@@ -17,6 +17,15 @@ public class MandateForm {
     private LocalDate receivedOn;
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate dueOn;
+    private java.math.BigDecimal orderedQuantity;
+
+    public java.math.BigDecimal getOrderedQuantity() {
+        return orderedQuantity;
+    }
+
+    public void setOrderedQuantity(java.math.BigDecimal orderedQuantity) {
+        this.orderedQuantity = orderedQuantity;
+    }
 
     public UUID getMeasureTypeId() {
         return measureTypeId;

@@ -5,6 +5,8 @@ import fr.passerelle.identity.UserAccounts;
 import fr.passerelle.measures.AppointmentKind;
 import fr.passerelle.measures.Appointments;
 import fr.passerelle.measures.Attendance;
+import fr.passerelle.measures.FollowUp;
+import fr.passerelle.measures.IncidentKind;
 import fr.passerelle.measures.MeasureAction;
 import fr.passerelle.measures.MeasureOutcome;
 import fr.passerelle.measures.Measures;
@@ -31,11 +33,13 @@ class MeasuresController {
     private final Measures measures;
     private final UserAccounts users;
     private final Appointments appointments;
+    private final FollowUp followUp;
 
-    MeasuresController(Measures measures, UserAccounts users, Appointments appointments) {
+    MeasuresController(Measures measures, UserAccounts users, Appointments appointments, FollowUp followUp) {
         this.measures = measures;
         this.users = users;
         this.appointments = appointments;
+        this.followUp = followUp;
     }
 
     @GetMapping("/{id}")
@@ -52,6 +56,10 @@ class MeasuresController {
         model.addAttribute("appointments", appointments.ofMeasure(id));
         model.addAttribute("appointmentKinds", AppointmentKind.values());
         model.addAttribute("attendances", Attendance.values());
+        model.addAttribute("obligations", followUp.obligations(id));
+        model.addAttribute("progress", followUp.progress(id));
+        model.addAttribute("incidents", followUp.incidents(id));
+        model.addAttribute("incidentKinds", IncidentKind.values());
         return "measures/show";
     }
 

@@ -114,7 +114,7 @@ class PersonsController {
         try {
             UUID measure = measures.create(id, new Measures.Mandate(form.getMeasureTypeId(), form.getCourtCode(),
                     form.getPrescriberType(), form.getPrescriberName(), form.getParquetNumber(),
-                    form.getInstructionNumber(), form.getReceivedOn(), form.getDueOn()));
+                    form.getInstructionNumber(), form.getReceivedOn(), form.getDueOn(), form.getOrderedQuantity()));
             Forms.success(redirect, "measure.created");
             return "redirect:/measures/" + measure;
         } catch (FieldRefusal refusal) {

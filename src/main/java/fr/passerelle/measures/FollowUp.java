@@ -1,0 +1,229 @@
+package fr.passerelle.measures;
+
+import fr.passerelle.audit.AuditLog;
+import fr.passerelle.shared.BusinessException;
+import fr.passerelle.shared.FieldRefusal;
+import fr.passerelle.shared.Ids;
+import fr.passerelle.shared.TenantContext;
+import fr.passerelle.shared.TenantPrincipal;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The follow-up of a measure: its obligations, the log of hours or days done against what was
+ * ordered, and incidents (manquements) with their report to the magistrate. For a placement à
+ * l'extérieur, leaving the placement without authorisation is legally an escape and is flagged
+ * urgent: it must be reported at once to the JAP and the SPIP.
+ */
+@Service
+public class FollowUp {
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final Measures measures;
+    private final MeasureCatalogue catalogue;
+    private final Clock clock;
+
+    FollowUp(JdbcClient jdbc, AuditLog audit, Measures measures, MeasureCatalogue catalogue, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.measures = measures;
+        this.catalogue = catalogue;
+        this.clock = clock;
+    }
+
+    /** An obligation of the person (soins, travail, interdiction de contact...). */
+    public record Obligation(UUID id, String label, String status, String notes) {}
+
+    /** One entry of the hours or days log. */
+    public record QuantityEntry(UUID id, LocalDate entryDate, BigDecimal quantity, String notes) {}
+
+    /** What has been done against what was ordered, in the unit the measure type tracks. */
+    public record Progress(String unit, BigDecimal done, BigDecimal ordered, List<QuantityEntry> entries) {}
+
+    /** A breach and its report to the magistrate. */
+    public record Incident(UUID id, LocalDate occurredOn, IncidentKind kind, String description, boolean urgent,
+            Instant reportedAt, String reportedTo) {}
+
+    // Obligations
+
+    @Transactional
+    public UUID addObligation(UUID measureId, String label) {
+        measures.get(measureId);
+        if (label == null || label.isBlank() || label.length() > 300) {
+            throw new FieldRefusal("label", "obligation.label.invalid");
+        }
+        UUID id = Ids.newId();
+        jdbc.sql("insert into measure_obligation (id, organisation_id, measure_id, label, updated_by) values (?, ?, ?, ?, ?)")
+                .param(id).param(organisation()).param(measureId).param(label.trim()).param(me()).update();
+        audit.record("obligation.added", "measure", measureId, Map.of("obligation", id.toString()));
+        return id;
+    }
+
+    @Transactional
+    public UUID setObligationStatus(UUID obligationId, String status, String notes) {
+        if (status == null || !List.of("ONGOING", "MET", "BREACHED").contains(status)) {
+            throw new FieldRefusal("status", "obligation.status.invalid");
+        }
+        UUID measureId = jdbc.sql("""
+                update measure_obligation set status = ?, notes = ?, updated_at = now(), updated_by = ?
+                where id = ? returning measure_id""")
+                .param(status).param(notes == null || notes.isBlank() ? null : notes.trim()).param(me()).param(obligationId)
+                .query(UUID.class).optional().orElseThrow(BusinessException::notFound);
+        audit.record("obligation.updated", "measure", measureId, Map.of("obligation", obligationId.toString(), "status", status));
+        return measureId;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Obligation> obligations(UUID measureId) {
+        return jdbc.sql("select id, label, status, notes from measure_obligation where measure_id = ? order by label")
+                .param(measureId)
+                .query((rs, n) -> new Obligation(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    // Hours and days
+
+    @Transactional
+    public void logQuantity(UUID measureId, LocalDate date, BigDecimal quantity, String notes) {
+        Measures.Measure measure = measures.get(measureId);
+        String unit = unitOf(measureId);
+        if ("NONE".equals(unit)) {
+            throw BusinessException.conflict("quantity.notTracked");
+        }
+        if (date == null || date.isAfter(LocalDate.now(clock)) || date.isBefore(measure.receivedOn())) {
+            throw new FieldRefusal("entryDate", "quantity.date.invalid");
+        }
+        if (quantity == null || quantity.signum() <= 0 || quantity.compareTo(BigDecimal.valueOf(24)) > 0 && "HOURS".equals(unit)) {
+            throw new FieldRefusal("quantity", "quantity.value.invalid");
+        }
+        jdbc.sql("""
+                insert into measure_quantity_entry (id, organisation_id, measure_id, entry_date, quantity, notes, recorded_by)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .param(Ids.newId()).param(organisation()).param(measureId).param(date).param(quantity)
+                .param(notes == null || notes.isBlank() ? null : notes.trim()).param(me()).update();
+        audit.record("quantity.logged", "measure", measureId, Map.of("quantity", quantity.toPlainString(), "unit", unit));
+    }
+
+    @Transactional(readOnly = true)
+    public Progress progress(UUID measureId) {
+        String unit = unitOf(measureId);
+        List<QuantityEntry> entries = jdbc.sql("""
+                select id, entry_date, quantity, notes from measure_quantity_entry where measure_id = ?
+                order by entry_date, recorded_at""")
+                .param(measureId)
+                .query((rs, n) -> new QuantityEntry(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
+                        rs.getBigDecimal(3), rs.getString(4)))
+                .list();
+        BigDecimal done = entries.stream().map(QuantityEntry::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal ordered = jdbc.sql("select ordered_quantity from measure where id = ?").param(measureId)
+                .query(BigDecimal.class).optional().orElse(null);
+        return new Progress(unit, done, ordered, entries);
+    }
+
+    private String unitOf(UUID measureId) {
+        UUID typeId = jdbc.sql("select measure_type_id from measure where id = ?").param(measureId).query(UUID.class)
+                .optional().orElseThrow(BusinessException::notFound);
+        return catalogue.type(typeId).map(MeasureCatalogue.MeasureType::trackedQuantity).orElse("NONE");
+    }
+
+    // Incidents
+
+    /** Records a breach; an unauthorised departure from a placement à l'extérieur is urgent. */
+    @Transactional
+    public UUID recordIncident(UUID measureId, LocalDate occurredOn, IncidentKind kind, String description) {
+        Measures.Measure measure = measures.get(measureId);
+        if (kind == null) {
+            throw new FieldRefusal("kind", "incident.kind.required");
+        }
+        if (occurredOn == null || occurredOn.isAfter(LocalDate.now(clock))) {
+            throw new FieldRefusal("occurredOn", "incident.date.invalid");
+        }
+        if (description == null || description.isBlank() || description.length() > 4000) {
+            throw new FieldRefusal("description", "incident.description.invalid");
+        }
+        boolean placement = "PLACEMENT_EXTERIEUR".equals(typeCode(measureId));
+        boolean urgent = placement && (kind == IncidentKind.LEFT_PLACEMENT || kind == IncidentKind.ABSENCE)
+                || kind == IncidentKind.NEW_OFFENCE;
+        UUID id = Ids.newId();
+        jdbc.sql("""
+                insert into measure_incident (id, organisation_id, measure_id, occurred_on, kind, description, urgent, recorded_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .param(id).param(organisation()).param(measure.id()).param(occurredOn).param(kind.name())
+                .param(description.trim()).param(urgent).param(me()).update();
+        audit.record("incident.recorded", "measure", measureId, Map.of("incident", id.toString(), "kind", kind.name(),
+                "urgent", urgent));
+        return id;
+    }
+
+    /** Records that the incident was reported to the magistrate (and whom), now. */
+    @Transactional
+    public UUID report(UUID incidentId, String reportedTo) {
+        if (reportedTo == null || reportedTo.isBlank() || reportedTo.length() > 200) {
+            throw new FieldRefusal("reportedTo", "incident.reportedTo.invalid");
+        }
+        UUID measureId = jdbc.sql("""
+                update measure_incident set reported_at = ?, reported_to = ?, reported_by = ?
+                where id = ? and reported_at is null returning measure_id""")
+                .param(java.sql.Timestamp.from(clock.instant())).param(reportedTo.trim()).param(me()).param(incidentId)
+                .query(UUID.class).optional()
+                .orElseThrow(() -> jdbc.sql("select count(*) from measure_incident where id = ?").param(incidentId)
+                        .query(Long.class).single() == 0 ? BusinessException.notFound()
+                        : BusinessException.conflict("incident.alreadyReported"));
+        audit.record("incident.reported", "measure", measureId, Map.of("incident", incidentId.toString(), "to", reportedTo.trim()));
+        return measureId;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Incident> incidents(UUID measureId) {
+        return jdbc.sql("""
+                select id, occurred_on, kind, description, urgent, reported_at, reported_to from measure_incident
+                where measure_id = ? order by occurred_on desc, recorded_at desc""")
+                .param(measureId)
+                .query((rs, n) -> new Incident(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
+                        IncidentKind.valueOf(rs.getString(3)), rs.getString(4), rs.getBoolean(5),
+                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getString(7)))
+                .list();
+    }
+
+    /** Incidents of the current association not yet reported to the magistrate. */
+    @Transactional(readOnly = true)
+    public long unreportedCount() {
+        return jdbc.sql("select count(*) from measure_incident where reported_at is null").query(Long.class).single();
+    }
+
+    /** The measure an obligation belongs to (not found outside the current association). */
+    @Transactional(readOnly = true)
+    public UUID measureOfObligation(UUID obligationId) {
+        return jdbc.sql("select measure_id from measure_obligation where id = ?").param(obligationId).query(UUID.class)
+                .optional().orElseThrow(BusinessException::notFound);
+    }
+
+    /** The measure an incident belongs to (not found outside the current association). */
+    @Transactional(readOnly = true)
+    public UUID measureOfIncident(UUID incidentId) {
+        return jdbc.sql("select measure_id from measure_incident where id = ?").param(incidentId).query(UUID.class)
+                .optional().orElseThrow(BusinessException::notFound);
+    }
+
+    private String typeCode(UUID measureId) {
+        return jdbc.sql("select t.code from measure m join measure_type t on t.id = m.measure_type_id where m.id = ?")
+                .param(measureId).query(String.class).single();
+    }
+
+    private static UUID organisation() {
+        return TenantContext.currentOrganisationId().orElseThrow();
+    }
+
+    private static UUID me() {
+        return TenantContext.currentPrincipal().map(TenantPrincipal::userId).orElse(null);
+    }
+}
