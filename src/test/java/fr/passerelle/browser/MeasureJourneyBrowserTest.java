@@ -25,6 +25,7 @@ class MeasureJourneyBrowserTest extends BrowserSupport {
     @Test
     void receivesACjseAssignsItHoldsTheFirstInterviewEndsAndClosesIt() {
         signIn("cheffe.service");
+        assertThat(page.locator("#caseload-summary")).containsText("Non attribuées");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Personnes").setExact(true)).click();
         assertAccessible();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nouvelle personne")).click();

@@ -3,6 +3,7 @@ package fr.passerelle.measures.web;
 import fr.passerelle.identity.Roles;
 import fr.passerelle.identity.UserAccounts;
 import fr.passerelle.measures.Caseloads;
+import fr.passerelle.measures.FollowUp;
 import fr.passerelle.measures.MeasureCatalogue;
 import fr.passerelle.measures.MeasureStatus;
 import fr.passerelle.network.Courts;
@@ -22,12 +23,24 @@ class CaseloadController {
     private final MeasureCatalogue catalogue;
     private final Courts courts;
     private final UserAccounts users;
+    private final FollowUp followUp;
 
-    CaseloadController(Caseloads caseloads, MeasureCatalogue catalogue, Courts courts, UserAccounts users) {
+    CaseloadController(Caseloads caseloads, MeasureCatalogue catalogue, Courts courts, UserAccounts users,
+            FollowUp followUp) {
         this.caseloads = caseloads;
         this.catalogue = catalogue;
         this.courts = courts;
         this.users = users;
+        this.followUp = followUp;
+    }
+
+    /** The counts shown on the home page (loaded into it by htmx): what needs attention now. */
+    @GetMapping("/caseload/summary")
+    @PreAuthorize("hasAuthority('measure:read')")
+    String summary(Model model) {
+        model.addAttribute("counts", caseloads.counts());
+        model.addAttribute("unreportedIncidents", followUp.unreportedCount());
+        return "caseload/summary";
     }
 
     @GetMapping("/caseload")
