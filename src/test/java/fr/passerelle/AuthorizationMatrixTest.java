@@ -28,6 +28,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -100,6 +102,12 @@ class AuthorizationMatrixTest {
             Rule.post("/measures/{id}/quantities").requires("measure:write").tenant(Ids::ownMeasure, Ids::foreignMeasure),
             Rule.post("/measures/{id}/incidents").requires("measure:write").tenant(Ids::ownMeasure, Ids::foreignMeasure),
             Rule.post("/incidents/{id}/report").requires("measure:write").tenant(Ids::ownIncident, Ids::foreignIncident),
+            Rule.post("/measures/{id}/reports").requires("report:write").tenant(Ids::ownMeasure, Ids::foreignMeasure),
+            Rule.get("/reports/{id}").requires("report:write").tenant(Ids::ownReport, Ids::foreignReport),
+            Rule.post("/reports/{id}").requires("report:write").tenant(Ids::ownReport, Ids::foreignReport),
+            Rule.post("/reports/{id}/moves").requires("report:write").tenant(Ids::ownReport, Ids::foreignReport)
+                    .param("move", "SEND"),
+            Rule.get("/reports/{id}/pdf").requires("report:write").tenant(Ids::ownReport, Ids::foreignReport),
             Rule.get("/account/calendar").requires("measure:read"),
             Rule.post("/account/calendar").requires("measure:read"),
             Rule.post("/account/calendar/revoke").requires("measure:read"),
@@ -154,6 +162,9 @@ class AuthorizationMatrixTest {
     @Autowired
     fr.passerelle.measures.FollowUp followUp;
 
+    @Autowired
+    fr.passerelle.measures.Reports reports;
+
     private void givenAPersonWithAMeasureInEachAssociationOfTheDemoAccounts() {
         principals.values().stream().filter(p -> p.organisationKind() == fr.passerelle.identity.OrganisationKind.ASSOCIATION)
                 .map(PasserelleUser::organisationId).distinct().forEach(org -> fr.passerelle.shared.TenantContext.runAs(org, () -> {
@@ -163,6 +174,11 @@ class AuthorizationMatrixTest {
                             catalogue.types().get(0).id(), "TJ-LYON", "PARQUET", null, null, null,
                             java.time.LocalDate.now(), null));
                     followUp.addObligation(measure, "Obligation de soins");
+                    SecurityContextHolder.getContext().setAuthentication(
+                            new UsernamePasswordAuthenticationToken("matrix-setup", null,
+                                    List.of(new SimpleGrantedAuthority("report:write"))));
+                    reports.create(measure, fr.passerelle.measures.ReportKind.INITIAL);
+                    SecurityContextHolder.clearContext();
                     followUp.recordIncident(measure, java.time.LocalDate.now(), fr.passerelle.measures.IncidentKind.ABSENCE,
                             "Absent à la convocation");
                     appointments.schedule(measure, new fr.passerelle.measures.Appointments.Schedule(
@@ -411,6 +427,14 @@ class AuthorizationMatrixTest {
 
         static String foreignIncident(PasserelleUser user) {
             return ids.rowOf("measure_incident", user.organisationId(), false);
+        }
+
+        static String ownReport(PasserelleUser user) {
+            return ids.rowOf("report", user.organisationId(), true);
+        }
+
+        static String foreignReport(PasserelleUser user) {
+            return ids.rowOf("report", user.organisationId(), false);
         }
 
         static String unknown(PasserelleUser user) {

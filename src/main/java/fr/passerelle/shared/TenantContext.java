@@ -35,6 +35,13 @@ public final class TenantContext {
         return Optional.empty();
     }
 
+    /** Whether the signed-in user holds a named permission (or any authority). */
+    public static boolean hasAuthority(String authority) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null
+                && authentication.getAuthorities().stream().anyMatch(a -> authority.equals(a.getAuthority()));
+    }
+
     /** Runs work as the given organisation, restoring the previous context afterwards. */
     public static <T> T callAs(UUID organisationId, Callable<T> work) {
         UUID previous = EXPLICIT.get();

@@ -98,6 +98,25 @@ class MeasureJourneyBrowserTest extends BrowserSupport {
         click("Terminer");
         assertThat(page.locator("#measure-status")).hasText("Terminée");
 
+        // The final report: drafted from its template, submitted, validated, downloaded as PDF, sent.
+        field("Nouveau rapport").selectOption(new SelectOption().setLabel("Rapport de fin de mesure"));
+        click("Rédiger");
+        assertThat(page.locator("#report-status")).hasText("Brouillon");
+        assertAccessible();
+        page.locator("#body").fill("Objet : rapport de fin de mesure.\n\nLa mesure s’est déroulée sans incident majeur.");
+        click("Enregistrer une nouvelle version");
+        click("Soumettre au chef de service");
+        assertThat(page.locator("#report-status")).hasText("Soumis au chef de service");
+        click("Valider");
+        assertThat(page.locator("#report-status")).hasText("Validé");
+        com.microsoft.playwright.Download download = page.waitForDownload(() ->
+                page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Télécharger le PDF")).click());
+        org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).startsWith("rapport-final-M-").endsWith(".pdf");
+        click("Enregistrer l’envoi au magistrat");
+        assertThat(page.locator("#report-status")).hasText("Envoyé");
+        assertThat(page.locator("#report-versions li")).hasCount(2);
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Fil d’Ariane")).getByRole(AriaRole.LINK).click();
+
         field("Date d’envoi du rapport de fin").fill(LocalDate.now().toString());
         click("Clôturer");
         assertThat(page.locator("#measure-status")).hasText("Clôturée");

@@ -10,6 +10,8 @@ import fr.passerelle.measures.IncidentKind;
 import fr.passerelle.measures.MeasureAction;
 import fr.passerelle.measures.MeasureOutcome;
 import fr.passerelle.measures.Measures;
+import fr.passerelle.measures.ReportKind;
+import fr.passerelle.measures.Reports;
 import fr.passerelle.shared.BusinessException;
 import fr.passerelle.shared.web.Forms;
 import java.time.LocalDate;
@@ -34,8 +36,11 @@ class MeasuresController {
     private final UserAccounts users;
     private final Appointments appointments;
     private final FollowUp followUp;
+    private final Reports reports;
 
-    MeasuresController(Measures measures, UserAccounts users, Appointments appointments, FollowUp followUp) {
+    MeasuresController(Measures measures, UserAccounts users, Appointments appointments, FollowUp followUp,
+            Reports reports) {
+        this.reports = reports;
         this.measures = measures;
         this.users = users;
         this.appointments = appointments;
@@ -60,6 +65,8 @@ class MeasuresController {
         model.addAttribute("progress", followUp.progress(id));
         model.addAttribute("incidents", followUp.incidents(id));
         model.addAttribute("incidentKinds", IncidentKind.values());
+        model.addAttribute("reports", reports.ofMeasure(id));
+        model.addAttribute("reportKinds", ReportKind.values());
         return "measures/show";
     }
 

@@ -1,0 +1,104 @@
+package fr.passerelle.measures.web;
+
+import fr.passerelle.measures.Measures;
+import fr.passerelle.measures.ReportKind;
+import fr.passerelle.measures.ReportStatus;
+import fr.passerelle.measures.Reports;
+import fr.passerelle.shared.BusinessException;
+import fr.passerelle.shared.web.Forms;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Reports to the magistrate: writing, review by the service head, sending, and the PDF. */
+@Controller
+class ReportsController {
+
+    private final Reports reports;
+    private final Measures measures;
+
+    ReportsController(Reports reports, Measures measures) {
+        this.reports = reports;
+        this.measures = measures;
+    }
+
+    @PostMapping("/measures/{id}/reports")
+    @PreAuthorize("hasAuthority('report:write')")
+    String create(@PathVariable UUID id, @RequestParam(required = false) ReportKind kind, RedirectAttributes redirect) {
+        try {
+            UUID report = reports.create(id, kind);
+            return "redirect:/reports/" + report;
+        } catch (BusinessException refusal) {
+            if (refusal.status() == 404) {
+                throw refusal;
+            }
+            Forms.error(redirect, refusal.messageKey());
+            return "redirect:/measures/" + id;
+        }
+    }
+
+    @GetMapping("/reports/{id}")
+    @PreAuthorize("hasAuthority('report:write') or hasAuthority('report:validate')")
+    String show(@PathVariable UUID id, Model model) {
+        Reports.Report report = reports.get(id);
+        model.addAttribute("report", report);
+        model.addAttribute("measure", measures.get(report.measureId()));
+        model.addAttribute("moves", report.status().moves());
+        model.addAttribute("paragraphs", Arrays.stream(report.body().split("\\R\\s*\\R")).map(String::strip)
+                .filter(p -> !p.isEmpty()).toList());
+        model.addAttribute("today", LocalDate.now());
+        return "reports/edit";
+    }
+
+    @PostMapping("/reports/{id}")
+    @PreAuthorize("hasAuthority('report:write')")
+    String save(@PathVariable UUID id, @RequestParam(required = false) String body, RedirectAttributes redirect) {
+        return act(id, redirect, "report.saved", () -> reports.save(id, body));
+    }
+
+    @PostMapping("/reports/{id}/moves")
+    @PreAuthorize("hasAuthority('report:write') or hasAuthority('report:validate')")
+    String move(@PathVariable UUID id, @RequestParam ReportStatus.Move move, @RequestParam(required = false) String comment,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate sentOn,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "report.moved." + move.name(), () -> reports.move(id, move, comment, sentOn));
+    }
+
+    @GetMapping("/reports/{id}/pdf")
+    @PreAuthorize("hasAuthority('report:write') or hasAuthority('report:validate')")
+    ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
+        Reports.Report report = reports.get(id);
+        String name = "rapport-" + report.kind().name().toLowerCase() + "-" + measures.get(report.measureId()).reference()
+                + "-v" + report.version() + ".pdf";
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .body(reports.pdf(id));
+    }
+
+    private static String act(UUID reportId, RedirectAttributes redirect, String successKey, Runnable action) {
+        try {
+            action.run();
+            Forms.success(redirect, successKey);
+        } catch (BusinessException refusal) {
+            if (refusal.status() == 404) {
+                throw refusal;
+            }
+            Forms.error(redirect, refusal.messageKey());
+        }
+        return "redirect:/reports/" + reportId;
+    }
+}

@@ -1,0 +1,111 @@
+package fr.passerelle.measures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.passerelle.PasserelleIntegrationTest;
+import fr.passerelle.identity.PasserelleUser;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/** Reports: written, returned, corrected, validated, sent, every version kept, rendered to PDF. */
+@PasserelleIntegrationTest
+class ReportsTest {
+
+    @Autowired
+    Reports reports;
+
+    @Autowired
+    Persons persons;
+
+    @Autowired
+    Measures measures;
+
+    @Autowired
+    MeasureCatalogue catalogue;
+
+    @Autowired
+    @Qualifier("loginLookup")
+    UserDetailsService users;
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void goesFromDraftToSentThroughTheServiceHeadsReviewKeepingEveryVersion() throws Exception {
+        as("cheffe.service");
+        UUID person = persons.create(new Persons.PersonData("Rapport", "Élodie", LocalDate.of(1987, 4, 4), null, null,
+                null, null, null, null, null, null), true);
+        UUID type = catalogue.types().stream().filter(t -> t.code().equals("CJSE")).findFirst().orElseThrow().id();
+        UUID measure = measures.create(person, new Measures.Mandate(type, "TJ-LYON", "JUGE_INSTRUCTION", null, null,
+                "JI-2026/77", LocalDate.now().minusDays(60), null));
+
+        as("intervenant");
+        UUID report = reports.create(measure, ReportKind.STAGE);
+        assertThat(reports.get(report).body()).startsWith("Objet : rapport d’étape.");
+        reports.save(report, "Objet : rapport d’étape.\n\nMme Rapport se présente à tous les entretiens.");
+        reports.move(report, ReportStatus.Move.SUBMIT, null, null);
+        assertThatThrownBy(() -> reports.save(report, "changement après soumission"))
+                .hasFieldOrPropertyWithValue("messageKey", "report.notEditable");
+        assertThatThrownBy(() -> reports.move(report, ReportStatus.Move.VALIDATE, null, null))
+                .isInstanceOf(AccessDeniedException.class);
+
+        as("cheffe.service");
+        assertThatThrownBy(() -> reports.move(report, ReportStatus.Move.RETURN, " ", null))
+                .hasFieldOrPropertyWithValue("messageKey", "report.returnComment.required");
+        reports.move(report, ReportStatus.Move.RETURN, "Préciser l’obligation de soins.", null);
+
+        as("intervenant");
+        assertThat(reports.get(report).status()).isEqualTo(ReportStatus.RETURNED);
+        reports.save(report, "Objet : rapport d’étape.\n\nMme Rapport se présente à tous les entretiens.\n\n"
+                + "L’obligation de soins est respectée (attestation du CSAPA du 3 novembre).");
+        reports.move(report, ReportStatus.Move.SUBMIT, null, null);
+
+        as("cheffe.service");
+        reports.move(report, ReportStatus.Move.VALIDATE, null, null);
+        assertThatThrownBy(() -> reports.move(report, ReportStatus.Move.SEND, null, LocalDate.now().plusDays(1)))
+                .hasFieldOrPropertyWithValue("messageKey", "report.sentOn.invalid");
+        reports.move(report, ReportStatus.Move.SEND, null, LocalDate.now());
+
+        Reports.Report sent = reports.get(report);
+        assertThat(sent.status()).isEqualTo(ReportStatus.SENT);
+        assertThat(sent.sentOn()).isEqualTo(LocalDate.now());
+        assertThat(sent.versions()).hasSize(3);
+        assertThat(reports.ofMeasure(measure)).extracting(Reports.Summary::status).containsExactly(ReportStatus.SENT);
+
+        byte[] pdf = reports.pdf(report);
+        assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Rapport d’étape", "Rapport Élodie", "JI-2026/77", "attestation du CSAPA",
+                    "Tribunal judiciaire de Lyon", "version 3");
+        }
+    }
+
+    @Test
+    void isInvisibleToRolesWithoutTheReportPermission() {
+        as("directrice");
+        assertThatThrownBy(() -> reports.get(UUID.randomUUID())).isInstanceOf(AccessDeniedException.class);
+        assertThat(reports.ofMeasure(UUID.randomUUID())).isEmpty();
+    }
+
+    private PasserelleUser as(String username) {
+        PasserelleUser user = (PasserelleUser) users.loadUserByUsername(username);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        return user;
+    }
+}
