@@ -83,6 +83,7 @@ class AuthorizationMatrixTest {
             Rule.post("/reference/courts/{code}").requires("reference:edit").vars(p -> "TJ-LYON"),
             Rule.get("/caseload").requires("measure:read"),
             Rule.get("/caseload/summary").requires("measure:read"),
+            Rule.get("/caseload/export").requires("measure:read"),
             Rule.get("/persons").requires("person:read"),
             Rule.get("/persons/new").requires("person:write"),
             Rule.post("/persons").requires("person:write"),

@@ -137,6 +137,22 @@ public class Caseloads {
         return new Page(withWorkerNames(lines), next, total);
     }
 
+    /** Every line of a view (for exports), page after page; refuses beyond {@code limit} lines. */
+    @Transactional(readOnly = true)
+    public List<Line> all(View view, Filters filters, Sort sort, int limit) {
+        List<Line> lines = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page page = page(view, filters, sort, cursor);
+            if (page.total() > limit) {
+                throw fr.passerelle.shared.BusinessException.conflict("caseload.export.tooLarge", limit);
+            }
+            lines.addAll(page.lines());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return lines;
+    }
+
     private List<Line> withWorkerNames(List<Line> lines) {
         Map<UUID, String> names = users.displayNames(lines.stream().map(Line::assignedUserId)
                 .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));

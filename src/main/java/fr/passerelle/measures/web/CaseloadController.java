@@ -7,7 +7,18 @@ import fr.passerelle.measures.FollowUp;
 import fr.passerelle.measures.MeasureCatalogue;
 import fr.passerelle.measures.MeasureStatus;
 import fr.passerelle.network.Courts;
+import fr.passerelle.audit.AuditLog;
+import fr.passerelle.documents.SpreadsheetFormat;
+import fr.passerelle.documents.SpreadsheetWriter;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -24,14 +35,50 @@ class CaseloadController {
     private final Courts courts;
     private final UserAccounts users;
     private final FollowUp followUp;
+    private final MessageSource messages;
+    private final AuditLog audit;
+
+    /** Exports stop here: beyond, the user narrows the view with filters. */
+    static final int EXPORT_LIMIT = 50_000;
 
     CaseloadController(Caseloads caseloads, MeasureCatalogue catalogue, Courts courts, UserAccounts users,
-            FollowUp followUp) {
+            FollowUp followUp, MessageSource messages, AuditLog audit) {
+        this.messages = messages;
+        this.audit = audit;
         this.caseloads = caseloads;
         this.catalogue = catalogue;
         this.courts = courts;
         this.users = users;
         this.followUp = followUp;
+    }
+
+    /** The caseload as CSV (French Excel) or XLSX, with the same view, filters and sort; audited. */
+    @GetMapping("/caseload/export")
+    @PreAuthorize("hasAuthority('measure:read')")
+    ResponseEntity<byte[]> export(@RequestParam(defaultValue = "MINE") Caseloads.View view,
+            @RequestParam(required = false) UUID type, @RequestParam(required = false) String field,
+            @RequestParam(required = false) MeasureStatus status, @RequestParam(required = false) String court,
+            @RequestParam(required = false) UUID worker, @RequestParam(defaultValue = "RECEIVED") Caseloads.Sort sort,
+            @RequestParam(defaultValue = "XLSX") SpreadsheetFormat format, java.util.Locale locale) {
+        List<Caseloads.Line> lines = caseloads.all(view, new Caseloads.Filters(type, field, status, court, worker), sort,
+                EXPORT_LIMIT);
+        List<String> headers = List.of("measures.col.reference", "persons.col.name", "measures.field.type",
+                "measures.field.receivedOn", "measures.field.dueOn", "measures.col.status", "measures.col.worker",
+                "caseload.view.LATE").stream().map(key -> messages.getMessage(key, null, locale)).toList();
+        java.time.format.DateTimeFormatter date = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        List<List<String>> rows = lines.stream().map(l -> java.util.Arrays.asList(l.reference(), l.personName(),
+                l.typeLabel(), date.format(l.receivedOn()), l.dueOn() == null ? null : date.format(l.dueOn()),
+                messages.getMessage("measure.status." + l.status(), null, locale), l.assignedUserName(),
+                messages.getMessage(l.late() ? "common.yes" : "common.no", null, locale))).toList();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        SpreadsheetWriter.write(format, messages.getMessage("caseload.title", null, locale), headers, rows, out);
+        audit.record("caseload.exported", "caseload", view.name(), Map.of("format", format.name(), "lines", lines.size()));
+        String filename = "portefeuille-" + view.name().toLowerCase(java.util.Locale.ROOT) + "-" + LocalDate.now() + "."
+                + format.extension();
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(format.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+                .body(out.toByteArray());
     }
 
     /** The counts shown on the home page (loaded into it by htmx): what needs attention now. */
