@@ -88,6 +88,8 @@ class AuthorizationMatrixTest {
             Rule.get("/persons/new").requires("person:write"),
             Rule.post("/persons").requires("person:write"),
             Rule.get("/persons/{id}").requires("person:read").tenant(Ids::ownPerson, Ids::foreignPerson),
+            Rule.get("/persons/{id}/edit").requires("person:write").tenant(Ids::ownPerson, Ids::foreignPerson),
+            Rule.post("/persons/{id}").requires("person:write").tenant(Ids::ownPerson, Ids::foreignPerson),
             Rule.post("/persons/{id}/health").requires("person:health").tenant(Ids::ownPerson, Ids::foreignPerson),
             Rule.get("/persons/{id}/measures/new").requires("measure:write").tenant(Ids::ownPerson, Ids::foreignPerson),
             Rule.post("/persons/{id}/measures").requires("measure:write").tenant(Ids::ownPerson, Ids::foreignPerson),

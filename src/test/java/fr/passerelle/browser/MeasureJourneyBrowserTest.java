@@ -48,6 +48,13 @@ class MeasureJourneyBrowserTest extends BrowserSupport {
         assertThat(page.locator("#results tbody tr")).hasCount(1);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Lemaître Éloïse")).click();
 
+        // Her situation is completed on her file.
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Modifier la fiche")).click();
+        field("Logement").fill("CHRS");
+        click("Enregistrer");
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("La fiche a été modifiée.");
+        assertThat(page.locator("dl").nth(1)).containsText("CHRS");
+
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nouvelle mesure")).click();
         field("Type de mesure").selectOption(new SelectOption().setLabel("Contrôle judiciaire socio-éducatif (CJSE)"));
         field("Juridiction").selectOption(new SelectOption().setLabel("Tribunal judiciaire de Lyon"));

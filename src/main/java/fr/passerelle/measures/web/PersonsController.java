@@ -86,6 +86,47 @@ class PersonsController {
         return "persons/show";
     }
 
+    @GetMapping("/{id}/edit")
+    @PreAuthorize("hasAuthority('person:write')")
+    String editForm(@PathVariable UUID id, Model model) {
+        Persons.PersonFile file = persons.view(id);
+        Persons.PersonData d = file.data();
+        PersonForm form = new PersonForm();
+        form.setLastName(d.lastName());
+        form.setFirstName(d.firstName());
+        form.setBirthDate(d.birthDate());
+        form.setSex(d.sex());
+        form.setBirthPlace(d.birthPlace());
+        form.setPhone(d.phone());
+        form.setEmail(d.email());
+        form.setAddress(d.address());
+        form.setHousing(d.housing());
+        form.setEmployment(d.employment());
+        form.setResources(d.resources());
+        model.addAttribute("form", form);
+        model.addAttribute("person", file);
+        return "persons/form";
+    }
+
+    @PostMapping("/{id}")
+    @PreAuthorize("hasAuthority('person:write')")
+    String update(@PathVariable UUID id, @ModelAttribute("form") PersonForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        Persons.PersonFile file = persons.view(id);
+        model.addAttribute("person", file);
+        if (result.hasErrors()) {
+            return "persons/form";
+        }
+        try {
+            persons.update(id, data(form));
+        } catch (FieldRefusal refusal) {
+            Forms.reject(result, refusal);
+            return "persons/form";
+        }
+        Forms.success(redirect, "person.updated");
+        return "redirect:/persons/" + id;
+    }
+
     @PostMapping("/{id}/health")
     @PreAuthorize("hasAuthority('person:health')")
     String updateHealth(@PathVariable UUID id, @RequestParam(defaultValue = "") String healthNotes,
