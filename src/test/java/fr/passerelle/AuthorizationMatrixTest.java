@@ -90,6 +90,9 @@ class AuthorizationMatrixTest {
             Rule.get("/persons/{id}").requires("person:read").tenant(Ids::ownPerson, Ids::foreignPerson),
             Rule.get("/persons/{id}/edit").requires("person:write").tenant(Ids::ownPerson, Ids::foreignPerson),
             Rule.post("/persons/{id}").requires("person:write").tenant(Ids::ownPerson, Ids::foreignPerson),
+            Rule.post("/persons/{id}/consents").requires("person:write").tenant(Ids::ownPerson, Ids::foreignPerson),
+            Rule.post("/persons/consents/{id}/withdraw").requires("person:write")
+                    .tenant(Ids::ownConsent, Ids::foreignConsent),
             Rule.post("/persons/{id}/health").requires("person:health").tenant(Ids::ownPerson, Ids::foreignPerson),
             Rule.get("/persons/{id}/measures/new").requires("measure:write").tenant(Ids::ownPerson, Ids::foreignPerson),
             Rule.post("/persons/{id}/measures").requires("measure:write").tenant(Ids::ownPerson, Ids::foreignPerson),
@@ -177,6 +180,7 @@ class AuthorizationMatrixTest {
                             catalogue.types().get(0).id(), "TJ-LYON", "PARQUET", null, null, null,
                             java.time.LocalDate.now(), null));
                     followUp.addObligation(measure, "Obligation de soins");
+                    persons.addConsent(person, "Échange d'informations", "CSAPA", java.time.LocalDate.now());
                     SecurityContextHolder.getContext().setAuthentication(
                             new UsernamePasswordAuthenticationToken("matrix-setup", null,
                                     List.of(new SimpleGrantedAuthority("report:write"))));
@@ -438,6 +442,14 @@ class AuthorizationMatrixTest {
 
         static String foreignReport(PasserelleUser user) {
             return ids.rowOf("report", user.organisationId(), false);
+        }
+
+        static String ownConsent(PasserelleUser user) {
+            return ids.rowOf("person_consent", user.organisationId(), true);
+        }
+
+        static String foreignConsent(PasserelleUser user) {
+            return ids.rowOf("person_consent", user.organisationId(), false);
         }
 
         static String unknown(PasserelleUser user) {

@@ -196,6 +196,69 @@ public class Persons {
         audit.record("person.health_updated", "person", id, Map.of());
     }
 
+    /** A consent given by the person: what, for whom, when, and when withdrawn. */
+    public record Consent(UUID id, String subject, String recipient, LocalDate givenOn, LocalDate withdrawnOn) {}
+
+    /** Records a consent (e.g. "échange d'informations avec le CSAPA" for "CSAPA de Lyon"). */
+    @Transactional
+    public UUID addConsent(UUID personId, String subject, String recipient, LocalDate givenOn) {
+        if (jdbc.sql("select count(*) from person where id = ?").param(personId).query(Long.class).single() == 0) {
+            throw BusinessException.notFound();
+        }
+        if (subject == null || subject.isBlank() || subject.length() > 300) {
+            throw new FieldRefusal("subject", "consent.subject.invalid");
+        }
+        if (recipient == null || recipient.isBlank() || recipient.length() > 200) {
+            throw new FieldRefusal("recipient", "consent.recipient.invalid");
+        }
+        if (givenOn == null || givenOn.isAfter(LocalDate.now())) {
+            throw new FieldRefusal("givenOn", "consent.date.invalid");
+        }
+        UUID id = Ids.newId();
+        jdbc.sql("""
+                insert into person_consent (id, organisation_id, person_id, subject, recipient, given_on, recorded_by)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .param(id).param(TenantContext.currentOrganisationId().orElseThrow()).param(personId)
+                .param(subject.trim()).param(recipient.trim()).param(givenOn).param(currentUserId()).update();
+        audit.record("consent.recorded", "person", personId, Map.of("consent", id.toString()));
+        return id;
+    }
+
+    /** Records that a consent was withdrawn on a date; returns the person concerned. */
+    @Transactional
+    public UUID withdrawConsent(UUID consentId, LocalDate withdrawnOn) {
+        if (withdrawnOn == null || withdrawnOn.isAfter(LocalDate.now())) {
+            throw new FieldRefusal("withdrawnOn", "consent.date.invalid");
+        }
+        UUID personId = jdbc.sql("""
+                update person_consent set withdrawn_on = ? where id = ? and withdrawn_on is null and given_on <= ?
+                returning person_id""")
+                .param(withdrawnOn).param(consentId).param(withdrawnOn).query(UUID.class).optional()
+                .orElseThrow(() -> jdbc.sql("select count(*) from person_consent where id = ?").param(consentId)
+                        .query(Long.class).single() == 0 ? BusinessException.notFound()
+                        : BusinessException.conflict("consent.cannotWithdraw"));
+        audit.record("consent.withdrawn", "person", personId, Map.of("consent", consentId.toString()));
+        return personId;
+    }
+
+    /** The person a consent belongs to (not found outside the current association). */
+    @Transactional(readOnly = true)
+    public UUID personOfConsent(UUID consentId) {
+        return jdbc.sql("select person_id from person_consent where id = ?").param(consentId).query(UUID.class)
+                .optional().orElseThrow(BusinessException::notFound);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Consent> consents(UUID personId) {
+        return jdbc.sql("""
+                select id, subject, recipient, given_on, withdrawn_on from person_consent where person_id = ?
+                order by given_on desc, recorded_at desc""")
+                .param(personId)
+                .query((rs, n) -> new Consent(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)))
+                .list();
+    }
+
     private static Map<String, Object> params(PersonData d, Map<String, Object> others) {
         Map<String, Object> p = new java.util.HashMap<>(others);
         p.put("by", currentUserId());

@@ -54,6 +54,11 @@ class MeasureJourneyBrowserTest extends BrowserSupport {
         click("Enregistrer");
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("La fiche a été modifiée.");
         assertThat(page.locator("dl").nth(1)).containsText("CHRS");
+        field("Objet (ce qui est accepté)").fill("Échange d’informations sur l’hébergement");
+        field("Pour qui").fill("SIAO du Rhône");
+        click("Enregistrer le consentement");
+        assertThat(page.locator("#consents")).containsText("SIAO du Rhône");
+        assertAccessible();
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nouvelle mesure")).click();
         field("Type de mesure").selectOption(new SelectOption().setLabel("Contrôle judiciaire socio-éducatif (CJSE)"));

@@ -190,6 +190,23 @@ class PersonsAndMeasuresTest {
     }
 
     @Test
+    void recordsConsentsAndTheirWithdrawal() {
+        as("intervenant");
+        UUID id = persons.create(person("Consent", "Maya", LocalDate.of(1991, 6, 6)), false);
+        UUID consent = persons.addConsent(id, "Échange d’informations sur le logement", "SIAO du Rhône",
+                LocalDate.now().minusDays(5));
+        assertThatThrownBy(() -> persons.addConsent(id, " ", "SIAO", LocalDate.now()))
+                .hasFieldOrPropertyWithValue("messageKey", "consent.subject.invalid");
+        assertThatThrownBy(() -> persons.withdrawConsent(consent, LocalDate.now().minusDays(6)))
+                .hasFieldOrPropertyWithValue("messageKey", "consent.cannotWithdraw");
+        persons.withdrawConsent(consent, LocalDate.now());
+        assertThat(persons.consents(id)).singleElement().satisfies(c -> {
+            assertThat(c.recipient()).isEqualTo("SIAO du Rhône");
+            assertThat(c.withdrawnOn()).isEqualTo(LocalDate.now());
+        });
+    }
+
+    @Test
     void refusesAMandateWithAnUnknownCourt() {
         as("cheffe.service");
         UUID person = persons.create(person("Blanc", "Théo", LocalDate.of(1988, 8, 8)), false);

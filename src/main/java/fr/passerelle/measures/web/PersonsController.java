@@ -83,7 +83,45 @@ class PersonsController {
     String show(@PathVariable UUID id, Model model) {
         model.addAttribute("person", persons.view(id));
         model.addAttribute("measures", measures.ofPerson(id));
+        model.addAttribute("consents", persons.consents(id));
+        model.addAttribute("today", LocalDate.now());
         return "persons/show";
+    }
+
+    @PostMapping("/{id}/consents")
+    @PreAuthorize("hasAuthority('person:write')")
+    String addConsent(@PathVariable UUID id, @RequestParam(required = false) String subject,
+            @RequestParam(required = false) String recipient,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate givenOn,
+            RedirectAttributes redirect) {
+        try {
+            persons.addConsent(id, subject, recipient, givenOn);
+            Forms.success(redirect, "consent.recorded");
+        } catch (fr.passerelle.shared.BusinessException refusal) {
+            if (refusal.status() == 404) {
+                throw refusal;
+            }
+            Forms.error(redirect, refusal.messageKey());
+        }
+        return "redirect:/persons/" + id;
+    }
+
+    @PostMapping("/consents/{id}/withdraw")
+    @PreAuthorize("hasAuthority('person:write')")
+    String withdrawConsent(@PathVariable UUID id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate withdrawnOn,
+            RedirectAttributes redirect) {
+        UUID person = persons.personOfConsent(id);
+        try {
+            persons.withdrawConsent(id, withdrawnOn);
+            Forms.success(redirect, "consent.withdrawn");
+        } catch (fr.passerelle.shared.BusinessException refusal) {
+            if (refusal.status() == 404) {
+                throw refusal;
+            }
+            Forms.error(redirect, refusal.messageKey());
+        }
+        return "redirect:/persons/" + person;
     }
 
     @GetMapping("/{id}/edit")
