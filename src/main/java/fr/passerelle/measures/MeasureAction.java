@@ -3,6 +3,8 @@ package fr.passerelle.measures;
 /** What a user does to move a measure along its lifecycle. */
 public enum MeasureAction {
     ASSIGN,
+    /** Hands an assigned measure to another case worker; the status stays, the history keeps both. */
+    REASSIGN,
     START,
     SUSPEND,
     RESUME,

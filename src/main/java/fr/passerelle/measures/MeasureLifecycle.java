@@ -15,6 +15,7 @@ public final class MeasureLifecycle {
     /** For each action: the statuses it may start from. */
     private static final Map<MeasureAction, Set<MeasureStatus>> FROM = Map.of(
             MeasureAction.ASSIGN, EnumSet.of(MeasureStatus.RECEIVED),
+            MeasureAction.REASSIGN, EnumSet.of(MeasureStatus.ASSIGNED, MeasureStatus.IN_PROGRESS, MeasureStatus.SUSPENDED),
             MeasureAction.START, EnumSet.of(MeasureStatus.ASSIGNED),
             MeasureAction.SUSPEND, EnumSet.of(MeasureStatus.IN_PROGRESS),
             MeasureAction.RESUME, EnumSet.of(MeasureStatus.SUSPENDED),
@@ -57,7 +58,7 @@ public final class MeasureLifecycle {
             throw BusinessException.conflict("measure.transition.illegal", action.name(), current.name());
         }
         switch (action) {
-            case ASSIGN -> require(facts.assigneeChosen(), "measure.transition.assigneeRequired");
+            case ASSIGN, REASSIGN -> require(facts.assigneeChosen(), "measure.transition.assigneeRequired");
             case START -> require(facts.firstInterviewHeld(), "measure.transition.firstInterviewRequired");
             case SUSPEND -> require(facts.reasonGiven(), "measure.transition.reasonRequired");
             case END -> {
@@ -67,7 +68,8 @@ public final class MeasureLifecycle {
             case CLOSE -> require(facts.finalReportSent(), "measure.transition.finalReportRequired");
             default -> { }
         }
-        return TO.get(action);
+        // Reassigning changes the case worker, not the status.
+        return action == MeasureAction.REASSIGN ? current : TO.get(action);
     }
 
     /** The outcome the action records, if any. */

@@ -181,7 +181,7 @@ public class Measures {
         jdbc.sql("update measure set status = :status, outcome = coalesce(:outcome, outcome),"
                         + " assigned_user_id = coalesce(:assignee, assigned_user_id) where id = :id")
                 .param("status", next.name()).param("outcome", outcome == null ? null : outcome.name())
-                .param("assignee", action == MeasureAction.ASSIGN ? input.assigneeId() : null).param("id", id)
+                .param("assignee", action == MeasureAction.ASSIGN || action == MeasureAction.REASSIGN ? input.assigneeId() : null).param("id", id)
                 .update();
         step(id, action, current, next, outcome, input.effectiveOn(), blankToNull(input.reason()));
         Map<String, Object> details = new LinkedHashMap<>();

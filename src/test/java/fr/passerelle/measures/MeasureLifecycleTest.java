@@ -25,11 +25,13 @@ class MeasureLifecycleTest {
             MeasureStatus.RECEIVED, Map.of(MeasureAction.ASSIGN, MeasureStatus.ASSIGNED,
                     MeasureAction.CANCEL, MeasureStatus.ENDED),
             MeasureStatus.ASSIGNED, Map.of(MeasureAction.START, MeasureStatus.IN_PROGRESS,
-                    MeasureAction.CANCEL, MeasureStatus.ENDED),
+                    MeasureAction.CANCEL, MeasureStatus.ENDED, MeasureAction.REASSIGN, MeasureStatus.ASSIGNED),
             MeasureStatus.IN_PROGRESS, Map.of(MeasureAction.SUSPEND, MeasureStatus.SUSPENDED,
-                    MeasureAction.END, MeasureStatus.ENDED, MeasureAction.CANCEL, MeasureStatus.ENDED),
+                    MeasureAction.END, MeasureStatus.ENDED, MeasureAction.CANCEL, MeasureStatus.ENDED,
+                    MeasureAction.REASSIGN, MeasureStatus.IN_PROGRESS),
             MeasureStatus.SUSPENDED, Map.of(MeasureAction.RESUME, MeasureStatus.IN_PROGRESS,
-                    MeasureAction.END, MeasureStatus.ENDED, MeasureAction.CANCEL, MeasureStatus.ENDED),
+                    MeasureAction.END, MeasureStatus.ENDED, MeasureAction.CANCEL, MeasureStatus.ENDED,
+                    MeasureAction.REASSIGN, MeasureStatus.SUSPENDED),
             MeasureStatus.ENDED, Map.of(MeasureAction.CLOSE, MeasureStatus.CLOSED),
             MeasureStatus.CLOSED, Map.of());
 
@@ -64,6 +66,11 @@ class MeasureLifecycleTest {
     @Test
     void refusesToAssignWithoutACaseWorker() {
         assertRefused(MeasureStatus.RECEIVED, MeasureAction.ASSIGN, Facts.none(), "measure.transition.assigneeRequired");
+    }
+
+    @Test
+    void refusesToReassignWithoutACaseWorker() {
+        assertRefused(MeasureStatus.IN_PROGRESS, MeasureAction.REASSIGN, Facts.none(), "measure.transition.assigneeRequired");
     }
 
     @Test

@@ -114,6 +114,10 @@ class PersonsAndMeasuresTest {
         UUID worker = ((PasserelleUser) users.loadUserByUsername("intervenant")).userId();
         measures.perform(measure, MeasureAction.ASSIGN, new Measures.ActionInput(worker, null, null, null));
         measures.perform(measure, MeasureAction.START, new Measures.ActionInput(null, LocalDate.now(), null, null));
+        UUID other = ((PasserelleUser) users.loadUserByUsername("intervenant.mfa")).userId();
+        measures.perform(measure, MeasureAction.REASSIGN, new Measures.ActionInput(other, null, null, null));
+        assertThat(measures.get(measure).assignedUserName()).isEqualTo("Sofia Laurent");
+        measures.perform(measure, MeasureAction.REASSIGN, new Measures.ActionInput(worker, null, null, null));
         measures.perform(measure, MeasureAction.SUSPEND, new Measures.ActionInput(null, null, null, "Hospitalisation"));
         measures.perform(measure, MeasureAction.RESUME, new Measures.ActionInput(null, null, null, null));
         measures.perform(measure, MeasureAction.END,
@@ -125,8 +129,9 @@ class PersonsAndMeasuresTest {
         assertThat(closed.outcome()).isEqualTo(MeasureOutcome.COMPLETED);
         assertThat(closed.assignedUserName()).isEqualTo("Camille Martin");
         assertThat(measures.timeline(measure)).extracting(Measures.Step::toStatus).containsExactly(
-                MeasureStatus.RECEIVED, MeasureStatus.ASSIGNED, MeasureStatus.IN_PROGRESS, MeasureStatus.SUSPENDED,
-                MeasureStatus.IN_PROGRESS, MeasureStatus.ENDED, MeasureStatus.CLOSED);
+                MeasureStatus.RECEIVED, MeasureStatus.ASSIGNED, MeasureStatus.IN_PROGRESS, MeasureStatus.IN_PROGRESS,
+                MeasureStatus.IN_PROGRESS, MeasureStatus.SUSPENDED, MeasureStatus.IN_PROGRESS, MeasureStatus.ENDED,
+                MeasureStatus.CLOSED);
         assertThat(measures.timeline(measure)).allSatisfy(step -> assertThat(step.actorName()).isEqualTo("Nadia Benali"));
     }
 
