@@ -25,18 +25,26 @@ alter table audit_event enable row level security;
 create policy tenant_read on audit_event for select
     using (organisation_id = current_organisation_id());
 
--- The hash of one link: SHA-256 of the JSON array of every column and the previous hash (JSON
--- encoding makes the canonical text unambiguous whatever the values contain).
+-- The hash of one link: SHA-256 of a canonical text of every column and the previous hash.
 create function audit_link_hash(p_seq bigint, p_occurred_at timestamptz, p_organisation_id uuid,
                                 p_actor_id uuid, p_actor_name text, p_action text, p_object_type text,
                                 p_object_id text, p_details jsonb, p_request_id text,
                                 p_client_address text, p_prev_hash text)
     returns char(64) language sql immutable
 as $$
-    select encode(sha256(convert_to(jsonb_build_array(
-        p_seq, to_char(p_occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), p_organisation_id,
-        p_actor_id, p_actor_name, p_action, p_object_type, p_object_id, p_details, p_request_id,
-        p_client_address, p_prev_hash)::text, 'UTF8')), 'hex')
+    select encode(sha256(convert_to(
+        p_seq::text || '|' ||
+        to_char(p_occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '|' ||
+        coalesce(p_organisation_id::text, '') || '|' ||
+        coalesce(p_actor_id::text, '') || '|' ||
+        coalesce(replace(p_actor_name, '|', '\|'), '') || '|' ||
+        replace(p_action, '|', '\|') || '|' ||
+        coalesce(replace(p_object_type, '|', '\|'), '') || '|' ||
+        coalesce(replace(p_object_id, '|', '\|'), '') || '|' ||
+        p_details::text || '|' ||
+        coalesce(p_request_id, '') || '|' ||
+        coalesce(p_client_address, '') || '|' ||
+        p_prev_hash, 'UTF8')), 'hex')
 $$;
 
 -- Appends one event at the end of the chain. A transaction-scoped advisory lock serialises

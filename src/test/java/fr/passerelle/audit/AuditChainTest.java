@@ -66,9 +66,9 @@ class AuditChainTest {
         } finally {
             owner.sql("""
                     insert into audit_event (seq, occurred_at, organisation_id, actor_id, actor_name, action, object_type,
-                        object_id, details, request_id, client_address, prev_hash, hash)
+                        object_id, details, request_id, client_address, prev_hash, hash, hash_version)
                     values (:seq, :occurred_at, :organisation_id, :actor_id, :actor_name, :action, :object_type,
-                        :object_id, cast(:details as jsonb), :request_id, :client_address, :prev_hash, :hash)""")
+                        :object_id, cast(:details as jsonb), :request_id, :client_address, :prev_hash, :hash, :hash_version)""")
                     .paramSource(withTextDetails(row)).update();
         }
         assertThat(chain.verify().intact()).isTrue();

@@ -51,6 +51,24 @@ class MigrationsTest {
                 .query(Long.class).single()).isEqualTo(1);
     }
 
+    @Test
+    void auditLinksWrittenBeforeTheCanonicalTextChangedStillVerify() {
+        String database = freshDatabase("migrations_audit");
+        assertThat(flywayFor(database, "202611231600").migrate().success).isTrue();
+        JdbcClient owner = JdbcClient.create(ownerDataSource(database));
+        String append = "select audit_append(null, null, 'test', ?, null, null, '{}'::jsonb, null, null)";
+        owner.sql(append).param("before.change").query(Long.class).single();
+
+        assertThat(flywayFor(database, null).migrate().success).isTrue();
+        owner.sql(append).param("after.change").query(Long.class).single();
+
+        assertThat(owner.sql("select hash_version from audit_event order by seq").query(Integer.class).list())
+                .containsExactly(1, 2);
+        var verification = owner.sql("select checked, first_broken_seq from audit_verify_chain()").query().singleRow();
+        assertThat(verification.get("checked")).isEqualTo(2L);
+        assertThat(verification.get("first_broken_seq")).isNull();
+    }
+
     private String freshDatabase(String name) {
         JdbcClient superuser = JdbcClient.create(server.superuserDataSource("postgres"));
         superuser.sql("drop database if exists " + name).update();
