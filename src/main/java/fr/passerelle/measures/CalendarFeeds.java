@@ -103,6 +103,8 @@ public class CalendarFeeds {
         calendar.setProductId("-//Passerelle//Entretiens//FR");
         calendar.setName(messages.getMessage("calendar.name", null, Locale.FRENCH));
         List<Appointments.Appointment> list = appointments.ofWorkerFrom(userId, clock.instant().minus(Duration.ofDays(30)));
+        Map<UUID, String> references = measures.references(list.stream().map(Appointments.Appointment::measureId)
+                .collect(java.util.stream.Collectors.toSet()));
         for (Appointments.Appointment a : list) {
             VEvent event = new VEvent();
             event.setUid(a.id().toString());
@@ -110,7 +112,7 @@ public class CalendarFeeds {
             event.setDateEnd(Date.from(a.scheduledAt().plus(Duration.ofMinutes(a.durationMinutes()))));
             event.setSummary(new Summary(messages.getMessage("calendar.event.summary",
                     new Object[] {messages.getMessage("appointment.kind." + a.kind(), null, Locale.FRENCH),
-                            measures.get(a.measureId()).reference()}, Locale.FRENCH)));
+                            references.get(a.measureId())}, Locale.FRENCH)));
             if (a.place() != null) {
                 event.setLocation(a.place());
             }

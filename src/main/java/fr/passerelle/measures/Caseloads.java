@@ -74,14 +74,30 @@ public class Caseloads {
         this.clock = clock;
     }
 
-    /** The number of measures in each view, for the tabs. */
+    /** The number of measures in each view, for the tabs: one query, one filtered count per view. */
     @Transactional(readOnly = true)
     public Map<View, Long> counts() {
-        Map<View, Long> counts = new EnumMap<>(View.class);
+        Map<String, Object> params = new LinkedHashMap<>();
+        List<String> columns = new ArrayList<>();
         for (View view : View.values()) {
             Query q = new Query(view, Filters.none());
-            counts.put(view, jdbc.sql("select count(*) from measure m join measure_type t on t.id = m.measure_type_id"
-                    + q.where()).params(q.params).query(Long.class).single());
+            params.putAll(q.params);
+            columns.add("count(*) filter (where " + q.condition() + ")");
+        }
+        List<Long> values = jdbc.sql("select " + String.join(", ", columns)
+                        + " from measure m join measure_type t on t.id = m.measure_type_id")
+                .params(params)
+                .query((rs, n) -> {
+                    List<Long> row = new ArrayList<>();
+                    for (int i = 1; i <= View.values().length; i++) {
+                        row.add(rs.getLong(i));
+                    }
+                    return row;
+                })
+                .single();
+        Map<View, Long> counts = new EnumMap<>(View.class);
+        for (View view : View.values()) {
+            counts.put(view, values.get(view.ordinal()));
         }
         return counts;
     }
@@ -212,8 +228,12 @@ public class Caseloads {
             }
         }
 
+        String condition() {
+            return conditions.isEmpty() ? "true" : String.join(" and ", conditions);
+        }
+
         String where() {
-            return conditions.isEmpty() ? " where true" : " where " + String.join(" and ", conditions);
+            return " where " + condition();
         }
     }
 

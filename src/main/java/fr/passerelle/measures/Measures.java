@@ -124,6 +124,18 @@ public class Measures {
                 .orElseThrow(BusinessException::notFound);
     }
 
+    /** The human references of measures, by id, in one query. */
+    @Transactional(readOnly = true)
+    public Map<UUID, String> references(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, String> references = new LinkedHashMap<>();
+        jdbc.sql("select id, reference from measure where id in (:ids)").param("ids", ids)
+                .query((rs, n) -> references.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
+        return references;
+    }
+
     @Transactional(readOnly = true)
     public List<Measure> ofPerson(UUID personId) {
         return withNames(jdbc.sql(SELECT + " where m.person_id = ? order by m.received_on desc, m.reference desc")
