@@ -69,6 +69,13 @@ public class Organisations {
         return new ResultPage<>(items, page, PAGE_SIZE, total);
     }
 
+    /** The ids of the active organisations of a kind (for scheduled work done organisation by organisation). */
+    @Transactional(readOnly = true)
+    public List<UUID> activeIds(OrganisationKind kind) {
+        return jdbc.sql("select id from organisation where active and kind = ? order by id").param(kind.name())
+                .query(UUID.class).list();
+    }
+
     @Transactional(readOnly = true)
     public Optional<Organisation> find(UUID id) {
         return jdbc.sql("select * from organisation where id = ?").param(id).query(Organisations::map).optional();

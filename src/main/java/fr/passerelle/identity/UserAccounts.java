@@ -98,6 +98,32 @@ public class UserAccounts {
                 .list();
     }
 
+    /** A user who receives the daily digest of their deadlines. */
+    public record DigestRecipient(UUID id, String displayName, String email) {}
+
+    /** Active users of the current organisation who have not turned the daily digest off. */
+    @Transactional(readOnly = true)
+    public List<DigestRecipient> digestRecipients() {
+        return jdbc.sql("select id, display_name, email from app_user where enabled and digest_enabled order by id")
+                .query((rs, n) -> new DigestRecipient(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
+    /** Whether the signed-in user receives the daily digest. */
+    @Transactional(readOnly = true)
+    public boolean ownDigestEnabled() {
+        UUID me = TenantContext.currentPrincipal().orElseThrow().userId();
+        return jdbc.sql("select digest_enabled from app_user where id = ?").param(me).query(Boolean.class).single();
+    }
+
+    /** The signed-in user turns their daily digest on or off. */
+    @Transactional
+    public void setOwnDigest(boolean enabled) {
+        UUID me = TenantContext.currentPrincipal().orElseThrow().userId();
+        jdbc.sql("update app_user set digest_enabled = ?, updated_at = now() where id = ?").param(enabled).param(me).update();
+        audit.record("user.digest_" + (enabled ? "on" : "off"), "user", me, Map.of());
+    }
+
     /** The users of the same service as the given user (including them); empty when they have no service. */
     @Transactional(readOnly = true)
     public List<UUID> sameServiceAs(UUID userId) {

@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Caseloads (portefeuilles): the measures of the signed-in case worker, of their service, the
  * unassigned ones and the late ones, with filters, counts and keyset pagination. A measure is late
- * when its first interview is overdue or its due date has passed while it is still open.
+ * when its first interview is overdue, its due date or planned end has passed while it is still
+ * open, or a report expected by a date has not been sent (see {@link Deadlines}).
  */
 @Service
 public class Caseloads {
@@ -54,10 +55,10 @@ public class Caseloads {
     /** One line of a caseload. */
     public record Line(UUID id, String reference, UUID personId, String personName, String typeLabel,
             LocalDate receivedOn, LocalDate dueOn, MeasureStatus status, UUID assignedUserId, String assignedUserName,
-            boolean firstInterviewLate, boolean dueDatePassed) {
+            boolean firstInterviewLate, boolean dueDatePassed, boolean reportLate, boolean plannedEndPassed) {
 
         public boolean late() {
-            return firstInterviewLate || dueDatePassed;
+            return firstInterviewLate || dueDatePassed || reportLate || plannedEndPassed;
         }
     }
 
@@ -130,6 +131,7 @@ public class Caseloads {
                 select m.id, m.reference, m.person_id, p.last_name || ' ' || p.first_name as person_name, t.label,
                        m.received_on, m.due_on, m.status, m.assigned_user_id,
                        """ + FIRST_INTERVIEW_LATE + " as first_late, " + DUE_PASSED + " as due_passed, "
+                        + REPORT_LATE + " as report_late, " + PLANNED_END_PASSED + " as end_passed, "
                         + key + "::text as sort_key"
                         + " from measure m join measure_type t on t.id = m.measure_type_id join person p on p.id = m.person_id"
                         + q.where() + keyset + " order by " + key + direction + ", m.id" + direction + " limit :limit")
@@ -141,7 +143,8 @@ public class Caseloads {
                             rs.getObject("person_id", UUID.class), rs.getString("person_name"), rs.getString("label"),
                             rs.getObject("received_on", LocalDate.class), rs.getObject("due_on", LocalDate.class),
                             MeasureStatus.valueOf(rs.getString("status")), rs.getObject("assigned_user_id", UUID.class),
-                            null, rs.getBoolean("first_late"), rs.getBoolean("due_passed"));
+                            null, rs.getBoolean("first_late"), rs.getBoolean("due_passed"), rs.getBoolean("report_late"),
+                            rs.getBoolean("end_passed"));
                 })
                 .list();
         String next = null;
@@ -175,13 +178,16 @@ public class Caseloads {
         return lines.stream().map(l -> new Line(l.id(), l.reference(), l.personId(), l.personName(), l.typeLabel(),
                 l.receivedOn(), l.dueOn(), l.status(), l.assignedUserId(),
                 l.assignedUserId() == null ? null : names.get(l.assignedUserId()), l.firstInterviewLate(),
-                l.dueDatePassed())).toList();
+                l.dueDatePassed(), l.reportLate(), l.plannedEndPassed())).toList();
     }
 
     private static final String OPEN = "m.status not in ('ENDED', 'CLOSED')";
     private static final String FIRST_INTERVIEW_LATE =
             "(m.status in ('RECEIVED', 'ASSIGNED') and m.received_on + t.first_interview_days < cast(:today as date))";
     private static final String DUE_PASSED = "(" + OPEN + " and m.due_on < cast(:today as date))";
+    private static final String PLANNED_END_PASSED = "(" + OPEN + " and m.planned_end_on < cast(:today as date))";
+    private static final String REPORT_LATE = "exists (select 1 from report r where r.measure_id = m.id"
+            + " and r.status <> 'SENT' and r.due_on < cast(:today as date))";
 
     /** The WHERE clause and parameters of a view with its filters. */
     private final class Query {
@@ -203,7 +209,8 @@ public class Caseloads {
                     params.put("colleagues", colleagues.isEmpty() ? List.of(new UUID(0, 0)) : colleagues);
                 }
                 case UNASSIGNED -> conditions.add("m.assigned_user_id is null and " + OPEN);
-                case LATE -> conditions.add("(" + FIRST_INTERVIEW_LATE + " or " + DUE_PASSED + ")");
+                case LATE -> conditions.add("(" + FIRST_INTERVIEW_LATE + " or " + DUE_PASSED + " or " + PLANNED_END_PASSED
+                        + " or " + REPORT_LATE + ")");
                 case ALL -> { }
             }
             if (f.typeId() != null) {

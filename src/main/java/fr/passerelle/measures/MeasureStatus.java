@@ -13,5 +13,10 @@ public enum MeasureStatus {
     /** Terminée, with an outcome; the final report may still be due. */
     ENDED,
     /** Clôturée: the final report has been sent; nothing more happens. */
-    CLOSED
+    CLOSED;
+
+    /** Whether the measure is still being carried out (not ended nor closed). */
+    public boolean open() {
+        return this != ENDED && this != CLOSED;
+    }
 }

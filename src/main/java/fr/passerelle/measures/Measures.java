@@ -60,12 +60,19 @@ public class Measures {
      */
     public record Mandate(UUID measureTypeId, String courtCode, String prescriberType, String prescriberName,
             String parquetNumber, String instructionNumber, LocalDate receivedOn, LocalDate dueOn,
-            java.math.BigDecimal orderedQuantity) {
+            java.math.BigDecimal orderedQuantity, LocalDate plannedEndOn) {
+
+        public Mandate(UUID measureTypeId, String courtCode, String prescriberType, String prescriberName,
+                String parquetNumber, String instructionNumber, LocalDate receivedOn, LocalDate dueOn,
+                java.math.BigDecimal orderedQuantity) {
+            this(measureTypeId, courtCode, prescriberType, prescriberName, parquetNumber, instructionNumber, receivedOn,
+                    dueOn, orderedQuantity, null);
+        }
 
         public Mandate(UUID measureTypeId, String courtCode, String prescriberType, String prescriberName,
                 String parquetNumber, String instructionNumber, LocalDate receivedOn, LocalDate dueOn) {
             this(measureTypeId, courtCode, prescriberType, prescriberName, parquetNumber, instructionNumber, receivedOn,
-                    dueOn, null);
+                    dueOn, null, null);
         }
     }
 
@@ -73,7 +80,7 @@ public class Measures {
     public record Measure(UUID id, String reference, UUID personId, String personName, String typeLabel,
             String courtName, String prescriberType, String prescriberName, String parquetNumber,
             String instructionNumber, LocalDate receivedOn, LocalDate dueOn, MeasureStatus status,
-            MeasureOutcome outcome, UUID assignedUserId, String assignedUserName) {}
+            MeasureOutcome outcome, UUID assignedUserId, String assignedUserName, LocalDate plannedEndOn) {}
 
     /** One step of the timeline. */
     public record Step(MeasureAction action, MeasureStatus fromStatus, MeasureStatus toStatus, MeasureOutcome outcome,
@@ -101,10 +108,10 @@ public class Measures {
         jdbc.sql("""
                 insert into measure (id, organisation_id, reference, person_id, measure_type_id, court_code, prescriber_type,
                                      prescriber_name, parquet_number, instruction_number, received_on, due_on, status,
-                                     ordered_quantity, created_by)
+                                     ordered_quantity, planned_end_on, created_by)
                 values (:id, :org, :ref, :person, :type, :court, :ptype, :pname, :parquet, :instruction, :received, :due,
-                        'RECEIVED', :ordered, :by)""")
-                .param("ordered", mandate.orderedQuantity())
+                        'RECEIVED', :ordered, :plannedEnd, :by)""")
+                .param("ordered", mandate.orderedQuantity()).param("plannedEnd", mandate.plannedEndOn())
                 .param("id", id).param("org", TenantContext.currentOrganisationId().orElseThrow()).param("ref", reference)
                 .param("person", personId).param("type", mandate.measureTypeId()).param("court", mandate.courtCode())
                 .param("ptype", mandate.prescriberType()).param("pname", blankToNull(mandate.prescriberName()))
@@ -153,7 +160,7 @@ public class Measures {
                 m.typeLabel(), courts.judicialCourt(m.courtName()).map(Courts.JudicialCourt::name).orElse(m.courtName()),
                 m.prescriberType(), m.prescriberName(), m.parquetNumber(), m.instructionNumber(), m.receivedOn(),
                 m.dueOn(), m.status(), m.outcome(), m.assignedUserId(),
-                m.assignedUserId() == null ? null : names.get(m.assignedUserId()))).toList();
+                m.assignedUserId() == null ? null : names.get(m.assignedUserId()), m.plannedEndOn())).toList();
     }
 
     @Transactional(readOnly = true)
@@ -247,14 +254,40 @@ public class Measures {
         if (m.receivedOn() == null || m.receivedOn().isAfter(LocalDate.now(clock))) {
             throw new FieldRefusal("receivedOn", "measure.receivedOn.invalid");
         }
-        if (m.dueOn() != null && m.dueOn().isBefore(m.receivedOn())) {
-            throw new FieldRefusal("dueOn", "measure.dueOn.beforeReceived");
-        }
+        checkDates(m.receivedOn(), m.dueOn(), m.plannedEndOn());
         for (String number : new String[] {m.parquetNumber(), m.instructionNumber(), m.prescriberName()}) {
             if (number != null && number.length() > 200) {
                 throw new FieldRefusal("parquetNumber", "measure.number.tooLong");
             }
         }
+    }
+
+    private static void checkDates(LocalDate receivedOn, LocalDate dueOn, LocalDate plannedEndOn) {
+        if (dueOn != null && dueOn.isBefore(receivedOn)) {
+            throw new FieldRefusal("dueOn", "measure.dueOn.beforeReceived");
+        }
+        if (plannedEndOn != null && plannedEndOn.isBefore(receivedOn)) {
+            throw new FieldRefusal("plannedEndOn", "measure.plannedEndOn.beforeReceived");
+        }
+    }
+
+    /**
+     * Changes the deadlines of an open measure: the due date set by the magistrate and the planned
+     * end. Audited with the values before and after.
+     */
+    @Transactional
+    public void updateDeadlines(UUID id, LocalDate dueOn, LocalDate plannedEndOn) {
+        Measure measure = get(id);
+        if (!measure.status().open()) {
+            throw BusinessException.conflict("measure.deadlines.closed");
+        }
+        checkDates(measure.receivedOn(), dueOn, plannedEndOn);
+        jdbc.sql("update measure set due_on = ?, planned_end_on = ? where id = ?")
+                .params(dueOn, plannedEndOn, id).update();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("dueOn", measure.dueOn() + " -> " + dueOn);
+        details.put("plannedEndOn", measure.plannedEndOn() + " -> " + plannedEndOn);
+        audit.record("measure.deadlines", "measure", id, details);
     }
 
     private static final String SELECT = """
@@ -271,7 +304,7 @@ public class Measures {
                 rs.getString("instruction_number"), rs.getObject("received_on", LocalDate.class),
                 rs.getObject("due_on", LocalDate.class), MeasureStatus.valueOf(rs.getString("status")),
                 rs.getString("outcome") == null ? null : MeasureOutcome.valueOf(rs.getString("outcome")),
-                rs.getObject("assigned_user_id", UUID.class), null);
+                rs.getObject("assigned_user_id", UUID.class), null, rs.getObject("planned_end_on", LocalDate.class));
     }
 
     private static java.util.Optional<TenantPrincipal> currentUser() {

@@ -58,25 +58,43 @@ public class Reports {
 
     /** A report with its latest text. */
     public record Report(UUID id, UUID measureId, ReportKind kind, ReportStatus status, String returnComment,
-            LocalDate sentOn, String body, int version, List<Version> versions) {}
+            LocalDate sentOn, String body, int version, List<Version> versions, LocalDate dueOn) {
+
+        /** Whether the report is expected by a date that has passed and it is not sent yet. */
+        public boolean late(LocalDate today) {
+            return dueOn != null && status != ReportStatus.SENT && dueOn.isBefore(today);
+        }
+    }
 
     /** One saved text of a report. */
     public record Version(int version, Instant createdAt, String createdByName) {}
 
     /** One line of a measure's list of reports. */
-    public record Summary(UUID id, ReportKind kind, ReportStatus status, LocalDate sentOn) {}
+    public record Summary(UUID id, ReportKind kind, ReportStatus status, LocalDate sentOn, LocalDate dueOn) {
+
+        public boolean late(LocalDate today) {
+            return dueOn != null && status != ReportStatus.SENT && dueOn.isBefore(today);
+        }
+    }
 
     /** Starts a report from the French template of its kind. */
     @Transactional
     public UUID create(UUID measureId, ReportKind kind) {
+        return create(measureId, kind, null);
+    }
+
+    /** Starts a report expected by the magistrate by {@code dueOn} (optional). */
+    @Transactional
+    public UUID create(UUID measureId, ReportKind kind, LocalDate dueOn) {
         requireWriter();
-        measures.get(measureId);
+        Measures.Measure measure = measures.get(measureId);
         if (kind == null) {
             throw new FieldRefusal("kind", "report.kind.required");
         }
+        checkDueOn(measure, dueOn);
         UUID id = Ids.newId();
-        jdbc.sql("insert into report (id, organisation_id, measure_id, kind, status, created_by) values (?, ?, ?, ?, 'DRAFT', ?)")
-                .param(id).param(organisation()).param(measureId).param(kind.name()).param(me()).update();
+        jdbc.sql("insert into report (id, organisation_id, measure_id, kind, status, created_by, due_on) values (?, ?, ?, ?, 'DRAFT', ?, ?)")
+                .param(id).param(organisation()).param(measureId).param(kind.name()).param(me()).param(dueOn).update();
         addVersion(id, 1, messages.getMessage("report.template." + kind, null, Locale.FRENCH));
         audit.record("report.created", "report", id, Map.of("measure", measureId.toString(), "kind", kind.name()));
         return id;
@@ -96,6 +114,26 @@ public class Reports {
         if (!body.equals(report.body())) {
             addVersion(reportId, report.version() + 1, body);
             audit.record("report.saved", "report", reportId, Map.of("version", report.version() + 1));
+        }
+    }
+
+    /** Changes the date the report is expected by (until it is sent). */
+    @Transactional
+    public void changeDueDate(UUID reportId, LocalDate dueOn) {
+        requireWriter();
+        Report report = get(reportId);
+        if (report.status() == ReportStatus.SENT) {
+            throw BusinessException.conflict("report.notEditable");
+        }
+        checkDueOn(measures.get(report.measureId()), dueOn);
+        jdbc.sql("update report set due_on = ? where id = ?").param(dueOn).param(reportId).update();
+        audit.record("report.dueDate", "report", reportId, Map.of("from", String.valueOf(report.dueOn()),
+                "to", String.valueOf(dueOn)));
+    }
+
+    private static void checkDueOn(Measures.Measure measure, LocalDate dueOn) {
+        if (dueOn != null && dueOn.isBefore(measure.receivedOn())) {
+            throw new FieldRefusal("dueOn", "report.dueOn.beforeReceived");
         }
     }
 
@@ -147,7 +185,8 @@ public class Reports {
         return new Report(reportId, (UUID) row.get("measure_id"), ReportKind.valueOf((String) row.get("kind")),
                 ReportStatus.valueOf((String) row.get("status")), (String) row.get("return_comment"),
                 row.get("sent_on") == null ? null : ((java.sql.Date) row.get("sent_on")).toLocalDate(), body,
-                versions.size(), versions);
+                versions.size(), versions,
+                row.get("due_on") == null ? null : ((java.sql.Date) row.get("due_on")).toLocalDate());
     }
 
     /** The reports of a measure; empty for roles that may not see reports. */
@@ -156,10 +195,11 @@ public class Reports {
         if (!mayRead()) {
             return List.of();
         }
-        return jdbc.sql("select id, kind, status, sent_on from report where measure_id = ? order by created_at")
+        return jdbc.sql("select id, kind, status, sent_on, due_on from report where measure_id = ? order by created_at")
                 .param(measureId)
                 .query((rs, n) -> new Summary(rs.getObject(1, UUID.class), ReportKind.valueOf(rs.getString(2)),
-                        ReportStatus.valueOf(rs.getString(3)), rs.getObject(4, LocalDate.class)))
+                        ReportStatus.valueOf(rs.getString(3)), rs.getObject(4, LocalDate.class),
+                        rs.getObject(5, LocalDate.class)))
                 .list();
     }
 

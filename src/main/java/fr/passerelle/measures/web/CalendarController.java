@@ -1,5 +1,6 @@
 package fr.passerelle.measures.web;
 
+import fr.passerelle.identity.UserAccounts;
 import fr.passerelle.measures.CalendarFeeds;
 import fr.passerelle.shared.web.Forms;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +13,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -20,16 +22,28 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class CalendarController {
 
     private final CalendarFeeds feeds;
+    private final UserAccounts users;
 
-    CalendarController(CalendarFeeds feeds) {
+    CalendarController(CalendarFeeds feeds, UserAccounts users) {
         this.feeds = feeds;
+        this.users = users;
     }
 
     @GetMapping("/account/calendar")
     @PreAuthorize("hasAuthority('measure:read')")
     String page(Model model) {
         model.addAttribute("active", feeds.active());
+        model.addAttribute("digest", users.ownDigestEnabled());
         return "account/calendar";
+    }
+
+    /** The daily digest of deadlines by email, on or off. */
+    @PostMapping("/account/digest")
+    @PreAuthorize("hasAuthority('measure:read')")
+    String digest(@RequestParam(defaultValue = "false") boolean enabled, RedirectAttributes redirect) {
+        users.setOwnDigest(enabled);
+        Forms.success(redirect, enabled ? "digest.turnedOn" : "digest.turnedOff");
+        return "redirect:/account/calendar";
     }
 
     @PostMapping("/account/calendar")

@@ -18,6 +18,16 @@ public class MandateForm {
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate dueOn;
     private java.math.BigDecimal orderedQuantity;
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate plannedEndOn;
+
+    public LocalDate getPlannedEndOn() {
+        return plannedEndOn;
+    }
+
+    public void setPlannedEndOn(LocalDate plannedEndOn) {
+        this.plannedEndOn = plannedEndOn;
+    }
 
     public java.math.BigDecimal getOrderedQuantity() {
         return orderedQuantity;

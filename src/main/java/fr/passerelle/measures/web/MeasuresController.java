@@ -94,4 +94,23 @@ class MeasuresController {
         }
         return "redirect:/measures/" + id;
     }
+
+    /** The measure's deadlines: the due date and the planned end (open measures only). */
+    @PostMapping("/{id}/deadlines")
+    @PreAuthorize("hasAuthority('measure:write')")
+    String deadlines(@PathVariable UUID id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate plannedEndOn,
+            RedirectAttributes redirect) {
+        try {
+            measures.updateDeadlines(id, dueOn, plannedEndOn);
+            Forms.success(redirect, "measures.deadlines.saved");
+        } catch (BusinessException refusal) {
+            if (refusal.status() == 404 || refusal.status() == 403) {
+                throw refusal;
+            }
+            Forms.error(redirect, refusal.messageKey());
+        }
+        return "redirect:/measures/" + id;
+    }
 }

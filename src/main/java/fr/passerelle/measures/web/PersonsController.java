@@ -193,7 +193,8 @@ class PersonsController {
         try {
             UUID measure = measures.create(id, new Measures.Mandate(form.getMeasureTypeId(), form.getCourtCode(),
                     form.getPrescriberType(), form.getPrescriberName(), form.getParquetNumber(),
-                    form.getInstructionNumber(), form.getReceivedOn(), form.getDueOn(), form.getOrderedQuantity()));
+                    form.getInstructionNumber(), form.getReceivedOn(), form.getDueOn(), form.getOrderedQuantity(),
+                    form.getPlannedEndOn()));
             Forms.success(redirect, "measure.created");
             return "redirect:/measures/" + measure;
         } catch (FieldRefusal refusal) {

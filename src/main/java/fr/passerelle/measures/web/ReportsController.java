@@ -37,9 +37,11 @@ class ReportsController {
 
     @PostMapping("/measures/{id}/reports")
     @PreAuthorize("hasAuthority('report:write')")
-    String create(@PathVariable UUID id, @RequestParam(required = false) ReportKind kind, RedirectAttributes redirect) {
+    String create(@PathVariable UUID id, @RequestParam(required = false) ReportKind kind,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
+            RedirectAttributes redirect) {
         try {
-            UUID report = reports.create(id, kind);
+            UUID report = reports.create(id, kind, dueOn);
             return "redirect:/reports/" + report;
         } catch (BusinessException refusal) {
             if (refusal.status() == 404) {
@@ -67,6 +69,14 @@ class ReportsController {
     @PreAuthorize("hasAuthority('report:write')")
     String save(@PathVariable UUID id, @RequestParam(required = false) String body, RedirectAttributes redirect) {
         return act(id, redirect, "report.saved", () -> reports.save(id, body));
+    }
+
+    @PostMapping("/reports/{id}/due-date")
+    @PreAuthorize("hasAuthority('report:write')")
+    String dueDate(@PathVariable UUID id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "report.dueDate.saved", () -> reports.changeDueDate(id, dueOn));
     }
 
     @PostMapping("/reports/{id}/moves")

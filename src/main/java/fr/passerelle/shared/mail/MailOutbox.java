@@ -1,0 +1,84 @@
+package fr.passerelle.shared.mail;
+
+import fr.passerelle.shared.Ids;
+import fr.passerelle.shared.ResultPage;
+import fr.passerelle.shared.TenantContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The mail outbox: modules enqueue a message in the transaction that decides it (so a rolled-back
+ * decision sends nothing); {@link OutboxSender} delivers it later and retries. Without a mail server
+ * configured, messages stay in the outbox, where administrators can read them.
+ */
+@Service
+public class MailOutbox {
+
+    public static final int PAGE_SIZE = 25;
+
+    /** Delivery state of a message. */
+    public enum Status { PENDING, SENT, FAILED }
+
+    /** One message of the outbox. */
+    public record Mail(UUID id, String kind, String recipient, String subject, String body, Status status,
+            int attempts, Instant createdAt, Instant sentAt, String lastError) {}
+
+    private final JdbcClient jdbc;
+
+    MailOutbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Queues a plain-text message from the current organisation. With a {@code dedupKey}, a second
+     * message with the same key is ignored (e.g. one digest per worker and day).
+     *
+     * @return whether the message was queued (false: already queued under that key)
+     */
+    @Transactional
+    public boolean enqueue(String kind, String dedupKey, String recipient, String subject, String body) {
+        if (recipient == null || recipient.isBlank()) {
+            throw new IllegalArgumentException("recipient required");
+        }
+        UUID organisation = TenantContext.currentOrganisationId()
+                .orElseThrow(() -> new IllegalStateException("no organisation to send mail from"));
+        return jdbc.sql("""
+                insert into mail_outbox (id, organisation_id, kind, dedup_key, recipient, subject, body)
+                values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (organisation_id, dedup_key) do nothing""")
+                .params(Ids.newId(), organisation, kind, dedupKey, recipient.strip(), truncate(subject, 300), body)
+                .update() == 1;
+    }
+
+    /** The messages of the current organisation, newest first, optionally of one status. */
+    @Transactional(readOnly = true)
+    public ResultPage<Mail> list(Status status, int page) {
+        String where = status == null ? "" : " where status = :status";
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (status != null) {
+            params.put("status", status.name());
+        }
+        long total = jdbc.sql("select count(*) from mail_outbox" + where).params(params).query(Long.class).single();
+        params.put("limit", PAGE_SIZE);
+        params.put("offset", page * PAGE_SIZE);
+        List<Mail> items = jdbc.sql("select * from mail_outbox" + where
+                        + " order by created_at desc, id desc limit :limit offset :offset")
+                .params(params)
+                .query((rs, n) -> new Mail(rs.getObject("id", UUID.class), rs.getString("kind"),
+                        rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
+                        Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(),
+                        rs.getString("last_error")))
+                .list();
+        return new ResultPage<>(items, page, PAGE_SIZE, total);
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}
