@@ -23,12 +23,12 @@ import java.util.UUID;
  */
 class DemoCaseData {
 
-    private static final List<String> LAST_NAMES = List.of("Martin", "Bernard", "Dubois", "Thomas", "Robert",
+    static final List<String> LAST_NAMES = List.of("Martin", "Bernard", "Dubois", "Thomas", "Robert",
             "Richard", "Petit", "Durand", "Leroy", "Moreau", "Simon", "Laurent", "Lefèvre", "Michel", "García",
             "David", "Bertrand", "Roux", "Vincent", "Fournier", "Morel", "Girard", "André", "Mercier", "Dupont",
             "Lambert", "Bonnet", "François", "Martínez", "Legrand", "Benali", "Haddad", "Diallo", "Traoré", "N'Diaye",
             "Nguyen", "Rousseau", "Blanc", "Guérin", "Muller", "Henry", "Roussel", "Nicolas", "Perrin", "Mathieu");
-    private static final List<String> FIRST_NAMES = List.of("Lucas", "Hugo", "Léa", "Emma", "Nathan", "Inès",
+    static final List<String> FIRST_NAMES = List.of("Lucas", "Hugo", "Léa", "Emma", "Nathan", "Inès",
             "Yanis", "Chloé", "Mohamed", "Sarah", "Enzo", "Manon", "Kevin", "Camille", "Théo", "Jade", "Mathis",
             "Lina", "Rayan", "Zoé", "Karim", "Julie", "Maxime", "Aïcha", "Dylan", "Océane", "Bastien", "Nora",
             "Jérôme", "Sandrine", "Frédéric", "Nadia", "Sébastien", "Céline", "Mehdi", "Élodie");

@@ -11,6 +11,13 @@ import fr.passerelle.network.Courts;
 import fr.passerelle.shared.db.TenantScope;
 import org.springframework.transaction.support.TransactionTemplate;
 import java.util.Arrays;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import fr.passerelle.audit.AuditLog;
+import fr.passerelle.measures.BulkCases;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -29,12 +36,14 @@ class DemoDataRunner implements ApplicationRunner {
     private final Environment environment;
     private final DemoDataGenerator generator;
     private final TransactionTemplate tx;
+    private final DemoVolumes volumes;
 
     DemoDataRunner(DemoProperties properties, Environment environment, Organisations organisations,
             UserAccounts users, AssociationServices services, Courts courts, TenantScope tenantScope,
             TransactionTemplate tx, Persons persons, Measures measures, Appointments appointments,
-            MeasureCatalogue catalogue) {
+            MeasureCatalogue catalogue, BulkCases bulk, AuditLog audit) {
         this.properties = properties;
+        this.volumes = bulk == null ? null : new DemoVolumes(organisations, users, catalogue, bulk, courts, tx, audit);
         this.environment = environment;
         this.tx = tx;
         this.generator = new DemoDataGenerator(organisations, users, services, courts, tenantScope,
@@ -58,5 +67,27 @@ class DemoDataRunner implements ApplicationRunner {
         if (enabled() && !generator.alreadyGenerated()) {
             tx.executeWithoutResult(status -> generator.generate(properties.associations()));
         }
+    }
+
+    /**
+     * The bulk of the demo caseloads is written once the application is ready, in the background,
+     * so that start-up stays short; it resumes where it stopped if the application was stopped.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void generateVolumes() {
+        if (!enabled() || volumes == null || properties.personsPerAssociation() <= 0) {
+            return;
+        }
+        Thread worker = new Thread(() -> {
+            try {
+                volumes.generate(properties.personsPerAssociation(),
+                        DemoDataGenerator.demoId(DemoDataGenerator.FLAGSHIP_COURT),
+                        LocalDate.now(ZoneId.of("Europe/Paris")));
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(DemoDataRunner.class).error("Demo volumes stopped", e);
+            }
+        }, "demo-volumes");
+        worker.setDaemon(true);
+        worker.start();
     }
 }

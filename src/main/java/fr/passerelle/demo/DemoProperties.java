@@ -9,9 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param mfaExempt let demo accounts marked so skip the second factor
  * @param associations how many associations to generate
  * @param casePersons how many persons (with about 1.5 measures each) the flagship association follows
+ * @param personsPerAssociation how many persons (with about 2 measures each) every other association
+ *     follows, written in bulk in the background after start-up
  */
 @ConfigurationProperties("passerelle.demo")
-public record DemoProperties(Boolean enabled, boolean mfaExempt, Integer associations, Integer casePersons) {
+public record DemoProperties(Boolean enabled, boolean mfaExempt, Integer associations, Integer casePersons,
+        Integer personsPerAssociation) {
 
     public DemoProperties {
         if (associations == null) {
@@ -19,6 +22,9 @@ public record DemoProperties(Boolean enabled, boolean mfaExempt, Integer associa
         }
         if (casePersons == null) {
             casePersons = 120;
+        }
+        if (personsPerAssociation == null) {
+            personsPerAssociation = 200;
         }
     }
 }

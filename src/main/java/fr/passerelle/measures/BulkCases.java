@@ -1,5 +1,7 @@
 package fr.passerelle.measures;
 
+import fr.passerelle.identity.Roles;
+import fr.passerelle.identity.UserAccounts;
 import fr.passerelle.measures.internal.References;
 import fr.passerelle.network.Courts;
 import fr.passerelle.shared.FieldRefusal;
@@ -35,7 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Creates many persons and measures at once (imports of an existing caseload, demo data): rows are
  * validated by the same rules as the forms, written with JDBC batches, and their human references
  * allocated per block from the association's counter. Each measure starts "received" with its
- * reception step in the timeline, exactly as {@link Measures#create} makes it. Writes join the
+ * reception step in the timeline, exactly as {@link Measures#create} makes it, then takes the
+ * steps of its history, if any, under the rules of {@link MeasureLifecycle}. Writes join the
  * caller's transaction (required), so a caller makes a whole import succeed or fail at once; the
  * caller audits the operation as a whole.
  *
@@ -57,9 +60,11 @@ public class BulkCases {
     private final MeasureCatalogue catalogue;
     private final Courts courts;
     private final Clock clock;
+    private final UserAccounts users;
 
     BulkCases(JdbcClient jdbc, JdbcTemplate batch, References references, MeasureCatalogue catalogue, Courts courts,
-            Clock clock) {
+            Clock clock, UserAccounts users) {
+        this.users = users;
         this.jdbc = jdbc;
         this.batch = batch;
         this.references = references;
@@ -72,7 +77,20 @@ public class BulkCases {
      * One measure to create, for a new person ({@code newPerson} given, created once with
      * {@code personId} — later rows of the same person give {@code newPerson} null) or an existing one.
      */
-    public record CaseRow(UUID personId, Persons.PersonData newPerson, Measures.Mandate mandate) {}
+    public record CaseRow(UUID personId, Persons.PersonData newPerson, Measures.Mandate mandate, List<Step> history) {
+
+        public CaseRow(UUID personId, Persons.PersonData newPerson, Measures.Mandate mandate) {
+            this(personId, newPerson, mandate, List.of());
+        }
+    }
+
+    /**
+     * A step already taken by a measure written in bulk (an existing caseload, demo data), checked
+     * by {@link MeasureLifecycle} exactly like an action on the measure page, and kept in its
+     * timeline with its effective date.
+     */
+    public record Step(MeasureAction action, LocalDate effectiveOn, UUID assigneeId, MeasureOutcome outcome,
+            String reason) {}
 
     /** A person of the association already recorded. */
     public record ExistingPerson(UUID id, String reference) {}
@@ -179,8 +197,9 @@ public class BulkCases {
     }
 
     /**
-     * Writes rows in the caller's transaction: new persons, then their measures (status "received")
-     * and the reception step of each. Rows breaking a rule are a programming error of the caller,
+     * Writes rows in the caller's transaction: new persons, then their measures with the reception
+     * step of each, then the steps of their history (checked by the lifecycle; the measure is written
+     * in the status, outcome and assignment they lead to). Rows breaking a rule are a programming error of the caller,
      * which validates first with {@link #rules()}: nothing is written and an exception is thrown.
      */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -227,6 +246,9 @@ public class BulkCases {
                 Types.OTHER, Types.OTHER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.VARCHAR,
                 Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.OTHER);
 
+        Set<UUID> caseWorkers = rows.stream().anyMatch(r -> !r.history().isEmpty())
+                ? users.withRole(Roles.CASE_WORKER).stream().map(UserAccounts.UserChoice::id).collect(Collectors.toSet())
+                : Set.of();
         List<String> measureRefs = references.block("M", rows.size());
         List<Object[]> measureArgs = new ArrayList<>(rows.size());
         List<Object[]> stepArgs = new ArrayList<>(rows.size());
@@ -235,24 +257,51 @@ public class BulkCases {
         for (CaseRow row : rows) {
             Measures.Mandate m = row.mandate();
             UUID id = fr.passerelle.shared.Ids.newId();
+            stepArgs.add(new Object[] {fr.passerelle.shared.Ids.newId(), org, id, null, null, MeasureStatus.RECEIVED.name(),
+                    null, now, m.receivedOn(), actorId, actor == null ? null : actor.displayName(), "saisine"});
+            MeasureStatus status = MeasureStatus.RECEIVED;
+            MeasureOutcome outcome = null;
+            UUID assignee = null;
+            int order = 0;
+            for (Step step : row.history()) {
+                if (step.effectiveOn() != null && (step.effectiveOn().isAfter(rules.today) || step.effectiveOn().isBefore(m.receivedOn()))
+                        || step.assigneeId() != null && !caseWorkers.contains(step.assigneeId())) {
+                    throw new IllegalArgumentException("An invalid step was given to the bulk writer");
+                }
+                MeasureLifecycle.Facts facts = new MeasureLifecycle.Facts(step.assigneeId() != null,
+                        step.effectiveOn() != null, step.outcome(), step.effectiveOn() != null,
+                        step.reason() != null && !step.reason().isBlank());
+                MeasureStatus next = MeasureLifecycle.next(status, step.action(), facts);
+                MeasureOutcome stepOutcome = MeasureLifecycle.outcomeOf(step.action(), facts);
+                stepArgs.add(new Object[] {fr.passerelle.shared.Ids.newId(), org, id, step.action().name(), status.name(),
+                        next.name(), stepOutcome == null ? null : stepOutcome.name(),
+                        Timestamp.from(now.toInstant().plusNanos(1000L * ++order)), step.effectiveOn(), actorId,
+                        actor == null ? null : actor.displayName(), blankToNull(step.reason())});
+                status = next;
+                outcome = stepOutcome == null ? outcome : stepOutcome;
+                if (step.action() == MeasureAction.ASSIGN || step.action() == MeasureAction.REASSIGN) {
+                    assignee = step.assigneeId();
+                }
+            }
             measureArgs.add(new Object[] {id, org, measureRefs.get(i++), row.personId(), m.measureTypeId(), m.courtCode(),
                     m.prescriberType(), blankToNull(m.prescriberName()), blankToNull(m.parquetNumber()),
-                    blankToNull(m.instructionNumber()), m.receivedOn(), m.dueOn(), m.orderedQuantity(), actorId});
-            stepArgs.add(new Object[] {fr.passerelle.shared.Ids.newId(), org, id, now, m.receivedOn(), actorId,
-                    actor == null ? null : actor.displayName()});
+                    blankToNull(m.instructionNumber()), m.receivedOn(), m.dueOn(), m.orderedQuantity(), actorId,
+                    status.name(), outcome == null ? null : outcome.name(), assignee, m.plannedEndOn()});
         }
         insert("""
                 insert into measure (id, organisation_id, reference, person_id, measure_type_id, court_code, prescriber_type,
-                                     prescriber_name, parquet_number, instruction_number, received_on, due_on, status,
-                                     ordered_quantity, created_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?)""", measureArgs,
+                                     prescriber_name, parquet_number, instruction_number, received_on, due_on,
+                                     ordered_quantity, created_by, status, outcome, assigned_user_id, planned_end_on)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", measureArgs,
                 Types.OTHER, Types.OTHER, Types.VARCHAR, Types.OTHER, Types.OTHER, Types.VARCHAR, Types.VARCHAR,
-                Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.DATE, Types.NUMERIC, Types.OTHER);
+                Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.DATE, Types.NUMERIC, Types.OTHER,
+                Types.VARCHAR, Types.VARCHAR, Types.OTHER, Types.DATE);
         insert("""
                 insert into measure_transition (id, organisation_id, measure_id, action, from_status, to_status, outcome,
                                                 occurred_at, effective_on, actor_id, actor_name, reason)
-                values (?, ?, ?, null, null, 'RECEIVED', null, ?, ?, ?, ?, 'saisine')""", stepArgs,
-                Types.OTHER, Types.OTHER, Types.OTHER, Types.TIMESTAMP, Types.DATE, Types.OTHER, Types.VARCHAR);
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", stepArgs,
+                Types.OTHER, Types.OTHER, Types.OTHER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+                Types.TIMESTAMP, Types.DATE, Types.OTHER, Types.VARCHAR, Types.VARCHAR);
         return new Written(newPersons.size(), rows.size(), first(personRefs), last(personRefs), first(measureRefs),
                 last(measureRefs));
     }
