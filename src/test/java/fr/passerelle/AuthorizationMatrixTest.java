@@ -120,7 +120,22 @@ class AuthorizationMatrixTest {
             Rule.get("/calendar/{token}.ics").open(),
             Rule.get("/reference/courts-of-appeal").requires("reference:read"),
             Rule.get("/reference/courts-of-appeal/{code}").requires("reference:edit").vars(p -> "CA-LYON"),
-            Rule.post("/reference/courts-of-appeal/{code}").requires("reference:edit").vars(p -> "CA-LYON"));
+            Rule.post("/reference/courts-of-appeal/{code}").requires("reference:edit").vars(p -> "CA-LYON"),
+            Rule.get("/admin/catalogue").requires("catalogue:manage"),
+            Rule.get("/admin/catalogue/{id}").requires("catalogue:manage").tenant(Ids::ownMeasureType, Ids::foreignMeasureType),
+            Rule.post("/admin/catalogue/{id}").requires("catalogue:manage").tenant(Ids::ownMeasureType, Ids::foreignMeasureType),
+            Rule.post("/admin/catalogue/{id}/active").requires("catalogue:manage")
+                    .tenant(Ids::ownMeasureType, Ids::foreignMeasureType).param("active", "true"),
+            Rule.post("/admin/catalogue/{id}/delete").requires("catalogue:manage").tenant(Ids::unknown, Ids::foreignMeasureType),
+            Rule.get("/billing").requires("billing:manage"),
+            Rule.post("/billing").requires("billing:manage"),
+            Rule.get("/billing/{id}").requires("billing:manage").tenant(Ids::ownStatement, Ids::foreignStatement),
+            Rule.post("/billing/{id}/regenerate").requires("billing:manage").tenant(Ids::ownStatement, Ids::foreignStatement),
+            Rule.post("/billing/{id}/delete").requires("billing:manage").tenant(Ids::unknown, Ids::foreignStatement),
+            Rule.post("/billing/{id}/send").requires("billing:manage").tenant(Ids::ownStatement, Ids::foreignStatement),
+            Rule.post("/billing/{id}/pay").requires("billing:manage").tenant(Ids::ownStatement, Ids::foreignStatement),
+            Rule.get("/billing/{id}/pdf").requires("billing:manage").tenant(Ids::ownStatement, Ids::foreignStatement),
+            Rule.get("/billing/{id}/csv").requires("billing:manage").tenant(Ids::ownStatement, Ids::foreignStatement));
 
     @Autowired
     MockMvc mvc;
@@ -171,6 +186,9 @@ class AuthorizationMatrixTest {
     @Autowired
     fr.passerelle.measures.Reports reports;
 
+    @Autowired
+    fr.passerelle.measures.Billing billing;
+
     private void givenAPersonWithAMeasureInEachAssociationOfTheDemoAccounts() {
         principals.values().stream().filter(p -> p.organisationKind() == fr.passerelle.identity.OrganisationKind.ASSOCIATION)
                 .map(PasserelleUser::organisationId).distinct().forEach(org -> fr.passerelle.shared.TenantContext.runAs(org, () -> {
@@ -185,12 +203,25 @@ class AuthorizationMatrixTest {
                             new UsernamePasswordAuthenticationToken("matrix-setup", null,
                                     List.of(new SimpleGrantedAuthority("report:write"))));
                     reports.create(measure, fr.passerelle.measures.ReportKind.INITIAL);
+                    SecurityContextHolder.getContext().setAuthentication(
+                            new UsernamePasswordAuthenticationToken("matrix-setup", null,
+                                    List.of(new SimpleGrantedAuthority("billing:manage"))));
+                    givenADraftStatement();
                     SecurityContextHolder.clearContext();
                     followUp.recordIncident(measure, java.time.LocalDate.now(), fr.passerelle.measures.IncidentKind.ABSENCE,
                             "Absent à la convocation");
                     appointments.schedule(measure, new fr.passerelle.measures.Appointments.Schedule(
                             java.time.LocalDateTime.now().plusDays(1), 60, fr.passerelle.measures.AppointmentKind.OFFICE, null));
                 }));
+    }
+
+    /** An empty draft statement (an old month, so that it takes no measure other tests may bill). */
+    private void givenADraftStatement() {
+        try {
+            billing.generate("TJ-LYON", java.time.YearMonth.of(2020, 1));
+        } catch (fr.passerelle.shared.BusinessException alreadyThere) {
+            // Another run of the fixture in the same database made it already.
+        }
     }
 
     @Test
@@ -450,6 +481,22 @@ class AuthorizationMatrixTest {
 
         static String foreignConsent(PasserelleUser user) {
             return ids.rowOf("person_consent", user.organisationId(), false);
+        }
+
+        static String ownMeasureType(PasserelleUser user) {
+            return ids.rowOf("measure_type", user.organisationId(), true);
+        }
+
+        static String foreignMeasureType(PasserelleUser user) {
+            return ids.rowOf("measure_type", user.organisationId(), false);
+        }
+
+        static String ownStatement(PasserelleUser user) {
+            return ids.rowOf("billing_statement", user.organisationId(), true);
+        }
+
+        static String foreignStatement(PasserelleUser user) {
+            return ids.rowOf("billing_statement", user.organisationId(), false);
         }
 
         static String unknown(PasserelleUser user) {
