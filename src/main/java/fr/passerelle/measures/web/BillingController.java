@@ -76,17 +76,8 @@ class BillingController {
 
     @PostMapping("/{id}/delete")
     String delete(@PathVariable UUID id, RedirectAttributes redirect) {
-        try {
-            billing.delete(id);
-            Forms.success(redirect, "billing.deleted");
-            return "redirect:/billing";
-        } catch (BusinessException refusal) {
-            if (refusal.status() == 404) {
-                throw refusal;
-            }
-            Forms.error(redirect, refusal.messageKey());
-            return "redirect:/billing/" + id;
-        }
+        return Forms.perform(redirect, "billing.deleted", () -> billing.delete(id)) ? "redirect:/billing"
+                : "redirect:/billing/" + id;
     }
 
     @PostMapping("/{id}/send")
@@ -139,15 +130,7 @@ class BillingController {
     }
 
     private static String act(UUID id, RedirectAttributes redirect, String successKey, Runnable action) {
-        try {
-            action.run();
-            Forms.success(redirect, successKey);
-        } catch (BusinessException refusal) {
-            if (refusal.status() == 404) {
-                throw refusal;
-            }
-            Forms.error(redirect, refusal.messageKey());
-        }
+        Forms.perform(redirect, successKey, action);
         return "redirect:/billing/" + id;
     }
 

@@ -68,15 +68,7 @@ class CatalogueController {
 
     @PostMapping("/{id}/delete")
     String delete(@PathVariable UUID id, RedirectAttributes redirect) {
-        try {
-            catalogue.delete(id);
-            Forms.success(redirect, "catalogue.type.deleted");
-        } catch (BusinessException refusal) {
-            if (refusal.status() == 404) {
-                throw refusal;
-            }
-            Forms.error(redirect, refusal.messageKey());
-        }
+        Forms.perform(redirect, "catalogue.type.deleted", () -> catalogue.delete(id));
         return "redirect:/admin/catalogue";
     }
 
