@@ -32,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -126,12 +127,18 @@ public class Billing {
             throw BusinessException.conflict("billing.exists");
         }
         UUID id = Ids.newId();
-        jdbc.sql("""
-                insert into billing_statement (id, organisation_id, court_code, period_month, status, generated_at, generated_by)
-                values (?, ?, ?, ?, 'DRAFT', ?, ?)""")
-                .param(id).param(organisation()).param(courtCode).param(month.atDay(1))
-                .param(Timestamp.from(clock.instant())).param(me()).update();
-        List<Line> lines = writeLines(id, courtCode, month);
+        List<Line> lines;
+        try {
+            jdbc.sql("""
+                    insert into billing_statement (id, organisation_id, court_code, period_month, status, generated_at, generated_by)
+                    values (?, ?, ?, ?, 'DRAFT', ?, ?)""")
+                    .param(id).param(organisation()).param(courtCode).param(month.atDay(1))
+                    .param(Timestamp.from(clock.instant())).param(me()).update();
+            lines = writeLines(id, courtCode, month);
+        } catch (DuplicateKeyException concurrent) {
+            // Another statement was computed at the same moment and took the same month or measures.
+            throw BusinessException.conflict("billing.concurrent");
+        }
         audit.record("billing.statement.generated", "billing_statement", id, Map.of("court", courtCode,
                 "month", month.toString(), "lines", lines.size(), "total", total(lines).toPlainString()));
         return id;
@@ -146,7 +153,12 @@ public class Billing {
         jdbc.sql("delete from billing_statement_line where statement_id = ?").param(id).update();
         jdbc.sql("update billing_statement set generated_at = ?, generated_by = ? where id = ?")
                 .param(Timestamp.from(clock.instant())).param(me()).param(id).update();
-        List<Line> lines = writeLines(id, before.courtCode(), before.month());
+        List<Line> lines;
+        try {
+            lines = writeLines(id, before.courtCode(), before.month());
+        } catch (DuplicateKeyException concurrent) {
+            throw BusinessException.conflict("billing.concurrent");
+        }
         audit.record("billing.statement.regenerated", "billing_statement", id, Map.of(
                 "lines", Map.of("before", before.lines().size(), "after", lines.size()),
                 "total", Map.of("before", before.total().toPlainString(), "after", total(lines).toPlainString())));
