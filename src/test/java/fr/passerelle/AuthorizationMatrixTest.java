@@ -131,7 +131,22 @@ class AuthorizationMatrixTest {
             Rule.get("/imports/{id}").requires("import:run").tenant(Ids::ownImport, Ids::foreignImport),
             Rule.get("/imports/{id}/progress").requires("import:run").tenant(Ids::ownImport, Ids::foreignImport),
             Rule.post("/imports/{id}/mapping").requires("import:run").tenant(Ids::ownImport, Ids::foreignImport),
-            Rule.post("/imports/{id}/commit").requires("import:run").tenant(Ids::ownImport, Ids::foreignImport));
+            Rule.post("/imports/{id}/commit").requires("import:run").tenant(Ids::ownImport, Ids::foreignImport),
+            Rule.get("/admin/catalogue").requires("catalogue:manage"),
+            Rule.get("/admin/catalogue/{id}").requires("catalogue:manage").tenant(Ids::ownMeasureType, Ids::foreignMeasureType),
+            Rule.post("/admin/catalogue/{id}").requires("catalogue:manage").tenant(Ids::ownMeasureType, Ids::foreignMeasureType),
+            Rule.post("/admin/catalogue/{id}/active").requires("catalogue:manage")
+                    .tenant(Ids::ownMeasureType, Ids::foreignMeasureType).param("active", "true"),
+            Rule.post("/admin/catalogue/{id}/delete").requires("catalogue:manage").tenant(Ids::unknown, Ids::foreignMeasureType),
+            Rule.get("/billing").requires("billing:manage"),
+            Rule.post("/billing").requires("billing:manage"),
+            Rule.get("/billing/{id}").requires("billing:manage").tenant(Ids::ownStatement, Ids::foreignStatement),
+            Rule.post("/billing/{id}/regenerate").requires("billing:manage").tenant(Ids::ownStatement, Ids::foreignStatement),
+            Rule.post("/billing/{id}/delete").requires("billing:manage").tenant(Ids::unknown, Ids::foreignStatement),
+            Rule.post("/billing/{id}/send").requires("billing:manage").tenant(Ids::ownStatement, Ids::foreignStatement),
+            Rule.post("/billing/{id}/pay").requires("billing:manage").tenant(Ids::ownStatement, Ids::foreignStatement),
+            Rule.get("/billing/{id}/pdf").requires("billing:manage").tenant(Ids::ownStatement, Ids::foreignStatement),
+            Rule.get("/billing/{id}/csv").requires("billing:manage").tenant(Ids::ownStatement, Ids::foreignStatement));
 
     @Autowired
     MockMvc mvc;
@@ -182,6 +197,9 @@ class AuthorizationMatrixTest {
     @Autowired
     fr.passerelle.measures.Reports reports;
 
+    @Autowired
+    fr.passerelle.measures.Billing billing;
+
     private void givenAPersonWithAMeasureInEachAssociationOfTheDemoAccounts() {
         principals.values().stream().filter(p -> p.organisationKind() == fr.passerelle.identity.OrganisationKind.ASSOCIATION)
                 .map(PasserelleUser::organisationId).distinct().forEach(org -> fr.passerelle.shared.TenantContext.runAs(org, () -> {
@@ -196,6 +214,10 @@ class AuthorizationMatrixTest {
                             new UsernamePasswordAuthenticationToken("matrix-setup", null,
                                     List.of(new SimpleGrantedAuthority("report:write"))));
                     reports.create(measure, fr.passerelle.measures.ReportKind.INITIAL);
+                    SecurityContextHolder.getContext().setAuthentication(
+                            new UsernamePasswordAuthenticationToken("matrix-setup", null,
+                                    List.of(new SimpleGrantedAuthority("billing:manage"))));
+                    givenADraftStatement();
                     SecurityContextHolder.clearContext();
                     followUp.recordIncident(measure, java.time.LocalDate.now(), fr.passerelle.measures.IncidentKind.ABSENCE,
                             "Absent à la convocation");
@@ -207,6 +229,15 @@ class AuthorizationMatrixTest {
                             values (?, ?, 'matrice.csv', 'CSV', 10, 'UTF-8', ';', '["Nom", "Prénom"]', 'UPLOADED')""")
                             .param(UUID.randomUUID()).param(org).update());
                 }));
+    }
+
+    /** An empty draft statement (an old month, so that it takes no measure other tests may bill). */
+    private void givenADraftStatement() {
+        try {
+            billing.generate("TJ-LYON", java.time.YearMonth.of(2020, 1));
+        } catch (fr.passerelle.shared.BusinessException alreadyThere) {
+            // Another run of the fixture in the same database made it already.
+        }
     }
 
     @Test
@@ -474,6 +505,22 @@ class AuthorizationMatrixTest {
 
         static String foreignImport(PasserelleUser user) {
             return ids.rowOf("import_job", user.organisationId(), false);
+        }
+
+        static String ownMeasureType(PasserelleUser user) {
+            return ids.rowOf("measure_type", user.organisationId(), true);
+        }
+
+        static String foreignMeasureType(PasserelleUser user) {
+            return ids.rowOf("measure_type", user.organisationId(), false);
+        }
+
+        static String ownStatement(PasserelleUser user) {
+            return ids.rowOf("billing_statement", user.organisationId(), true);
+        }
+
+        static String foreignStatement(PasserelleUser user) {
+            return ids.rowOf("billing_statement", user.organisationId(), false);
         }
 
         static String unknown(PasserelleUser user) {

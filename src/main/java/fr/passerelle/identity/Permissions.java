@@ -13,6 +13,10 @@ public final class Permissions {
     public static final String AUDIT_VERIFY = "audit:verify";
     public static final String REFERENCE_READ = "reference:read";
     public static final String REFERENCE_EDIT = "reference:edit";
+    /** Settings of the association's catalogue of measure types (labels, deadlines, tariffs). */
+    public static final String CATALOGUE_MANAGE = "catalogue:manage";
+    /** Billing to courts: monthly statements (mémoires de frais de justice) and their payment. */
+    public static final String BILLING_MANAGE = "billing:manage";
 
     private Permissions() {}
 }

@@ -1,16 +1,13 @@
 package fr.passerelle.measures;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import fr.passerelle.audit.AuditLog;
+import fr.passerelle.documents.PdfDocuments;
 import fr.passerelle.identity.Organisations;
 import fr.passerelle.shared.BusinessException;
 import fr.passerelle.shared.FieldRefusal;
 import fr.passerelle.shared.Ids;
 import fr.passerelle.shared.TenantContext;
 import fr.passerelle.shared.TenantPrincipal;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,8 +22,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
 
 /**
  * Reports to the magistrate (rapports): written by case workers from a template per kind,
@@ -42,17 +37,17 @@ public class Reports {
     private final Measures measures;
     private final Organisations organisations;
     private final MessageSource messages;
-    private final SpringTemplateEngine templates;
+    private final PdfDocuments pdfDocuments;
     private final Clock clock;
 
     Reports(JdbcClient jdbc, AuditLog audit, Measures measures, Organisations organisations, MessageSource messages,
-            SpringTemplateEngine templates, Clock clock) {
+            PdfDocuments pdfDocuments, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.measures = measures;
         this.organisations = organisations;
         this.messages = messages;
-        this.templates = templates;
+        this.pdfDocuments = pdfDocuments;
         this.clock = clock;
     }
 
@@ -208,26 +203,15 @@ public class Reports {
     public byte[] pdf(UUID reportId) {
         Report report = get(reportId);
         Measures.Measure measure = measures.get(report.measureId());
-        Context context = new Context(Locale.FRENCH);
-        context.setVariable("report", report);
-        context.setVariable("measure", measure);
-        context.setVariable("association", organisations.get(TenantContext.currentOrganisationId().orElseThrow()).name());
-        context.setVariable("paragraphs", Arrays.stream(report.body().split("\\R\\s*\\R")).map(String::strip)
-                .filter(p -> !p.isEmpty()).toList());
-        context.setVariable("today", LocalDate.now(clock));
-        String html = templates.process("reports/pdf", context);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not render the report", e);
-        }
+        byte[] pdf = pdfDocuments.render("reports/pdf", Map.of(
+                "report", report,
+                "measure", measure,
+                "association", organisations.get(TenantContext.currentOrganisationId().orElseThrow()).name(),
+                "paragraphs", Arrays.stream(report.body().split("\\R\\s*\\R")).map(String::strip)
+                        .filter(p -> !p.isEmpty()).toList(),
+                "today", LocalDate.now(clock)));
         audit.record("report.pdf", "report", reportId, Map.of("version", report.version()));
-        return out.toByteArray();
+        return pdf;
     }
 
     private void addVersion(UUID reportId, int version, String body) {

@@ -100,15 +100,7 @@ class ReportsController {
     }
 
     private static String act(UUID reportId, RedirectAttributes redirect, String successKey, Runnable action) {
-        try {
-            action.run();
-            Forms.success(redirect, successKey);
-        } catch (BusinessException refusal) {
-            if (refusal.status() == 404) {
-                throw refusal;
-            }
-            Forms.error(redirect, refusal.messageKey());
-        }
+        Forms.perform(redirect, successKey, action);
         return "redirect:/reports/" + reportId;
     }
 }

@@ -1,5 +1,6 @@
 package fr.passerelle.shared.web;
 
+import fr.passerelle.shared.BusinessException;
 import fr.passerelle.shared.FieldRefusal;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -25,5 +26,23 @@ public final class Forms {
 
     public static void error(RedirectAttributes redirect, String messageKey) {
         redirect.addFlashAttribute("flashError", messageKey);
+    }
+
+    /**
+     * Runs a user's action and flashes its success, or the refusal's message; whether it succeeded.
+     * A refusal for something not found still answers 404.
+     */
+    public static boolean perform(RedirectAttributes redirect, String successKey, Runnable action) {
+        try {
+            action.run();
+            success(redirect, successKey);
+            return true;
+        } catch (BusinessException refusal) {
+            if (refusal.status() == 404) {
+                throw refusal;
+            }
+            error(redirect, refusal.messageKey());
+            return false;
+        }
     }
 }
