@@ -78,7 +78,8 @@ class DemoCaseData {
         UUID id = measures.create(person, new Measures.Mandate(type.id(), COURTS.get(random.nextInt(COURTS.size())),
                 Measures.PRESCRIBER_TYPES.get(random.nextInt(6)), null,
                 random.nextBoolean() ? String.format("%d/%05d", received.getYear() % 100, random.nextInt(99999)) : null,
-                null, received, due));
+                null, received, due, null, "MONTHS".equals(type.trackedQuantity()) || "DAYS".equals(type.trackedQuantity())
+                        ? received.plusMonths(6 + random.nextInt(12)) : null));
         int stage = random.nextInt(100);
         if (stage < 12 || workers.isEmpty()) {
             return;
