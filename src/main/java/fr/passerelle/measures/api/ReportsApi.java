@@ -5,14 +5,13 @@ import fr.passerelle.measures.ReportKind;
 import fr.passerelle.measures.ReportStatus;
 import fr.passerelle.measures.Reports;
 import fr.passerelle.shared.FieldRefusal;
+import fr.passerelle.shared.web.Downloads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -93,13 +92,7 @@ class ReportsApi {
     @PreAuthorize("hasAuthority('report:write') or hasAuthority('report:validate')")
     @Operation(summary = "The report as a PDF (A4), rendered from its latest text")
     ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
-        Reports.Report report = reports.get(id);
-        String name = "rapport-" + report.kind().name().toLowerCase(java.util.Locale.ROOT) + "-"
-                + measures.get(report.measureId()).reference() + "-v" + report.version() + ".pdf";
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-                .body(reports.pdf(id));
+        return Downloads.attachment(MediaType.APPLICATION_PDF, reports.pdfFileName(reports.get(id)), reports.pdf(id));
     }
 
     private ReportView view(UUID id) {

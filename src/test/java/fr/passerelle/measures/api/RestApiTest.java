@@ -51,6 +51,9 @@ class RestApiTest {
     JsonMapper json;
 
     @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
     @Qualifier("loginLookup")
     UserDetailsService users;
 
@@ -87,6 +90,9 @@ class RestApiTest {
         HttpResponse<String> list = call("GET", "/api/v1/measures?view=MINE", token, null);
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(read(list).get("lines").isArray()).isTrue();
+        assertThat(list.headers().allValues("Set-Cookie")).as("a token request opens no session").isEmpty();
+        assertThat(jdbc.sql("select count(*) from api_token").query(Long.class).single())
+                .as("tokens are tenant rows: none visible without an organisation").isZero();
         assertThat(owner.sql("select last_used_at from api_token where id = ?").param(row.get("id"))
                 .query().singleValue()).as("last use recorded").isNotNull();
 
