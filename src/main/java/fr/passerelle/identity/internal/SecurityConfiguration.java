@@ -13,7 +13,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -28,7 +27,6 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
@@ -151,15 +149,11 @@ class SecurityConfiguration {
      * carries one; a wrong, revoked or disabled token gets 401 whatever session comes with it. The
      * result lives in the request only.
      */
-    private static AuthenticationFilter bearerTokenFilter(ApiProblems problems, ApiTokenAuthenticationProvider provider) {
-        AuthenticationFilter filter = new AuthenticationFilter(new ProviderManager(provider), new ApiTokenConverter());
-        filter.setRequestMatcher(request -> ApiProblems.isApi(request) || request.getRequestURI()
-                .startsWith(request.getContextPath() + "/v3/api-docs"));
-        filter.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
-        filter.setSuccessHandler((request, response, authentication) -> { });
-        filter.setFailureHandler((request, response, exception) -> unauthorized(problems, request, response,
-                "api.problem.tokenInvalid"));
-        return filter;
+    private static ApiTokenFilter bearerTokenFilter(ApiProblems problems, ApiTokenAuthenticationProvider provider) {
+        return new ApiTokenFilter(request -> ApiProblems.isApi(request) || request.getRequestURI()
+                        .startsWith(request.getContextPath() + "/v3/api-docs"),
+                new ApiTokenConverter(), provider,
+                (request, response, exception) -> unauthorized(problems, request, response, "api.problem.tokenInvalid"));
     }
 
     /** Pages send anonymous users to the sign-in form; the API answers 401 with a problem. */
