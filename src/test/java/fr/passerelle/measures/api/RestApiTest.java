@@ -318,6 +318,8 @@ class RestApiTest {
         assertThat(openApi.get("paths").propertyNames()).noneMatch(p -> !p.startsWith("/api/"));
         assertThat(openApi.get("components").get("securitySchemes").get("apiToken").get("scheme").asString())
                 .isEqualTo("bearer");
+        assertThat(openApi.get("paths").get("/api/v1/measures/{id}/actions").get("post").get("responses").get("409")
+                .get("content").has("application/problem+json")).isTrue();
         assertThat(call("GET", "/v3/api-docs", null, null).statusCode()).as("not public").isIn(302, 401);
 
         WebClient admin = signedIn("admin.asso");
