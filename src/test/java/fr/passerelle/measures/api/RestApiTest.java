@@ -112,6 +112,22 @@ class RestApiTest {
         assertThat(anonymous.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Bearer");
         assertThat(read(anonymous).get("detail").asString()).startsWith("Authentification requise");
 
+        String token = token("intervenant");
+        HttpResponse<String> unknown = call("GET", "/api/v1/nothing-here", token, null);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        HttpResponse<String> wrongMethod = call("DELETE", "/api/v1/persons", token, null);
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(read(wrongMethod).get("code").asString()).isEqualTo("api.problem.methodNotAllowed");
+        HttpResponse<String> formBody = http.send(request("POST", "/api/v1/persons", token, "lastName=X")
+                .setHeader("Content-Type", "application/x-www-form-urlencoded").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(formBody.statusCode()).isEqualTo(415);
+        assertThat(read(formBody).get("code").asString()).isEqualTo("api.problem.unsupportedMediaType");
+        HttpResponse<String> page = signedIn("intervenant").get("/nothing-here");
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).as("pages keep their error page")
+                .startsWith("text/html");
+
         HttpResponse<String> forged = call("GET", "/api/v1/persons", "psr_" + "A".repeat(43), null);
         assertThat(forged.statusCode()).isEqualTo(401);
         assertThat(read(forged).get("status").asInt()).isEqualTo(401);
