@@ -13,6 +13,8 @@ public final class Permissions {
     public static final String AUDIT_VERIFY = "audit:verify";
     public static final String REFERENCE_READ = "reference:read";
     public static final String REFERENCE_EDIT = "reference:edit";
+    /** Swagger UI, the interactive API documentation (association administrators). */
+    public static final String API_EXPLORE = "api:explore";
 
     private Permissions() {}
 }

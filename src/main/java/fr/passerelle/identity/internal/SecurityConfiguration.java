@@ -2,6 +2,7 @@ package fr.passerelle.identity.internal;
 
 import fr.passerelle.identity.ApiTokens;
 import fr.passerelle.identity.PasserelleUser;
+import fr.passerelle.identity.Permissions;
 import fr.passerelle.shared.web.ApiProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
@@ -99,7 +100,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(SWAGGER_UI)
                         .access((auth, ctx) -> new AuthorizationDecision(
-                                fullySignedIn(auth, ctx).isGranted() && hasAuthority(auth.get(), "api:explore")))
+                                fullySignedIn(auth, ctx).isGranted() && hasAuthority(auth.get(), Permissions.API_EXPLORE)))
                         .requestMatchers("/actuator/prometheus")
                         .access((auth, ctx) -> new AuthorizationDecision(metricsAllowed(ctx.getRequest(), metricsToken)))
                         .requestMatchers("/mfa/**")
