@@ -146,7 +146,44 @@ class AuthorizationMatrixTest {
             Rule.post("/billing/{id}/send").requires("billing:manage").tenant(Ids::ownStatement, Ids::foreignStatement),
             Rule.post("/billing/{id}/pay").requires("billing:manage").tenant(Ids::ownStatement, Ids::foreignStatement),
             Rule.get("/billing/{id}/pdf").requires("billing:manage").tenant(Ids::ownStatement, Ids::foreignStatement),
-            Rule.get("/billing/{id}/csv").requires("billing:manage").tenant(Ids::ownStatement, Ids::foreignStatement));
+            Rule.get("/billing/{id}/csv").requires("billing:manage").tenant(Ids::ownStatement, Ids::foreignStatement),
+            // Personal API tokens and the REST API (session-authenticated here; see ApiTest for bearer tokens).
+            Rule.get("/account/tokens").signedIn(),
+            Rule.post("/account/tokens").signedIn(),
+            Rule.post("/account/tokens/{id}/revoke").signedIn().vars(Ids::unknown),
+            Rule.get("/v3/api-docs").signedIn(),
+            Rule.get("/v3/api-docs.yaml").signedIn(),
+            Rule.get("/v3/api-docs/swagger-config").signedIn(),
+            Rule.get("/swagger-ui.html").requires("api:explore"),
+            Rule.get("/api/v1/persons").requires("person:read"),
+            Rule.post("/api/v1/persons").requires("person:write").json("{}"),
+            Rule.get("/api/v1/persons/{id}").requires("person:read").tenant(Ids::ownPerson, Ids::foreignPerson),
+            Rule.put("/api/v1/persons/{id}").requires("person:write").tenant(Ids::ownPerson, Ids::foreignPerson)
+                    .json("{\"lastName\":\"Matrice\",\"firstName\":\"Test\"}"),
+            Rule.put("/api/v1/persons/{id}/health").requires("person:health").tenant(Ids::ownPerson, Ids::foreignPerson)
+                    .json("{\"healthNotes\":\"Suivi\"}"),
+            Rule.get("/api/v1/measures").requires("measure:read"),
+            Rule.post("/api/v1/measures").requires("measure:write").json("{}"),
+            Rule.get("/api/v1/measures/{id}").requires("measure:read").tenant(Ids::ownMeasure, Ids::foreignMeasure),
+            Rule.post("/api/v1/measures/{id}/actions").requires("measure:write")
+                    .tenant(Ids::ownMeasure, Ids::foreignMeasure).json("{\"action\":\"SUSPEND\"}"),
+            Rule.get("/api/v1/measures/{id}/appointments").requires("measure:read")
+                    .tenant(Ids::ownMeasure, Ids::foreignMeasure),
+            Rule.post("/api/v1/measures/{id}/appointments").requires("measure:write")
+                    .tenant(Ids::ownMeasure, Ids::foreignMeasure).json("{}"),
+            Rule.get("/api/v1/appointments/{id}").requires("measure:read")
+                    .tenant(Ids::ownAppointment, Ids::foreignAppointment),
+            Rule.post("/api/v1/appointments/{id}/attendance").requires("measure:write")
+                    .tenant(Ids::ownAppointment, Ids::foreignAppointment).json("{\"attendance\":\"PRESENT\"}"),
+            Rule.get("/api/v1/measures/{id}/reports").requires("report:write").tenant(Ids::ownMeasure, Ids::foreignMeasure),
+            Rule.post("/api/v1/measures/{id}/reports").requires("report:write")
+                    .tenant(Ids::ownMeasure, Ids::foreignMeasure).json("{\"kind\":\"STAGE\"}"),
+            Rule.get("/api/v1/reports/{id}").requires("report:write").tenant(Ids::ownReport, Ids::foreignReport),
+            Rule.put("/api/v1/reports/{id}/text").requires("report:write").tenant(Ids::ownReport, Ids::foreignReport)
+                    .json("{\"body\":\"Texte\"}"),
+            Rule.post("/api/v1/reports/{id}/moves").requires("report:write").tenant(Ids::ownReport, Ids::foreignReport)
+                    .json("{\"move\":\"SEND\"}"),
+            Rule.get("/api/v1/reports/{id}/pdf").requires("report:write").tenant(Ids::ownReport, Ids::foreignReport));
 
     @Autowired
     MockMvc mvc;
@@ -274,7 +311,7 @@ class AuthorizationMatrixTest {
                 principals.values().stream().filter(p -> rule.permits(p, false)).forEach(p -> tests.add(
                         DynamicTest.dynamicTest(rule + " foreign data as " + p.getUsername(), () -> checkForeign(rule, p))));
             }
-            if (rule.method() == HttpMethod.POST && rule.access() != Access.OPEN) {
+            if (rule.method() != HttpMethod.GET && rule.access() != Access.OPEN) {
                 tests.add(DynamicTest.dynamicTest(rule + " without CSRF token", () -> checkCsrf(rule)));
             }
         }
@@ -298,6 +335,9 @@ class AuthorizationMatrixTest {
         if (rule.access() == Access.OPEN) {
             assertThat(result.getResponse().getStatus()).isNotIn(401, 403).isLessThan(500);
             assertThat(String.valueOf(result.getResponse().getRedirectedUrl())).doesNotContain("/login");
+        } else if (rule.api()) {
+            assertThat(result.getResponse().getStatus()).as("the API answers, never redirects").isEqualTo(401);
+            assertThat(result.getResponse().getContentType()).startsWith("application/problem+json");
         } else {
             assertRedirectsTo(result, "/login");
         }
@@ -329,6 +369,9 @@ class AuthorizationMatrixTest {
     private MvcResult perform(Rule rule, PasserelleUser user, String path, boolean withCsrf) throws Exception {
         MockHttpServletRequestBuilder request = request(rule.method(), path);
         rule.params().forEach(request::param);
+        if (rule.json() != null) {
+            request.contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(rule.json());
+        }
         if (withCsrf) {
             request.with(csrf());
         }
@@ -349,46 +392,60 @@ class AuthorizationMatrixTest {
 
     /** One line of the matrix. */
     record Rule(HttpMethod method, String path, Access access, String permission,
-            Function<PasserelleUser, String> own, Function<PasserelleUser, String> foreign, Map<String, String> params) {
+            Function<PasserelleUser, String> own, Function<PasserelleUser, String> foreign, Map<String, String> params,
+            String json) {
 
         static Rule get(String path) {
-            return new Rule(HttpMethod.GET, path, Access.SIGNED_IN, null, null, null, Map.of());
+            return new Rule(HttpMethod.GET, path, Access.SIGNED_IN, null, null, null, Map.of(), null);
         }
 
         static Rule post(String path) {
-            return new Rule(HttpMethod.POST, path, Access.SIGNED_IN, null, null, null, Map.of());
+            return new Rule(HttpMethod.POST, path, Access.SIGNED_IN, null, null, null, Map.of(), null);
+        }
+
+        static Rule put(String path) {
+            return new Rule(HttpMethod.PUT, path, Access.SIGNED_IN, null, null, null, Map.of(), null);
+        }
+
+        /** A JSON request body (REST API), valid enough that a refusal of the input does not hide the check. */
+        Rule json(String body) {
+            return new Rule(method, path, access, permission, own, foreign, params, body);
+        }
+
+        boolean api() {
+            return path.startsWith("/api/");
         }
 
         Rule open() {
-            return new Rule(method, path, Access.OPEN, null, own, foreign, params);
+            return new Rule(method, path, Access.OPEN, null, own, foreign, params, json);
         }
 
         Rule signedIn() {
-            return new Rule(method, path, Access.SIGNED_IN, null, own, foreign, params);
+            return new Rule(method, path, Access.SIGNED_IN, null, own, foreign, params, json);
         }
 
         /** Only between a correct password and the second factor: fully signed-in users are refused. */
         Rule mfaPending() {
-            return new Rule(method, path, Access.MFA_PENDING, null, own, foreign, params);
+            return new Rule(method, path, Access.MFA_PENDING, null, own, foreign, params, json);
         }
 
         Rule requires(String permission) {
-            return new Rule(method, path, Access.PERMISSION, permission, own, foreign, params);
+            return new Rule(method, path, Access.PERMISSION, permission, own, foreign, params, json);
         }
 
         Rule vars(Function<PasserelleUser, String> value) {
-            return new Rule(method, path, access, permission, value, foreign, params);
+            return new Rule(method, path, access, permission, value, foreign, params, json);
         }
 
         Rule tenant(Function<PasserelleUser, String> ownValue, Function<PasserelleUser, String> foreignValue) {
-            return new Rule(method, path, access, permission, ownValue, foreignValue, params);
+            return new Rule(method, path, access, permission, ownValue, foreignValue, params, json);
         }
 
         /** A request parameter sent with the request (so that a refusal of the input does not hide the check). */
         Rule param(String name, String value) {
             Map<String, String> all = new LinkedHashMap<>(params);
             all.put(name, value);
-            return new Rule(method, path, access, permission, own, foreign, all);
+            return new Rule(method, path, access, permission, own, foreign, all, json);
         }
 
         boolean permits(PasserelleUser user, boolean mfaPending) {

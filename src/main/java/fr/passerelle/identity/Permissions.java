@@ -17,6 +17,8 @@ public final class Permissions {
     public static final String CATALOGUE_MANAGE = "catalogue:manage";
     /** Billing to courts: monthly statements (mémoires de frais de justice) and their payment. */
     public static final String BILLING_MANAGE = "billing:manage";
+    /** Swagger UI, the interactive API documentation (association administrators). */
+    public static final String API_EXPLORE = "api:explore";
 
     private Permissions() {}
 }

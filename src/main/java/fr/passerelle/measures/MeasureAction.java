@@ -10,5 +10,10 @@ public enum MeasureAction {
     RESUME,
     END,
     CANCEL,
-    CLOSE
+    CLOSE;
+
+    /** The permission the action needs: (re)assigning is the service head's, the others the case worker's. */
+    public String permission() {
+        return this == ASSIGN || this == REASSIGN ? "measure:assign" : "measure:write";
+    }
 }

@@ -198,6 +198,13 @@ public class Reports {
                 .list();
     }
 
+    /** The PDF's file name: kind, measure reference and version (e.g. rapport-stage-M-2026-000123-v3.pdf). */
+    @Transactional(readOnly = true)
+    public String pdfFileName(Report report) {
+        return "rapport-" + report.kind().name().toLowerCase(Locale.ROOT) + "-"
+                + measures.get(report.measureId()).reference() + "-v" + report.version() + ".pdf";
+    }
+
     /** The report as a PDF (A4), rendered from its latest text. */
     @Transactional
     public byte[] pdf(UUID reportId) {

@@ -1,6 +1,9 @@
 package fr.passerelle.identity.internal;
 
+import fr.passerelle.identity.ApiTokens;
 import fr.passerelle.identity.PasserelleUser;
+import fr.passerelle.identity.Permissions;
+import fr.passerelle.shared.web.ApiProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,6 +12,8 @@ import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -22,18 +27,27 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
 /**
  * Web security: form sign-in at {@code /login} with throttling and a second factor, CSRF on
  * every state change, a strict Content-Security-Policy without inline scripts, and permission
- * checks by name on every controller method.
+ * checks by name on every controller method. The REST API ({@code /api/**}) also accepts personal
+ * API tokens ({@code Authorization: Bearer}), answers refusals with problem details instead of
+ * redirects, and skips CSRF only for token-authenticated requests.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -58,16 +72,35 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Swagger UI, the interactive API documentation (its own, relaxed, style policy). */
+    static final String[] SWAGGER_UI = {"/swagger-ui.html", "/swagger-ui/**"};
+
+    /** Swagger UI sets style attributes from its scripts; nothing else is relaxed, and only on its pages. */
+    static final String SWAGGER_UI_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY
+            .replace("style-src 'self';", "style-src 'self' 'unsafe-inline';");
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SignInFlow signIn, LoginThrottle throttle,
-            SecurityContextRepository contextRepository,
+            SecurityContextRepository contextRepository, ApiProblems problems, JdbcClient jdbc, LoginLookup lookup,
+            ApiTokens tokens, java.time.Clock clock,
             @Value("${passerelle.metrics.token:}") String metricsToken) throws Exception {
+        RequestMatcher swaggerUi = request -> {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            return path.equals("/swagger-ui.html") || path.startsWith("/swagger-ui/");
+        };
         http.securityContext(c -> c.securityContextRepository(contextRepository))
+                .addFilterBefore(bearerTokenFilter(problems, new ApiTokenAuthenticationProvider(jdbc, lookup, tokens,
+                        clock)), UsernamePasswordAuthenticationFilter.class)
+                .csrf(c -> c.ignoringRequestMatchers(
+                        request -> ApiProblems.isApi(request) && ApiTokenConverter.hasBearer(request)))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/error/**", "/webjars/**", "/css/**", "/js/**",
                                 "/img/**", "/favicon.ico", "/actuator/health", "/actuator/health/**",
                                 "/calendar/*.ics")
                         .permitAll()
+                        .requestMatchers(SWAGGER_UI)
+                        .access((auth, ctx) -> new AuthorizationDecision(
+                                fullySignedIn(auth, ctx).isGranted() && hasAuthority(auth.get(), Permissions.API_EXPLORE)))
                         .requestMatchers("/actuator/prometheus")
                         .access((auth, ctx) -> new AuthorizationDecision(metricsAllowed(ctx.getRequest(), metricsToken)))
                         .requestMatchers("/mfa/**")
@@ -88,8 +121,12 @@ class SecurityConfiguration {
                         .deleteCookies("PASSERELLE_SESSION"))
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-                .exceptionHandling(e -> e.accessDeniedHandler(accessDeniedHandler()))
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint(problems))
+                        .accessDeniedHandler(accessDeniedHandler(problems)))
+                .headers(h -> h.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(swaggerUi), new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swaggerUi,
+                                new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_CONTENT_SECURITY_POLICY)))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
                         .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")));
         return http.build();
@@ -108,12 +145,51 @@ class SecurityConfiguration {
         return LOCAL_V4.matches(request) || LOCAL_V6.matches(request);
     }
 
+    /**
+     * Authenticates {@code /api/**} (and the OpenAPI document) by personal API token when the request
+     * carries one; a wrong, revoked or disabled token gets 401 whatever session comes with it. The
+     * result lives in the request only.
+     */
+    private static ApiTokenFilter bearerTokenFilter(ApiProblems problems, ApiTokenAuthenticationProvider provider) {
+        return new ApiTokenFilter(request -> ApiProblems.isApi(request) || request.getRequestURI()
+                        .startsWith(request.getContextPath() + "/v3/api-docs"),
+                new ApiTokenConverter(), provider,
+                (request, response, exception) -> unauthorized(problems, request, response, "api.problem.tokenInvalid"));
+    }
+
+    /** Pages send anonymous users to the sign-in form; the API answers 401 with a problem. */
+    private static AuthenticationEntryPoint entryPoint(ApiProblems problems) {
+        LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
+        return (request, response, exception) -> {
+            if (ApiProblems.isApi(request)) {
+                unauthorized(problems, request, response, "api.problem.unauthorized");
+            } else {
+                login.commence(request, response, exception);
+            }
+        };
+    }
+
+    private static void unauthorized(ApiProblems problems, HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response, String messageKey) throws java.io.IOException {
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"passerelle\"");
+        problems.write(request, response, HttpStatus.UNAUTHORIZED, messageKey);
+    }
+
     /** A user still owing their second factor is sent back to it rather than refused. */
-    private static AccessDeniedHandler accessDeniedHandler() {
+    private static AccessDeniedHandler accessDeniedHandler(ApiProblems problems) {
         AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
         return (request, response, exception) -> {
             Authentication auth = org.springframework.security.core.context.SecurityContextHolder
                     .getContext().getAuthentication();
+            if (ApiProblems.isApi(request)) {
+                if (auth instanceof MfaPendingAuthentication) {
+                    unauthorized(problems, request, response, "api.problem.unauthorized");
+                } else {
+                    problems.write(request, response, HttpStatus.FORBIDDEN,
+                            exception instanceof CsrfException ? "api.problem.csrf" : "api.problem.forbidden");
+                }
+                return;
+            }
             if (auth instanceof MfaPendingAuthentication && "GET".equals(request.getMethod())) {
                 response.sendRedirect(request.getContextPath() + "/mfa/verify");
                 return;
@@ -127,6 +203,11 @@ class SecurityConfiguration {
         Authentication a = authentication.get();
         return new AuthorizationDecision(a != null && a.isAuthenticated()
                 && !(a instanceof AnonymousAuthenticationToken) && !(a instanceof MfaPendingAuthentication));
+    }
+
+    private static boolean hasAuthority(Authentication authentication, String authority) {
+        return authentication != null
+                && authentication.getAuthorities().stream().anyMatch(a -> authority.equals(a.getAuthority()));
     }
 
     static AuthorizationResult mfaPending(Supplier<? extends Authentication> authentication,

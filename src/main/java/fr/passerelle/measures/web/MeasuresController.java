@@ -79,7 +79,7 @@ class MeasuresController {
             @RequestParam(required = false) MeasureOutcome outcome,
             @RequestParam(required = false) String reason,
             org.springframework.security.core.Authentication authentication, RedirectAttributes redirect) {
-        String needed = action == MeasureAction.ASSIGN || action == MeasureAction.REASSIGN ? "measure:assign" : "measure:write";
+        String needed = action.permission();
         if (authentication.getAuthorities().stream().noneMatch(a -> needed.equals(a.getAuthority()))) {
             throw new org.springframework.security.access.AccessDeniedException(needed + " required");
         }

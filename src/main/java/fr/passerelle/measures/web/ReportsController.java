@@ -5,13 +5,12 @@ import fr.passerelle.measures.ReportKind;
 import fr.passerelle.measures.ReportStatus;
 import fr.passerelle.measures.Reports;
 import fr.passerelle.shared.BusinessException;
+import fr.passerelle.shared.web.Downloads;
 import fr.passerelle.shared.web.Forms;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -90,13 +89,7 @@ class ReportsController {
     @GetMapping("/reports/{id}/pdf")
     @PreAuthorize("hasAuthority('report:write') or hasAuthority('report:validate')")
     ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
-        Reports.Report report = reports.get(id);
-        String name = "rapport-" + report.kind().name().toLowerCase() + "-" + measures.get(report.measureId()).reference()
-                + "-v" + report.version() + ".pdf";
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-                .body(reports.pdf(id));
+        return Downloads.attachment(MediaType.APPLICATION_PDF, reports.pdfFileName(reports.get(id)), reports.pdf(id));
     }
 
     private static String act(UUID reportId, RedirectAttributes redirect, String successKey, Runnable action) {
