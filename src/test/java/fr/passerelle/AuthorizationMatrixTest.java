@@ -120,7 +120,13 @@ class AuthorizationMatrixTest {
             Rule.get("/calendar/{token}.ics").open(),
             Rule.get("/reference/courts-of-appeal").requires("reference:read"),
             Rule.get("/reference/courts-of-appeal/{code}").requires("reference:edit").vars(p -> "CA-LYON"),
-            Rule.post("/reference/courts-of-appeal/{code}").requires("reference:edit").vars(p -> "CA-LYON"));
+            Rule.post("/reference/courts-of-appeal/{code}").requires("reference:edit").vars(p -> "CA-LYON"),
+            Rule.get("/imports").requires("import:run"),
+            Rule.post("/imports").requires("import:run"),
+            Rule.get("/imports/{id}").requires("import:run").tenant(Ids::ownImport, Ids::foreignImport),
+            Rule.get("/imports/{id}/progress").requires("import:run").tenant(Ids::ownImport, Ids::foreignImport),
+            Rule.post("/imports/{id}/mapping").requires("import:run").tenant(Ids::ownImport, Ids::foreignImport),
+            Rule.post("/imports/{id}/commit").requires("import:run").tenant(Ids::ownImport, Ids::foreignImport));
 
     @Autowired
     MockMvc mvc;
@@ -190,6 +196,11 @@ class AuthorizationMatrixTest {
                             "Absent à la convocation");
                     appointments.schedule(measure, new fr.passerelle.measures.Appointments.Schedule(
                             java.time.LocalDateTime.now().plusDays(1), 60, fr.passerelle.measures.AppointmentKind.OFFICE, null));
+                    tx.executeWithoutResult(s -> jdbc.sql("""
+                            insert into import_job (id, organisation_id, file_name, file_format, file_size, charset,
+                                                    separator, headers, status)
+                            values (?, ?, 'matrice.csv', 'CSV', 10, 'UTF-8', ';', '["Nom", "Prénom"]', 'UPLOADED')""")
+                            .param(UUID.randomUUID()).param(org).update());
                 }));
     }
 
@@ -450,6 +461,14 @@ class AuthorizationMatrixTest {
 
         static String foreignConsent(PasserelleUser user) {
             return ids.rowOf("person_consent", user.organisationId(), false);
+        }
+
+        static String ownImport(PasserelleUser user) {
+            return ids.rowOf("import_job", user.organisationId(), true);
+        }
+
+        static String foreignImport(PasserelleUser user) {
+            return ids.rowOf("import_job", user.organisationId(), false);
         }
 
         static String unknown(PasserelleUser user) {

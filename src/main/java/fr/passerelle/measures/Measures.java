@@ -224,37 +224,56 @@ public class Measures {
     }
 
     private void check(Mandate m) {
-        if (m.measureTypeId() == null || catalogue.type(m.measureTypeId()).filter(MeasureCatalogue.MeasureType::active).isEmpty()) {
-            throw new FieldRefusal("measureTypeId", "measure.type.invalid");
+        java.util.Optional<MeasureCatalogue.MeasureType> type = m.measureTypeId() == null ? java.util.Optional.empty()
+                : catalogue.type(m.measureTypeId());
+        boolean courtKnown = m.courtCode() != null && courts.judicialCourt(m.courtCode()).isPresent();
+        List<FieldRefusal> problems = problems(m, type.orElse(null), courtKnown, LocalDate.now(clock));
+        if (!problems.isEmpty()) {
+            throw problems.get(0);
         }
-        MeasureCatalogue.MeasureType type = catalogue.type(m.measureTypeId()).orElseThrow();
-        if (m.orderedQuantity() != null) {
+    }
+
+    /**
+     * Every rule a mandate breaks (empty when valid), given its type ({@code null} when unknown) and
+     * whether its court exists; shared by the form and bulk imports.
+     */
+    static List<FieldRefusal> problems(Mandate m, MeasureCatalogue.MeasureType type, boolean courtKnown,
+            LocalDate today) {
+        List<FieldRefusal> problems = new java.util.ArrayList<>();
+        if (type == null || !type.active()) {
+            problems.add(new FieldRefusal("measureTypeId", "measure.type.invalid"));
+        } else if (m.orderedQuantity() != null) {
             boolean tracked = !"NONE".equals(type.trackedQuantity());
             boolean belowMin = type.quantityMin() != null && m.orderedQuantity().intValue() < type.quantityMin();
             boolean aboveMax = type.quantityMax() != null && m.orderedQuantity().intValue() > type.quantityMax();
             if (!tracked || m.orderedQuantity().signum() <= 0 || belowMin || aboveMax) {
-                throw new FieldRefusal("orderedQuantity", "measure.orderedQuantity.invalid",
+                problems.add(new FieldRefusal("orderedQuantity", "measure.orderedQuantity.invalid",
                         type.quantityMin() == null ? 1 : type.quantityMin(),
-                        type.quantityMax() == null ? 9999 : type.quantityMax());
+                        type.quantityMax() == null ? 9999 : type.quantityMax()));
             }
         }
-        if (m.courtCode() == null || courts.judicialCourt(m.courtCode()).isEmpty()) {
-            throw new FieldRefusal("courtCode", "measure.court.invalid");
+        if (!courtKnown) {
+            problems.add(new FieldRefusal("courtCode", "measure.court.invalid"));
         }
         if (m.prescriberType() == null || !PRESCRIBER_TYPES.contains(m.prescriberType())) {
-            throw new FieldRefusal("prescriberType", "measure.prescriberType.invalid");
+            problems.add(new FieldRefusal("prescriberType", "measure.prescriberType.invalid"));
         }
-        if (m.receivedOn() == null || m.receivedOn().isAfter(LocalDate.now(clock))) {
-            throw new FieldRefusal("receivedOn", "measure.receivedOn.invalid");
+        if (m.receivedOn() == null || m.receivedOn().isAfter(today)) {
+            problems.add(new FieldRefusal("receivedOn", "measure.receivedOn.invalid"));
         }
-        if (m.dueOn() != null && m.dueOn().isBefore(m.receivedOn())) {
-            throw new FieldRefusal("dueOn", "measure.dueOn.beforeReceived");
+        if (m.dueOn() != null && m.receivedOn() != null && m.dueOn().isBefore(m.receivedOn())) {
+            problems.add(new FieldRefusal("dueOn", "measure.dueOn.beforeReceived"));
         }
-        for (String number : new String[] {m.parquetNumber(), m.instructionNumber(), m.prescriberName()}) {
-            if (number != null && number.length() > 200) {
-                throw new FieldRefusal("parquetNumber", "measure.number.tooLong");
-            }
+        if (m.prescriberName() != null && m.prescriberName().length() > 200) {
+            problems.add(new FieldRefusal("prescriberName", "measure.number.tooLong"));
         }
+        if (m.parquetNumber() != null && m.parquetNumber().trim().length() > 40) {
+            problems.add(new FieldRefusal("parquetNumber", "measure.caseNumber.tooLong"));
+        }
+        if (m.instructionNumber() != null && m.instructionNumber().trim().length() > 40) {
+            problems.add(new FieldRefusal("instructionNumber", "measure.caseNumber.tooLong"));
+        }
+        return problems;
     }
 
     private static final String SELECT = """

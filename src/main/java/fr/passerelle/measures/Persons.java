@@ -277,21 +277,35 @@ public class Persons {
     }
 
     private static void check(PersonData d) {
+        List<FieldRefusal> problems = problems(d);
+        if (!problems.isEmpty()) {
+            throw problems.get(0);
+        }
+    }
+
+    /** Every rule a person's data breaks (empty when valid); shared by the form and bulk imports. */
+    static List<FieldRefusal> problems(PersonData d) {
+        List<FieldRefusal> problems = new java.util.ArrayList<>();
         if (d.lastName() == null || d.lastName().isBlank() || d.lastName().length() > 120) {
-            throw new FieldRefusal("lastName", "person.lastName.invalid");
+            problems.add(new FieldRefusal("lastName", "person.lastName.invalid"));
         }
         if (d.firstName() == null || d.firstName().isBlank() || d.firstName().length() > 120) {
-            throw new FieldRefusal("firstName", "person.firstName.invalid");
+            problems.add(new FieldRefusal("firstName", "person.firstName.invalid"));
         }
         if (d.birthDate() != null && (d.birthDate().isAfter(LocalDate.now()) || d.birthDate().getYear() < 1900)) {
-            throw new FieldRefusal("birthDate", "person.birthDate.invalid");
+            problems.add(new FieldRefusal("birthDate", "person.birthDate.invalid"));
         }
         if (d.sex() != null && !d.sex().isBlank() && !d.sex().matches("[FMX]")) {
-            throw new FieldRefusal("sex", "person.sex.invalid");
+            problems.add(new FieldRefusal("sex", "person.sex.invalid"));
         }
-        if (d.email() != null && !d.email().isBlank() && !d.email().trim().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw new FieldRefusal("email", "person.email.invalid");
+        if (d.phone() != null && d.phone().trim().length() > 40) {
+            problems.add(new FieldRefusal("phone", "person.phone.tooLong"));
         }
+        if (d.email() != null && !d.email().isBlank()
+                && (d.email().trim().length() > 200 || !d.email().trim().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+            problems.add(new FieldRefusal("email", "person.email.invalid"));
+        }
+        return problems;
     }
 
     private static boolean hasPermission(String permission) {

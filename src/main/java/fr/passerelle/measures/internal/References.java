@@ -23,16 +23,30 @@ public class References {
 
     /** The next reference of a kind, within the caller's transaction (the counter row is locked until commit). */
     public String next(String prefix) {
+        return block(prefix, 1).get(0);
+    }
+
+    /** {@code count} consecutive references of a kind in one statement, within the caller's transaction. */
+    public java.util.List<String> block(String prefix, int count) {
+        if (count <= 0) {
+            return java.util.List.of();
+        }
         int year = LocalDate.now(clock.withZone(PARIS)).getYear();
-        int value = jdbc.sql("""
-                insert into reference_counter (organisation_id, kind, year, last_value) values (?, ?, ?, 1)
-                on conflict (organisation_id, kind, year) do update set last_value = reference_counter.last_value + 1
+        int last = jdbc.sql("""
+                insert into reference_counter (organisation_id, kind, year, last_value) values (?, ?, ?, ?)
+                on conflict (organisation_id, kind, year) do update set last_value = reference_counter.last_value + ?
                 returning last_value""")
                 .param(TenantContext.currentOrganisationId().orElseThrow())
                 .param(prefix)
                 .param(year)
+                .param(count)
+                .param(count)
                 .query(Integer.class)
                 .single();
-        return String.format("%s-%d-%06d", prefix, year, value);
+        java.util.List<String> references = new java.util.ArrayList<>(count);
+        for (int value = last - count + 1; value <= last; value++) {
+            references.add(String.format("%s-%d-%06d", prefix, year, value));
+        }
+        return references;
     }
 }

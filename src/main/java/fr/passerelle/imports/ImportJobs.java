@@ -1,0 +1,361 @@
+package fr.passerelle.imports;
+
+import fr.passerelle.audit.AuditLog;
+import fr.passerelle.shared.BusinessException;
+import fr.passerelle.shared.Ids;
+import fr.passerelle.shared.TenantContext;
+import fr.passerelle.shared.TenantPrincipal;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import jakarta.annotation.PreDestroy;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.core.task.TaskRejectedException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Import jobs of the current association: a file is uploaded (format, charset and separator
+ * detected, headers read), its columns mapped to fields, then checked (dry run) or imported off
+ * the request thread, with progress, counts and the per-row errors kept in {@code import_job}.
+ */
+@Service
+public class ImportJobs {
+
+    public static final String PERMISSION = "import:run";
+    /** The largest file accepted. */
+    public static final long MAX_BYTES = 50L * 1024 * 1024;
+    /** The most data rows accepted in one file. */
+    public static final int MAX_ROWS = 200_000;
+    /** Errors kept for display (all are counted). */
+    public static final int MAX_KEPT_ERRORS = 1000;
+
+    private static final List<String> RUNNING = List.of("CHECKING", "IMPORTING");
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final AuditLog audit;
+    private final ThreadPoolTaskExecutor executor;
+    private final ImportRun run;
+    private final Path directory;
+
+    ImportJobs(JdbcClient jdbc, JsonMapper json, AuditLog audit, ImportRun run,
+            @Value("${passerelle.imports.dir:${java.io.tmpdir}/passerelle-imports}") Path directory) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.audit = audit;
+        this.run = run;
+        this.directory = directory;
+        // One import at a time per node (a 2-core machine), a few waiting; not a bean, so that the
+        // application's own task executor stays as Spring Boot configures it.
+        ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
+        pool.setCorePoolSize(1);
+        pool.setMaxPoolSize(1);
+        pool.setQueueCapacity(10);
+        pool.setThreadNamePrefix("import-");
+        pool.initialize();
+        this.executor = pool;
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdown();
+    }
+
+    /** One error of one row of a file (row 0 for the file as a whole). */
+    public record RowError(int row, String column, String value, String key, List<Object> args) {}
+
+    /** An import job as its page shows it. */
+    public record Job(UUID id, String fileName, String format, String charset, String separator, long fileSize,
+            List<String> headers, Map<Integer, ImportField> mapping, String status, int progress, int rowsTotal,
+            int rowsProcessed, int personsCreated, int personsMatched, int measuresCreated, int errorCount,
+            List<RowError> errors, Instant createdAt, Instant finishedAt) {
+
+        public boolean running() {
+            return RUNNING.contains(status);
+        }
+
+        /** Whether a dry run found no error: the import may be run. */
+        public boolean checkedClean() {
+            return "CHECKED".equals(status) && errorCount == 0;
+        }
+
+        public boolean imported() {
+            return "IMPORTED".equals(status);
+        }
+
+        /** The separator's name, for its message key: semicolon, comma or tab. */
+        public String separatorKey() {
+            return "\t".equals(separator) ? "tab" : ",".equals(separator) ? "comma" : "semicolon";
+        }
+
+        public boolean mappable() {
+            return !running() && !imported();
+        }
+    }
+
+    /** A job in the list of recent imports. */
+    public record JobSummary(UUID id, String fileName, String status, int measuresCreated, int errorCount,
+            Instant createdAt) {}
+
+    /** Which file is refused, and why (a message key with its arguments). */
+    public static class FileRefused extends BusinessException {
+        FileRefused(String key, Object... args) {
+            super(400, key, args);
+        }
+    }
+
+    /** Keeps the uploaded file, detects its layout and proposes a mapping; refuses unreadable or oversized files. */
+    @PreAuthorize("hasAuthority('" + PERMISSION + "')")
+    @Transactional
+    public UUID upload(String originalName, long size, InputStream content) {
+        if (size <= 0) {
+            throw new FileRefused("import.file.empty");
+        }
+        if (size > MAX_BYTES) {
+            throw new FileRefused("import.file.tooLarge", MAX_BYTES / (1024 * 1024));
+        }
+        String name = originalName == null || originalName.isBlank() ? "import" : Path.of(originalName).getFileName()
+                .toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (!(lower.endsWith(".csv") || lower.endsWith(".txt") || lower.endsWith(".xlsx"))) {
+            throw new FileRefused("import.file.type");
+        }
+        UUID id = Ids.newId();
+        Path file = file(id);
+        try {
+            Files.createDirectories(directory);
+            sweepOldFiles();
+            long copied = Files.copy(new LimitedStream(content, MAX_BYTES), file, StandardCopyOption.REPLACE_EXISTING);
+            if (copied == 0) {
+                throw new FileRefused("import.file.empty");
+            }
+        } catch (IOException e) {
+            deleteQuietly(file);
+            throw new FileRefused("import.file.unreadable");
+        } catch (LimitedStream.TooLarge e) {
+            deleteQuietly(file);
+            throw new FileRefused("import.file.tooLarge", MAX_BYTES / (1024 * 1024));
+        }
+        TabularFile.Layout layout;
+        try {
+            layout = TabularFile.detect(file);
+        } catch (TabularFile.Unreadable e) {
+            deleteQuietly(file);
+            throw new FileRefused(e.messageKey(), e.arguments());
+        } catch (RuntimeException e) {
+            deleteQuietly(file);
+            throw new FileRefused("import.file.unreadable");
+        }
+        if (lower.endsWith(".xlsx") != "XLSX".equals(layout.format())) {
+            deleteQuietly(file);
+            throw new FileRefused("import.file.type");
+        }
+        jdbc.sql("""
+                insert into import_job (id, organisation_id, created_by, file_name, file_format, file_size, charset,
+                                        separator, headers, mapping, status)
+                values (:id, :org, :by, :name, :format, :size, :charset, :sep, cast(:headers as jsonb),
+                        cast(:mapping as jsonb), 'UPLOADED')""")
+                .param("id", id).param("org", TenantContext.currentOrganisationId().orElseThrow())
+                .param("by", TenantContext.currentPrincipal().map(TenantPrincipal::userId).orElse(null))
+                .param("name", name.length() > 255 ? name.substring(0, 255) : name).param("format", layout.format())
+                .param("size", size).param("charset", layout.charset())
+                .param("sep", layout.separator() == null ? null : String.valueOf(layout.separator()))
+                .param("headers", json.writeValueAsString(layout.headers()))
+                .param("mapping", json.writeValueAsString(ImportField.propose(layout.headers())))
+                .update();
+        audit.record("import.uploaded", "import_job", id, Map.of("file", name, "size", size,
+                "format", layout.format()));
+        return id;
+    }
+
+    @PreAuthorize("hasAuthority('" + PERMISSION + "')")
+    @Transactional(readOnly = true)
+    public Job get(UUID id) {
+        return jdbc.sql("select * from import_job where id = ?").param(id).query(this::map).optional()
+                .orElseThrow(BusinessException::notFound);
+    }
+
+    @PreAuthorize("hasAuthority('" + PERMISSION + "')")
+    @Transactional(readOnly = true)
+    public List<JobSummary> recent() {
+        return jdbc.sql("""
+                select id, file_name, status, measures_created, error_count, created_at from import_job
+                order by created_at desc limit 20""")
+                .query((rs, n) -> new JobSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getInt(4), rs.getInt(5), rs.getTimestamp(6).toInstant()))
+                .list();
+    }
+
+    /**
+     * Saves the mapping (column index to field) and starts a dry run ({@code commit} false) or the
+     * import. Refused when a required field is not mapped or a field is mapped twice.
+     */
+    @PreAuthorize("hasAuthority('" + PERMISSION + "')")
+    @Transactional
+    public void map(UUID id, Map<Integer, ImportField> mapping, boolean commit) {
+        Job job = get(id);
+        List<ImportField> used = new ArrayList<>(mapping.values());
+        for (ImportField field : ImportField.values()) {
+            if (used.stream().filter(field::equals).count() > 1) {
+                throw new BusinessException(400, "import.mapping.twice", field.name());
+            }
+        }
+        List<ImportField> missing = java.util.Arrays.stream(ImportField.values())
+                .filter(f -> f.required() && !used.contains(f)).toList();
+        if (!missing.isEmpty()) {
+            throw new BusinessException(400, "import.mapping.missing", missing.get(0).name());
+        }
+        if (mapping.keySet().stream().anyMatch(c -> c < 0 || c >= job.headers().size())) {
+            throw new BusinessException(400, "import.mapping.missing", ImportField.LAST_NAME.name());
+        }
+        if (!job.mappable()) {
+            throw BusinessException.conflict("import.busy");
+        }
+        jdbc.sql("update import_job set mapping = cast(:mapping as jsonb), updated_at = now() where id = :id")
+                .param("mapping", json.writeValueAsString(new TreeMap<>(mapping))).param("id", id).update();
+        start(id, commit);
+    }
+
+    /** Starts the import of a file whose mapping is saved (the dry run is advised, not required). */
+    @PreAuthorize("hasAuthority('" + PERMISSION + "')")
+    @Transactional
+    public void commit(UUID id) {
+        Job job = get(id);
+        if (job.mapping().isEmpty()) {
+            throw new BusinessException(400, "import.mapping.missing", ImportField.LAST_NAME.name());
+        }
+        start(id, true);
+    }
+
+    private void start(UUID id, boolean commit) {
+        int updated = jdbc.sql("""
+                update import_job set status = :status, progress = 0, rows_processed = 0, updated_at = now(),
+                       finished_at = null
+                where id = :id and status not in ('CHECKING', 'IMPORTING', 'IMPORTED')""")
+                .param("status", commit ? "IMPORTING" : "CHECKING").param("id", id).update();
+        if (updated == 0) {
+            throw BusinessException.conflict("import.busy");
+        }
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        UUID organisation = TenantContext.currentOrganisationId().orElseThrow();
+        Runnable work = () -> {
+            SecurityContextHolder.getContext().setAuthentication(authentication);
+            try {
+                TenantContext.runAs(organisation, () -> run.run(id, file(id), commit));
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        };
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        try {
+                            executor.execute(work);
+                        } catch (TaskRejectedException e) {
+                            TenantContext.runAs(organisation, () -> run.fail(id, "import.queueFull"));
+                        }
+                    }
+                });
+    }
+
+    Path file(UUID id) {
+        return directory.resolve(id + ".upload");
+    }
+
+    /** Files of imports abandoned for more than a day are removed. */
+    private void sweepOldFiles() {
+        Instant limit = Instant.now().minusSeconds(24 * 3600);
+        try (var files = Files.list(directory)) {
+            files.filter(f -> f.getFileName().toString().endsWith(".upload")).forEach(f -> {
+                try {
+                    if (Files.getLastModifiedTime(f).toInstant().isBefore(limit)) {
+                        Files.deleteIfExists(f);
+                    }
+                } catch (IOException e) {
+                    // another node or job may have removed it
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // nothing more to do: the sweep removes it later
+        }
+    }
+
+    private Job map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        List<String> headers = json.readValue(rs.getString("headers"), new TypeReference<List<String>>() {});
+        Map<Integer, ImportField> mapping = new TreeMap<>();
+        Optional.ofNullable(rs.getString("mapping")).map(m -> json.readValue(m,
+                new TypeReference<LinkedHashMap<Integer, ImportField>>() {})).ifPresent(mapping::putAll);
+        List<RowError> errors = json.readValue(rs.getString("errors"), new TypeReference<List<RowError>>() {});
+        return new Job(rs.getObject("id", UUID.class), rs.getString("file_name"), rs.getString("file_format"),
+                rs.getString("charset"), rs.getString("separator"), rs.getLong("file_size"), headers, mapping,
+                rs.getString("status"), rs.getInt("progress"), rs.getInt("rows_total"), rs.getInt("rows_processed"),
+                rs.getInt("persons_created"), rs.getInt("persons_matched"), rs.getInt("measures_created"),
+                rs.getInt("error_count"), errors, rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant());
+    }
+
+    /** Stops copying an upload beyond the size limit, whatever size the client announced. */
+    private static final class LimitedStream extends java.io.FilterInputStream {
+
+        static final class TooLarge extends RuntimeException {
+            TooLarge() {
+                super("file too large");
+            }
+        }
+
+        private final long limit;
+        private long count;
+
+        LimitedStream(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && ++count > limit) {
+                throw new TooLarge();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int read = super.read(b, off, len);
+            if (read > 0 && (count += read) > limit) {
+                throw new TooLarge();
+            }
+            return read;
+        }
+    }
+}

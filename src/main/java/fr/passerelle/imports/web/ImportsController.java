@@ -1,0 +1,125 @@
+package fr.passerelle.imports.web;
+
+import fr.passerelle.imports.ImportField;
+import fr.passerelle.imports.ImportJobs;
+import fr.passerelle.shared.BusinessException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Imports of a caseload: upload, column mapping, dry run, import, progress. */
+@Controller
+@RequestMapping("/imports")
+@PreAuthorize("hasAuthority('" + ImportJobs.PERMISSION + "')")
+class ImportsController {
+
+    private final ImportJobs jobs;
+    private final MessageSource messages;
+
+    ImportsController(ImportJobs jobs, MessageSource messages) {
+        this.jobs = jobs;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("jobs", jobs.recent());
+        model.addAttribute("maxMegabytes", ImportJobs.MAX_BYTES / (1024 * 1024));
+        model.addAttribute("maxRows", ImportJobs.MAX_ROWS);
+        return "imports/list";
+    }
+
+    @PostMapping
+    String upload(@RequestParam(required = false) MultipartFile file, Locale locale, RedirectAttributes redirect) {
+        if (file == null || file.isEmpty()) {
+            return refused(redirect, "/imports", new BusinessException(400, "import.file.empty"), locale);
+        }
+        try (InputStream content = file.getInputStream()) {
+            UUID id = jobs.upload(file.getOriginalFilename(), file.getSize(), content);
+            return "redirect:/imports/" + id;
+        } catch (ImportJobs.FileRefused refusal) {
+            return refused(redirect, "/imports", refusal, locale);
+        } catch (IOException e) {
+            return refused(redirect, "/imports", new BusinessException(400, "import.file.unreadable"), locale);
+        }
+    }
+
+    @GetMapping("/{id}")
+    String show(@PathVariable UUID id, Model model) {
+        model.addAttribute("job", jobs.get(id));
+        model.addAttribute("fields", ImportField.values());
+        return "imports/show";
+    }
+
+    /** Polled while the job runs; asks the page to reload when it is over. */
+    @GetMapping("/{id}/progress")
+    String progress(@PathVariable UUID id, Model model, HttpServletResponse response) {
+        ImportJobs.Job job = jobs.get(id);
+        model.addAttribute("job", job);
+        if (!job.running()) {
+            response.setHeader("HX-Refresh", "true");
+        }
+        return "imports/show :: progress";
+    }
+
+    /** Saves the mapping (parameters {@code column<i>} = field) and starts the dry run or the import. */
+    @PostMapping("/{id}/mapping")
+    String map(@PathVariable UUID id, @RequestParam Map<String, String> params,
+            @RequestParam(defaultValue = "check") String action, Locale locale, RedirectAttributes redirect) {
+        Map<Integer, ImportField> mapping = new LinkedHashMap<>();
+        params.forEach((name, value) -> {
+            if (name.matches("column\\d{1,4}") && value != null && !value.isBlank()) {
+                Arrays.stream(ImportField.values()).filter(f -> f.name().equals(value)).findFirst()
+                        .ifPresent(f -> mapping.put(Integer.parseInt(name.substring(6)), f));
+            }
+        });
+        try {
+            jobs.map(id, mapping, "import".equals(action));
+        } catch (BusinessException refusal) {
+            if (refusal.status() == 404) {
+                throw refusal;
+            }
+            return refused(redirect, "/imports/" + id, refusal, locale);
+        }
+        return "redirect:/imports/" + id;
+    }
+
+    @PostMapping("/{id}/commit")
+    String commit(@PathVariable UUID id, Locale locale, RedirectAttributes redirect) {
+        try {
+            jobs.commit(id);
+        } catch (BusinessException refusal) {
+            if (refusal.status() == 404) {
+                throw refusal;
+            }
+            return refused(redirect, "/imports/" + id, refusal, locale);
+        }
+        return "redirect:/imports/" + id;
+    }
+
+    /** A refusal shown on the page redirected to, with its arguments (field names are translated). */
+    private String refused(RedirectAttributes redirect, String target, BusinessException refusal, Locale locale) {
+        Object[] args = Arrays.stream(refusal.arguments() == null ? new Object[0] : refusal.arguments())
+                .map(a -> a instanceof String s && Arrays.stream(ImportField.values()).anyMatch(f -> f.name().equals(s))
+                        ? messages.getMessage(ImportField.valueOf(s).labelKey(), null, locale) : a)
+                .toArray();
+        redirect.addFlashAttribute("importError", messages.getMessage(refusal.messageKey(), args, locale));
+        return "redirect:" + target;
+    }
+}

@@ -1,0 +1,295 @@
+package fr.passerelle.measures;
+
+import fr.passerelle.measures.internal.References;
+import fr.passerelle.network.Courts;
+import fr.passerelle.shared.FieldRefusal;
+import fr.passerelle.shared.TenantContext;
+import fr.passerelle.shared.TenantPrincipal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates many persons and measures at once (imports of an existing caseload, demo data): rows are
+ * validated by the same rules as the forms, written with JDBC batches, and their human references
+ * allocated per block from the association's counter. Each measure starts "received" with its
+ * reception step in the timeline, exactly as {@link Measures#create} makes it. Writes join the
+ * caller's transaction (required), so a caller makes a whole import succeed or fail at once; the
+ * caller audits the operation as a whole.
+ *
+ * <p>The same person is recognised by {@link #identityKey}: the same last and first names (accents,
+ * case, hyphens and apostrophes ignored) and the same birth date.
+ */
+@Service
+public class BulkCases {
+
+    /** Rows written per JDBC batch. */
+    public static final int BATCH_SIZE = 1000;
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-'’‘`.]+");
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final References references;
+    private final MeasureCatalogue catalogue;
+    private final Courts courts;
+    private final Clock clock;
+
+    BulkCases(JdbcClient jdbc, JdbcTemplate batch, References references, MeasureCatalogue catalogue, Courts courts,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.references = references;
+        this.catalogue = catalogue;
+        this.courts = courts;
+        this.clock = clock;
+    }
+
+    /**
+     * One measure to create, for a new person ({@code newPerson} given, created once with
+     * {@code personId} — later rows of the same person give {@code newPerson} null) or an existing one.
+     */
+    public record CaseRow(UUID personId, Persons.PersonData newPerson, Measures.Mandate mandate) {}
+
+    /** A person of the association already recorded. */
+    public record ExistingPerson(UUID id, String reference) {}
+
+    /** What one call of {@link #write} created, with the first and last references allocated. */
+    public record Written(int persons, int measures, String firstPerson, String lastPerson, String firstMeasure,
+            String lastMeasure) {}
+
+    /**
+     * The rules of the forms, with the catalogue and the courts read once: the import checks each
+     * row with it, and {@link #write} checks again before writing.
+     */
+    public final class Rules {
+
+        private final Map<UUID, MeasureCatalogue.MeasureType> types;
+        private final Set<String> courtCodes;
+        private final LocalDate today;
+
+        private Rules() {
+            this.types = catalogue.types().stream()
+                    .collect(Collectors.toMap(MeasureCatalogue.MeasureType::id, t -> t));
+            this.courtCodes = courts.judicialCourts("", "").stream().map(Courts.JudicialCourt::code)
+                    .collect(Collectors.toSet());
+            this.today = LocalDate.now(clock);
+        }
+
+        /** The measure types of the association's catalogue (active or not). */
+        public Collection<MeasureCatalogue.MeasureType> types() {
+            return types.values();
+        }
+
+        public List<FieldRefusal> personProblems(Persons.PersonData person) {
+            return Persons.problems(person);
+        }
+
+        public List<FieldRefusal> mandateProblems(Measures.Mandate mandate) {
+            return Measures.problems(mandate, mandate.measureTypeId() == null ? null : types.get(mandate.measureTypeId()),
+                    mandate.courtCode() != null && courtCodes.contains(mandate.courtCode()), today);
+        }
+    }
+
+    /** The rules as of now, for the current association. */
+    @Transactional(readOnly = true)
+    public Rules rules() {
+        return new Rules();
+    }
+
+    /** The key that recognises a person: normalised names and birth date; null without a birth date. */
+    public static String identityKey(String lastName, String firstName, LocalDate birthDate) {
+        if (birthDate == null || lastName == null || firstName == null) {
+            return null;
+        }
+        return normalise(lastName) + "|" + normalise(firstName) + "|" + birthDate;
+    }
+
+    /** Lower case, without accents, ligatures spelled out, hyphens/apostrophes/spaces as one space. */
+    public static String normalise(String text) {
+        String s = Normalizer.normalize(text.trim(), Normalizer.Form.NFD);
+        s = MARKS.matcher(s).replaceAll("").toLowerCase(Locale.ROOT)
+                .replace("œ", "oe").replace("æ", "ae").replace("ß", "ss");
+        return SEPARATORS.matcher(s).replaceAll(" ").trim();
+    }
+
+    /** Existing persons of the association among those described, by {@link #identityKey} (one query). */
+    @Transactional(readOnly = true)
+    public Map<String, ExistingPerson> existingPersons(Collection<Persons.PersonData> persons) {
+        Set<LocalDate> dates = persons.stream().map(Persons.PersonData::birthDate).filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet());
+        Map<String, ExistingPerson> found = new HashMap<>();
+        if (dates.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                select id, reference, last_name, first_name, birth_date from person
+                where birth_date = any(cast(:dates as date[])) order by reference""")
+                .param("dates", dates.stream().map(LocalDate::toString).toArray(String[]::new))
+                .query((rs, n) -> found.putIfAbsent(
+                        identityKey(rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class)),
+                        new ExistingPerson(rs.getObject(1, UUID.class), rs.getString(2))))
+                .list();
+        return found;
+    }
+
+    /** Existing measures of these persons, reference by {@link #measureKey} (one query). */
+    @Transactional(readOnly = true)
+    public Map<String, String> existingMeasures(Collection<UUID> personIds) {
+        Map<String, String> found = new HashMap<>();
+        if (personIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                select person_id, measure_type_id, received_on, reference from measure
+                where person_id = any(cast(:ids as uuid[]))""")
+                .param("ids", personIds.stream().map(UUID::toString).toArray(String[]::new))
+                .query((rs, n) -> found.put(measureKey(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getObject(3, LocalDate.class)), rs.getString(4)))
+                .list();
+        return found;
+    }
+
+    /** What makes two measures the same: the same person, type and reception date. */
+    public static String measureKey(UUID personId, UUID measureTypeId, LocalDate receivedOn) {
+        return personId + "|" + measureTypeId + "|" + receivedOn;
+    }
+
+    /**
+     * Writes rows in the caller's transaction: new persons, then their measures (status "received")
+     * and the reception step of each. Rows breaking a rule are a programming error of the caller,
+     * which validates first with {@link #rules()}: nothing is written and an exception is thrown.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Written write(Rules rules, List<CaseRow> rows) {
+        if (rows.isEmpty()) {
+            return new Written(0, 0, null, null, null, null);
+        }
+        Map<UUID, Persons.PersonData> newPersons = new LinkedHashMap<>();
+        Set<UUID> existing = new HashSet<>();
+        for (CaseRow row : rows) {
+            if (!rules.mandateProblems(row.mandate()).isEmpty()
+                    || row.newPerson() != null && !rules.personProblems(row.newPerson()).isEmpty()) {
+                throw new IllegalArgumentException("An invalid row was given to the bulk writer");
+            }
+            if (row.newPerson() != null) {
+                newPersons.putIfAbsent(row.personId(), row.newPerson());
+            } else {
+                existing.add(row.personId());
+            }
+        }
+        existing.removeAll(newPersons.keySet());
+        if (!existing.isEmpty() && jdbc.sql("select count(*) from person where id = any(cast(:ids as uuid[]))")
+                .param("ids", existing.stream().map(UUID::toString).toArray(String[]::new))
+                .query(Long.class).single() != existing.size()) {
+            throw new IllegalArgumentException("A row refers to a person outside the association");
+        }
+        UUID org = TenantContext.currentOrganisationId().orElseThrow();
+        TenantPrincipal actor = TenantContext.currentPrincipal().orElse(null);
+        UUID actorId = actor == null ? null : actor.userId();
+
+        List<String> personRefs = references.block("P", newPersons.size());
+        List<Object[]> personArgs = new ArrayList<>(newPersons.size());
+        int i = 0;
+        for (Map.Entry<UUID, Persons.PersonData> e : newPersons.entrySet()) {
+            Persons.PersonData d = e.getValue();
+            personArgs.add(new Object[] {e.getKey(), org, personRefs.get(i++), d.lastName().trim(), d.firstName().trim(),
+                    d.birthDate(), blankToNull(d.sex()), blankToNull(d.birthPlace()), blankToNull(d.phone()),
+                    blankToNull(d.email()), blankToNull(d.address()), actorId});
+        }
+        insert("""
+                insert into person (id, organisation_id, reference, last_name, first_name, birth_date, sex, birth_place,
+                                    phone, email, address, created_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", personArgs,
+                Types.OTHER, Types.OTHER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.VARCHAR,
+                Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.OTHER);
+
+        List<String> measureRefs = references.block("M", rows.size());
+        List<Object[]> measureArgs = new ArrayList<>(rows.size());
+        List<Object[]> stepArgs = new ArrayList<>(rows.size());
+        Timestamp now = Timestamp.from(clock.instant());
+        i = 0;
+        for (CaseRow row : rows) {
+            Measures.Mandate m = row.mandate();
+            UUID id = fr.passerelle.shared.Ids.newId();
+            measureArgs.add(new Object[] {id, org, measureRefs.get(i++), row.personId(), m.measureTypeId(), m.courtCode(),
+                    m.prescriberType(), blankToNull(m.prescriberName()), blankToNull(m.parquetNumber()),
+                    blankToNull(m.instructionNumber()), m.receivedOn(), m.dueOn(), m.orderedQuantity(), actorId});
+            stepArgs.add(new Object[] {fr.passerelle.shared.Ids.newId(), org, id, now, m.receivedOn(), actorId,
+                    actor == null ? null : actor.displayName()});
+        }
+        insert("""
+                insert into measure (id, organisation_id, reference, person_id, measure_type_id, court_code, prescriber_type,
+                                     prescriber_name, parquet_number, instruction_number, received_on, due_on, status,
+                                     ordered_quantity, created_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?)""", measureArgs,
+                Types.OTHER, Types.OTHER, Types.VARCHAR, Types.OTHER, Types.OTHER, Types.VARCHAR, Types.VARCHAR,
+                Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.DATE, Types.NUMERIC, Types.OTHER);
+        insert("""
+                insert into measure_transition (id, organisation_id, measure_id, action, from_status, to_status, outcome,
+                                                occurred_at, effective_on, actor_id, actor_name, reason)
+                values (?, ?, ?, null, null, 'RECEIVED', null, ?, ?, ?, ?, 'saisine')""", stepArgs,
+                Types.OTHER, Types.OTHER, Types.OTHER, Types.TIMESTAMP, Types.DATE, Types.OTHER, Types.VARCHAR);
+        return new Written(newPersons.size(), rows.size(), first(personRefs), last(personRefs), first(measureRefs),
+                last(measureRefs));
+    }
+
+    private void insert(String sql, List<Object[]> args, int... types) {
+        for (int from = 0; from < args.size(); from += BATCH_SIZE) {
+            List<Object[]> chunk = args.subList(from, Math.min(args.size(), from + BATCH_SIZE));
+            batch.batchUpdate(sql, new BatchPreparedStatementSetter() {
+                @Override
+                public void setValues(PreparedStatement ps, int index) throws SQLException {
+                    Object[] values = chunk.get(index);
+                    for (int c = 0; c < values.length; c++) {
+                        if (values[c] == null) {
+                            ps.setNull(c + 1, types[c]);
+                        } else {
+                            ps.setObject(c + 1, values[c], types[c]);
+                        }
+                    }
+                }
+
+                @Override
+                public int getBatchSize() {
+                    return chunk.size();
+                }
+            });
+        }
+    }
+
+    private static String first(List<String> references) {
+        return references.isEmpty() ? null : references.get(0);
+    }
+
+    private static String last(List<String> references) {
+        return references.isEmpty() ? null : references.get(references.size() - 1);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
