@@ -209,7 +209,7 @@ class ImportRun {
                 outcome.error(new RowReader.RowError(row.row(), "", "", "import.error.measureExists",
                         List.of(existingMeasure)));
             } else {
-                rows.add(new BulkCases.CaseRow(seen.personId(), newPerson, row.mandate()));
+                rows.add(new BulkCases.CaseRow(seen.personId(), newPerson, row.mandate(), row.assigneeId()));
                 outcome.measuresCreated++;
             }
         }

@@ -1,5 +1,7 @@
 package fr.passerelle.measures;
 
+import fr.passerelle.identity.Roles;
+import fr.passerelle.identity.UserAccounts;
 import fr.passerelle.measures.internal.References;
 import fr.passerelle.network.Courts;
 import fr.passerelle.shared.FieldRefusal;
@@ -30,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Creates many persons and measures at once (imports of an existing caseload, demo data): rows are
  * validated by the same rules as the forms, written a thousand at a time, and their human references
  * allocated per block from the association's counter. Each measure starts "received" with its
- * reception step in the timeline, exactly as {@link Measures#create} makes it. Writes join the
+ * reception step in the timeline, exactly as {@link Measures#create} makes it (then "assigned",
+ * with its step, when a case worker is given). Writes join the
  * caller's transaction (required), so a caller makes a whole import succeed or fail at once; the
  * caller audits the operation as a whole.
  *
@@ -50,22 +53,25 @@ public class BulkCases {
     private final References references;
     private final MeasureCatalogue catalogue;
     private final Courts courts;
+    private final UserAccounts users;
     private final Clock clock;
 
-    BulkCases(JdbcClient jdbc, References references, MeasureCatalogue catalogue, Courts courts,
+    BulkCases(JdbcClient jdbc, References references, MeasureCatalogue catalogue, Courts courts, UserAccounts users,
             Clock clock) {
         this.jdbc = jdbc;
         this.references = references;
         this.catalogue = catalogue;
         this.courts = courts;
+        this.users = users;
         this.clock = clock;
     }
 
     /**
      * One measure to create, for a new person ({@code newPerson} given, created once with
-     * {@code personId} — later rows of the same person give {@code newPerson} null) or an existing one.
+     * {@code personId} — later rows of the same person give {@code newPerson} null) or an existing one;
+     * with a case worker ({@code assigneeId}), the measure is also assigned to them, as in the timeline.
      */
-    public record CaseRow(UUID personId, Persons.PersonData newPerson, Measures.Mandate mandate) {}
+    public record CaseRow(UUID personId, Persons.PersonData newPerson, Measures.Mandate mandate, UUID assigneeId) {}
 
     /** A person of the association already recorded. */
     public record ExistingPerson(UUID id, String reference) {}
@@ -82,6 +88,7 @@ public class BulkCases {
 
         private final Map<UUID, MeasureCatalogue.MeasureType> types;
         private final Set<String> courtCodes;
+        private final Map<String, UUID> caseWorkers;
         private final LocalDate today;
 
         private Rules() {
@@ -89,7 +96,17 @@ public class BulkCases {
                     .collect(Collectors.toMap(MeasureCatalogue.MeasureType::id, t -> t));
             this.courtCodes = courts.judicialCourts("", "").stream().map(Courts.JudicialCourt::code)
                     .collect(Collectors.toSet());
+            this.caseWorkers = users.loginsWithRole(Roles.CASE_WORKER);
             this.today = LocalDate.now(clock);
+        }
+
+        /** The case worker of the association with this login (case-insensitive). */
+        public java.util.Optional<UUID> caseWorker(String login) {
+            return java.util.Optional.ofNullable(login == null ? null : caseWorkers.get(login.trim().toLowerCase(Locale.ROOT)));
+        }
+
+        boolean isCaseWorker(UUID id) {
+            return caseWorkers.containsValue(id);
         }
 
         /** The measure types of the association's catalogue (active or not). */
@@ -185,7 +202,8 @@ public class BulkCases {
         Set<UUID> existing = new HashSet<>();
         for (CaseRow row : rows) {
             if (!rules.mandateProblems(row.mandate()).isEmpty()
-                    || row.newPerson() != null && !rules.personProblems(row.newPerson()).isEmpty()) {
+                    || row.newPerson() != null && !rules.personProblems(row.newPerson()).isEmpty()
+                    || row.assigneeId() != null && !rules.isCaseWorker(row.assigneeId())) {
                 throw new IllegalArgumentException("An invalid row was given to the bulk writer");
             }
             if (row.newPerson() != null) {
@@ -225,31 +243,45 @@ public class BulkCases {
         List<String> measureRefs = references.block("M", rows.size());
         Columns measures = new Columns(rows.size());
         Columns steps = new Columns(rows.size());
+        Columns assignments = new Columns(0);
         i = 0;
         for (CaseRow row : rows) {
             Measures.Mandate m = row.mandate();
             UUID id = fr.passerelle.shared.Ids.newId();
             measures.add(id, measureRefs.get(i++), row.personId(), m.measureTypeId(), m.courtCode(), m.prescriberType(),
                     blankToNull(m.prescriberName()), blankToNull(m.parquetNumber()), blankToNull(m.instructionNumber()),
-                    m.receivedOn(), m.dueOn(), m.orderedQuantity());
+                    m.receivedOn(), m.dueOn(), m.orderedQuantity(), row.assigneeId() == null ? "RECEIVED" : "ASSIGNED",
+                    row.assigneeId());
             steps.add(fr.passerelle.shared.Ids.newId(), id, m.receivedOn());
+            if (row.assigneeId() != null) {
+                assignments.add(fr.passerelle.shared.Ids.newId(), id);
+            }
         }
         measures.insert("""
                 insert into measure (id, organisation_id, reference, person_id, measure_type_id, court_code, prescriber_type,
                                      prescriber_name, parquet_number, instruction_number, received_on, due_on, status,
-                                     ordered_quantity, created_by)
-                select c0, cast(:org as uuid), c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, 'RECEIVED', c11,
-                       cast(:by as uuid)
+                                     ordered_quantity, created_by, assigned_user_id)
+                select c0, cast(:org as uuid), c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c12, c11,
+                       cast(:by as uuid), c13
                 from unnest(cast(:c0 as uuid[]), cast(:c1 as text[]), cast(:c2 as uuid[]), cast(:c3 as uuid[]),
                             cast(:c4 as text[]), cast(:c5 as text[]), cast(:c6 as text[]), cast(:c7 as text[]),
-                            cast(:c8 as text[]), cast(:c9 as date[]), cast(:c10 as date[]), cast(:c11 as numeric[]))
-                     as t(c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11)""", org, actorId, null);
+                            cast(:c8 as text[]), cast(:c9 as date[]), cast(:c10 as date[]), cast(:c11 as numeric[]),
+                            cast(:c12 as text[]), cast(:c13 as uuid[]))
+                     as t(c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13)""", org, actorId, null);
         steps.insert("""
                 insert into measure_transition (id, organisation_id, measure_id, action, from_status, to_status, outcome,
                                                 occurred_at, effective_on, actor_id, actor_name, reason)
                 select c0, cast(:org as uuid), c1, null, null, 'RECEIVED', null, cast(:now as timestamptz), c2,
                        cast(:by as uuid), cast(:byName as text), 'saisine'
                 from unnest(cast(:c0 as uuid[]), cast(:c1 as uuid[]), cast(:c2 as date[])) as t(c0, c1, c2)""",
+                org, actorId, actor == null ? null : actor.displayName());
+        assignments.insert("""
+                insert into measure_transition (id, organisation_id, measure_id, action, from_status, to_status, outcome,
+                                                occurred_at, effective_on, actor_id, actor_name, reason)
+                select c0, cast(:org as uuid), c1, 'ASSIGN', 'RECEIVED', 'ASSIGNED', null,
+                       cast(:now as timestamptz) + interval '1 millisecond', null, cast(:by as uuid),
+                       cast(:byName as text), null
+                from unnest(cast(:c0 as uuid[]), cast(:c1 as uuid[])) as t(c0, c1)""",
                 org, actorId, actor == null ? null : actor.displayName());
         return new Written(newPersons.size(), rows.size(), first(personRefs), last(personRefs), first(measureRefs),
                 last(measureRefs));
