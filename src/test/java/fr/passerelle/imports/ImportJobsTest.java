@@ -209,6 +209,18 @@ class ImportJobsTest {
     }
 
     @Test
+    void aJobInterruptedByARestartIsShownFailedAndMayBeRunAgain() throws Exception {
+        as("admin.asso");
+        UUID id = upload("cases.csv", windows1252(HEADER, family + ";Zoé;;;CJSE;TJ-LYON;Parquet;;03/11/2025;"));
+        OwnerSql.of(server).sql("update import_job set status = 'IMPORTING', updated_at = now() - interval '11 minutes' where id = ?")
+                .param(id).update();
+        ImportJobs.Job job = jobs.get(id);
+        assertThat(job.status()).isEqualTo("FAILED");
+        assertThat(job.errors()).extracting(ImportJobs.RowError::key).containsExactly("import.interrupted");
+        assertThat(run(id, false).status()).isEqualTo("CHECKED");
+    }
+
+    @Test
     void aCaseWorkerMayNotImport() {
         as("intervenant");
         assertThatThrownBy(() -> upload("cases.csv", windows1252(HEADER))).isInstanceOf(AccessDeniedException.class);
