@@ -126,7 +126,7 @@ class DemoVolumes {
                 if (!rules.mandateProblems(mandate).isEmpty()) {
                     continue;
                 }
-                rows.add(new BulkCases.CaseRow(person, m == 0 ? data : null, mandate, history(mandate, workers, random,
+                rows.add(new BulkCases.CaseRow(person, m == 0 ? data : null, mandate, null, history(mandate, workers, random,
                         today)));
             }
         }

@@ -124,6 +124,18 @@ public class UserAccounts {
         audit.record("user.digest_" + (enabled ? "on" : "off"), "user", me, Map.of());
     }
 
+    /** Active users of the current organisation holding a role, by lower-case login (for imports). */
+    @Transactional(readOnly = true)
+    public Map<String, UUID> loginsWithRole(String role) {
+        Map<String, UUID> logins = new LinkedHashMap<>();
+        jdbc.sql("""
+                select lower(u.username), u.id from app_user u
+                where u.enabled and exists (select 1 from user_role r where r.user_id = u.id and r.role_code = ?)""")
+                .param(role)
+                .query((rs, n) -> logins.put(rs.getString(1), rs.getObject(2, UUID.class))).list();
+        return logins;
+    }
+
     /** The users of the same service as the given user (including them); empty when they have no service. */
     @Transactional(readOnly = true)
     public List<UUID> sameServiceAs(UUID userId) {

@@ -38,7 +38,9 @@ public enum ImportField {
     RECEIVED_ON(true, "receivedOn", "date de reception", "date reception", "reception", "date de saisine",
             "saisine", "recu le", "recue le", "date d arrivee"),
     DUE_ON(false, "dueOn", "echeance", "date d echeance", "date de fin prevue", "date limite", "a rendre le",
-            "date butoir");
+            "date butoir"),
+    ASSIGNEE(false, "assigneeId", "intervenant", "intervenante", "intervenant e", "identifiant intervenant",
+            "login intervenant", "referent", "referente", "charge de suivi", "case worker");
 
     private static final Map<String, ImportField> BY_HEADER = new HashMap<>();
 

@@ -50,6 +50,12 @@ public class ImportJobs {
     public static final int MAX_KEPT_ERRORS = 1000;
 
     private static final List<String> RUNNING = List.of("CHECKING", "IMPORTING");
+    /**
+     * A running job saves its progress every thousand rows: one silent for ten minutes died with its
+     * node (its transaction rolled back), and is shown failed and may be run again.
+     */
+    private static final String STALE =
+            "(status in ('CHECKING', 'IMPORTING') and updated_at < now() - interval '10 minutes')";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -191,7 +197,8 @@ public class ImportJobs {
     @PreAuthorize("hasAuthority('" + PERMISSION + "')")
     @Transactional(readOnly = true)
     public Job get(UUID id) {
-        return jdbc.sql("select * from import_job where id = ?").param(id).query(this::map).optional()
+        return jdbc.sql("select *, " + STALE + " as stale from import_job where id = ?").param(id).query(this::map)
+                .optional()
                 .orElseThrow(BusinessException::notFound);
     }
 
@@ -231,7 +238,7 @@ public class ImportJobs {
         if (!job.mappable()) {
             throw BusinessException.conflict("import.busy");
         }
-        jdbc.sql("update import_job set mapping = cast(:mapping as jsonb), updated_at = now() where id = :id")
+        jdbc.sql("update import_job set mapping = cast(:mapping as jsonb) where id = :id")
                 .param("mapping", json.writeValueAsString(new TreeMap<>(mapping))).param("id", id).update();
         start(id, commit);
     }
@@ -251,7 +258,7 @@ public class ImportJobs {
         int updated = jdbc.sql("""
                 update import_job set status = :status, progress = 0, rows_processed = 0, updated_at = now(),
                        finished_at = null
-                where id = :id and status not in ('CHECKING', 'IMPORTING', 'IMPORTED')""")
+                where id = :id and (status not in ('CHECKING', 'IMPORTING', 'IMPORTED') or""" + STALE + ")")
                 .param("status", commit ? "IMPORTING" : "CHECKING").param("id", id).update();
         if (updated == 0) {
             throw BusinessException.conflict("import.busy");
@@ -315,9 +322,14 @@ public class ImportJobs {
         Optional.ofNullable(rs.getString("mapping")).map(m -> json.readValue(m,
                 new TypeReference<LinkedHashMap<Integer, ImportField>>() {})).ifPresent(mapping::putAll);
         List<RowError> errors = json.readValue(rs.getString("errors"), new TypeReference<List<RowError>>() {});
+        boolean stale = rs.getBoolean("stale");
+        if (stale) {
+            errors = List.of(new RowError(0, "", "", "import.interrupted", List.of()));
+        }
         return new Job(rs.getObject("id", UUID.class), rs.getString("file_name"), rs.getString("file_format"),
                 rs.getString("charset"), rs.getString("separator"), rs.getLong("file_size"), headers, mapping,
-                rs.getString("status"), rs.getInt("progress"), rs.getInt("rows_total"), rs.getInt("rows_processed"),
+                stale ? "FAILED" : rs.getString("status"), rs.getInt("progress"), rs.getInt("rows_total"),
+                rs.getInt("rows_processed"),
                 rs.getInt("persons_created"), rs.getInt("persons_matched"), rs.getInt("measures_created"),
                 rs.getInt("error_count"), errors, rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant());

@@ -66,6 +66,7 @@ class ImportRun {
         int personsMatched;
         int measuresCreated;
         int errorCount;
+        long writeNanos;
         final List<ImportJobs.RowError> errors = new ArrayList<>();
         final Map<String, Object> references = new LinkedHashMap<>();
 
@@ -81,6 +82,7 @@ class ImportRun {
     private record Seen(int row, UUID personId, boolean existing) {}
 
     void run(UUID jobId, Path file, boolean commit) {
+        long started = System.nanoTime();
         try {
             Job job = readOnly.execute(s -> jdbc.sql(
                     "select file_name, file_format, charset, separator, headers, mapping, file_size from import_job where id = ?")
@@ -110,6 +112,8 @@ class ImportRun {
             });
             String status = !commit ? "CHECKED" : outcome.errorCount > 0 ? "REJECTED" : "IMPORTED";
             finish(jobId, status, outcome);
+            log.info("Import {} {}: {} rows, {} errors in {} ms (writing {} ms)", jobId, status, outcome.rows,
+                    outcome.errorCount, (System.nanoTime() - started) / 1_000_000, outcome.writeNanos / 1_000_000);
             if ("IMPORTED".equals(status)) {
                 ImportJobs.deleteQuietly(file);
             }
@@ -205,12 +209,14 @@ class ImportRun {
                 outcome.error(new RowReader.RowError(row.row(), "", "", "import.error.measureExists",
                         List.of(existingMeasure)));
             } else {
-                rows.add(new BulkCases.CaseRow(seen.personId(), newPerson, row.mandate()));
+                rows.add(new BulkCases.CaseRow(seen.personId(), newPerson, row.mandate(), row.assigneeId()));
                 outcome.measuresCreated++;
             }
         }
         if (commit && outcome.errorCount == 0 && !rows.isEmpty()) {
+            long start = System.nanoTime();
             BulkCases.Written written = bulk.write(rules, rows);
+            outcome.writeNanos += System.nanoTime() - start;
             outcome.references.putIfAbsent("firstPerson", written.firstPerson());
             outcome.references.putIfAbsent("firstMeasure", written.firstMeasure());
             if (written.lastPerson() != null) {

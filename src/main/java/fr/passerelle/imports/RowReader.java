@@ -26,9 +26,9 @@ final class RowReader {
     record RowError(int row, String column, String value, String key, List<Object> args) {}
 
     /** A row read: its person and mandate when it has no error. */
-    record ReadRow(int row, Persons.PersonData person, Measures.Mandate mandate, List<RowError> errors) {}
+    record ReadRow(int row, Persons.PersonData person, Measures.Mandate mandate, UUID assigneeId,
+            List<RowError> errors) {}
 
-    private final Map<Integer, ImportField> mapping;
     private final Map<ImportField, Integer> columns = new java.util.EnumMap<>(ImportField.class);
     private final List<String> headers;
     private final BulkCases.Rules rules;
@@ -38,7 +38,6 @@ final class RowReader {
     RowReader(List<String> headers, Map<Integer, ImportField> mapping, BulkCases.Rules rules,
             List<Courts.JudicialCourt> judicialCourts) {
         this.headers = headers;
-        this.mapping = mapping;
         mapping.forEach((column, field) -> columns.put(field, column));
         this.rules = rules;
         for (MeasureCatalogue.MeasureType type : rules.types()) {
@@ -76,6 +75,7 @@ final class RowReader {
                 v -> FrenchValues.prescriberType(v, Measures.PRESCRIBER_TYPES), "import.error.prescriberType");
         LocalDate received = cells.parse(ImportField.RECEIVED_ON, FrenchValues::date, "import.error.date");
         LocalDate due = cells.parse(ImportField.DUE_ON, FrenchValues::date, "import.error.date");
+        UUID assignee = cells.parse(ImportField.ASSIGNEE, rules::caseWorker, "import.error.assignee");
         for (ImportField field : List.of(ImportField.LAST_NAME, ImportField.FIRST_NAME, ImportField.MEASURE_TYPE,
                 ImportField.COURT, ImportField.PRESCRIBER_TYPE, ImportField.RECEIVED_ON)) {
             if (cells.raw(field).isEmpty() && faulty.add(field)) {
@@ -96,7 +96,7 @@ final class RowReader {
                         refusal.messageKey(), List.of(refusal.arguments())));
             }
         }
-        return new ReadRow(line.number(), person, mandate, errors);
+        return new ReadRow(line.number(), person, mandate, assignee, errors);
     }
 
     String header(ImportField field) {

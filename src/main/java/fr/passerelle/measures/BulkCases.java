@@ -7,10 +7,7 @@ import fr.passerelle.network.Courts;
 import fr.passerelle.shared.FieldRefusal;
 import fr.passerelle.shared.TenantContext;
 import fr.passerelle.shared.TenantPrincipal;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -26,8 +23,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -35,10 +30,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Creates many persons and measures at once (imports of an existing caseload, demo data): rows are
- * validated by the same rules as the forms, written with JDBC batches, and their human references
+ * validated by the same rules as the forms, written a thousand at a time, and their human references
  * allocated per block from the association's counter. Each measure starts "received" with its
- * reception step in the timeline, exactly as {@link Measures#create} makes it, then takes the
- * steps of its history, if any, under the rules of {@link MeasureLifecycle}. Writes join the
+ * reception step in the timeline, exactly as {@link Measures#create} makes it (then "assigned",
+ * with its step, when a case worker is given, or through the steps of its history, checked by
+ * {@link MeasureLifecycle}: the measure is written in the status, outcome and assignment they lead to). Writes join the
  * caller's transaction (required), so a caller makes a whole import succeed or fail at once; the
  * caller audits the operation as a whole.
  *
@@ -55,32 +51,40 @@ public class BulkCases {
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-'’‘`.]+");
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
     private final References references;
     private final MeasureCatalogue catalogue;
     private final Courts courts;
-    private final Clock clock;
     private final UserAccounts users;
+    private final Clock clock;
 
-    BulkCases(JdbcClient jdbc, JdbcTemplate batch, References references, MeasureCatalogue catalogue, Courts courts,
-            Clock clock, UserAccounts users) {
-        this.users = users;
+    BulkCases(JdbcClient jdbc, References references, MeasureCatalogue catalogue, Courts courts, UserAccounts users,
+            Clock clock) {
         this.jdbc = jdbc;
-        this.batch = batch;
         this.references = references;
         this.catalogue = catalogue;
         this.courts = courts;
+        this.users = users;
         this.clock = clock;
     }
 
     /**
      * One measure to create, for a new person ({@code newPerson} given, created once with
-     * {@code personId} — later rows of the same person give {@code newPerson} null) or an existing one.
+     * {@code personId} — later rows of the same person give {@code newPerson} null) or an existing one;
+     * with a case worker ({@code assigneeId}), the measure is also assigned to them, as in the timeline.
      */
-    public record CaseRow(UUID personId, Persons.PersonData newPerson, Measures.Mandate mandate, List<Step> history) {
+    public record CaseRow(UUID personId, Persons.PersonData newPerson, Measures.Mandate mandate, UUID assigneeId,
+            List<Step> history) {
 
-        public CaseRow(UUID personId, Persons.PersonData newPerson, Measures.Mandate mandate) {
-            this(personId, newPerson, mandate, List.of());
+        public CaseRow(UUID personId, Persons.PersonData newPerson, Measures.Mandate mandate, UUID assigneeId) {
+            this(personId, newPerson, mandate, assigneeId, List.of());
+        }
+
+        /** The steps after reception: the history given, or the assignment to {@code assigneeId}. */
+        List<Step> steps() {
+            if (!history.isEmpty() || assigneeId == null) {
+                return history;
+            }
+            return List.of(new Step(MeasureAction.ASSIGN, null, assigneeId, null, null));
         }
     }
 
@@ -107,6 +111,7 @@ public class BulkCases {
 
         private final Map<UUID, MeasureCatalogue.MeasureType> types;
         private final Set<String> courtCodes;
+        private final Map<String, UUID> caseWorkers;
         private final LocalDate today;
 
         private Rules() {
@@ -114,7 +119,17 @@ public class BulkCases {
                     .collect(Collectors.toMap(MeasureCatalogue.MeasureType::id, t -> t));
             this.courtCodes = courts.judicialCourts("", "").stream().map(Courts.JudicialCourt::code)
                     .collect(Collectors.toSet());
+            this.caseWorkers = users.loginsWithRole(Roles.CASE_WORKER);
             this.today = LocalDate.now(clock);
+        }
+
+        /** The case worker of the association with this login (case-insensitive). */
+        public java.util.Optional<UUID> caseWorker(String login) {
+            return java.util.Optional.ofNullable(login == null ? null : caseWorkers.get(login.trim().toLowerCase(Locale.ROOT)));
+        }
+
+        boolean isCaseWorker(UUID id) {
+            return caseWorkers.containsValue(id);
         }
 
         /** The measure types of the association's catalogue (active or not). */
@@ -197,9 +212,8 @@ public class BulkCases {
     }
 
     /**
-     * Writes rows in the caller's transaction: new persons, then their measures with the reception
-     * step of each, then the steps of their history (checked by the lifecycle; the measure is written
-     * in the status, outcome and assignment they lead to). Rows breaking a rule are a programming error of the caller,
+     * Writes rows in the caller's transaction: new persons, then their measures (status "received")
+     * and the reception step of each. Rows breaking a rule are a programming error of the caller,
      * which validates first with {@link #rules()}: nothing is written and an exception is thrown.
      */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -211,7 +225,9 @@ public class BulkCases {
         Set<UUID> existing = new HashSet<>();
         for (CaseRow row : rows) {
             if (!rules.mandateProblems(row.mandate()).isEmpty()
-                    || row.newPerson() != null && !rules.personProblems(row.newPerson()).isEmpty()) {
+                    || row.newPerson() != null && !rules.personProblems(row.newPerson()).isEmpty()
+                    || row.assigneeId() != null && !rules.isCaseWorker(row.assigneeId())
+                    || row.assigneeId() != null && !row.history().isEmpty()) {
                 throw new IllegalArgumentException("An invalid row was given to the bulk writer");
             }
             if (row.newPerson() != null) {
@@ -231,41 +247,41 @@ public class BulkCases {
         UUID actorId = actor == null ? null : actor.userId();
 
         List<String> personRefs = references.block("P", newPersons.size());
-        List<Object[]> personArgs = new ArrayList<>(newPersons.size());
+        Columns persons = new Columns(newPersons.size());
         int i = 0;
         for (Map.Entry<UUID, Persons.PersonData> e : newPersons.entrySet()) {
             Persons.PersonData d = e.getValue();
-            personArgs.add(new Object[] {e.getKey(), org, personRefs.get(i++), d.lastName().trim(), d.firstName().trim(),
-                    d.birthDate(), blankToNull(d.sex()), blankToNull(d.birthPlace()), blankToNull(d.phone()),
-                    blankToNull(d.email()), blankToNull(d.address()), actorId});
+            persons.add(e.getKey(), personRefs.get(i++), d.lastName().trim(), d.firstName().trim(), d.birthDate(),
+                    blankToNull(d.sex()), blankToNull(d.birthPlace()), blankToNull(d.phone()), blankToNull(d.email()),
+                    blankToNull(d.address()));
         }
-        insert("""
+        persons.insert("""
                 insert into person (id, organisation_id, reference, last_name, first_name, birth_date, sex, birth_place,
                                     phone, email, address, created_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", personArgs,
-                Types.OTHER, Types.OTHER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.VARCHAR,
-                Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.OTHER);
+                select c0, cast(:org as uuid), c1, c2, c3, c4, c5, c6, c7, c8, c9, cast(:by as uuid)
+                from unnest(cast(:c0 as uuid[]), cast(:c1 as text[]), cast(:c2 as text[]), cast(:c3 as text[]),
+                            cast(:c4 as date[]), cast(:c5 as text[]), cast(:c6 as text[]), cast(:c7 as text[]),
+                            cast(:c8 as text[]), cast(:c9 as text[])) as t(c0, c1, c2, c3, c4, c5, c6, c7, c8, c9)""",
+                org, actorId, null);
 
-        Set<UUID> caseWorkers = rows.stream().anyMatch(r -> !r.history().isEmpty())
-                ? users.withRole(Roles.CASE_WORKER).stream().map(UserAccounts.UserChoice::id).collect(Collectors.toSet())
-                : Set.of();
         List<String> measureRefs = references.block("M", rows.size());
-        List<Object[]> measureArgs = new ArrayList<>(rows.size());
-        List<Object[]> stepArgs = new ArrayList<>(rows.size());
-        Timestamp now = Timestamp.from(clock.instant());
+        Columns measures = new Columns(rows.size());
+        Columns steps = new Columns(rows.size());
+        java.time.Instant now = clock.instant();
         i = 0;
         for (CaseRow row : rows) {
             Measures.Mandate m = row.mandate();
             UUID id = fr.passerelle.shared.Ids.newId();
-            stepArgs.add(new Object[] {fr.passerelle.shared.Ids.newId(), org, id, null, null, MeasureStatus.RECEIVED.name(),
-                    null, now, m.receivedOn(), actorId, actor == null ? null : actor.displayName(), "saisine"});
+            steps.add(fr.passerelle.shared.Ids.newId(), id, null, null, MeasureStatus.RECEIVED.name(), null, now,
+                    m.receivedOn(), "saisine");
             MeasureStatus status = MeasureStatus.RECEIVED;
             MeasureOutcome outcome = null;
             UUID assignee = null;
             int order = 0;
-            for (Step step : row.history()) {
-                if (step.effectiveOn() != null && (step.effectiveOn().isAfter(rules.today) || step.effectiveOn().isBefore(m.receivedOn()))
-                        || step.assigneeId() != null && !caseWorkers.contains(step.assigneeId())) {
+            for (Step step : row.steps()) {
+                if (step.effectiveOn() != null
+                        && (step.effectiveOn().isAfter(rules.today) || step.effectiveOn().isBefore(m.receivedOn()))
+                        || step.assigneeId() != null && !rules.isCaseWorker(step.assigneeId())) {
                     throw new IllegalArgumentException("An invalid step was given to the bulk writer");
                 }
                 MeasureLifecycle.Facts facts = new MeasureLifecycle.Facts(step.assigneeId() != null,
@@ -273,60 +289,81 @@ public class BulkCases {
                         step.reason() != null && !step.reason().isBlank());
                 MeasureStatus next = MeasureLifecycle.next(status, step.action(), facts);
                 MeasureOutcome stepOutcome = MeasureLifecycle.outcomeOf(step.action(), facts);
-                stepArgs.add(new Object[] {fr.passerelle.shared.Ids.newId(), org, id, step.action().name(), status.name(),
-                        next.name(), stepOutcome == null ? null : stepOutcome.name(),
-                        Timestamp.from(now.toInstant().plusNanos(1000L * ++order)), step.effectiveOn(), actorId,
-                        actor == null ? null : actor.displayName(), blankToNull(step.reason())});
+                steps.add(fr.passerelle.shared.Ids.newId(), id, step.action().name(), status.name(), next.name(),
+                        stepOutcome == null ? null : stepOutcome.name(), now.plusNanos(1000L * ++order),
+                        step.effectiveOn(), blankToNull(step.reason()));
                 status = next;
                 outcome = stepOutcome == null ? outcome : stepOutcome;
                 if (step.action() == MeasureAction.ASSIGN || step.action() == MeasureAction.REASSIGN) {
                     assignee = step.assigneeId();
                 }
             }
-            measureArgs.add(new Object[] {id, org, measureRefs.get(i++), row.personId(), m.measureTypeId(), m.courtCode(),
-                    m.prescriberType(), blankToNull(m.prescriberName()), blankToNull(m.parquetNumber()),
-                    blankToNull(m.instructionNumber()), m.receivedOn(), m.dueOn(), m.orderedQuantity(), actorId,
-                    status.name(), outcome == null ? null : outcome.name(), assignee, m.plannedEndOn()});
+            measures.add(id, measureRefs.get(i++), row.personId(), m.measureTypeId(), m.courtCode(), m.prescriberType(),
+                    blankToNull(m.prescriberName()), blankToNull(m.parquetNumber()), blankToNull(m.instructionNumber()),
+                    m.receivedOn(), m.dueOn(), m.orderedQuantity(), status.name(), assignee,
+                    outcome == null ? null : outcome.name(), m.plannedEndOn());
         }
-        insert("""
+        measures.insert("""
                 insert into measure (id, organisation_id, reference, person_id, measure_type_id, court_code, prescriber_type,
-                                     prescriber_name, parquet_number, instruction_number, received_on, due_on,
-                                     ordered_quantity, created_by, status, outcome, assigned_user_id, planned_end_on)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", measureArgs,
-                Types.OTHER, Types.OTHER, Types.VARCHAR, Types.OTHER, Types.OTHER, Types.VARCHAR, Types.VARCHAR,
-                Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.DATE, Types.NUMERIC, Types.OTHER,
-                Types.VARCHAR, Types.VARCHAR, Types.OTHER, Types.DATE);
-        insert("""
+                                     prescriber_name, parquet_number, instruction_number, received_on, due_on, status,
+                                     ordered_quantity, created_by, assigned_user_id, outcome, planned_end_on)
+                select c0, cast(:org as uuid), c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c12, c11,
+                       cast(:by as uuid), c13, c14, c15
+                from unnest(cast(:c0 as uuid[]), cast(:c1 as text[]), cast(:c2 as uuid[]), cast(:c3 as uuid[]),
+                            cast(:c4 as text[]), cast(:c5 as text[]), cast(:c6 as text[]), cast(:c7 as text[]),
+                            cast(:c8 as text[]), cast(:c9 as date[]), cast(:c10 as date[]), cast(:c11 as numeric[]),
+                            cast(:c12 as text[]), cast(:c13 as uuid[]), cast(:c14 as text[]), cast(:c15 as date[]))
+                     as t(c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15)""", org, actorId, null);
+        steps.insert("""
                 insert into measure_transition (id, organisation_id, measure_id, action, from_status, to_status, outcome,
                                                 occurred_at, effective_on, actor_id, actor_name, reason)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", stepArgs,
-                Types.OTHER, Types.OTHER, Types.OTHER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-                Types.TIMESTAMP, Types.DATE, Types.OTHER, Types.VARCHAR, Types.VARCHAR);
+                select c0, cast(:org as uuid), c1, c2, c3, c4, c5, c6, c7, cast(:by as uuid), cast(:byName as text), c8
+                from unnest(cast(:c0 as uuid[]), cast(:c1 as uuid[]), cast(:c2 as text[]), cast(:c3 as text[]),
+                            cast(:c4 as text[]), cast(:c5 as text[]), cast(:c6 as timestamptz[]), cast(:c7 as date[]),
+                            cast(:c8 as text[])) as t(c0, c1, c2, c3, c4, c5, c6, c7, c8)""",
+                org, actorId, actor == null ? null : actor.displayName());
         return new Written(newPersons.size(), rows.size(), first(personRefs), last(personRefs), first(measureRefs),
                 last(measureRefs));
     }
 
-    private void insert(String sql, List<Object[]> args, int... types) {
-        for (int from = 0; from < args.size(); from += BATCH_SIZE) {
-            List<Object[]> chunk = args.subList(from, Math.min(args.size(), from + BATCH_SIZE));
-            batch.batchUpdate(sql, new BatchPreparedStatementSetter() {
-                @Override
-                public void setValues(PreparedStatement ps, int index) throws SQLException {
-                    Object[] values = chunk.get(index);
-                    for (int c = 0; c < values.length; c++) {
-                        if (values[c] == null) {
-                            ps.setNull(c + 1, types[c]);
-                        } else {
-                            ps.setObject(c + 1, values[c], types[c]);
-                        }
-                    }
-                }
+    /**
+     * Rows gathered column by column and inserted {@link #BATCH_SIZE} at a time with one statement
+     * that unnests one array per column (far fewer round trips than one statement per row).
+     */
+    private final class Columns {
 
-                @Override
-                public int getBatchSize() {
-                    return chunk.size();
+        private final List<Object[]> rows;
+
+        Columns(int size) {
+            this.rows = new ArrayList<>(size);
+        }
+
+        void add(Object... values) {
+            rows.add(values);
+        }
+
+        void insert(String sql, UUID org, UUID by, String byName) {
+            if (rows.isEmpty()) {
+                return;
+            }
+            int width = rows.get(0).length;
+            for (int from = 0; from < rows.size(); from += BATCH_SIZE) {
+                List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + BATCH_SIZE));
+                JdbcClient.StatementSpec statement = jdbc.sql(sql).param("org", org).param("by", by);
+                if (sql.contains(":byName")) {
+                    statement = statement.param("byName", byName).param("now", Timestamp.from(clock.instant()));
                 }
-            });
+                for (int c = 0; c < width; c++) {
+                    String[] column = new String[chunk.size()];
+                    for (int r = 0; r < chunk.size(); r++) {
+                        Object value = chunk.get(r)[c];
+                        column[r] = value == null ? null : value instanceof java.math.BigDecimal d ? d.toPlainString()
+                                : value.toString();
+                    }
+                    statement = statement.param("c" + c, column);
+                }
+                statement.update();
+            }
         }
     }
 

@@ -95,7 +95,7 @@ class DemoVolumesTest {
             Persons.PersonData person = new Persons.PersonData("Illégal", "Parcours", LocalDate.of(1980, 1, 1), null, null,
                     null, null, null, null, null, null);
             // Starting a measure nobody was assigned: refused by the lifecycle.
-            bulk.write(bulk.rules(), List.of(new BulkCases.CaseRow(Ids.newId(), person, mandate,
+            bulk.write(bulk.rules(), List.of(new BulkCases.CaseRow(Ids.newId(), person, mandate, null,
                     List.of(new BulkCases.Step(MeasureAction.START, today.minusDays(5), null, null, null)))));
         }))).isInstanceOf(BusinessException.class);
         long persons = TenantContext.callAs(org, () -> tx.execute(s ->

@@ -86,10 +86,10 @@ class ImportJobsTest {
     void theImportCreatesExactlyTheRowsInTheImportersAssociationAndRecognisesKnownPersons() throws Exception {
         PasserelleUser admin = as("admin.asso");
         byte[] utf8WithBom = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, String.join("\r\n",
-                "Nom,Prénom,Date de naissance,Type de mesure,Juridiction,Prescripteur,Date de réception",
-                family + ",Zoé,1985-03-14,CJSE,TJ-LYON,JLD,03/11/2025",
-                family + ",Zoé,14/03/1985,TIG,TJ-LYON,JAP,04/11/2025",
-                family + ",Jérôme,02/05/1979,Médiation pénale,Villefranche-sur-Saône,Parquet,05/11/2025")
+                "Nom,Prénom,Date de naissance,Type de mesure,Juridiction,Prescripteur,Date de réception,Intervenant",
+                family + ",Zoé,1985-03-14,CJSE,TJ-LYON,JLD,03/11/2025,",
+                family + ",Zoé,14/03/1985,TIG,TJ-LYON,JAP,04/11/2025,Intervenant",
+                family + ",Jérôme,02/05/1979,Médiation pénale,Villefranche-sur-Saône,Parquet,05/11/2025,")
                 .getBytes(StandardCharsets.UTF_8));
         ImportJobs.Job job = run(upload("utf8.csv", utf8WithBom), true);
 
@@ -103,7 +103,16 @@ class ImportJobsTest {
         assertThat(owner.sql("""
                 select count(*) from measure m join person p on p.id = m.person_id
                 where p.last_name = ? and m.organisation_id = ? and m.status = 'RECEIVED' and m.reference like 'M-%'""")
-                .param(family).param(admin.organisationId()).query(Long.class).single()).isEqualTo(3);
+                .param(family).param(admin.organisationId()).query(Long.class).single()).isEqualTo(2);
+        assertThat(owner.sql("""
+                select u.username from measure m join person p on p.id = m.person_id join app_user u on u.id = m.assigned_user_id
+                where p.last_name = ? and m.status = 'ASSIGNED'""").param(family).query(String.class).list())
+                .containsExactly("intervenant");
+        assertThat(owner.sql("""
+                select count(*) from measure_transition t join measure m on m.id = t.measure_id
+                join person p on p.id = m.person_id
+                where p.last_name = ? and t.action = 'ASSIGN' and t.to_status = 'ASSIGNED'""")
+                .param(family).query(Long.class).single()).isEqualTo(1);
         assertThat(owner.sql("""
                 select count(*) from measure_transition t join measure m on m.id = t.measure_id
                 join person p on p.id = m.person_id
@@ -162,6 +171,53 @@ class ImportJobsTest {
                 .isInstanceOfSatisfying(BusinessException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("import.mapping.missing"));
         assertThat(jobs.get(id).status()).isEqualTo("UPLOADED");
+    }
+
+    @Test
+    void checksAnXlsxWorkbookWithRealDatesAndCaseWorkerLogins() throws Exception {
+        as("admin.asso");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(bytes, "Excel", "1.0");
+        org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet("Suivis");
+        Object[][] rows = {
+            {"Nom", "Prénom", "Date de naissance", "Mesure", "Tribunal", "Mandant", "Date de saisine", "Référent"},
+            {family, "Inès", java.time.LocalDate.of(1990, 6, 15), "Enquête sociale rapide", "TJ-LYON", "Parquet",
+                java.time.LocalDate.of(2025, 10, 1), "INTERVENANT"},
+            {family, "Loïc", java.time.LocalDate.of(1991, 7, 16), "ESR", "Lyon", "Parquet",
+                java.time.LocalDate.of(2025, 10, 2), "personne.inconnue"}};
+        for (int r = 0; r < rows.length; r++) {
+            for (int c = 0; c < rows[r].length; c++) {
+                if (rows[r][c] instanceof java.time.LocalDate date) {
+                    sheet.value(r, c, date);
+                    sheet.style(r, c).format("dd/mm/yyyy").set();
+                } else {
+                    sheet.value(r, c, (String) rows[r][c]);
+                }
+            }
+        }
+        workbook.finish();
+        ImportJobs.Job job = run(upload("suivis.xlsx", bytes.toByteArray()), false);
+
+        assertThat(job.format()).isEqualTo("XLSX");
+        assertThat(job.mapping()).containsValues(ImportField.RECEIVED_ON, ImportField.ASSIGNEE, ImportField.COURT,
+                ImportField.PRESCRIBER_TYPE, ImportField.MEASURE_TYPE);
+        assertThat(job.errors()).extracting(ImportJobs.RowError::row, ImportJobs.RowError::column,
+                        ImportJobs.RowError::value, ImportJobs.RowError::key)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "Référent", "personne.inconnue",
+                        "import.error.assignee"));
+        assertThat(job.measuresCreated()).isEqualTo(1);
+    }
+
+    @Test
+    void aJobInterruptedByARestartIsShownFailedAndMayBeRunAgain() throws Exception {
+        as("admin.asso");
+        UUID id = upload("cases.csv", windows1252(HEADER, family + ";Zoé;;;CJSE;TJ-LYON;Parquet;;03/11/2025;"));
+        OwnerSql.of(server).sql("update import_job set status = 'IMPORTING', updated_at = now() - interval '11 minutes' where id = ?")
+                .param(id).update();
+        ImportJobs.Job job = jobs.get(id);
+        assertThat(job.status()).isEqualTo("FAILED");
+        assertThat(job.errors()).extracting(ImportJobs.RowError::key).containsExactly("import.interrupted");
+        assertThat(run(id, false).status()).isEqualTo("CHECKED");
     }
 
     @Test

@@ -1,0 +1,84 @@
+package fr.passerelle.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import fr.passerelle.OwnerSql;
+import fr.passerelle.PasserelleIntegrationTest;
+import fr.passerelle.shared.db.EmbeddedPostgresServer;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The association admin imports a caseload exported from Excel: a messy Windows-1252 file is
+ * checked and nothing is imported, then the corrected file imports everything.
+ */
+@PasserelleIntegrationTest
+class ImportBrowserTest extends BrowserSupport {
+
+    @Autowired
+    EmbeddedPostgresServer server;
+
+    private void click(String button) {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(button).setExact(true)).click();
+    }
+
+    private void upload(String fixture) {
+        page.getByLabel("Fichier", new Page.GetByLabelOptions().setExact(true))
+                .setInputFiles(Path.of("src/test/resources/imports", fixture));
+        click("Déposer");
+    }
+
+    @Test
+    void aMessyExcelExportIsCheckedThenTheCorrectedFileImportsEverything() {
+        signIn("admin.asso");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Imports").setExact(true)).click();
+        assertAccessible();
+
+        upload("suivis-excel-1252.csv");
+        assertThat(page.locator("#file-layout")).hasText("Fichier CSV, encodage windows-1252, séparateur point-virgule, 11 colonnes.");
+        assertThat(page.getByLabel("Né(e) le")).hasValue("BIRTH_DATE");
+        assertThat(page.getByLabel("N° parquet")).hasValue("PARQUET_NUMBER");
+        assertThat(page.getByLabel("Juridiction")).hasValue("COURT");
+        assertAccessible();
+        click("Vérifier (essai à blanc)");
+
+        assertThat(page.locator("#outcome .alert-danger")).containsText("Essai à blanc : 3 erreur(s)");
+        assertThat(page.locator("#errors tbody tr")).hasCount(3);
+        assertThat(page.locator("#errors tbody tr").nth(0)).containsText("31/02/1990");
+        assertThat(page.locator("#errors tbody tr").nth(0)).containsText("Date invalide");
+        assertThat(page.locator("#errors tbody tr").nth(1)).containsText("Tribunal de Gotham");
+        assertThat(page.locator("#errors tbody tr").nth(1)).containsText("Juridiction inconnue.");
+        assertThat(page.locator("#errors tbody tr").nth(2)).containsText("Même mesure que la ligne 2");
+        assertThat(page.locator("#commit")).hasCount(0);
+        assertAccessible();
+        org.assertj.core.api.Assertions.assertThat(OwnerSql.of(server)
+                .sql("select count(*) from person where last_name in ('Quérillac', 'Ferrandière', 'Bénédicte-Oçalan')")
+                .query(Long.class).single()).isZero();
+
+        page.navigate(url("/imports"));
+        upload("suivis-excel-1252-corrige.csv");
+        click("Vérifier (essai à blanc)");
+        assertThat(page.locator("#outcome .alert-success")).containsText("Essai à blanc réussi");
+        assertThat(page.locator("#count-persons-created")).hasText("3");
+        assertThat(page.locator("#count-measures-created")).hasText("4");
+        click("Importer les 4 mesures");
+
+        assertThat(page.locator("#outcome .alert-success")).hasText("Import terminé : tout le fichier a été importé.");
+        assertThat(page.locator("#count-persons-created")).hasText("3");
+        assertThat(page.locator("#count-persons-matched")).hasText("0");
+        assertThat(page.locator("#count-measures-created")).hasText("4");
+        assertAccessible();
+
+        // A service head finds the imported persons, whatever the accents typed.
+        page.context().clearCookies();
+        signIn("cheffe.service");
+        page.navigate(url("/persons?q=querillac"));
+        assertThat(page.locator("#results tbody tr")).hasCount(1);
+        assertThat(page.locator("#results")).containsText("Quérillac Anaïs");
+        page.navigate(url("/persons?q=ferrandiere zoe"));
+        assertThat(page.locator("#results")).containsText("Ferrandière Zoé");
+    }
+}
