@@ -49,9 +49,12 @@ owner_value() {
   fi
 }
 
+# Extra application arguments (investigations), e.g. BENCH_APP_ARGS='--spring.mvc.static-path-pattern=...'
+read -ra APP_ARGS <<<"${BENCH_APP_ARGS:-}"
 echo "bench: starting the application with the demo data (new data directory)..." >&2
 java -jar "$JAR" --server.port="$PORT" --passerelle.embedded-db.data-dir="$DATA_DIR/pg" \
-  --passerelle.embedded-db.port="$DB_PORT" --passerelle.demo.enabled=true --logging.level.root=WARN >>"$LOG" 2>&1 &
+  --passerelle.embedded-db.port="$DB_PORT" --passerelle.demo.enabled=true --logging.level.root=WARN \
+  ${APP_ARGS[@]+"${APP_ARGS[@]}"} >>"$LOG" 2>&1 &
 PID=$!
 for i in $(seq 1 2400); do
   if curl -fs "http://localhost:$PORT/actuator/health/readiness" >/dev/null 2>&1; then break; fi
