@@ -54,6 +54,7 @@ read -ra APP_ARGS <<<"${BENCH_APP_ARGS:-}"
 echo "bench: starting the application with the demo data (new data directory)..." >&2
 java -jar "$JAR" --server.port="$PORT" --passerelle.embedded-db.data-dir="$DATA_DIR/pg" \
   --passerelle.embedded-db.port="$DB_PORT" --passerelle.demo.enabled=true --logging.level.root=WARN \
+  --passerelle.demo.persons-per-association=0 \
   ${APP_ARGS[@]+"${APP_ARGS[@]}"} >>"$LOG" 2>&1 &
 PID=$!
 for i in $(seq 1 2400); do

@@ -83,10 +83,11 @@ public class Caseloads {
         for (View view : View.values()) {
             Query q = new Query(view, Filters.none());
             params.putAll(q.params);
-            columns.add("count(*) filter (where " + q.condition() + ")");
+            // One scalar sub-query per view, so each uses its own index (open measures by assignee...).
+            columns.add("(select count(*) from measure m"
+                    + (view == View.LATE ? " join measure_type t on t.id = m.measure_type_id" : "") + q.where() + ")");
         }
-        List<Long> values = jdbc.sql("select " + String.join(", ", columns)
-                        + " from measure m join measure_type t on t.id = m.measure_type_id")
+        List<Long> values = jdbc.sql("select " + String.join(", ", columns))
                 .params(params)
                 .query((rs, n) -> {
                     List<Long> row = new ArrayList<>();

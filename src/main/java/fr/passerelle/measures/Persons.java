@@ -69,31 +69,45 @@ public class Persons {
         }
     }
 
-    /** Persons whose name resembles the query (trigram similarity, accents and case ignored), and born on a date. */
+    /**
+     * Persons found by name (accents and case ignored) and born on a date. First the names that start
+     * with the query, last name first or first name first, through prefix indexes on the stored
+     * search names (operators row-level security lets the planner use); only when none does, the
+     * names that contain it or resemble it (trigram similarity, for typing errors).
+     */
     @Transactional(readOnly = true)
     public ResultPage<PersonSummary> search(String query, LocalDate birthDate, int page) {
         String q = query == null ? "" : query.trim();
         String where = """
-                 where (:q = '' or immutable_unaccent(lower(p.last_name || ' ' || p.first_name)) like '%' || immutable_unaccent(lower(:q)) || '%'
-                        or immutable_unaccent(lower(p.last_name || ' ' || p.first_name)) % immutable_unaccent(lower(:q)))
+                 where (:q = '' or starts_with(p.search_name, immutable_unaccent(lower(:q)))
+                        or starts_with(p.search_name_rev, immutable_unaccent(lower(:q))))
                    and (cast(:birth as date) is null or p.birth_date = :birth)
                 """;
-        long total = jdbc.sql("select count(*) from person p" + where)
-                .param("q", q).param("birth", birthDate).query(Long.class).single();
+        String order = " order by p.search_name, p.id";
+        long total = count(where, q, birthDate);
+        if (total == 0 && !q.isEmpty()) {
+            where = """
+                     where (p.search_name like '%' || immutable_unaccent(lower(:q)) || '%'
+                            or p.search_name % immutable_unaccent(lower(:q)))
+                       and (cast(:birth as date) is null or p.birth_date = :birth)
+                    """;
+            order = " order by 1 - similarity(p.search_name, immutable_unaccent(lower(:q))), p.search_name, p.id";
+            total = count(where, q, birthDate);
+        }
         List<PersonSummary> items = jdbc.sql("""
                 select p.id, p.reference, p.last_name, p.first_name, p.birth_date,
                        (select count(*) from measure m where m.person_id = p.id and m.status not in ('ENDED', 'CLOSED')) as active
-                from person p""" + where + """
-                 order by case when :q = '' then 0
-                               else 1 - similarity(immutable_unaccent(lower(p.last_name || ' ' || p.first_name)),
-                                                   immutable_unaccent(lower(:q))) end,
-                          lower(p.last_name), lower(p.first_name), p.id
-                 limit :limit offset :offset""")
+                from person p""" + where + order + " limit :limit offset :offset")
                 .param("q", q).param("birth", birthDate).param("limit", PAGE_SIZE).param("offset", page * PAGE_SIZE)
                 .query((rs, n) -> new PersonSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getObject(5, LocalDate.class), rs.getLong(6)))
                 .list();
         return new ResultPage<>(items, page, PAGE_SIZE, total);
+    }
+
+    private long count(String where, String q, LocalDate birthDate) {
+        return jdbc.sql("select count(*) from person p" + where)
+                .param("q", q).param("birth", birthDate).query(Long.class).single();
     }
 
     /** Persons who are probably the same as the one described: same birth date and a similar name. */
