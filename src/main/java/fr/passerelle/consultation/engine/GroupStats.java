@@ -98,10 +98,14 @@ public final class GroupStats {
     /**
      * The representative proposals of a group, strongest first, at most {@code limit}: agree (or
      * disagree) rate with a +1 prior, (n + 1)/(seen + 2); kept when both the two-proportion z-test
-     * against the other groups and the one-proportion test against 0.5 exceed z = 1.2816.
+     * against the other groups and the one-proportion test against 0.5 exceed z = 1.2816. A single
+     * group has no other group to stand apart from: none.
      */
     public List<RepresentativeProposal> representatives(int group, int limit) {
         List<RepresentativeProposal> kept = new ArrayList<>();
+        if (groups < 2) {
+            return List.of();
+        }
         for (int j = 0; j < matrix.proposalCount(); j++) {
             int seenIn = seen(group, j);
             int seenOut = 0;

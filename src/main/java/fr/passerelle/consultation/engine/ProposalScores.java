@@ -2,11 +2,10 @@ package fr.passerelle.consultation.engine;
 
 import java.util.EnumMap;
 import java.util.Map;
-import org.hipparchus.random.RandomDataGenerator;
 
 /**
  * The scores of one proposal from one counter: a score per vote key and per qualification, the
- * composite scores and the zone (CONSULTATION.md, "Scores").
+ * composite scores and the zone (CONSULTATION.md, "Scores"). Thompson samples: {@link ThompsonSample}.
  */
 public record ProposalScores(Map<VoteKey, Score> keys, Map<Qualification, Score> qualifications) {
 
@@ -51,27 +50,6 @@ public record ProposalScores(Map<VoteKey, Score> keys, Map<Qualification, Score>
         Map<Qualification, Score> qualifications = new EnumMap<>(Qualification.class);
         v.qualifications.forEach((q, score) -> qualifications.put(q, Score.blend(w, score, s.qualifications.get(q))));
         return new ProposalScores(keys, qualifications);
-    }
-
-    /**
-     * A Thompson sample: each key and qualification drawn from Beta(c + σ, N − c + 1). The sampled
-     * scores have a zero half-width; the composites and the zone follow from them.
-     */
-    public static ProposalScores sample(Tally tally, RandomDataGenerator random) {
-        long n = tally.total();
-        Map<VoteKey, Score> keys = new EnumMap<>(VoteKey.class);
-        for (VoteKey key : VoteKey.values()) {
-            keys.put(key, new Score(beta(tally.count(key), n, Score.KEY_SMOOTHING, random), 0));
-        }
-        Map<Qualification, Score> qualifications = new EnumMap<>(Qualification.class);
-        for (Qualification q : Qualification.values()) {
-            qualifications.put(q, new Score(beta(tally.count(q), n, Score.QUALIFICATION_SMOOTHING, random), 0));
-        }
-        return new ProposalScores(keys, qualifications);
-    }
-
-    private static double beta(long count, long total, double smoothing, RandomDataGenerator random) {
-        return random.nextBeta(count + smoothing, total - count + 1.0);
     }
 
     public Score agree() {

@@ -108,10 +108,10 @@ public final class Sequence {
             if (voted.contains(p.id()) || selection.contains(p)) {
                 continue;
             }
-            ProposalScores sample = ProposalScores.sample(p.counters().get(options.scoreCounter()), draws);
+            ThompsonSample sample = ThompsonSample.of(p.counters().get(options.scoreCounter()), draws);
             switch (sample.zone()) {
-                case CONSENSUS -> tops.add(new Ranked(p, sample.top().value()));
-                case CONTROVERSY -> controversies.add(new Ranked(p, sample.controversy().value()));
+                case CONSENSUS -> tops.add(new Ranked(p, sample.top()));
+                case CONTROVERSY -> controversies.add(new Ranked(p, sample.controversy()));
                 default -> { /* sampled rejection or limbo: dropped this time */ }
             }
         }

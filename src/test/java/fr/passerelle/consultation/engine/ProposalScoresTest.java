@@ -145,15 +145,31 @@ class ProposalScoresTest {
         double likeIt = 0;
         int draws = 20_000;
         for (int i = 0; i < draws; i++) {
-            ProposalScores sample = ProposalScores.sample(tally, random);
-            agree += sample.agree().value();
-            likeIt += sample.of(Qualification.LIKE_IT).value();
-            assertThat(sample.agree().halfWidth()).isZero();
+            ThompsonSample sample = ThompsonSample.of(tally, random);
+            agree += sample.key(VoteKey.AGREE);
+            likeIt += sample.qualification(Qualification.LIKE_IT);
+            assertThat(sample.key(VoteKey.AGREE)).as("drawn once").isEqualTo(sample.key(VoteKey.AGREE));
         }
         // Beta(60 + 0.33, 100 − 60 + 1) has mean 60.33/101.33 = 0.595381
         assertThat(agree / draws).isCloseTo(60.33 / 101.33, within(0.003));
         // Beta(20 + 0.01, 100 − 20 + 1) has mean 20.01/101.01 = 0.198099
         assertThat(likeIt / draws).isCloseTo(20.01 / 101.01, within(0.003));
+    }
+
+    @Test
+    void sampledCompositesConvergeOnTheScoresWithManyVotes() {
+        // with N = 1,000,000 the Betas are narrow (sd ≤ 0.0005): the samples match the point scores
+        Tally tally = Tally.of(700_000, 200_000, 100_000).with(Qualification.LIKE_IT, 300_000)
+                .with(Qualification.DOABLE, 200_000).with(Qualification.PLATITUDE_AGREE, 50_000)
+                .with(Qualification.NO_WAY, 100_000).with(Qualification.IMPOSSIBLE, 40_000)
+                .with(Qualification.PLATITUDE_DISAGREE, 10_000);
+        ThompsonSample sample = ThompsonSample.of(tally, RandomDataGenerator.of(new Well19937c(1)));
+        ProposalScores scores = ProposalScores.of(tally);
+        // top ≈ 0.7 + 0.3 + 0.2 − 0.1 − 0.04 − (0.05 + 0.01) = 1.0
+        assertThat(sample.top()).isCloseTo(scores.top().value(), within(0.005)).isCloseTo(1.0, within(0.005));
+        // controversy ≈ min(0.7, 0.2) + min(0.3, 0.1) = 0.3
+        assertThat(sample.controversy()).isCloseTo(scores.controversy().value(), within(0.005));
+        assertThat(sample.zone()).isEqualTo(scores.zone()).isEqualTo(Zone.CONSENSUS);
     }
 
     @Test
