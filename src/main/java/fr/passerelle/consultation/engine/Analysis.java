@@ -56,7 +56,7 @@ public record Analysis(Pca pca, double[][] positions, boolean[] clustered, List<
             points[i] = positions[rows.get(i)];
         }
         Clustering clustering = Clustering.choose(points, options.minGroups(), options.maxGroups(),
-                options.silhouetteSample(), options.seed());
+                options.fitSample(), options.silhouetteSample(), options.seed());
         List<List<UUID>> clusters = new ArrayList<>();
         for (int c = 0; c < clustering.k(); c++) {
             clusters.add(new ArrayList<>());
@@ -71,7 +71,7 @@ public record Analysis(Pca pca, double[][] positions, boolean[] clustered, List<
         int[] ids = GroupLabels.carryOver(previousGroups, clusters, firstFreeId);
         GroupStats stats = GroupStats.of(matrix, clusterOfRow, clustering.k());
         List<OpinionGroup> groups = new ArrayList<>();
-        int nextFreeId = firstFreeId;
+        int nextFreeId = Math.max(firstFreeId, previousGroups.values().stream().mapToInt(i -> i + 1).max().orElse(0));
         for (int c = 0; c < clustering.k(); c++) {
             groups.add(new OpinionGroup(ids[c], List.copyOf(clusters.get(c)),
                     stats.representatives(c, options.representativesPerGroup())));

@@ -25,34 +25,41 @@ public record Clustering(int k, double silhouette, int[] labels) {
 
     /** k-means trials per k; the one with the smallest within-cluster variance is kept. */
     static final int TRIALS = 4;
-    static final int MAX_ITERATIONS = 200;
+    static final int MAX_ITERATIONS = 100;
 
     /**
      * Clusters the points with each k from {@code minK} to {@code maxK} (bounded by the number of
-     * distinct points) and keeps the k with the highest silhouette (the smaller k on a tie). The
-     * silhouette is computed on at most {@code silhouetteSample} points drawn with the seed. Fewer
-     * than three distinct points make a single cluster.
+     * distinct points) and keeps the k with the highest silhouette (the smaller k on a tie).
+     * k-means runs on at most {@code fitSample} points drawn with the seed (all of them when there
+     * are fewer); every point then joins its nearest centre. The silhouette is computed on at most
+     * {@code silhouetteSample} points. Fewer than three distinct points make a single cluster.
      */
-    public static Clustering choose(double[][] points, int minK, int maxK, int silhouetteSample, long seed) {
+    public static Clustering choose(double[][] points, int minK, int maxK, int fitSample, int silhouetteSample,
+            long seed) {
         int distinct = distinct(points, maxK + 1);
         int upper = Math.min(maxK, Math.min(distinct, points.length - 1));
         if (upper < Math.max(2, minK)) {
             return new Clustering(points.length == 0 ? 0 : 1, 0, new int[points.length]);
         }
-        int[] sample = sample(points.length, silhouetteSample, seed);
+        int[] fitRows = sample(points.length, fitSample, seed);
+        double[][] fit = new double[fitRows.length][];
+        for (int i = 0; i < fit.length; i++) {
+            fit[i] = points[fitRows[i]];
+        }
+        int[] silhouetteRows = sample(points.length, silhouetteSample, seed + 1);
         Clustering best = null;
-        for (int k = Math.max(2, minK); k <= upper; k++) {
-            int[] labels = kMeans(points, k, seed + k);
-            double s = silhouette(points, labels, k, sample);
+        for (int k = Math.max(2, minK); k <= Math.min(upper, distinct(fit, maxK + 1)); k++) {
+            int[] labels = nearest(points, kMeansCentres(fit, k, seed + k));
+            double s = silhouette(points, labels, k, silhouetteRows);
             if (best == null || s > best.silhouette + 1e-12) {
                 best = new Clustering(k, s, labels);
             }
         }
-        return best;
+        return best == null ? new Clustering(1, 0, new int[points.length]) : best;
     }
 
-    /** Hipparchus k-means++ with k clusters; labels numbered by decreasing cluster size. */
-    static int[] kMeans(double[][] points, int k, long seed) {
+    /** Hipparchus k-means++ (best of {@link #TRIALS} trials by within-cluster variance): the centres. */
+    static double[][] kMeansCentres(double[][] points, int k, long seed) {
         List<Point> list = new ArrayList<>(points.length);
         for (int i = 0; i < points.length; i++) {
             list.add(new Point(i, points[i]));
@@ -61,21 +68,46 @@ public record Clustering(int k, double silhouette, int[] labels) {
         KMeansPlusPlusClusterer<Point> kMeans = new KMeansPlusPlusClusterer<>(k, MAX_ITERATIONS, new EuclideanDistance(),
                 random, KMeansPlusPlusClusterer.EmptyClusterStrategy.FARTHEST_POINT);
         List<CentroidCluster<Point>> clusters = new MultiKMeansPlusPlusClusterer<>(kMeans, TRIALS).cluster(list);
-        List<CentroidCluster<Point>> bySize = new ArrayList<>(clusters);
-        bySize.sort((a, b) -> a.getPoints().size() != b.getPoints().size()
-                ? Integer.compare(b.getPoints().size(), a.getPoints().size())
-                : Integer.compare(minIndex(a), minIndex(b)));
-        int[] labels = new int[points.length];
-        for (int c = 0; c < bySize.size(); c++) {
-            for (Point p : bySize.get(c).getPoints()) {
-                labels[p.index] = c;
-            }
+        double[][] centres = new double[clusters.size()][];
+        for (int c = 0; c < centres.length; c++) {
+            centres[c] = clusters.get(c).getCenter().getPoint();
         }
-        return labels;
+        return centres;
     }
 
-    private static int minIndex(CentroidCluster<Point> cluster) {
-        return cluster.getPoints().stream().mapToInt(p -> p.index).min().orElse(Integer.MAX_VALUE);
+    /** The nearest centre of each point, clusters renumbered by decreasing size (then first point). */
+    static int[] nearest(double[][] points, double[][] centres) {
+        int[] labels = new int[points.length];
+        int[] sizes = new int[centres.length];
+        int[] first = new int[centres.length];
+        Arrays.fill(first, Integer.MAX_VALUE);
+        for (int i = 0; i < points.length; i++) {
+            int best = 0;
+            double bestDistance = Double.POSITIVE_INFINITY;
+            for (int c = 0; c < centres.length; c++) {
+                double d = distance(points[i], centres[c]);
+                if (d < bestDistance) {
+                    bestDistance = d;
+                    best = c;
+                }
+            }
+            labels[i] = best;
+            sizes[best]++;
+            first[best] = Math.min(first[best], i);
+        }
+        Integer[] order = new Integer[centres.length];
+        for (int c = 0; c < order.length; c++) {
+            order[c] = c;
+        }
+        Arrays.sort(order, (a, b) -> sizes[a] != sizes[b] ? Integer.compare(sizes[b], sizes[a]) : Integer.compare(first[a], first[b]));
+        int[] rank = new int[centres.length];
+        for (int r = 0; r < order.length; r++) {
+            rank[order[r]] = r;
+        }
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = rank[labels[i]];
+        }
+        return labels;
     }
 
     /**
