@@ -3,7 +3,6 @@ package fr.passerelle.consultation.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -124,6 +123,39 @@ class AnalysisTest {
             assertThat(planted).as("a group holds one planted group").hasSize(1);
             assertThat(g.members()).hasSize(30);
         }
+    }
+
+    @Test
+    void kMeansOnASampleThenNearestCentreForEveryone() {
+        // 300 participants; k-means fitted on 60 of them, then every participant joins the nearest
+        // centre: the groups are those of the k-means fitted on everybody, up to a few borderline voters
+        VoteMatrix matrix = threeGroups(5, 100);
+        Analysis sampled = Analysis.run(matrix, Map.of(), 0, new AnalysisOptions(7, 2, 8, 60, 60, 5, 1L));
+        Analysis full = Analysis.run(matrix, Map.of(), 0, new AnalysisOptions(7, 2, 8, 300, 300, 5, 1L));
+        assertThat(sampled.groups()).hasSize(3);
+        assertThat(full.groups()).hasSize(3);
+        Map<UUID, Integer> inFull = full.groupOfParticipant();
+        int same = 0;
+        for (Analysis.OpinionGroup g : sampled.groups()) {
+            Map<Integer, Integer> overlap = new HashMap<>();
+            g.members().forEach(p -> overlap.merge(inFull.get(p), 1, Integer::sum));
+            same += overlap.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        }
+        assertThat(same).isGreaterThanOrEqualTo(294); // ≥ 98 %
+        assertThat(purity(sampled)).isGreaterThanOrEqualTo(0.95);
+    }
+
+    /** Share of the clustered participants who are in the group where their planted group dominates. */
+    static double purity(Analysis analysis) {
+        int dominant = 0;
+        int total = 0;
+        for (Analysis.OpinionGroup g : analysis.groups()) {
+            Map<Long, Integer> planted = new HashMap<>();
+            g.members().forEach(p -> planted.merge(p.getLeastSignificantBits() % 3, 1, Integer::sum));
+            dominant += planted.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+            total += g.members().size();
+        }
+        return (double) dominant / total;
     }
 
     @Test
@@ -252,8 +284,6 @@ class AnalysisTest {
                 .contains(proposal(0)).doesNotContain(proposal(20));
         // across segments: proposal 20 = (21/22)²
         assertThat(splits.consensus().get(20).product()).isCloseTo(Math.pow(21.0 / 22, 2), within(1e-12));
-        List<String> none = new ArrayList<>();
-        assertThat(none).isEmpty();
     }
 
     @Test
