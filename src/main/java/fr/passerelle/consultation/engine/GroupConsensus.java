@@ -1,0 +1,10 @@
+package fr.passerelle.consultation.engine;
+
+import java.util.UUID;
+
+/**
+ * Group-aware consensus of a proposal: the product over the groups of (agree_g + 1)/(seen_g + 2),
+ * and its geometric mean (the product to the power 1/groups), which does not shrink as groups are
+ * added.
+ */
+public record GroupConsensus(UUID proposal, double product, double geometricMean) {}

@@ -1,0 +1,90 @@
+package fr.passerelle.consultation.engine;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * The votes split by a profile answer (e.g. professionals vs citizens, département), with the same
+ * scores as the whole consultation: per segment the proposal scores and zones, the representative
+ * proposals of each segment against the others, and the consensus across segments.
+ */
+public final class ProfileSplits {
+
+    private final VoteMatrix matrix;
+    private final List<String> segments;
+    private final GroupStats stats;
+    private final Map<UUID, Integer> columnOf = new HashMap<>();
+
+    private ProfileSplits(VoteMatrix matrix, List<String> segments, GroupStats stats) {
+        this.matrix = matrix;
+        this.segments = segments;
+        this.stats = stats;
+        for (int j = 0; j < matrix.proposalCount(); j++) {
+            columnOf.put(matrix.proposal(j), j);
+        }
+    }
+
+    /**
+     * Splits by the answer of each participant; participants without an answer are left out.
+     * Segments are sorted by name.
+     */
+    public static ProfileSplits of(VoteMatrix matrix, Map<UUID, String> answerOf) {
+        List<String> segments = List.copyOf(new TreeSet<>(answerOf.values()));
+        Map<String, Integer> index = new HashMap<>();
+        for (int s = 0; s < segments.size(); s++) {
+            index.put(segments.get(s), s);
+        }
+        int[] groupOfRow = new int[matrix.participantCount()];
+        for (int row = 0; row < groupOfRow.length; row++) {
+            String answer = answerOf.get(matrix.participant(row));
+            groupOfRow[row] = answer == null ? -1 : index.get(answer);
+        }
+        return new ProfileSplits(matrix, segments, GroupStats.of(matrix, groupOfRow, segments.size()));
+    }
+
+    public List<String> segments() {
+        return segments;
+    }
+
+    /** Participants of the segment who voted at least once. */
+    public int participants(String segment) {
+        return stats.members(segmentIndex(segment));
+    }
+
+    public Tally tally(String segment, UUID proposal) {
+        return stats.tally(segmentIndex(segment), column(proposal));
+    }
+
+    /** The scores (and zone) of a proposal among the segment's votes. */
+    public ProposalScores scores(String segment, UUID proposal) {
+        return ProposalScores.of(tally(segment, proposal));
+    }
+
+    public List<RepresentativeProposal> representatives(String segment, int limit) {
+        return stats.representatives(segmentIndex(segment), limit);
+    }
+
+    /** Consensus across the segments, in the matrix's proposal order. */
+    public List<GroupConsensus> consensus() {
+        return stats.consensus();
+    }
+
+    private int segmentIndex(String segment) {
+        int s = segments.indexOf(segment);
+        if (s < 0) {
+            throw new IllegalArgumentException("unknown segment " + segment);
+        }
+        return s;
+    }
+
+    private int column(UUID proposal) {
+        Integer j = columnOf.get(proposal);
+        if (j == null) {
+            throw new IllegalArgumentException("unknown proposal " + proposal);
+        }
+        return j;
+    }
+}
