@@ -106,9 +106,19 @@ public class Caseloads {
 
     @Transactional(readOnly = true)
     public Page page(View view, Filters filters, Sort sort, String cursor) {
+        return page(view, filters, sort, cursor, null);
+    }
+
+    /**
+     * A page of a view; {@code knownTotal} is the view's count when the caller already has it (the
+     * tabs' counts, without filters), so it is not counted twice.
+     */
+    @Transactional(readOnly = true)
+    public Page page(View view, Filters filters, Sort sort, String cursor, Long knownTotal) {
         Query q = new Query(view, filters);
-        long total = jdbc.sql("select count(*) from measure m join measure_type t on t.id = m.measure_type_id" + q.where())
-                .params(q.params).query(Long.class).single();
+        long total = knownTotal != null ? knownTotal
+                : jdbc.sql("select count(*) from measure m join measure_type t on t.id = m.measure_type_id" + q.where())
+                        .params(q.params).query(Long.class).single();
         String key = switch (sort) {
             case RECEIVED -> "m.received_on";
             case DUE -> "coalesce(m.due_on, date '9999-12-31')";
@@ -187,8 +197,9 @@ public class Caseloads {
             "(m.status in ('RECEIVED', 'ASSIGNED') and m.received_on + t.first_interview_days < cast(:today as date))";
     private static final String DUE_PASSED = "(" + OPEN + " and m.due_on < cast(:today as date))";
     private static final String PLANNED_END_PASSED = "(" + OPEN + " and m.planned_end_on < cast(:today as date))";
-    private static final String REPORT_LATE = "exists (select 1 from report r where r.measure_id = m.id"
-            + " and r.status <> 'SENT' and r.due_on < cast(:today as date))";
+    // The (few) measures with a late report, computed once: an array the primary key can look up.
+    private static final String REPORT_LATE = "m.id = any(array(select r.measure_id from report r"
+            + " where r.status <> 'SENT' and r.due_on < cast(:today as date)))";
 
     /** The WHERE clause and parameters of a view with its filters. */
     private final class Query {
@@ -210,8 +221,9 @@ public class Caseloads {
                     params.put("colleagues", colleagues.isEmpty() ? List.of(new UUID(0, 0)) : colleagues);
                 }
                 case UNASSIGNED -> conditions.add("m.assigned_user_id is null and " + OPEN);
-                case LATE -> conditions.add("(" + FIRST_INTERVIEW_LATE + " or " + DUE_PASSED + " or " + PLANNED_END_PASSED
-                        + " or " + REPORT_LATE + ")");
+                // Open measures (a partial index) past a deadline, or any measure with a late report.
+                case LATE -> conditions.add("((" + OPEN + " and (" + FIRST_INTERVIEW_LATE + " or m.due_on < cast(:today as date)"
+                        + " or m.planned_end_on < cast(:today as date))) or " + REPORT_LATE + ")");
                 case ALL -> { }
             }
             if (f.typeId() != null) {

@@ -102,13 +102,17 @@ class CaseloadController {
         model.addAttribute("view", view);
         model.addAttribute("sort", sort);
         model.addAttribute("filters", filters);
-        model.addAttribute("counts", caseloads.counts());
-        model.addAttribute("page", caseloads.page(view, filters, sort, cursor));
+        Map<Caseloads.View, Long> counts = caseloads.counts();
+        boolean unfiltered = type == null && (field == null || field.isBlank()) && status == null
+                && (court == null || court.isBlank()) && worker == null;
+        model.addAttribute("counts", counts);
+        model.addAttribute("page", caseloads.page(view, filters, sort, cursor, unfiltered ? counts.get(view) : null));
         model.addAttribute("firstPage", cursor == null || cursor.isBlank());
         model.addAttribute("views", Caseloads.View.values());
         model.addAttribute("sorts", Caseloads.Sort.values());
-        model.addAttribute("types", catalogue.types());
-        model.addAttribute("fields", catalogue.types().stream().map(MeasureCatalogue.MeasureType::field).distinct().toList());
+        List<MeasureCatalogue.MeasureType> types = catalogue.types();
+        model.addAttribute("types", types);
+        model.addAttribute("fields", types.stream().map(MeasureCatalogue.MeasureType::field).distinct().toList());
         model.addAttribute("statuses", MeasureStatus.values());
         model.addAttribute("courts", courts.judicialCourts("", ""));
         model.addAttribute("workers", users.withRole(Roles.CASE_WORKER));
