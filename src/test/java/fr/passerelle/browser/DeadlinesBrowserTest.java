@@ -78,7 +78,6 @@ class DeadlinesBrowserTest extends BrowserSupport {
         TenantContext.callAs(worker.organisationId(), digest::queue);
         String reference = TenantContext.callAs(worker.organisationId(), () -> measures.references(java.util.List.of(measure)))
                 .get(measure);
-        page.navigate(url("/logout"));
         page.context().clearCookies();
         signIn("admin.asso");
         page.navigate(url("/admin/outbox"));
