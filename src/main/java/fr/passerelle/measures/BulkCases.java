@@ -7,7 +7,6 @@ import fr.passerelle.network.Courts;
 import fr.passerelle.shared.FieldRefusal;
 import fr.passerelle.shared.TenantContext;
 import fr.passerelle.shared.TenantPrincipal;
-import java.sql.Timestamp;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -349,10 +348,8 @@ public class BulkCases {
             int width = rows.get(0).length;
             for (int from = 0; from < rows.size(); from += BATCH_SIZE) {
                 List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + BATCH_SIZE));
-                JdbcClient.StatementSpec statement = jdbc.sql(sql).param("org", org).param("by", by);
-                if (sql.contains(":byName")) {
-                    statement = statement.param("byName", byName).param("now", Timestamp.from(clock.instant()));
-                }
+                JdbcClient.StatementSpec statement = jdbc.sql(sql).param("org", org).param("by", by)
+                        .param("byName", byName);
                 for (int c = 0; c < width; c++) {
                     String[] column = new String[chunk.size()];
                     for (int r = 0; r < chunk.size(); r++) {

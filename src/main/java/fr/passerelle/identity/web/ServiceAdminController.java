@@ -1,7 +1,6 @@
 package fr.passerelle.identity.web;
 
 import fr.passerelle.identity.AssociationServices;
-import fr.passerelle.shared.BusinessException;
 import fr.passerelle.shared.FieldRefusal;
 import fr.passerelle.shared.web.Forms;
 import java.util.UUID;
@@ -57,15 +56,7 @@ class ServiceAdminController {
 
     @PostMapping("/{id}/delete")
     String delete(@PathVariable UUID id, RedirectAttributes redirect) {
-        try {
-            services.delete(id);
-            Forms.success(redirect, "service.deleted");
-        } catch (BusinessException refusal) {
-            if (refusal.status() == 404) {
-                throw refusal;
-            }
-            Forms.error(redirect, refusal.messageKey());
-        }
+        Forms.perform(redirect, "service.deleted", () -> services.delete(id));
         return "redirect:/admin/services";
     }
 }

@@ -3,7 +3,6 @@ package fr.passerelle.measures.web;
 import fr.passerelle.measures.AppointmentKind;
 import fr.passerelle.measures.Appointments;
 import fr.passerelle.measures.Attendance;
-import fr.passerelle.shared.BusinessException;
 import fr.passerelle.shared.web.Forms;
 import java.time.LocalDateTime;
 import java.util.UUID;
@@ -31,15 +30,8 @@ class AppointmentsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime at,
             @RequestParam(defaultValue = "60") int durationMinutes, @RequestParam(required = false) AppointmentKind kind,
             @RequestParam(required = false) String place, RedirectAttributes redirect) {
-        try {
-            appointments.schedule(id, new Appointments.Schedule(at, durationMinutes, kind, place));
-            Forms.success(redirect, "appointment.scheduled");
-        } catch (BusinessException refusal) {
-            if (refusal.status() == 404) {
-                throw refusal;
-            }
-            Forms.error(redirect, refusal.messageKey());
-        }
+        Forms.perform(redirect, "appointment.scheduled",
+                () -> appointments.schedule(id, new Appointments.Schedule(at, durationMinutes, kind, place)));
         return "redirect:/measures/" + id;
     }
 
@@ -47,15 +39,8 @@ class AppointmentsController {
     String attendance(@PathVariable UUID id, @RequestParam(required = false) Attendance attendance,
             @RequestParam(required = false) String notes, RedirectAttributes redirect) {
         Appointments.Appointment appointment = appointments.get(id);
-        try {
-            appointments.recordAttendance(id, attendance, notes);
-            Forms.success(redirect, "appointment.attendanceRecorded");
-        } catch (BusinessException refusal) {
-            if (refusal.status() == 404) {
-                throw refusal;
-            }
-            Forms.error(redirect, refusal.messageKey());
-        }
+        Forms.perform(redirect, "appointment.attendanceRecorded",
+                () -> appointments.recordAttendance(id, attendance, notes));
         return "redirect:/measures/" + appointment.measureId();
     }
 }

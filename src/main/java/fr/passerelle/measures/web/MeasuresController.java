@@ -12,7 +12,6 @@ import fr.passerelle.measures.MeasureOutcome;
 import fr.passerelle.measures.Measures;
 import fr.passerelle.measures.ReportKind;
 import fr.passerelle.measures.Reports;
-import fr.passerelle.shared.BusinessException;
 import fr.passerelle.shared.web.Forms;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -83,15 +82,8 @@ class MeasuresController {
         if (authentication.getAuthorities().stream().noneMatch(a -> needed.equals(a.getAuthority()))) {
             throw new org.springframework.security.access.AccessDeniedException(needed + " required");
         }
-        try {
-            measures.perform(id, action, new Measures.ActionInput(assigneeId, effectiveOn, outcome, reason));
-            Forms.success(redirect, "measure.action.done." + action.name());
-        } catch (BusinessException refusal) {
-            if (refusal.status() == 404 || refusal.status() == 403) {
-                throw refusal;
-            }
-            Forms.error(redirect, refusal.messageKey());
-        }
+        Forms.perform(redirect, "measure.action.done." + action.name(),
+                () -> measures.perform(id, action, new Measures.ActionInput(assigneeId, effectiveOn, outcome, reason)));
         return "redirect:/measures/" + id;
     }
 
@@ -102,15 +94,7 @@ class MeasuresController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate plannedEndOn,
             RedirectAttributes redirect) {
-        try {
-            measures.updateDeadlines(id, dueOn, plannedEndOn);
-            Forms.success(redirect, "measures.deadlines.saved");
-        } catch (BusinessException refusal) {
-            if (refusal.status() == 404 || refusal.status() == 403) {
-                throw refusal;
-            }
-            Forms.error(redirect, refusal.messageKey());
-        }
+        Forms.perform(redirect, "measures.deadlines.saved", () -> measures.updateDeadlines(id, dueOn, plannedEndOn));
         return "redirect:/measures/" + id;
     }
 }

@@ -94,15 +94,7 @@ class PersonsController {
             @RequestParam(required = false) String recipient,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate givenOn,
             RedirectAttributes redirect) {
-        try {
-            persons.addConsent(id, subject, recipient, givenOn);
-            Forms.success(redirect, "consent.recorded");
-        } catch (fr.passerelle.shared.BusinessException refusal) {
-            if (refusal.status() == 404) {
-                throw refusal;
-            }
-            Forms.error(redirect, refusal.messageKey());
-        }
+        Forms.perform(redirect, "consent.recorded", () -> persons.addConsent(id, subject, recipient, givenOn));
         return "redirect:/persons/" + id;
     }
 
@@ -112,15 +104,7 @@ class PersonsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate withdrawnOn,
             RedirectAttributes redirect) {
         UUID person = persons.personOfConsent(id);
-        try {
-            persons.withdrawConsent(id, withdrawnOn);
-            Forms.success(redirect, "consent.withdrawn");
-        } catch (fr.passerelle.shared.BusinessException refusal) {
-            if (refusal.status() == 404) {
-                throw refusal;
-            }
-            Forms.error(redirect, refusal.messageKey());
-        }
+        Forms.perform(redirect, "consent.withdrawn", () -> persons.withdrawConsent(id, withdrawnOn));
         return "redirect:/persons/" + person;
     }
 

@@ -30,7 +30,7 @@ public final class Forms {
 
     /**
      * Runs a user's action and flashes its success, or the refusal's message; whether it succeeded.
-     * A refusal for something not found still answers 404.
+     * A refusal for something not found, or forbidden, still answers 404 or 403.
      */
     public static boolean perform(RedirectAttributes redirect, String successKey, Runnable action) {
         try {
@@ -38,7 +38,7 @@ public final class Forms {
             success(redirect, successKey);
             return true;
         } catch (BusinessException refusal) {
-            if (refusal.status() == 404) {
+            if (refusal.status() == 404 || refusal.status() == 403) {
                 throw refusal;
             }
             error(redirect, refusal.messageKey());
