@@ -7,7 +7,6 @@ import fr.passerelle.shared.TenantContext;
 import fr.passerelle.shared.TenantPrincipal;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -140,8 +139,7 @@ public class ImportJobs {
         if (size > MAX_BYTES) {
             throw new FileRefused("import.file.tooLarge", MAX_BYTES / (1024 * 1024));
         }
-        String name = originalName == null || originalName.isBlank() ? "import" : Path.of(originalName).getFileName()
-                .toString();
+        String name = fileName(originalName);
         String lower = name.toLowerCase(Locale.ROOT);
         if (!(lower.endsWith(".csv") || lower.endsWith(".txt") || lower.endsWith(".xlsx"))) {
             throw new FileRefused("import.file.type");
@@ -263,6 +261,7 @@ public class ImportJobs {
         if (updated == 0) {
             throw BusinessException.conflict("import.busy");
         }
+        audit.record(commit ? "import.started" : "import.checked", "import_job", id, Map.of());
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         UUID organisation = TenantContext.currentOrganisationId().orElseThrow();
         Runnable work = () -> {
@@ -304,8 +303,15 @@ public class ImportJobs {
                 }
             });
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // only housekeeping: the next upload sweeps again
         }
+    }
+
+    /** The file's own name, whatever path or odd characters the browser sent with it. */
+    static String fileName(String originalName) {
+        String name = originalName == null ? "" : originalName.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
+        return name.isEmpty() ? "import" : name;
     }
 
     static void deleteQuietly(Path file) {

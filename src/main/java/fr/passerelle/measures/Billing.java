@@ -59,9 +59,15 @@ public class Billing {
     private final Organisations organisations;
     private final PdfDocuments pdfDocuments;
     private final Clock clock;
+    private final org.springframework.context.MessageSource messages;
+
+    /** The statement's columns in the CSV, in order (labels in the message files). */
+    private static final List<String> CSV_COLUMNS = List.of("number", "association", "court", "month", "measure",
+            "procedure", "type", "person", "mode", "period", "endedOn", "quantity", "unitTariff", "amount");
 
     Billing(JdbcClient jdbc, AuditLog audit, References references, Courts courts, Organisations organisations,
-            PdfDocuments pdfDocuments, Clock clock) {
+            PdfDocuments pdfDocuments, Clock clock, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.audit = audit;
         this.references = references;
@@ -281,7 +287,7 @@ public class Billing {
         variables.put("courtName", statement.courtName());
         variables.put("month", statement.month().format(MONTH));
         variables.put("today", today());
-        variables.put("lines", statement.lines().stream().map(Billing::printed).toList());
+        variables.put("lines", statement.lines().stream().map(this::printed).toList());
         variables.put("total", BillingRules.french(statement.total()));
         byte[] pdf = pdfDocuments.render("billing/pdf", variables);
         audit.record("billing.statement.pdf", "billing_statement", id, Map.of("status", statement.status().name()));
@@ -293,7 +299,7 @@ public class Billing {
     public byte[] csv(UUID id) {
         Statement statement = get(id);
         String association = associationName();
-        String number = statement.number() == null ? "BROUILLON" : statement.number();
+        String number = statement.number() == null ? french("billing.csv.draft") : statement.number();
         String month = statement.month().toString();
         List<List<String>> rows = new ArrayList<>();
         for (Line line : statement.lines()) {
@@ -302,13 +308,12 @@ public class Billing {
                     p.get("procedureNumber"), line.typeLabel(), line.personReference(), p.get("mode"),
                     line.period().toString(), p.get("endedOn"), p.get("quantity"), p.get("unitTariff"), p.get("amount")));
         }
-        rows.add(List.of(number, association, statement.courtName(), month, "", "", "TOTAL", "", "", "", "", "", "",
+        rows.add(List.of(number, association, statement.courtName(), month, "", "", french("billing.csv.total"), "", "", "",
+                "", "", "",
                 BillingRules.french(statement.total())));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        SpreadsheetWriter.write(SpreadsheetFormat.CSV, "Mémoire", List.of("Numéro du mémoire", "Association",
-                "Juridiction", "Mois", "Référence de la mesure", "Numéro de procédure", "Type de mesure",
-                "Référence de la personne", "Mode de facturation", "Période", "Date de fin", "Quantité",
-                "Tarif unitaire (EUR)", "Montant (EUR)"), rows, out);
+        SpreadsheetWriter.write(SpreadsheetFormat.CSV, french("billing.csv.sheet"),
+                CSV_COLUMNS.stream().map(c -> french("billing.csv.col." + c)).toList(), rows, out);
         audit.record("billing.statement.csv", "billing_statement", id, Map.of("status", statement.status().name()));
         return out.toByteArray();
     }
@@ -436,18 +441,25 @@ public class Billing {
     }
 
     /** A line's values as printed on the French documents. */
-    private static Map<String, String> printed(Line line) {
+    /** The name of a statement's file (PDF or CSV): court, month and number, or "draft". */
+    public String fileName(Statement s, String extension) {
+        return french("billing.file.prefix") + "-" + s.courtCode().toLowerCase(java.util.Locale.ROOT) + "-" + s.month()
+                + "-" + (s.number() == null ? french("billing.file.draft") : s.number()) + "." + extension;
+    }
+
+    /** A statement is addressed to a French court: its documents are in French, from the message files. */
+    private String french(String key) {
+        return messages.getMessage(key, null, java.util.Locale.FRENCH);
+    }
+
+    private Map<String, String> printed(Line line) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("position", String.valueOf(line.position()));
         p.put("measureReference", line.measureReference());
         p.put("procedureNumber", line.procedureNumber() == null ? "" : line.procedureNumber());
         p.put("typeLabel", line.typeLabel());
         p.put("personReference", line.personReference());
-        p.put("mode", switch (line.billingMode()) {
-            case "PER_DAY" -> "Par jour";
-            case "PER_HOUR" -> "Par heure";
-            default -> "Par mesure";
-        });
+        p.put("mode", french("catalogue.billing." + line.billingMode()));
         p.put("period", line.period().format(MONTH));
         p.put("endedOn", line.endedOn() == null ? "" : line.endedOn().format(DAY));
         p.put("quantity", BillingRules.frenchQuantity(line.quantity()));

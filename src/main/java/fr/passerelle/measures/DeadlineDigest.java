@@ -1,5 +1,6 @@
 package fr.passerelle.measures;
 
+import fr.passerelle.audit.AuditLog;
 import fr.passerelle.identity.OrganisationKind;
 import fr.passerelle.identity.Organisations;
 import fr.passerelle.identity.UserAccounts;
@@ -40,10 +41,12 @@ public class DeadlineDigest {
     private final MessageSource messages;
     private final TransactionTemplate transactions;
     private final String baseUrl;
+    private final AuditLog audit;
 
     DeadlineDigest(Organisations organisations, UserAccounts users, Deadlines deadlines, MailOutbox outbox,
-            MessageSource messages, TransactionTemplate transactions,
+            MessageSource messages, TransactionTemplate transactions, AuditLog audit,
             @Value("${passerelle.base-url:http://localhost:8080}") String baseUrl) {
+        this.audit = audit;
         this.organisations = organisations;
         this.users = users;
         this.deadlines = deadlines;
@@ -92,6 +95,10 @@ public class DeadlineDigest {
                         body(recipient, late, soon))) {
                     count++;
                 }
+            }
+            if (count > 0) {
+                audit.record("digest.queued", "organisation", TenantContext.currentOrganisationId().orElse(null),
+                        Map.of("day", today.toString(), "messages", count));
             }
             return count;
         });

@@ -85,6 +85,8 @@ class DeadlineDigestTest {
         assertThat((String) mail.get("subject")).startsWith("Passerelle — vos échéances du");
         assertThat((String) mail.get("body")).contains(reference, "Échéance fixée", "/caseload/deadlines")
                 .doesNotContain("Zéphyrin", "Récapitulatif");
+        assertThat(OwnerSql.of(server).sql("select count(*) from audit_event where action = 'digest.queued' and organisation_id = ?")
+                .param(worker.organisationId()).query(Long.class).single()).isEqualTo(1);
         assertThat(head.userId()).isNotNull();
         as("cheffe.service");
         accounts.setOwnDigest(true);

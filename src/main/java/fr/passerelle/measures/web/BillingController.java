@@ -84,26 +84,32 @@ class BillingController {
     String send(@PathVariable UUID id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate sentOn,
             RedirectAttributes redirect) {
-        return act(id, redirect, "billing.sent", () -> billing.send(id, sentOn));
+        if (!Forms.perform(redirect, "billing.sent", () -> billing.send(id, sentOn))) {
+            redirect.addFlashAttribute("sentOn", sentOn);
+        }
+        return "redirect:/billing/" + id;
     }
 
     @PostMapping("/{id}/pay")
     String pay(@PathVariable UUID id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate paidOn,
             RedirectAttributes redirect) {
-        return act(id, redirect, "billing.paid", () -> billing.pay(id, paidOn));
+        if (!Forms.perform(redirect, "billing.paid", () -> billing.pay(id, paidOn))) {
+            redirect.addFlashAttribute("paidOn", paidOn);
+        }
+        return "redirect:/billing/" + id;
     }
 
     @GetMapping("/{id}/pdf")
     ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
         Billing.Statement statement = billing.get(id);
-        return download(fileName(statement, "pdf"), MediaType.APPLICATION_PDF, billing.pdf(id));
+        return download(billing.fileName(statement, "pdf"), MediaType.APPLICATION_PDF, billing.pdf(id));
     }
 
     @GetMapping("/{id}/csv")
     ResponseEntity<byte[]> csv(@PathVariable UUID id) {
         Billing.Statement statement = billing.get(id);
-        return download(fileName(statement, "csv"), MediaType.parseMediaType("text/csv;charset=UTF-8"), billing.csv(id));
+        return download(billing.fileName(statement, "csv"), MediaType.parseMediaType("text/csv;charset=UTF-8"), billing.csv(id));
     }
 
     private String showList(Model model) {
@@ -122,11 +128,6 @@ class BillingController {
                 .contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
                 .body(body);
-    }
-
-    private static String fileName(Billing.Statement s, String extension) {
-        return "memoire-" + s.courtCode().toLowerCase() + "-" + s.month() + "-"
-                + (s.number() == null ? "brouillon" : s.number()) + "." + extension;
     }
 
     private static String act(UUID id, RedirectAttributes redirect, String successKey, Runnable action) {
