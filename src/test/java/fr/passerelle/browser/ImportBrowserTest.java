@@ -43,6 +43,12 @@ class ImportBrowserTest extends BrowserSupport {
         assertThat(page.getByLabel("N° parquet")).hasValue("PARQUET_NUMBER");
         assertThat(page.getByLabel("Juridiction")).hasValue("COURT");
         assertAccessible();
+        // A refused mapping (a field chosen twice) keeps the choices just made.
+        page.getByLabel("N° parquet").selectOption("COURT");
+        click("Vérifier (essai à blanc)");
+        assertThat(page.locator("#import-error")).isVisible();
+        assertThat(page.getByLabel("N° parquet")).hasValue("COURT");
+        page.getByLabel("N° parquet").selectOption("PARQUET_NUMBER");
         click("Vérifier (essai à blanc)");
 
         assertThat(page.locator("#outcome .alert-danger")).containsText("Essai à blanc : 3 erreur(s)");

@@ -95,6 +95,8 @@ class ImportsController {
             if (refusal.status() == 404) {
                 throw refusal;
             }
+            // The page shows the choices just made again, not the saved ones.
+            redirect.addFlashAttribute("submittedMapping", mapping);
             return refused(redirect, "/imports/" + id, refusal, locale);
         }
         return "redirect:/imports/" + id;
