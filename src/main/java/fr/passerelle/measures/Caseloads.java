@@ -75,31 +75,34 @@ public class Caseloads {
         this.clock = clock;
     }
 
-    /** The number of measures in each view, for the tabs: one query, one filtered count per view. */
+    /**
+     * The number of measures in each view but {@link View#ALL} (whose count is shown on its own
+     * page only), for the tabs and the home page: one query, one scalar sub-query per view so each
+     * uses its own index (open measures by assignee, open measures by date, late reports).
+     */
     @Transactional(readOnly = true)
     public Map<View, Long> counts() {
         Map<String, Object> params = new LinkedHashMap<>();
         List<String> columns = new ArrayList<>();
-        for (View view : View.values()) {
+        List<View> counted = List.of(View.MINE, View.SERVICE, View.UNASSIGNED, View.LATE);
+        for (View view : counted) {
             Query q = new Query(view, Filters.none());
             params.putAll(q.params);
-            // One scalar sub-query per view, so each uses its own index (open measures by assignee...).
-            columns.add("(select count(*) from measure m"
-                    + (view == View.LATE ? " join measure_type t on t.id = m.measure_type_id" : "") + q.where() + ")");
+            columns.add("(" + q.countSql() + ")");
         }
         List<Long> values = jdbc.sql("select " + String.join(", ", columns))
                 .params(params)
                 .query((rs, n) -> {
                     List<Long> row = new ArrayList<>();
-                    for (int i = 1; i <= View.values().length; i++) {
+                    for (int i = 1; i <= counted.size(); i++) {
                         row.add(rs.getLong(i));
                     }
                     return row;
                 })
                 .single();
         Map<View, Long> counts = new EnumMap<>(View.class);
-        for (View view : View.values()) {
-            counts.put(view, values.get(view.ordinal()));
+        for (View view : counted) {
+            counts.put(view, values.get(counted.indexOf(view)));
         }
         return counts;
     }
@@ -111,14 +114,14 @@ public class Caseloads {
 
     /**
      * A page of a view; {@code knownTotal} is the view's count when the caller already has it (the
-     * tabs' counts, without filters), so it is not counted twice.
+     * tabs' counts, without filters), so it is not counted twice. The page's measure ids are found
+     * first on {@code measure} alone (an index in the sort's order where one exists, each branch of
+     * the view limited to a page), and only those are joined to their person and type.
      */
     @Transactional(readOnly = true)
     public Page page(View view, Filters filters, Sort sort, String cursor, Long knownTotal) {
         Query q = new Query(view, filters);
-        long total = knownTotal != null ? knownTotal
-                : jdbc.sql("select count(*) from measure m join measure_type t on t.id = m.measure_type_id" + q.where())
-                        .params(q.params).query(Long.class).single();
+        long total = knownTotal != null ? knownTotal : jdbc.sql(q.countSql()).params(q.params).query(Long.class).single();
         String key = switch (sort) {
             case RECEIVED -> "m.received_on";
             case DUE -> "coalesce(m.due_on, date '9999-12-31')";
@@ -126,26 +129,32 @@ public class Caseloads {
         };
         boolean descending = sort == Sort.RECEIVED;
         String keyCast = sort == Sort.PERSON ? "cast(:cursorValue as text)" : "cast(:cursorValue as date)";
-        String keyset = "";
         String[] decoded = decode(cursor);
         if (decoded != null && sort != Sort.PERSON && !isDate(decoded[0])) {
             decoded = null;
         }
+        String keyset = decoded == null ? "" : " and (" + key + ", m.id) " + (descending ? "<" : ">") + " (" + keyCast + ", cast(:cursorId as uuid))";
         if (decoded != null) {
-            keyset = " and (" + key + ", m.id) " + (descending ? "<" : ">") + " (" + keyCast + ", cast(:cursorId as uuid))";
             q.params.put("cursorValue", decoded[0]);
             q.params.put("cursorId", decoded[1]);
         }
         String direction = descending ? " desc" : " asc";
+        String person = sort == Sort.PERSON ? " join person p on p.id = m.person_id" : "";
+        String ids = q.branches().stream()
+                .map(branch -> "(select m.id, " + key + " as sort_value from " + MEASURE_AND_TYPE + person
+                        + " where " + branch + keyset + " order by " + key + direction + ", m.id" + direction
+                        + " limit :limit)")
+                .collect(java.util.stream.Collectors.joining(" union "));
         List<Object[]> rows = new ArrayList<>();
         List<Line> lines = jdbc.sql("""
                 select m.id, m.reference, m.person_id, p.last_name || ' ' || p.first_name as person_name, t.label,
                        m.received_on, m.due_on, m.status, m.assigned_user_id,
                        """ + FIRST_INTERVIEW_LATE + " as first_late, " + DUE_PASSED + " as due_passed, "
                         + REPORT_LATE + " as report_late, " + PLANNED_END_PASSED + " as end_passed, "
-                        + key + "::text as sort_key"
-                        + " from measure m join measure_type t on t.id = m.measure_type_id join person p on p.id = m.person_id"
-                        + q.where() + keyset + " order by " + key + direction + ", m.id" + direction + " limit :limit")
+                        + "k.sort_value::text as sort_key"
+                        + " from (" + ids + ") k join measure m on m.id = k.id"
+                        + " join measure_type t on t.id = m.measure_type_id join person p on p.id = m.person_id"
+                        + " order by k.sort_value" + direction + ", k.id" + direction + " limit :limit")
                 .params(q.params)
                 .param("limit", PAGE_SIZE + 1)
                 .query((rs, n) -> {
@@ -165,6 +174,24 @@ public class Caseloads {
             next = encode((String) last[0], (UUID) last[1]);
         }
         return new Page(withWorkerNames(lines), next, total);
+    }
+
+    /**
+     * The codes of the courts the association's measures come from (the court filter offers those
+     * only): a loose scan of the (organisation, court) index, one step per court.
+     */
+    @Transactional(readOnly = true)
+    public List<String> courtCodesInUse() {
+        return jdbc.sql("""
+                with recursive used(code) as (
+                    (select m.court_code from measure m order by m.court_code limit 1)
+                    union all
+                    select (select m.court_code from measure m where m.court_code > used.code
+                            order by m.court_code limit 1)
+                    from used where used.code is not null)
+                select code from used where code is not null""")
+                .query(String.class)
+                .list();
     }
 
     /** Every line of a view (for exports), page after page; refuses beyond {@code limit} lines. */
@@ -201,59 +228,78 @@ public class Caseloads {
     private static final String REPORT_LATE = "m.id = any(array(select r.measure_id from report r"
             + " where r.status <> 'SENT' and r.due_on < cast(:today as date)))";
 
-    /** The WHERE clause and parameters of a view with its filters. */
+    // A left join (every measure has its type) that PostgreSQL drops when no column of the type is used.
+    private static final String MEASURE_AND_TYPE = "measure m left join measure_type t on t.id = m.measure_type_id";
+
+    /**
+     * The conditions and parameters of a view with its filters. A view is one or more branches (the
+     * late view: open measures past a deadline, or any measure with a late report), each a condition
+     * an index can serve on its own; a measure is in the view when it meets any branch.
+     */
     private final class Query {
 
         final Map<String, Object> params = new LinkedHashMap<>();
-        final List<String> conditions = new ArrayList<>();
+        final List<String> branches = new ArrayList<>();
+        final List<String> filters = new ArrayList<>();
 
         Query(View view, Filters f) {
             params.put("today", LocalDate.now(clock.withZone(PARIS)));
             UUID me = TenantContext.currentPrincipal().map(TenantPrincipal::userId).orElse(null);
             switch (view) {
                 case MINE -> {
-                    conditions.add("m.assigned_user_id = :me and " + OPEN);
+                    branches.add("m.assigned_user_id = :me and " + OPEN);
                     params.put("me", me);
                 }
                 case SERVICE -> {
                     List<UUID> colleagues = me == null ? List.of() : users.sameServiceAs(me);
-                    conditions.add(colleagues.isEmpty() ? "false" : "m.assigned_user_id in (:colleagues) and " + OPEN);
+                    branches.add(colleagues.isEmpty() ? "false" : "m.assigned_user_id in (:colleagues) and " + OPEN);
                     params.put("colleagues", colleagues.isEmpty() ? List.of(new UUID(0, 0)) : colleagues);
                 }
-                case UNASSIGNED -> conditions.add("m.assigned_user_id is null and " + OPEN);
-                // Open measures (a partial index) past a deadline, or any measure with a late report.
-                case LATE -> conditions.add("((" + OPEN + " and (" + FIRST_INTERVIEW_LATE + " or m.due_on < cast(:today as date)"
-                        + " or m.planned_end_on < cast(:today as date))) or " + REPORT_LATE + ")");
-                case ALL -> { }
+                case UNASSIGNED -> branches.add("m.assigned_user_id is null and " + OPEN);
+                case LATE -> {
+                    // Open measures past their next deadline (kept by a trigger), then late reports.
+                    branches.add("m.next_deadline_on < cast(:today as date)");
+                    branches.add(REPORT_LATE);
+                }
+                case ALL -> branches.add("true");
             }
             if (f.typeId() != null) {
-                conditions.add("m.measure_type_id = :typeId");
+                filters.add("m.measure_type_id = :typeId");
                 params.put("typeId", f.typeId());
             }
             if (f.field() != null && !f.field().isBlank()) {
-                conditions.add("t.field = :field");
+                filters.add("t.field = :field");
                 params.put("field", f.field());
             }
             if (f.status() != null) {
-                conditions.add("m.status = :status");
+                filters.add("m.status = :status");
                 params.put("status", f.status().name());
             }
             if (f.courtCode() != null && !f.courtCode().isBlank()) {
-                conditions.add("m.court_code = :court");
+                filters.add("m.court_code = :court");
                 params.put("court", f.courtCode());
             }
             if (f.workerId() != null) {
-                conditions.add("m.assigned_user_id = :worker");
+                filters.add("m.assigned_user_id = :worker");
                 params.put("worker", f.workerId());
             }
         }
 
-        String condition() {
-            return conditions.isEmpty() ? "true" : String.join(" and ", conditions);
+        /** Each branch's full condition, the filters included. */
+        List<String> branches() {
+            return branches.stream().map(b -> filters.isEmpty() ? b : "(" + b + ") and " + String.join(" and ", filters))
+                    .toList();
         }
 
-        String where() {
-            return " where " + condition();
+        /** The number of measures in the view (a measure in two branches counted once). */
+        String countSql() {
+            List<String> conditions = branches();
+            if (conditions.size() == 1) {
+                return "select count(*) from " + MEASURE_AND_TYPE + " where " + conditions.get(0);
+            }
+            return "select count(*) from (" + conditions.stream()
+                    .map(c -> "select m.id from " + MEASURE_AND_TYPE + " where " + c)
+                    .collect(java.util.stream.Collectors.joining(" union ")) + ") late";
         }
     }
 

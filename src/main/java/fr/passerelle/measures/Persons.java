@@ -9,6 +9,7 @@ import fr.passerelle.shared.ResultPage;
 import fr.passerelle.shared.TenantContext;
 import fr.passerelle.shared.TenantPrincipal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,26 +84,51 @@ public class Persons {
                         or starts_with(p.search_name_rev, immutable_unaccent(lower(:q))))
                    and (cast(:birth as date) is null or p.birth_date = :birth)
                 """;
-        String order = " order by p.search_name, p.id";
         long total = count(where, q, birthDate);
         if (total == 0 && !q.isEmpty()) {
-            where = """
-                     where (p.search_name like '%' || immutable_unaccent(lower(:q)) || '%'
-                            or p.search_name % immutable_unaccent(lower(:q)))
-                       and (cast(:birth as date) is null or p.birth_date = :birth)
-                    """;
-            order = " order by 1 - similarity(p.search_name, immutable_unaccent(lower(:q))), p.search_name, p.id";
-            total = count(where, q, birthDate);
+            return fuzzy(q, birthDate, page);
         }
-        List<PersonSummary> items = jdbc.sql("""
-                select p.id, p.reference, p.last_name, p.first_name, p.birth_date,
-                       (select count(*) from measure m where m.person_id = p.id and m.status not in ('ENDED', 'CLOSED')) as active
-                from person p""" + where + order + " limit :limit offset :offset")
+        List<PersonSummary> items = jdbc.sql(SELECT_SUMMARY + " from person p" + where
+                        + " order by p.search_name, p.id limit :limit offset :offset")
                 .param("q", q).param("birth", birthDate).param("limit", PAGE_SIZE).param("offset", page * PAGE_SIZE)
-                .query((rs, n) -> new PersonSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getObject(5, LocalDate.class), rs.getLong(6)))
+                .query((rs, n) -> summary(rs))
                 .list();
         return new ResultPage<>(items, page, PAGE_SIZE, total);
+    }
+
+    /**
+     * The fallback when no name starts with the query: names containing it or close to it (trigram
+     * similarity), the closest first, through {@code person_fuzzy_search} (an index despite
+     * row-level security; the persons themselves are then read under the policy).
+     */
+    private ResultPage<PersonSummary> fuzzy(String q, LocalDate birthDate, int page) {
+        List<Long> totals = new ArrayList<>();
+        List<PersonSummary> items = jdbc.sql(SELECT_SUMMARY + """
+                        , count(*) over () as total
+                        from person_fuzzy_search(immutable_unaccent(lower(:q)), cast(:birth as date)) f
+                        join person p on p.id = f.id
+                        order by f.rank desc, p.search_name, p.id limit :limit offset :offset""")
+                .param("q", q).param("birth", birthDate).param("limit", PAGE_SIZE).param("offset", page * PAGE_SIZE)
+                .query((rs, n) -> {
+                    totals.add(rs.getLong("total"));
+                    return summary(rs);
+                })
+                .list();
+        long total = totals.isEmpty()
+                ? jdbc.sql("select count(*) from person_fuzzy_search(immutable_unaccent(lower(:q)), cast(:birth as date))")
+                        .param("q", q).param("birth", birthDate).query(Long.class).single()
+                : totals.get(0);
+        return new ResultPage<>(items, page, PAGE_SIZE, total);
+    }
+
+    private static final String SELECT_SUMMARY = """
+            select p.id, p.reference, p.last_name, p.first_name, p.birth_date,
+                   (select count(*) from measure m where m.person_id = p.id and m.status not in ('ENDED', 'CLOSED')) as active
+            """;
+
+    private static PersonSummary summary(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new PersonSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getObject(5, LocalDate.class), rs.getLong(6));
     }
 
     private long count(String where, String q, LocalDate birthDate) {

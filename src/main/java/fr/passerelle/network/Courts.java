@@ -88,6 +88,18 @@ public class Courts {
                 .list();
     }
 
+    /** The tribunaux judiciaires of the given codes (unknown codes are ignored), by seat city. */
+    @Transactional(readOnly = true)
+    public List<JudicialCourt> judicialCourts(java.util.Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT_COURT + " where j.code in (:codes) order by j.seat_city")
+                .param("codes", codes)
+                .query(Courts::map)
+                .list();
+    }
+
     @Transactional(readOnly = true)
     public Optional<JudicialCourt> judicialCourt(String code) {
         return jdbc.sql(SELECT_COURT + " where j.code = ?").param(code).query(Courts::map).optional();

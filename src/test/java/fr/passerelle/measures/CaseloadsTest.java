@@ -36,6 +36,9 @@ class CaseloadsTest {
     @Qualifier("loginLookup")
     UserDetailsService users;
 
+    @Autowired
+    fr.passerelle.shared.db.EmbeddedPostgresServer server;
+
     @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();
@@ -64,6 +67,31 @@ class CaseloadsTest {
         assertThat(caseloads.page(Caseloads.View.MINE, ofType, Caseloads.Sort.RECEIVED, null).lines().get(0)
                 .assignedUserName()).isEqualTo("Camille Martin");
         assertThat(caseloads.counts().get(Caseloads.View.MINE)).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aMeasureIsLateFromItsNextDeadlineWhateverChangesIt() {
+        as("cheffe.service");
+        UUID type = type("MEDIATION_MINEURS");
+        Caseloads.Filters ofType = new Caseloads.Filters(type, null, null, null, null);
+        UUID person = persons.create(new Persons.PersonData("Echeance", "Suivie", LocalDate.of(2007, 3, 3), null, null,
+                null, null, null, null, null, null), true);
+        UUID measure = measures.create(person, mandate(type, LocalDate.now().minusDays(10), null));
+        org.springframework.jdbc.core.simple.JdbcClient owner = fr.passerelle.OwnerSql.of(server);
+
+        // The catalogue's first-interview deadline moves every measure of the type not yet started.
+        owner.sql("update measure_type set first_interview_days = 30 where id = ?").param(type).update();
+        assertThat(ids(Caseloads.View.LATE, ofType)).doesNotContain(measure);
+        owner.sql("update measure_type set first_interview_days = 5 where id = ?").param(type).update();
+        assertThat(ids(Caseloads.View.LATE, ofType)).contains(measure);
+
+        // A due date already passed makes it late even once started; an ended measure never is.
+        owner.sql("update measure_type set first_interview_days = 30 where id = ?").param(type).update();
+        owner.sql("update measure set due_on = current_date - 1 where id = ?").param(measure).update();
+        assertThat(ids(Caseloads.View.LATE, ofType)).contains(measure);
+        assertThat(caseloads.counts().get(Caseloads.View.LATE)).isGreaterThanOrEqualTo(1);
+        owner.sql("update measure set status = 'ENDED', outcome = 'COMPLETED' where id = ?").param(measure).update();
+        assertThat(ids(Caseloads.View.LATE, ofType)).doesNotContain(measure);
     }
 
     @Test

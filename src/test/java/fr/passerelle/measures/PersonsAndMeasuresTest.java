@@ -67,6 +67,26 @@ class PersonsAndMeasuresTest {
     }
 
     @Test
+    void findsAMisspeltOrInnerPartOfANameOnlyInItsOwnAssociation() {
+        as("intervenant");
+        UUID id = persons.create(person("Quintavalle", "Bérénice", LocalDate.of(1990, 6, 1)), false);
+        // Another association's person with the same name, written as the owner (no tenant rules).
+        UUID other = UUID.randomUUID();
+        OwnerSql.of(server).sql("""
+                insert into person (id, organisation_id, reference, last_name, first_name, birth_date)
+                select ?, o.id, 'P-OTHER-1', 'Quintavalle', 'Bérénice', date '1990-06-01'
+                from organisation o join app_user u on u.organisation_id = o.id where u.username = 'admin.marseille'""")
+                .param(other).update();
+
+        assertThat(ids(persons.search("quintavale berenice", null, 0).items())).contains(id).doesNotContain(other);
+        assertThat(ids(persons.search("tavall", null, 0).items())).contains(id).doesNotContain(other);
+        assertThat(persons.search("tavall", null, 0).total()).isEqualTo(1);
+        assertThat(ids(persons.search("tavall", LocalDate.of(1990, 6, 2), 0).items())).isEmpty();
+        // LIKE wildcards typed by the user are plain characters.
+        assertThat(persons.search("%_%", null, 0).items()).isEmpty();
+    }
+
+    @Test
     void warnsBeforeCreatingAProbableDuplicateAndCreatesNothing() {
         as("intervenant");
         persons.create(person("Bénard", "Jean-Marc", LocalDate.of(1979, 7, 2)), false);

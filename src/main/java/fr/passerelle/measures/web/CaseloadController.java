@@ -114,7 +114,11 @@ class CaseloadController {
         model.addAttribute("types", types);
         model.addAttribute("fields", types.stream().map(MeasureCatalogue.MeasureType::field).distinct().toList());
         model.addAttribute("statuses", MeasureStatus.values());
-        model.addAttribute("courts", courts.judicialCourts("", ""));
+        java.util.Set<String> usedCourts = new java.util.TreeSet<>(caseloads.courtCodesInUse());
+        if (court != null && !court.isBlank()) {
+            usedCourts.add(court);
+        }
+        model.addAttribute("courts", courts.judicialCourts(usedCourts));
         model.addAttribute("workers", users.withRole(Roles.CASE_WORKER));
         return htmx.isHtmxRequest() ? "caseload/list :: results" : "caseload/list";
     }
