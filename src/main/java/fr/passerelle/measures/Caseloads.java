@@ -60,6 +60,24 @@ public class Caseloads {
         public boolean late() {
             return firstInterviewLate || dueDatePassed || reportLate || plannedEndPassed;
         }
+
+        /** The deadlines passed, as the suffixes of their labels ({@code caseload.late.*}). */
+        public List<String> lateKinds() {
+            List<String> kinds = new ArrayList<>(4);
+            if (firstInterviewLate) {
+                kinds.add("firstInterview");
+            }
+            if (dueDatePassed) {
+                kinds.add("dueDate");
+            }
+            if (reportLate) {
+                kinds.add("report");
+            }
+            if (plannedEndPassed) {
+                kinds.add("plannedEnd");
+            }
+            return kinds;
+        }
     }
 
     /** A page of a caseload: its lines and the cursor of the next page (null on the last one). */

@@ -24,6 +24,9 @@ class RowLevelSecurityTest {
     @Autowired
     TransactionTemplate tx;
 
+    @Autowired
+    fr.passerelle.shared.db.EmbeddedPostgresServer server;
+
     UUID organisationA;
     UUID organisationB;
 
@@ -64,6 +67,22 @@ class RowLevelSecurityTest {
         assertThat(services).isZero();
         assertThat(users).isZero();
         assertThat(everywhere).isZero();
+    }
+
+    @Test
+    void thePersonSearchFunctionKeepsTheTenantCondition() {
+        UUID inB = UUID.randomUUID();
+        fr.passerelle.OwnerSql.of(server).sql("""
+                insert into person (id, organisation_id, reference, last_name, first_name, birth_date)
+                values (?, ?, 'P-RLS-1', 'Zwolinska', 'Agnieszka', date '1980-01-01')""")
+                .param(inB).param(organisationB).update();
+        String search = "select count(*) from person_fuzzy_search('zwolinska agnieszka', null)";
+        long withoutTenant = tx.execute(s -> jdbc.sql(search).query(Long.class).single());
+        long fromA = TenantContext.callAs(organisationA, () -> tx.execute(s -> jdbc.sql(search).query(Long.class).single()));
+        long fromB = TenantContext.callAs(organisationB, () -> tx.execute(s -> jdbc.sql(search).query(Long.class).single()));
+        assertThat(withoutTenant).isZero();
+        assertThat(fromA).isZero();
+        assertThat(fromB).isEqualTo(1);
     }
 
     @Test

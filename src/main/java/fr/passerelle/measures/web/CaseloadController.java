@@ -90,8 +90,10 @@ class CaseloadController {
         return "caseload/summary";
     }
 
+    // One read-only transaction for everything the page shows (one tenant setting, one snapshot).
     @GetMapping("/caseload")
     @PreAuthorize("hasAuthority('measure:read')")
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
     String caseload(@RequestParam(defaultValue = "MINE") Caseloads.View view,
             @RequestParam(required = false) UUID type, @RequestParam(required = false) String field,
             @RequestParam(required = false) MeasureStatus status, @RequestParam(required = false) String court,
