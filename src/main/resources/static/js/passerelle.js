@@ -30,4 +30,24 @@
       window.location.reload();
     }
   });
+
+  // Consultation vote cards: after a vote is swapped in, keep the keyboard focus on the card (the
+  // pressed button), so that Tab goes on to its qualifications, then to the next card.
+  document.addEventListener('htmx:afterSwap', function (event) {
+    var card = event.detail.target && event.detail.target.id && document.getElementById(event.detail.target.id);
+    if (!card || !card.classList || !card.classList.contains('proposal-card')) {
+      return;
+    }
+    var pressed = card.querySelector('.qualification[aria-pressed="true"]') || card.querySelector('.vote-key[aria-pressed="true"]');
+    (pressed || card.querySelector('button')).focus();
+  });
+
+  // Characters left in a textarea with data-counter="id of the element showing it".
+  document.addEventListener('input', function (event) {
+    var field = event.target;
+    var counter = field.getAttribute && field.getAttribute('data-counter');
+    if (counter && field.maxLength > 0) {
+      document.getElementById(counter).textContent = (field.maxLength - field.value.length) + ' / ' + field.maxLength;
+    }
+  });
 })();
