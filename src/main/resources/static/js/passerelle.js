@@ -31,15 +31,19 @@
     }
   });
 
-  // Consultation vote cards: after a vote is swapped in, keep the keyboard focus on the card (the
-  // pressed button), so that Tab goes on to its qualifications, then to the next card.
+  // Consultation vote cards: after a vote is swapped in, the keyboard focus moves to the
+  // qualifications of that vote (or stays on the qualification just chosen), so that Tab then
+  // goes on to the next card.
   document.addEventListener('htmx:afterSwap', function (event) {
     var card = event.detail.target && event.detail.target.id && document.getElementById(event.detail.target.id);
     if (!card || !card.classList || !card.classList.contains('proposal-card')) {
       return;
     }
-    var pressed = card.querySelector('.qualification[aria-pressed="true"]') || card.querySelector('.vote-key[aria-pressed="true"]');
-    (pressed || card.querySelector('button')).focus();
+    var form = event.detail.requestConfig && event.detail.requestConfig.elt;
+    var qualified = form && form.classList && form.classList.contains('qualifications');
+    var target = qualified ? card.querySelector('.qualification[aria-pressed="true"]') || card.querySelector('.qualification')
+        : card.querySelector('.qualification') || card.querySelector('.vote-key[aria-pressed="true"]');
+    (target || card.querySelector('button')).focus();
   });
 
   // Characters left in a textarea with data-counter="id of the element showing it".
