@@ -182,6 +182,15 @@ public class Votes {
                 location == null ? null : keys.sign(proposalId, participantId, location)));
     }
 
+    /**
+     * The vote statement with its named parameters (key, qualifications, trust, fromSequence,
+     * participant, proposal, consultation, keep): the benchmark runs it directly over JDBC to
+     * measure PostgreSQL's ceiling for the very same write.
+     */
+    public static String castStatement() {
+        return CAST;
+    }
+
     /** Removes a vote and its counts (used when merging a participant into another). */
     @Transactional
     public boolean retract(UUID participantId, UUID proposalId) {
