@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * and the PostgreSQL driver).
  *   load BASE SLUG PARTICIPANTS CONCURRENCY JDBC_URL OWNER_ROLE APP_ROLE
  *     virtual participants fetch their sequence (signed keys, cookie), then post their 12 votes
- *     through HTTP; then the same vote statement directly over JDBC (PostgreSQL's ceiling).
+ *     through HTTP; then the same vote statement directly over JDBC (PostgreSQL's ceiling); then a
+ *     static stylesheet through the same HTTP stack (what a request costs at the least here).
  *   crash BASE SLUG CONCURRENCY SECONDS ACK_FILE
  *     votes until SECONDS or until the application stops answering; writes every acknowledged
  *     (2xx) vote as "participant,proposal" to ACK_FILE.
@@ -154,12 +155,28 @@ public class VotesLoad {
         // 3. PostgreSQL's ceiling: the same statement, same transaction shape, directly over JDBC.
         double ceiling = ceiling(jdbcUrl, appRole, organisation, consultation, votes, concurrency);
 
+        // 4. The floor of the HTTP stack on this machine: a static stylesheet, same client, same concurrency.
+        AtomicLong statics = new AtomicLong();
+        long staticEnd = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long staticStart = System.nanoTime();
+        runThreads(concurrency, () -> {
+            while (System.nanoTime() < staticEnd) {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + "/css/passerelle.css")).GET()
+                        .build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    statics.incrementAndGet();
+                }
+            }
+        });
+        double staticPerSecond = statics.get() / ((System.nanoTime() - staticStart) / 1e9);
+
         System.out.printf("bench=votes metric=votes_per_s value=%.0f unit=votes/s baseline=%.0f ratio=%.2f%n", perSecond,
                 ceiling, perSecond / ceiling);
         System.out.printf("bench=votes metric=vote_p50_ms value=%.2f unit=ms%n", percentile(sorted, 0.50));
         System.out.printf("bench=votes metric=vote_p95_ms value=%.2f unit=ms%n", percentile(sorted, 0.95));
         System.out.printf("bench=votes metric=vote_p99_ms value=%.2f unit=ms%n", percentile(sorted, 0.99));
         System.out.printf("bench=votes metric=ceiling_votes_per_s value=%.0f unit=votes/s%n", ceiling);
+        System.out.printf("bench=votes metric=static_rps value=%.0f unit=req/s%n", staticPerSecond);
         System.out.printf("bench=votes metric=votes_total value=%d unit=votes%n", votes);
         System.out.printf("bench=votes metric=vote_failures value=%d unit=votes%n", failures.get());
     }

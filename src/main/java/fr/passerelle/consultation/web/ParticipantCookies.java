@@ -1,7 +1,10 @@
 package fr.passerelle.consultation.web;
 
 import fr.passerelle.consultation.Consultations;
+import fr.passerelle.consultation.Participants;
 import fr.passerelle.consultation.ProposalKeys;
+import fr.passerelle.shared.TenantContext;
+import fr.passerelle.shared.TenantPrincipal;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,9 +27,26 @@ class ParticipantCookies {
     static final String NAME = "PASSERELLE_PARTICIPANT";
 
     private final ProposalKeys keys;
+    private final Participants participants;
 
-    ParticipantCookies(ProposalKeys keys) {
+    ParticipantCookies(ProposalKeys keys, Participants participants) {
         this.keys = keys;
+        this.participants = participants;
+    }
+
+    /**
+     * The participant of this request: the signed-in account's (absorbing the cookie's anonymous
+     * participant), else the cookie's, else a new one; the cookie is (re)written when it changes.
+     */
+    Participants.Participant participant(Consultations.Consultation c, HttpServletRequest request,
+            HttpServletResponse response) {
+        UUID fromCookie = read(request, c.id());
+        UUID user = TenantContext.currentPrincipal().map(TenantPrincipal::userId).orElse(null);
+        Participants.Participant p = participants.resolve(c.id(), fromCookie, user);
+        if (!p.id().equals(fromCookie)) {
+            write(request, response, c, p.id());
+        }
+        return p;
     }
 
     /** The participant id of a validly signed cookie for this consultation, else null. */

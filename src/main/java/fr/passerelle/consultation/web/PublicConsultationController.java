@@ -312,13 +312,7 @@ class PublicConsultationController {
     /** The participant of this request (created, and the cookie set, on first need). */
     private Participants.Participant participant(Consultations.Consultation c, HttpServletRequest request,
             HttpServletResponse response) {
-        UUID fromCookie = cookies.read(request, c.id());
-        UUID user = TenantContext.currentPrincipal().map(TenantPrincipal::userId).orElse(null);
-        Participants.Participant p = participants.resolve(c.id(), fromCookie, user);
-        if (!p.id().equals(fromCookie)) {
-            cookies.write(request, response, c, p.id());
-        }
-        return p;
+        return cookies.participant(c, request, response);
     }
 
     /** The participant already known for this request, without creating one. */

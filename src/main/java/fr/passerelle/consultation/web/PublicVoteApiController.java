@@ -1,7 +1,6 @@
 package fr.passerelle.consultation.web;
 
 import fr.passerelle.consultation.Consultations;
-import fr.passerelle.consultation.Participants;
 import fr.passerelle.consultation.ProposalKeys;
 import fr.passerelle.consultation.Proposals;
 import fr.passerelle.consultation.Sequences;
@@ -10,8 +9,6 @@ import fr.passerelle.consultation.Votes;
 import fr.passerelle.consultation.engine.Qualification;
 import fr.passerelle.consultation.engine.VoteKey;
 import fr.passerelle.shared.BusinessException;
-import fr.passerelle.shared.TenantContext;
-import fr.passerelle.shared.TenantPrincipal;
 import fr.passerelle.shared.web.ApiProblems;
 import fr.passerelle.shared.web.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,7 +39,6 @@ import org.springframework.web.bind.annotation.RestController;
 class PublicVoteApiController {
 
     private final Consultations consultations;
-    private final Participants participants;
     private final Proposals proposals;
     private final Sequences sequences;
     private final Votes votes;
@@ -51,11 +47,10 @@ class PublicVoteApiController {
     private final ParticipantCookies cookies;
     private final ApiProblems problems;
 
-    PublicVoteApiController(Consultations consultations, Participants participants, Proposals proposals,
+    PublicVoteApiController(Consultations consultations, Proposals proposals,
             Sequences sequences, Votes votes, ProposalKeys keys, VoteRateLimits limits, ParticipantCookies cookies,
             ApiProblems problems) {
         this.consultations = consultations;
-        this.participants = participants;
         this.proposals = proposals;
         this.sequences = sequences;
         this.votes = votes;
@@ -86,12 +81,7 @@ class PublicVoteApiController {
             if (!c.open()) {
                 return problem(request, HttpStatus.CONFLICT, "consultation.vote.closed");
             }
-            UUID fromCookie = cookies.read(request, c.id());
-            UUID user = TenantContext.currentPrincipal().map(TenantPrincipal::userId).orElse(null);
-            UUID participant = participants.resolve(c.id(), fromCookie, user).id();
-            if (!participant.equals(fromCookie)) {
-                cookies.write(request, response, c, participant);
-            }
+            UUID participant = cookies.participant(c, request, response).id();
             List<UUID> ids = sequences.next(c.id(), participant);
             Map<UUID, Proposals.Proposal> texts = proposals.accepted(c.id(), ids);
             List<ShownProposal> shown = ids.stream().filter(texts::containsKey)
