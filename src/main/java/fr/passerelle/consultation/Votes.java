@@ -7,12 +7,16 @@ import fr.passerelle.shared.FieldRefusal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import fr.passerelle.shared.TenantContext;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -87,11 +91,22 @@ public class Votes {
             )""" + COUNTERS + """
             select count(*) from v, (select count(*) from upd) u""";
 
+    /**
+     * The tenant setting (what the transaction manager does at the start of a transaction) and the
+     * vote statement, sent together: without a transaction, they run in one implicit transaction.
+     */
+    private static final String TENANT_AND_CAST = "select set_config('passerelle.organisation_id', :tenant, true),"
+            + " set_config('passerelle.user_id', :user, true);\n" + CAST;
+
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final TransactionTemplate transactions;
     private final ProposalKeys keys;
 
-    Votes(JdbcClient jdbc, ProposalKeys keys) {
+    Votes(JdbcClient jdbc, NamedParameterJdbcTemplate named, TransactionTemplate transactions, ProposalKeys keys) {
         this.jdbc = jdbc;
+        this.named = named;
+        this.transactions = transactions;
         this.keys = keys;
     }
 
@@ -110,8 +125,12 @@ public class Votes {
     public record Recorded(UUID proposalId, VoteKey key, Set<Qualification> qualifications, boolean trusted,
             boolean changed) {}
 
-    /** Records a vote (or replaces the participant's vote on this proposal) and moves the counters. */
-    @Transactional
+    /**
+     * Records a vote (or replaces the participant's vote on this proposal) and moves the counters.
+     * Outside a transaction it costs one round trip: the tenant setting and the vote statement go
+     * together and run as one implicit transaction, committed (synchronously) before this returns;
+     * inside a caller's transaction it joins it.
+     */
     public Recorded cast(Ballot ballot) {
         if (ballot.key() == null) {
             throw new FieldRefusal("key", "consultation.vote.key.required");
@@ -123,30 +142,43 @@ public class Votes {
                 && keys.verify(ballot.proposalId(), ballot.participantId(), ballot.location(), ballot.proposalKey());
         boolean fromSequence = trusted && ballot.location() == ProposalKeys.Location.SEQUENCE;
         Set<Qualification> qualifications = ballot.qualifications() == null ? Set.of() : ballot.qualifications();
-        Optional<Recorded> recorded = jdbc.sql(CAST)
-                .param("key", ballot.key().name())
-                .param("qualifications", qualifications.stream().map(Enum::name).sorted().collect(Collectors.joining(",")))
-                .param("trust", trusted ? "TRUSTED" : "TROLL")
-                .param("fromSequence", fromSequence)
-                .param("participant", ballot.participantId())
-                .param("proposal", ballot.proposalId())
-                .param("consultation", ballot.consultationId())
-                .param("keep", ballot.qualifications() == null)
-                .query((rs, n) -> new Recorded(ballot.proposalId(), VoteKey.valueOf(rs.getString("key")),
-                        qualifications(rs), "TRUSTED".equals(rs.getString("trust")), true))
-                .optional();
-        if (recorded.isPresent()) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("tenant", TenantContext.currentOrganisationId().orElseThrow().toString());
+        params.put("user", TenantContext.currentPrincipal().map(p -> p.userId().toString()).orElse(""));
+        params.put("key", ballot.key().name());
+        params.put("qualifications", qualifications.stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
+        params.put("trust", trusted ? "TRUSTED" : "TROLL");
+        params.put("fromSequence", fromSequence);
+        params.put("participant", ballot.participantId());
+        params.put("proposal", ballot.proposalId());
+        params.put("consultation", ballot.consultationId());
+        params.put("keep", ballot.qualifications() == null);
+        Optional<Recorded> recorded = named.execute(TENANT_AND_CAST, params, ps -> {
+            ps.execute();
+            // The first result is the tenant setting; the second, the vote as stored (if written).
+            if (!ps.getMoreResults()) {
+                throw new IllegalStateException("the vote statement returned no result");
+            }
+            try (ResultSet rs = ps.getResultSet()) {
+                return rs.next() ? Optional.of(new Recorded(ballot.proposalId(), VoteKey.valueOf(rs.getString("key")),
+                        qualifications(rs), "TRUSTED".equals(rs.getString("trust")), true)) : Optional.<Recorded>empty();
+            }
+        });
+        if (recorded != null && recorded.isPresent()) {
             return recorded.get();
         }
         // Nothing written: the same vote again (idempotent), or a vote that cannot be cast.
-        Optional<Recorded> current = current(ballot.participantId(), ballot.proposalId());
-        if (current.isPresent() && open(ballot.consultationId())) {
-            return current.get();
-        }
-        if (!open(ballot.consultationId())) {
-            throw BusinessException.conflict("consultation.vote.closed");
-        }
-        throw new BusinessException(404, "consultation.vote.unknownProposal");
+        return transactions.execute(status -> {
+            Optional<Recorded> current = current(ballot.participantId(), ballot.proposalId());
+            boolean open = open(ballot.consultationId());
+            if (current.isPresent() && open) {
+                return current.get();
+            }
+            if (!open) {
+                throw BusinessException.conflict("consultation.vote.closed");
+            }
+            throw new BusinessException(404, "consultation.vote.unknownProposal");
+        });
     }
 
     /**
@@ -183,12 +215,12 @@ public class Votes {
     }
 
     /**
-     * The vote statement with its named parameters (key, qualifications, trust, fromSequence,
-     * participant, proposal, consultation, keep): the benchmark runs it directly over JDBC to
-     * measure PostgreSQL's ceiling for the very same write.
+     * The vote as sent to PostgreSQL, with its named parameters (tenant, user, key, qualifications,
+     * trust, fromSequence, participant, proposal, consultation, keep): the benchmark runs it directly
+     * over JDBC to measure PostgreSQL's ceiling for the very same write.
      */
     public static String castStatement() {
-        return CAST;
+        return TENANT_AND_CAST;
     }
 
     /** Removes a vote and its counts (used when merging a participant into another). */
