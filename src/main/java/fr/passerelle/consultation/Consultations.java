@@ -428,8 +428,9 @@ public class Consultations {
         for (int i = 0; i < a.size(); i++) {
             ProfileQuestion x = a.get(i);
             ProfileQuestion y = b.get(i);
+            // Labels may be reworded (or come in another language); what answers mean may not change.
             if (!x.code().equals(y.code()) || x.kind() != y.kind() || !x.choices().equals(y.choices())
-                    || x.definesSegment() != y.definesSegment() || !x.label().equals(y.label().trim())) {
+                    || x.definesSegment() != y.definesSegment()) {
                 return false;
             }
         }
