@@ -106,4 +106,30 @@ class ConsultationVoteBrowserTest extends BrowserSupport {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer")).click();
         assertThat(page.getByRole(AriaRole.STATUS).first()).hasText("Vos réponses sont enregistrées. Merci !");
     }
+
+    @Test
+    void anOrganiserCreatesAndPublishesAConsultation() {
+        signIn("organisateur");
+        page.navigate(url("/consultations"));
+        assertThat(page.locator("h1")).hasText("Consultations");
+        assertAccessible();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nouvelle consultation")).click();
+        assertAccessible();
+        String slug = ConsultationFixture.uniqueSlug("navigateur");
+        page.getByLabel("Question posée").fill("Comment associer les familles à la réinsertion ?");
+        page.getByLabel("Adresse publique (/c/…)").fill("Pas Valide");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer")).click();
+        assertThat(page.locator("#slug-error")).containsText("lettres minuscules");
+        assertAccessible();
+        page.getByLabel("Adresse publique (/c/…)").fill(slug);
+        page.getByLabel("Thèmes").fill("Liens familiaux\nLogement");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer")).click();
+        assertThat(page.getByRole(AriaRole.STATUS).first()).hasText("Consultation enregistrée.");
+        assertThat(page.locator("#lifecycle")).containsText("Brouillon");
+        assertAccessible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publier (ouvrir aux participant(e)s)")).click();
+        assertThat(page.locator("#lifecycle")).containsText("Ouverte");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Voir la page publique")).click();
+        assertThat(page.locator("h1")).hasText("Comment associer les familles à la réinsertion ?");
+    }
 }
