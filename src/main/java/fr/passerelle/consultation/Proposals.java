@@ -118,12 +118,20 @@ public class Proposals {
     }
 
     /**
-     * Accepts a pending (or postponed) proposal: it enters the voting sequence. The moderation
+     * Accepts a pending (or postponed) proposal: it enters the voting sequence. When the
+     * consultation requires themes, the proposal needs one first (enrichment). The moderation
      * queue builds on this transition.
      */
     @Transactional
     @PreAuthorize("hasAuthority('consultation:moderate')")
     public void accept(UUID proposalId) {
+        boolean needsTheme = jdbc.sql("""
+                select c.themes_required and not exists (select 1 from consultation_proposal_theme t where t.proposal_id = p.id)
+                from consultation_proposal p join consultation c on c.id = p.consultation_id where p.id = ?""")
+                .param(proposalId).query(Boolean.class).optional().orElse(false);
+        if (needsTheme) {
+            throw BusinessException.conflict("consultation.proposal.themeRequired");
+        }
         int updated = jdbc.sql("""
                 update consultation_proposal set status = 'ACCEPTED', moderated_by = ?, moderated_at = now(),
                        lock_holder = null, lock_expires_at = null, updated_at = now()

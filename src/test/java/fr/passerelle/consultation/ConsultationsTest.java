@@ -134,6 +134,30 @@ class ConsultationsTest {
         });
     }
 
+    @Test
+    void aConsultationThatRequiresThemesAcceptsOnlyTaggedProposals() {
+        SignedIn.as(users, "organisateur");
+        Consultations.Settings s = ConsultationFixture.settings(ConsultationFixture.uniqueSlug("themes"));
+        UUID id = consultations.create(new Consultations.Settings(s.slug(), s.question(), s.description(),
+                s.proposalStem(), s.startsOn(), s.endsOn(), s.charter(), s.refusalReasons(), true, s.themes(),
+                s.profileQuestions()));
+        consultations.publish(id);
+        Consultations.Consultation c = consultations.get(id);
+        UUID author = participants.resolve(id, null, null).id();
+        UUID proposal = proposals.propose(c, author, new Proposals.Submission("Il faut un thème pour cette idée",
+                "a@exemple.org", true));
+        SignedIn.as(users, "moderatrice");
+        assertRefused(() -> proposals.accept(proposal), "consultation.proposal.themeRequired");
+        OwnerSql.of(server).sql("""
+                insert into consultation_proposal_theme (organisation_id, proposal_id, theme_id)
+                select organisation_id, ?, id from consultation_theme where consultation_id = ? limit 1""")
+                .param(proposal).param(id).update();
+        proposals.accept(proposal);
+        assertThat(proposals.ofParticipant(author)).singleElement()
+                .extracting(Proposals.Proposal::status).isEqualTo(ProposalStatus.ACCEPTED);
+        assertRefused(() -> proposals.accept(proposal), "consultation.proposal.notPending");
+    }
+
     private static Consultations.Settings with(Consultations.Settings s, String slug, String question, LocalDate from,
             LocalDate to, Set<RefusalReason> reasons) {
         return new Consultations.Settings(slug, question, s.description(), s.proposalStem(), from, to, s.charter(),
