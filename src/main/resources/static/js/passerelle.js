@@ -30,4 +30,28 @@
       window.location.reload();
     }
   });
+
+  // Consultation vote cards: after a vote is swapped in, the keyboard focus moves to the
+  // qualifications of that vote (or stays on the qualification just chosen), so that Tab then
+  // goes on to the next card.
+  document.addEventListener('htmx:afterSwap', function (event) {
+    var card = event.detail.target && event.detail.target.id && document.getElementById(event.detail.target.id);
+    if (!card || !card.classList || !card.classList.contains('proposal-card')) {
+      return;
+    }
+    var form = event.detail.requestConfig && event.detail.requestConfig.elt;
+    var qualified = form && form.classList && form.classList.contains('qualifications');
+    var target = qualified ? card.querySelector('.qualification[aria-pressed="true"]') || card.querySelector('.qualification')
+        : card.querySelector('.qualification') || card.querySelector('.vote-key[aria-pressed="true"]');
+    (target || card.querySelector('button')).focus();
+  });
+
+  // Characters left in a textarea with data-counter="id of the element showing it".
+  document.addEventListener('input', function (event) {
+    var field = event.target;
+    var counter = field.getAttribute && field.getAttribute('data-counter');
+    if (counter && field.maxLength > 0) {
+      document.getElementById(counter).textContent = (field.maxLength - field.value.length) + ' / ' + field.maxLength;
+    }
+  });
 })();

@@ -47,6 +47,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixTest {
 
+    /** The demo consultation of the public body (published). */
+    static final String DEMO_CONSULTATION = "reinsertion-2026";
+
     /** One line per endpoint: method, path, who may use it, and the path variables for own and foreign data. */
     static final List<Rule> MATRIX = List.of(
             Rule.get("/login").open(),
@@ -183,7 +186,33 @@ class AuthorizationMatrixTest {
                     .json("{\"body\":\"Texte\"}"),
             Rule.post("/api/v1/reports/{id}/moves").requires("report:write").tenant(Ids::ownReport, Ids::foreignReport)
                     .json("{\"move\":\"SEND\"}"),
-            Rule.get("/api/v1/reports/{id}/pdf").requires("report:write").tenant(Ids::ownReport, Ids::foreignReport));
+            Rule.get("/api/v1/reports/{id}/pdf").requires("report:write").tenant(Ids::ownReport, Ids::foreignReport),
+            // Consultation: the organiser's pages, then the public pages (no account needed).
+            Rule.get("/consultations").requires("consultation:manage"),
+            Rule.get("/consultations/new").requires("consultation:manage"),
+            Rule.post("/consultations").requires("consultation:manage"),
+            Rule.get("/consultations/{id}").requires("consultation:manage")
+                    .tenant(Ids::ownConsultation, Ids::foreignConsultation),
+            Rule.post("/consultations/{id}").requires("consultation:manage")
+                    .tenant(Ids::ownConsultation, Ids::foreignConsultation),
+            Rule.post("/consultations/{id}/publish").requires("consultation:manage")
+                    .tenant(Ids::ownConsultation, Ids::foreignConsultation),
+            Rule.post("/consultations/{id}/close").requires("consultation:manage")
+                    .tenant(Ids::unknown, Ids::foreignConsultation),
+            Rule.post("/consultations/{id}/publish-results").requires("consultation:manage")
+                    .tenant(Ids::unknown, Ids::foreignConsultation),
+            Rule.get("/c/{slug}").open().vars(p -> DEMO_CONSULTATION),
+            Rule.get("/c/{slug}/propose").open().vars(p -> DEMO_CONSULTATION),
+            Rule.post("/c/{slug}/propose").open().vars(p -> DEMO_CONSULTATION),
+            Rule.get("/c/{slug}/propose/done").open().vars(p -> DEMO_CONSULTATION),
+            Rule.get("/c/{slug}/mine").open().vars(p -> DEMO_CONSULTATION),
+            Rule.get("/c/{slug}/vote").open().vars(p -> DEMO_CONSULTATION),
+            Rule.post("/c/{slug}/vote").open().vars(p -> DEMO_CONSULTATION),
+            Rule.post("/c/{slug}/qualify").open().vars(p -> DEMO_CONSULTATION),
+            Rule.get("/c/{slug}/profile").open().vars(p -> DEMO_CONSULTATION),
+            Rule.post("/c/{slug}/profile").open().vars(p -> DEMO_CONSULTATION),
+            Rule.get("/c/{slug}/sequence.json").open().vars(p -> DEMO_CONSULTATION),
+            Rule.post("/c/{slug}/votes").open().vars(p -> DEMO_CONSULTATION).json("{}"));
 
     @Autowired
     MockMvc mvc;
@@ -260,6 +289,10 @@ class AuthorizationMatrixTest {
                             "Absent à la convocation");
                     appointments.schedule(measure, new fr.passerelle.measures.Appointments.Schedule(
                             java.time.LocalDateTime.now().plusDays(1), 60, fr.passerelle.measures.AppointmentKind.OFFICE, null));
+                    tx.executeWithoutResult(s -> jdbc.sql("""
+                            insert into consultation (id, organisation_id, slug, question)
+                            values (?, ?, ?, 'Une consultation d’une autre organisation ?')""")
+                            .param(UUID.randomUUID()).param(org).param("matrice-" + UUID.randomUUID()).update());
                     tx.executeWithoutResult(s -> jdbc.sql("""
                             insert into import_job (id, organisation_id, file_name, file_format, file_size, charset,
                                                     separator, headers, status)
@@ -498,6 +531,14 @@ class AuthorizationMatrixTest {
 
         static String foreignService(PasserelleUser user) {
             return ids.serviceOf(user.organisationId(), false);
+        }
+
+        static String ownConsultation(PasserelleUser user) {
+            return ids.rowOf("consultation", user.organisationId(), true);
+        }
+
+        static String foreignConsultation(PasserelleUser user) {
+            return ids.rowOf("consultation", user.organisationId(), false);
         }
 
         static String ownPerson(PasserelleUser user) {

@@ -1,5 +1,10 @@
 package fr.passerelle.demo;
 
+import fr.passerelle.consultation.Consultations;
+import fr.passerelle.consultation.Participants;
+import fr.passerelle.consultation.ProposalKeys;
+import fr.passerelle.consultation.Proposals;
+import fr.passerelle.consultation.Votes;
 import fr.passerelle.identity.AssociationServices;
 import fr.passerelle.identity.Organisations;
 import fr.passerelle.identity.UserAccounts;
@@ -37,12 +42,23 @@ class DemoDataRunner implements ApplicationRunner {
     private final DemoDataGenerator generator;
     private final TransactionTemplate tx;
     private final DemoVolumes volumes;
+    private final Consultations consultations;
+    private final Participants participants;
+    private final Proposals proposals;
+    private final Votes votes;
+    private final ProposalKeys keys;
 
     DemoDataRunner(DemoProperties properties, Environment environment, Organisations organisations,
             UserAccounts users, AssociationServices services, Courts courts, TenantScope tenantScope,
             TransactionTemplate tx, Persons persons, Measures measures, Appointments appointments,
-            MeasureCatalogue catalogue, BulkCases bulk, AuditLog audit) {
+            MeasureCatalogue catalogue, BulkCases bulk, AuditLog audit, Consultations consultations,
+            Participants participants, Proposals proposals, Votes votes, ProposalKeys keys) {
         this.properties = properties;
+        this.consultations = consultations;
+        this.participants = participants;
+        this.proposals = proposals;
+        this.votes = votes;
+        this.keys = keys;
         this.volumes = bulk == null ? null : new DemoVolumes(organisations, users, catalogue, bulk, courts, tx, audit);
         this.environment = environment;
         this.tx = tx;
@@ -66,6 +82,10 @@ class DemoDataRunner implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         if (enabled() && !generator.alreadyGenerated()) {
             tx.executeWithoutResult(status -> generator.generate(properties.associations()));
+        }
+        if (enabled() && consultations != null) {
+            DemoConsultation.seed(DemoDataGenerator.demoId("public-body"), consultations, participants, proposals, votes,
+                    keys);
         }
     }
 

@@ -92,11 +92,12 @@ class SecurityConfiguration {
                 .addFilterBefore(bearerTokenFilter(problems, new ApiTokenAuthenticationProvider(jdbc, lookup, tokens,
                         clock)), UsernamePasswordAuthenticationFilter.class)
                 .csrf(c -> c.ignoringRequestMatchers(
-                        request -> ApiProblems.isApi(request) && ApiTokenConverter.hasBearer(request)))
+                        request -> ApiProblems.isApi(request) && ApiTokenConverter.hasBearer(request),
+                        SecurityConfiguration::consultationJsonVote))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/error/**", "/webjars/**", "/css/**", "/js/**",
                                 "/img/**", "/favicon.ico", "/actuator/health", "/actuator/health/**",
-                                "/calendar/*.ics")
+                                "/calendar/*.ics", "/c/**")
                         .permitAll()
                         .requestMatchers(SWAGGER_UI)
                         .access((auth, ctx) -> new AuthorizationDecision(
@@ -196,6 +197,18 @@ class SecurityConfiguration {
             }
             forbidden.handle(request, response, exception);
         };
+    }
+
+    /**
+     * The public JSON vote of a consultation ({@code POST /c/{slug}/votes}, JSON only) carries no CSRF
+     * token: it needs the participant cookie, which is SameSite=Lax (never sent by a cross-site POST),
+     * and a JSON body, which a cross-site form cannot send without a CORS preflight.
+     */
+    static boolean consultationJsonVote(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String type = request.getContentType();
+        return "POST".equals(request.getMethod()) && path.matches("/c/[a-z0-9-]{1,80}/votes")
+                && type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json");
     }
 
     static AuthorizationResult fullySignedIn(Supplier<? extends Authentication> authentication,

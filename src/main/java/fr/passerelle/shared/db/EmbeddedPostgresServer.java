@@ -60,6 +60,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("fsync", properties.ephemeral() ? "off" : "on")
+                    // The embedded binaries default to synchronous_commit=off, which acknowledges a
+                    // commit before its WAL is flushed: a crash would lose acknowledged writes.
+                    .setServerConfig("synchronous_commit", properties.ephemeral() ? "off" : "on")
                     .start();
             EmbeddedPostgresServer server =
                     new EmbeddedPostgresServer(postgres, dataDir, properties.ephemeral(), appRole);

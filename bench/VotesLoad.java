@@ -1,0 +1,388 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Vote load for bench/votes.sh and bench/crash-votes.sh (localhost only; classpath: target/classes
+ * and the PostgreSQL driver).
+ *   load BASE SLUG PARTICIPANTS CONCURRENCY JDBC_URL OWNER_ROLE APP_ROLE
+ *     virtual participants fetch their sequence (signed keys, cookie), then post their 12 votes
+ *     through HTTP; then the same vote statement directly over JDBC (PostgreSQL's ceiling); then a
+ *     static stylesheet through the same HTTP stack (what a request costs at the least here).
+ *   crash BASE SLUG CONCURRENCY SECONDS ACK_FILE
+ *     votes until SECONDS or until the application stops answering; writes every acknowledged
+ *     (2xx) vote as "participant,proposal" to ACK_FILE.
+ *   verify JDBC_URL OWNER_ROLE CONSULTATION ACK_FILE
+ *     prints acknowledged, stored, lost (acknowledged but not stored) and double_counted.
+ */
+public class VotesLoad {
+
+    private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+    private static final Pattern KEY = Pattern.compile("\"key\":\"([A-Za-z0-9_-]+)\"");
+    private static final String[] KEYS = {"AGREE", "DISAGREE", "NEUTRAL"};
+
+    record Shown(String cookie, UUID participant, List<String> proposals, List<String> keys) {}
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "load" -> load(args);
+            case "crash" -> crash(args);
+            case "verify" -> verify(args);
+            default -> throw new IllegalArgumentException(args[0]);
+        }
+    }
+
+    static HttpClient client() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    static void checkLocal(String base) {
+        if (!URI.create(base).getHost().matches("localhost|127\\.0\\.0\\.1")) {
+            throw new IllegalArgumentException("only localhost targets are allowed");
+        }
+    }
+
+    static Shown sequence(HttpClient http, String base, String slug) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/c/" + slug + "/sequence.json"))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("sequence: HTTP " + r.statusCode() + " " + r.body());
+        }
+        String setCookie = r.headers().firstValue("set-cookie").orElseThrow();
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        UUID participant = UUID.fromString(cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf('=') + 37));
+        List<String> ids = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        Matcher m = ID.matcher(r.body());
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        m = KEY.matcher(r.body());
+        while (m.find()) {
+            keys.add(m.group(1));
+        }
+        return new Shown(cookie, participant, ids, keys);
+    }
+
+    static int vote(HttpClient http, String base, String slug, Shown s, int i, String key) throws Exception {
+        String body = "{\"proposalId\":\"" + s.proposals().get(i) + "\",\"key\":\"" + key
+                + "\",\"location\":\"SEQUENCE\",\"signature\":\"" + s.keys().get(i) + "\"}";
+        HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + "/c/" + slug + "/votes"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json").header("Cookie", s.cookie())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+        return r.statusCode();
+    }
+
+    static void load(String[] args) throws Exception {
+        String base = args[1];
+        checkLocal(base);
+        String slug = args[2];
+        int participants = Integer.parseInt(args[3]);
+        int concurrency = Integer.parseInt(args[4]);
+        String jdbcUrl = args[5];
+        String appRole = args[7];
+        UUID organisation;
+        UUID consultation;
+        try (Connection c = DriverManager.getConnection(jdbcUrl, args[6], "");
+                PreparedStatement ps = c.prepareStatement("select organisation_id, id from consultation where slug = ?")) {
+            ps.setString(1, slug);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                organisation = (UUID) rs.getObject(1);
+                consultation = (UUID) rs.getObject(2);
+            }
+        }
+
+        // 1. Every virtual participant opens the voting sequence: cookie and signed keys.
+        HttpClient http = client();
+        ConcurrentLinkedQueue<Shown> shown = new ConcurrentLinkedQueue<>();
+        AtomicInteger next = new AtomicInteger();
+        runThreads(concurrency, () -> {
+            while (next.getAndIncrement() < participants) {
+                shown.add(sequence(http, base, slug));
+            }
+        });
+        System.err.printf("votes: %d participants fetched their sequence%n", shown.size());
+
+        // 2. They vote: each worker takes a participant and posts their 12 votes one after the other.
+        List<Shown> all = new ArrayList<>(shown);
+        long[] latencies = new long[all.stream().mapToInt(s -> s.proposals().size()).sum()];
+        AtomicInteger slot = new AtomicInteger();
+        AtomicInteger who = new AtomicInteger();
+        AtomicLong failures = new AtomicLong();
+        long started = System.nanoTime();
+        runThreads(concurrency, () -> {
+            int p;
+            while ((p = who.getAndIncrement()) < all.size()) {
+                Shown s = all.get(p);
+                for (int i = 0; i < s.proposals().size(); i++) {
+                    long t0 = System.nanoTime();
+                    int status = vote(http, base, slug, s, i, KEYS[(p + i) % 3]);
+                    latencies[slot.getAndIncrement()] = System.nanoTime() - t0;
+                    if (status / 100 != 2) {
+                        failures.incrementAndGet();
+                    }
+                }
+            }
+        });
+        double seconds = (System.nanoTime() - started) / 1e9;
+        int votes = slot.get();
+        long[] sorted = Arrays.copyOf(latencies, votes);
+        Arrays.sort(sorted);
+        double perSecond = (votes - failures.get()) / seconds;
+
+        // 3. PostgreSQL's ceiling: the same statement, same transaction shape, directly over JDBC.
+        double ceiling = ceiling(jdbcUrl, appRole, organisation, consultation, votes, concurrency);
+
+        // 4. The floor of the HTTP stack on this machine: a static stylesheet, same client, same concurrency.
+        AtomicLong statics = new AtomicLong();
+        long staticEnd = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long staticStart = System.nanoTime();
+        runThreads(concurrency, () -> {
+            while (System.nanoTime() < staticEnd) {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + "/css/passerelle.css")).GET()
+                        .build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    statics.incrementAndGet();
+                }
+            }
+        });
+        double staticPerSecond = statics.get() / ((System.nanoTime() - staticStart) / 1e9);
+
+        System.out.printf("bench=votes metric=votes_per_s value=%.0f unit=votes/s baseline=%.0f ratio=%.2f%n", perSecond,
+                ceiling, perSecond / ceiling);
+        System.out.printf("bench=votes metric=vote_p50_ms value=%.2f unit=ms%n", percentile(sorted, 0.50));
+        System.out.printf("bench=votes metric=vote_p95_ms value=%.2f unit=ms%n", percentile(sorted, 0.95));
+        System.out.printf("bench=votes metric=vote_p99_ms value=%.2f unit=ms%n", percentile(sorted, 0.99));
+        System.out.printf("bench=votes metric=ceiling_votes_per_s value=%.0f unit=votes/s%n", ceiling);
+        System.out.printf("bench=votes metric=static_rps value=%.0f unit=req/s%n", staticPerSecond);
+        System.out.printf("bench=votes metric=votes_total value=%d unit=votes%n", votes);
+        System.out.printf("bench=votes metric=vote_failures value=%d unit=votes%n", failures.get());
+    }
+
+    static double ceiling(String url, String role, UUID organisation, UUID consultation, int votes, int concurrency)
+            throws Exception {
+        String named = fr.passerelle.consultation.Votes.castStatement();
+        List<String> order = new ArrayList<>();
+        Matcher m = Pattern.compile("(?<!:):([a-zA-Z]+)").matcher(named);
+        StringBuilder sql = new StringBuilder();
+        while (m.find()) {
+            order.add(m.group(1));
+            m.appendReplacement(sql, "?");
+        }
+        m.appendTail(sql);
+        List<UUID> proposals = new ArrayList<>();
+        int participants = (votes + 11) / 12;
+        List<UUID> voters = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url, role, "")) {
+            c.setAutoCommit(false);
+            tenant(c, organisation);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select id from consultation_proposal where consultation_id = ? and status = 'ACCEPTED'")) {
+                ps.setObject(1, consultation);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        proposals.add((UUID) rs.getObject(1));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into consultation_participant (id, organisation_id, consultation_id) values (?, ?, ?)""")) {
+                for (int i = 0; i < participants; i++) {
+                    UUID id = UUID.randomUUID();
+                    voters.add(id);
+                    ps.setObject(1, id);
+                    ps.setObject(2, organisation);
+                    ps.setObject(3, consultation);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+        }
+        AtomicInteger who = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        long started = System.nanoTime();
+        runThreads(concurrency, () -> {
+            java.util.Random random = new java.util.Random();
+            try (Connection c = DriverManager.getConnection(url, role, "")) {
+                // Autocommit, like the application: the tenant setting and the vote run as one
+                // implicit transaction, committed before the result comes back.
+                c.setAutoCommit(true);
+                PreparedStatement cast = c.prepareStatement(sql.toString());
+                int p;
+                while ((p = who.getAndIncrement()) < voters.size()) {
+                    Set<UUID> seen = new java.util.HashSet<>();
+                    for (int i = 0; i < 12 && done.get() < votes; i++) {
+                        UUID proposal;
+                        do {
+                            proposal = proposals.get(random.nextInt(proposals.size()));
+                        } while (!seen.add(proposal));
+                        for (int k = 0; k < order.size(); k++) {
+                            Object value = switch (order.get(k)) {
+                                case "tenant" -> organisation.toString();
+                                case "user" -> "";
+                                case "key" -> KEYS[(p + i) % 3];
+                                case "qualifications" -> "";
+                                case "trust" -> "TRUSTED";
+                                case "fromSequence" -> true;
+                                case "participant" -> voters.get(p);
+                                case "proposal" -> proposal;
+                                case "consultation" -> consultation;
+                                case "keep" -> true;
+                                default -> throw new IllegalStateException(order.get(k));
+                            };
+                            cast.setObject(k + 1, value);
+                        }
+                        cast.execute();
+                        cast.getMoreResults();
+                        cast.getResultSet().close();
+                        done.incrementAndGet();
+                    }
+                }
+            }
+        });
+        return done.get() / ((System.nanoTime() - started) / 1e9);
+    }
+
+    static void tenant(Connection c, UUID organisation) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement("select set_config('passerelle.organisation_id', ?, true)")) {
+            ps.setString(1, organisation.toString());
+            ps.execute();
+        }
+    }
+
+    static void crash(String[] args) throws Exception {
+        String base = args[1];
+        checkLocal(base);
+        String slug = args[2];
+        int concurrency = Integer.parseInt(args[3]);
+        long end = System.nanoTime() + Duration.ofSeconds(Long.parseLong(args[4])).toNanos();
+        Path ackFile = Path.of(args[5]);
+        HttpClient http = client();
+        List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger consecutiveFailures = new AtomicInteger();
+        runThreads(concurrency, () -> {
+            int p = 0;
+            while (System.nanoTime() < end && consecutiveFailures.get() < 200) {
+                Shown s;
+                try {
+                    s = sequence(http, base, slug);
+                } catch (Exception e) {
+                    consecutiveFailures.incrementAndGet();
+                    Thread.sleep(10);
+                    continue;
+                }
+                for (int i = 0; i < s.proposals().size(); i++) {
+                    try {
+                        int status = vote(http, base, slug, s, i, KEYS[(p + i) % 3]);
+                        if (status / 100 == 2) {
+                            acknowledged.add(s.participant() + "," + s.proposals().get(i));
+                            consecutiveFailures.set(0);
+                        }
+                    } catch (Exception e) {
+                        consecutiveFailures.incrementAndGet();
+                    }
+                }
+                p++;
+            }
+        });
+        Files.write(ackFile, acknowledged);
+        System.err.printf("crash-votes: %d votes acknowledged%n", acknowledged.size());
+    }
+
+    static void verify(String[] args) throws Exception {
+        String url = args[1];
+        String owner = args[2];
+        UUID consultation = UUID.fromString(args[3]);
+        List<String> acknowledged = Files.readAllLines(Path.of(args[4]));
+        Set<String> stored = ConcurrentHashMap.newKeySet();
+        long doubleCounted;
+        try (Connection c = DriverManager.getConnection(url, owner, "")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select participant_id, proposal_id from consultation_vote where consultation_id = ?")) {
+                ps.setObject(1, consultation);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        stored.add(rs.getObject(1) + "," + rs.getObject(2));
+                    }
+                }
+            }
+            // Counters against the votes table: every vote counted exactly once in ALL.
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select coalesce(sum(abs(coalesce(k.total, 0) - coalesce(v.total, 0))), 0)
+                    from consultation_proposal p
+                    left join (select proposal_id, agree + disagree + neutral total from consultation_proposal_counter
+                               where kind = 'ALL') k on k.proposal_id = p.id
+                    left join (select proposal_id, count(*) total from consultation_vote group by proposal_id) v
+                           on v.proposal_id = p.id
+                    where p.consultation_id = ?""")) {
+                ps.setObject(1, consultation);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    doubleCounted = rs.getLong(1);
+                }
+            }
+        }
+        long lost = acknowledged.stream().filter(a -> !stored.contains(a)).count();
+        System.out.printf("bench=crash-votes metric=acknowledged value=%d unit=votes%n", acknowledged.size());
+        System.out.printf("bench=crash-votes metric=stored value=%d unit=votes%n", stored.size());
+        System.out.printf("bench=crash-votes metric=lost value=%d unit=votes%n", lost);
+        System.out.printf("bench=crash-votes metric=double_counted value=%d unit=votes%n", doubleCounted);
+    }
+
+    interface Work {
+        void run() throws Exception;
+    }
+
+    static void runThreads(int n, Work work) throws Exception {
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < n; i++) {
+            Thread t = new Thread(() -> {
+                try {
+                    work.run();
+                } catch (Throwable e) {
+                    errors.add(e);
+                }
+            });
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException(errors.get(0));
+        }
+    }
+
+    static double percentile(long[] sorted, double q) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int i = (int) Math.ceil(q * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+    }
+}

@@ -1,0 +1,27 @@
+package fr.passerelle.consultation;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the consultation module.
+ *
+ * @param keySecret secret of the signed proposal keys and participant cookies (HMAC); when blank,
+ *     a random one is drawn at start-up (refused in the production profile), so keys and cookies
+ *     do not survive a restart
+ * @param sequenceSeed when set, every sequence is drawn with this seed (deterministic tests)
+ * @param participantVotesPerSecond sustained votes per participant
+ * @param participantBurst votes a participant may cast at once
+ * @param addressVotesPerSecond sustained votes per client address
+ * @param addressBurst votes one address may cast at once
+ */
+@ConfigurationProperties("passerelle.consultation")
+public record ConsultationProperties(String keySecret, Long sequenceSeed, Double participantVotesPerSecond,
+        Integer participantBurst, Double addressVotesPerSecond, Integer addressBurst) {
+
+    public ConsultationProperties {
+        participantVotesPerSecond = participantVotesPerSecond == null ? 2.0 : participantVotesPerSecond;
+        participantBurst = participantBurst == null ? 30 : participantBurst;
+        addressVotesPerSecond = addressVotesPerSecond == null ? 100.0 : addressVotesPerSecond;
+        addressBurst = addressBurst == null ? 600 : addressBurst;
+    }
+}

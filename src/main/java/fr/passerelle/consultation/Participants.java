@@ -1,0 +1,157 @@
+package fr.passerelle.consultation;
+
+import fr.passerelle.shared.BusinessException;
+import fr.passerelle.shared.FieldRefusal;
+import fr.passerelle.shared.Ids;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Participants of a consultation: anonymous (their id lives in a signed cookie for the
+ * consultation's lifetime) or signed in. An anonymous participant who signs in is merged into the
+ * account's participant: their votes move, without ever counting a proposal twice (where both
+ * voted, the account's vote stays and the anonymous one is retracted with its counts).
+ * Callers act as the consultation's organisation.
+ */
+@Service
+public class Participants {
+
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private final JdbcClient jdbc;
+    private final Votes votes;
+
+    Participants(JdbcClient jdbc, Votes votes) {
+        this.jdbc = jdbc;
+        this.votes = votes;
+    }
+
+    public record Participant(UUID id, UUID consultationId, UUID userId, String segment, boolean recontactConsent,
+            String recontactEmail) {}
+
+    /**
+     * The participant for this request: the signed-in account's (created on first use, absorbing the
+     * anonymous participant of the cookie if any), else the cookie's, else a new anonymous one.
+     */
+    @Transactional
+    public Participant resolve(UUID consultationId, UUID fromCookie, UUID userId) {
+        Optional<Participant> cookie = fromCookie == null ? Optional.empty() : find(consultationId, fromCookie)
+                .filter(p -> !merged(p.id()));
+        if (userId == null) {
+            return cookie.orElseGet(() -> create(consultationId, null));
+        }
+        Participant account = jdbc.sql("select * from consultation_participant where consultation_id = ? and user_id = ?")
+                .param(consultationId).param(userId).query(Participants::map).optional()
+                .orElseGet(() -> create(consultationId, userId));
+        cookie.filter(p -> p.userId() == null && !p.id().equals(account.id())).ifPresent(p -> merge(p, account));
+        return find(consultationId, account.id()).orElseThrow();
+    }
+
+    /** A participant of this consultation (not merged into another), if it exists. */
+    @Transactional(readOnly = true)
+    public Optional<Participant> find(UUID consultationId, UUID id) {
+        return jdbc.sql("select * from consultation_participant where id = ? and consultation_id = ?")
+                .param(id).param(consultationId).query(Participants::map).optional();
+    }
+
+    private boolean merged(UUID id) {
+        return jdbc.sql("select merged_into is not null from consultation_participant where id = ?").param(id)
+                .query(Boolean.class).single();
+    }
+
+    private Participant create(UUID consultationId, UUID userId) {
+        UUID id = Ids.newId();
+        jdbc.sql("""
+                insert into consultation_participant (id, organisation_id, consultation_id, user_id)
+                select ?, organisation_id, id, ? from consultation where id = ?""")
+                .param(id).param(userId).param(consultationId).update();
+        return find(consultationId, id).orElseThrow(BusinessException::notFound);
+    }
+
+    private void merge(Participant anonymous, Participant account) {
+        List<UUID> both = jdbc.sql("""
+                select a.proposal_id from consultation_vote a
+                join consultation_vote b on b.proposal_id = a.proposal_id and b.participant_id = ?
+                where a.participant_id = ?""")
+                .param(account.id()).param(anonymous.id()).query(UUID.class).list();
+        both.forEach(proposal -> votes.retract(anonymous.id(), proposal));
+        jdbc.sql("update consultation_vote set participant_id = ?, updated_at = now() where participant_id = ?")
+                .param(account.id()).param(anonymous.id()).update();
+        jdbc.sql("update consultation_proposal set participant_id = ? where participant_id = ?")
+                .param(account.id()).param(anonymous.id()).update();
+        jdbc.sql("""
+                insert into consultation_profile_answer (organisation_id, participant_id, question_id, answer, answered_at)
+                select organisation_id, ?, question_id, answer, answered_at from consultation_profile_answer
+                where participant_id = ? on conflict do nothing""")
+                .param(account.id()).param(anonymous.id()).update();
+        jdbc.sql("""
+                update consultation_participant a set segment = coalesce(a.segment, o.segment),
+                       recontact_consent = a.recontact_consent or o.recontact_consent,
+                       recontact_email = coalesce(a.recontact_email, o.recontact_email)
+                from consultation_participant o where a.id = ? and o.id = ?""")
+                .param(account.id()).param(anonymous.id()).update();
+        jdbc.sql("update consultation_participant set merged_into = ? where id = ?").param(account.id())
+                .param(anonymous.id()).update();
+    }
+
+    /** The participant's answers, by question code. */
+    @Transactional(readOnly = true)
+    public Map<String, String> answers(UUID participantId) {
+        return jdbc.sql("""
+                select q.code, a.answer from consultation_profile_answer a
+                join consultation_profile_question q on q.id = a.question_id where a.participant_id = ?""")
+                .param(participantId)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /**
+     * Saves the participant's optional answers (blank = no answer) and their consent to be
+     * re-contacted. The answer of the segment question becomes their segment.
+     */
+    @Transactional
+    public void saveProfile(Consultations.Consultation consultation, UUID participantId, Map<String, String> answers,
+            boolean recontact, String email) {
+        String address = Consultations.trim(email);
+        if (recontact && (address == null || address.length() > 200 || !EMAIL.matcher(address).matches())) {
+            throw new FieldRefusal("email", "consultation.profile.email.invalid");
+        }
+        for (Consultations.ProfileQuestion q : consultation.profileQuestions()) {
+            String answer = Consultations.trim(answers.get(q.code()));
+            if (answer != null && !q.accepts(answer)) {
+                throw new FieldRefusal(q.code(), "consultation.profile.answer.invalid");
+            }
+        }
+        for (Consultations.ProfileQuestion q : consultation.profileQuestions()) {
+            String answer = Consultations.trim(answers.get(q.code()));
+            if (answer == null) {
+                jdbc.sql("delete from consultation_profile_answer where participant_id = ? and question_id = ?")
+                        .param(participantId).param(q.id()).update();
+            } else {
+                jdbc.sql("""
+                        insert into consultation_profile_answer (organisation_id, participant_id, question_id, answer)
+                        select organisation_id, id, ?, ? from consultation_participant where id = ?
+                        on conflict (participant_id, question_id) do update set answer = excluded.answer, answered_at = now()""")
+                        .param(q.id()).param(answer).param(participantId).update();
+            }
+            if (q.definesSegment()) {
+                jdbc.sql("update consultation_participant set segment = ? where id = ?").param(answer).param(participantId)
+                        .update();
+            }
+        }
+        jdbc.sql("update consultation_participant set recontact_consent = ?, recontact_email = ? where id = ?")
+                .param(recontact).param(recontact ? address : null).param(participantId).update();
+    }
+
+    private static Participant map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Participant(rs.getObject("id", UUID.class), rs.getObject("consultation_id", UUID.class),
+                rs.getObject("user_id", UUID.class), rs.getString("segment"), rs.getBoolean("recontact_consent"),
+                rs.getString("recontact_email"));
+    }
+}

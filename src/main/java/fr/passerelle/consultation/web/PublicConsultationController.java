@@ -1,0 +1,332 @@
+package fr.passerelle.consultation.web;
+
+import fr.passerelle.consultation.Consultations;
+import fr.passerelle.consultation.Participants;
+import fr.passerelle.consultation.ProposalKeys;
+import fr.passerelle.consultation.Proposals;
+import fr.passerelle.consultation.Sequences;
+import fr.passerelle.consultation.VoteRateLimits;
+import fr.passerelle.consultation.Votes;
+import fr.passerelle.consultation.engine.Qualification;
+import fr.passerelle.consultation.engine.VoteKey;
+import fr.passerelle.shared.BusinessException;
+import fr.passerelle.shared.FieldRefusal;
+import fr.passerelle.shared.TenantContext;
+import fr.passerelle.shared.TenantPrincipal;
+import fr.passerelle.shared.web.Forms;
+import fr.passerelle.shared.web.RequestIds;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The public pages of a consultation, no account needed: landing page with live counters,
+ * proposing, "my proposals", the voting sequence and the optional profile questions. Every request
+ * acts as the consultation's organisation, found from the slug on the server
+ * ({@link Consultations#asOrganiser}); the participant comes from the signed cookie (or the
+ * signed-in account, which absorbs the cookie's participant).
+ */
+@Controller
+class PublicConsultationController {
+
+    private final Consultations consultations;
+    private final Participants participants;
+    private final Proposals proposals;
+    private final Sequences sequences;
+    private final Votes votes;
+    private final ProposalKeys keys;
+    private final VoteRateLimits limits;
+    private final ParticipantCookies cookies;
+
+    PublicConsultationController(Consultations consultations, Participants participants, Proposals proposals,
+            Sequences sequences, Votes votes, ProposalKeys keys, VoteRateLimits limits, ParticipantCookies cookies) {
+        this.consultations = consultations;
+        this.participants = participants;
+        this.proposals = proposals;
+        this.sequences = sequences;
+        this.votes = votes;
+        this.keys = keys;
+        this.limits = limits;
+        this.cookies = cookies;
+    }
+
+    /** A proposal card of the sequence: its signed key, and the participant's vote if any. */
+    record Card(UUID id, String text, String signature, VoteKey voted, Set<Qualification> qualifications) {
+
+        public List<Qualification> choices() {
+            return voted == null ? List.of() : java.util.Arrays.stream(Qualification.values())
+                    .filter(q -> q.key() == voted).toList();
+        }
+    }
+
+    /** The propose form. */
+    static final class ProposalForm {
+        private String text = "";
+        private String email = "";
+        private boolean charterAccepted;
+
+        public String getText() {
+            return text;
+        }
+
+        public void setText(String text) {
+            this.text = text;
+        }
+
+        public String getEmail() {
+            return email;
+        }
+
+        public void setEmail(String email) {
+            this.email = email;
+        }
+
+        public boolean isCharterAccepted() {
+            return charterAccepted;
+        }
+
+        public void setCharterAccepted(boolean charterAccepted) {
+            this.charterAccepted = charterAccepted;
+        }
+    }
+
+    @GetMapping("/c/{slug}")
+    String landing(@PathVariable String slug, HttpServletRequest request, Model model) {
+        return as(slug, ref -> {
+            Consultations.Consultation c = consultations.forPublic(ref);
+            model.addAttribute("consultation", c);
+            model.addAttribute("counters", consultations.counters(c.id()));
+            return "consultation/public/landing";
+        });
+    }
+
+    @GetMapping("/c/{slug}/propose")
+    String proposeForm(@PathVariable String slug, Model model) {
+        return as(slug, ref -> {
+            Consultations.Consultation c = consultations.forPublic(ref);
+            ProposalForm form = new ProposalForm();
+            form.setText(c.proposalStem() == null ? "" : c.proposalStem() + " ");
+            model.addAttribute("form", form);
+            model.addAttribute("consultation", c);
+            return "consultation/public/propose";
+        });
+    }
+
+    @PostMapping("/c/{slug}/propose")
+    String propose(@PathVariable String slug, @ModelAttribute("form") ProposalForm form, BindingResult result,
+            HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        return as(slug, ref -> {
+            Consultations.Consultation c = consultations.forPublic(ref);
+            UUID participant = participant(c, request, response).id();
+            model.addAttribute("consultation", c);
+            if (!limits.allow(participant, RequestIds.currentClientAddress().orElse(request.getRemoteAddr()))) {
+                result.reject("consultation.rateLimited", "consultation.rateLimited");
+                response.setStatus(429);
+                return "consultation/public/propose";
+            }
+            try {
+                proposals.propose(c, participant,
+                        new Proposals.Submission(form.getText(), form.getEmail(), form.isCharterAccepted()));
+            } catch (FieldRefusal refusal) {
+                Forms.reject(result, refusal);
+                return "consultation/public/propose";
+            } catch (BusinessException refusal) {
+                if (refusal.status() == 404) {
+                    throw refusal;
+                }
+                result.reject(refusal.messageKey(), refusal.arguments(), refusal.messageKey());
+                return "consultation/public/propose";
+            }
+            return "redirect:/c/" + c.slug() + "/propose/done";
+        });
+    }
+
+    @GetMapping("/c/{slug}/propose/done")
+    String proposed(@PathVariable String slug, Model model) {
+        return as(slug, ref -> {
+            model.addAttribute("consultation", consultations.forPublic(ref));
+            return "consultation/public/proposed";
+        });
+    }
+
+    @GetMapping("/c/{slug}/mine")
+    String mine(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return as(slug, ref -> {
+            Consultations.Consultation c = consultations.forPublic(ref);
+            UUID known = known(c, request);
+            model.addAttribute("consultation", c);
+            model.addAttribute("proposals", known == null ? List.of() : proposals.ofParticipant(known));
+            return "consultation/public/mine";
+        });
+    }
+
+    @GetMapping("/c/{slug}/vote")
+    String sequence(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return as(slug, ref -> {
+            Consultations.Consultation c = consultations.forPublic(ref);
+            model.addAttribute("consultation", c);
+            if (!c.open()) {
+                model.addAttribute("cards", List.of());
+                return "consultation/public/vote";
+            }
+            UUID participant = participant(c, request, response).id();
+            List<UUID> ids = sequences.next(c.id(), participant);
+            Map<UUID, Proposals.Proposal> texts = proposals.accepted(c.id(), ids);
+            List<Card> cards = new ArrayList<>();
+            for (UUID id : ids) {
+                Proposals.Proposal p = texts.get(id);
+                if (p != null) {
+                    cards.add(new Card(id, p.text(), keys.sign(id, participant, ProposalKeys.Location.SEQUENCE), null,
+                            Set.of()));
+                }
+            }
+            model.addAttribute("cards", cards);
+            return "consultation/public/vote";
+        });
+    }
+
+    @PostMapping("/c/{slug}/vote")
+    String vote(@PathVariable String slug, @RequestParam(required = false) UUID proposalId,
+            @RequestParam(required = false) VoteKey key, @RequestParam(required = false) String signature,
+            HtmxRequest htmx, HttpServletRequest request,
+            HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        return as(slug, ref -> {
+            Consultations.Consultation c = consultations.forPublic(ref);
+            UUID participant = participant(c, request, response).id();
+            return answer(c, participant, proposalId, htmx, request, response, model, redirect,
+                    () -> votes.cast(new Votes.Ballot(c.id(), participant, proposalId, key, null,
+                            ProposalKeys.Location.SEQUENCE, signature)));
+        });
+    }
+
+    @PostMapping("/c/{slug}/qualify")
+    String qualify(@PathVariable String slug, @RequestParam(required = false) UUID proposalId,
+            @RequestParam(required = false) Qualification qualification, @RequestParam(required = false) Boolean on,
+            HtmxRequest htmx, HttpServletRequest request, HttpServletResponse response, Model model,
+            RedirectAttributes redirect) {
+        return as(slug, ref -> {
+            Consultations.Consultation c = consultations.forPublic(ref);
+            UUID participant = participant(c, request, response).id();
+            return answer(c, participant, proposalId, htmx, request, response, model, redirect,
+                    () -> votes.qualify(c.id(), participant, proposalId, qualification, on));
+        });
+    }
+
+    /** Casts, then answers htmx with the card (or its refusal), other browsers with a redirect. */
+    private String answer(Consultations.Consultation c, UUID participant, UUID proposalId, HtmxRequest htmx, HttpServletRequest request, HttpServletResponse response, Model model,
+            RedirectAttributes redirect, java.util.function.Supplier<Votes.Recorded> action) {
+        if (proposalId == null) {
+            throw BusinessException.notFound();
+        }
+        String error = null;
+        Votes.Recorded recorded = null;
+        if (!limits.allow(participant, RequestIds.currentClientAddress().orElse(request.getRemoteAddr()))) {
+            error = "consultation.rateLimited";
+            response.setStatus(htmx.isHtmxRequest() ? 200 : 429);
+        } else {
+            try {
+                recorded = action.get();
+            } catch (BusinessException refusal) {
+                if (refusal.status() == 404) {
+                    throw refusal;
+                }
+                error = refusal.messageKey();
+            }
+        }
+        if (!htmx.isHtmxRequest()) {
+            if (error != null) {
+                Forms.error(redirect, error);
+            } else {
+                Forms.success(redirect, "consultation.vote.recorded");
+            }
+            return "redirect:/c/" + c.slug() + "/vote";
+        }
+        if (recorded == null) {
+            recorded = votes.current(participant, proposalId).orElse(null);
+        }
+        Proposals.Proposal p = proposals.accepted(c.id(), List.of(proposalId)).get(proposalId);
+        String shown = p == null ? "" : p.text();
+        model.addAttribute("consultation", c);
+        model.addAttribute("card", new Card(proposalId, shown,
+                keys.sign(proposalId, participant, ProposalKeys.Location.SEQUENCE),
+                recorded == null ? null : recorded.key(), recorded == null ? Set.of() : recorded.qualifications()));
+        model.addAttribute("cardError", error);
+        return "consultation/public/vote :: card";
+    }
+
+    @GetMapping("/c/{slug}/profile")
+    String profileForm(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return as(slug, ref -> {
+            Consultations.Consultation c = consultations.forPublic(ref);
+            Participants.Participant p = participant(c, request, response);
+            model.addAttribute("consultation", c);
+            model.addAttribute("answers", participants.answers(p.id()));
+            model.addAttribute("recontact", p.recontactConsent());
+            model.addAttribute("email", p.recontactEmail());
+            return "consultation/public/profile";
+        });
+    }
+
+    @PostMapping("/c/{slug}/profile")
+    String saveProfile(@PathVariable String slug, @RequestParam Map<String, String> params,
+            HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        return as(slug, ref -> {
+            Consultations.Consultation c = consultations.forPublic(ref);
+            Participants.Participant p = participant(c, request, response);
+            Map<String, String> answers = new HashMap<>();
+            c.profileQuestions().forEach(q -> answers.put(q.code(), params.get("q_" + q.code())));
+            boolean recontact = "true".equals(params.get("recontact"));
+            try {
+                participants.saveProfile(c, p.id(), answers, recontact, params.get("email"));
+            } catch (FieldRefusal refusal) {
+                model.addAttribute("consultation", c);
+                model.addAttribute("answers", answers);
+                model.addAttribute("recontact", recontact);
+                model.addAttribute("email", params.get("email"));
+                model.addAttribute("profileError", refusal.messageKey());
+                model.addAttribute("profileErrorField", refusal.field());
+                response.setStatus(400);
+                return "consultation/public/profile";
+            }
+            Forms.success(redirect, "consultation.profile.saved");
+            return "redirect:/c/" + c.slug();
+        });
+    }
+
+    /** The participant of this request (created, and the cookie set, on first need). */
+    private Participants.Participant participant(Consultations.Consultation c, HttpServletRequest request,
+            HttpServletResponse response) {
+        return cookies.participant(c, request, response);
+    }
+
+    /** The participant already known for this request, without creating one. */
+    private UUID known(Consultations.Consultation c, HttpServletRequest request) {
+        UUID user = TenantContext.currentPrincipal().map(TenantPrincipal::userId).orElse(null);
+        UUID fromCookie = cookies.read(request, c.id());
+        if (user == null && fromCookie == null) {
+            return null;
+        }
+        return participants.resolve(c.id(), fromCookie, user).id();
+    }
+
+    private <T> T as(String slug, Function<Consultations.PublicRef, T> work) {
+        Consultations.PublicRef ref = consultations.lookup(slug).orElseThrow(BusinessException::notFound);
+        return Consultations.asOrganiser(ref, () -> work.apply(ref));
+    }
+}

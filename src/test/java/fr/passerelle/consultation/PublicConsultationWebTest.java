@@ -1,0 +1,143 @@
+package fr.passerelle.consultation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import fr.passerelle.OwnerSql;
+import fr.passerelle.PasserelleIntegrationTest;
+import fr.passerelle.shared.db.EmbeddedPostgresServer;
+import jakarta.servlet.http.Cookie;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The public pages and the JSON vote path over HTTP: cookie identity, signed keys, refusals, rate limits. */
+@PasserelleIntegrationTest
+@AutoConfigureMockMvc
+class PublicConsultationWebTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired Consultations consultations;
+    @Autowired Participants participants;
+    @Autowired Proposals proposals;
+    @Autowired EmbeddedPostgresServer server;
+    @Autowired JsonMapper json;
+    @Autowired @Qualifier("loginLookup") UserDetailsService users;
+
+    ConsultationFixture.Made made;
+
+    @BeforeEach
+    void givenAPublishedConsultation() {
+        made = ConsultationFixture.published(users, consultations, participants, proposals, 14);
+    }
+
+    @Test
+    void theLandingPageShowsTheQuestionAndLiveCountersWithoutAnAccount() throws Exception {
+        String page = mvc.perform(get("/c/" + made.slug())).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Comment mieux accompagner la réinsertion ?", "propositions");
+        assertThat(mvc.perform(get("/c/pas-une-consultation")).andReturn().getResponse().getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void aBadProposalIsRefusedWithItsMessageAndAGoodOneWaitsForModeration() throws Exception {
+        MvcResult refused = mvc.perform(post("/c/" + made.slug() + "/propose").with(csrf())
+                .param("text", "Ouvrir des maisons de sortie").param("email", "a@exemple.org")
+                .param("charterAccepted", "true")).andReturn();
+        assertThat(refused.getResponse().getStatus()).isEqualTo(200);
+        assertThat(refused.getResponse().getContentAsString()).contains("doit commencer par « Il faut »");
+        MvcResult done = mvc.perform(post("/c/" + made.slug() + "/propose").with(csrf())
+                .param("text", "Il faut ouvrir des maisons de sortie").param("email", "a@exemple.org")
+                .param("charterAccepted", "true")).andReturn();
+        assertThat(done.getResponse().getRedirectedUrl()).endsWith("/c/" + made.slug() + "/propose/done");
+        Cookie participant = done.getResponse().getCookie("PASSERELLE_PARTICIPANT");
+        assertThat(participant).isNotNull();
+        assertThat(participant.isHttpOnly()).isTrue();
+        String mine = mvc.perform(get("/c/" + made.slug() + "/mine").cookie(participant)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(mine).contains("Il faut ouvrir des maisons de sortie", "En attente de modération");
+        assertThat(OwnerSql.of(server).sql("select count(*) from consultation_proposal where consultation_id = ? and status = 'PENDING'")
+                .param(made.id()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theJsonSequenceSignsKeysThatMakeVotesTrusted() throws Exception {
+        MvcResult sequence = mvc.perform(get("/c/" + made.slug() + "/sequence.json")).andReturn();
+        Cookie participant = sequence.getResponse().getCookie("PASSERELLE_PARTICIPANT");
+        JsonNode shown = json.readTree(sequence.getResponse().getContentAsString()).get("proposals");
+        assertThat(shown.size()).isEqualTo(12);
+        JsonNode first = shown.get(0);
+        MvcResult vote = vote(participant, first.get("id").asString(), "AGREE", first.get("key").asString(),
+                List.of("LIKE_IT"));
+        assertThat(vote.getResponse().getStatus()).isEqualTo(200);
+        assertThat(json.readTree(vote.getResponse().getContentAsString()).get("trusted").asBoolean()).isTrue();
+        MvcResult forged = vote(participant, shown.get(1).get("id").asString(), "AGREE", "forged", null);
+        assertThat(json.readTree(forged.getResponse().getContentAsString()).get("trusted").asBoolean()).isFalse();
+        MvcResult wrong = vote(participant, shown.get(2).get("id").asString(), "DISAGREE",
+                shown.get(2).get("key").asString(), List.of("LIKE_IT"));
+        assertThat(wrong.getResponse().getStatus()).isEqualTo(400);
+        assertThat(wrong.getResponse().getContentType()).startsWith("application/problem+json");
+        assertThat(wrong.getResponse().getContentAsString()).contains("consultation.vote.qualification.wrongKey");
+        MvcResult anonymous = vote(null, shown.get(3).get("id").asString(), "AGREE", "x", null);
+        assertThat(anonymous.getResponse().getStatus()).isEqualTo(400);
+        // The next sequence leaves out what was voted.
+        JsonNode next = json.readTree(mvc.perform(get("/c/" + made.slug() + "/sequence.json").cookie(participant))
+                .andReturn().getResponse().getContentAsString()).get("proposals");
+        List<String> ids = new ArrayList<>();
+        next.forEach(p -> ids.add(p.get("id").asString()));
+        assertThat(ids).doesNotContain(first.get("id").asString(), shown.get(1).get("id").asString());
+    }
+
+    @Test
+    void aParticipantVotingTooFastGets429WithAMessageInTheirLanguage() throws Exception {
+        MvcResult sequence = mvc.perform(get("/c/" + made.slug() + "/sequence.json")).andReturn();
+        Cookie participant = sequence.getResponse().getCookie("PASSERELLE_PARTICIPANT");
+        JsonNode shown = json.readTree(sequence.getResponse().getContentAsString()).get("proposals");
+        int limited = 0;
+        String message = null;
+        for (int i = 0; i < 60; i++) {
+            JsonNode p = shown.get(i % shown.size());
+            MvcResult r = mvc.perform(post("/c/" + made.slug() + "/votes").cookie(participant)
+                    .header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON)
+                    .content(json.writeValueAsString(Map.of("proposalId", p.get("id").asString(),
+                            "key", i % 2 == 0 ? "AGREE" : "NEUTRAL", "location", "SEQUENCE",
+                            "signature", p.get("key").asString())))).andReturn();
+            if (r.getResponse().getStatus() == 429) {
+                limited++;
+                message = r.getResponse().getContentAsString();
+            }
+        }
+        assertThat(limited).isGreaterThan(20);
+        assertThat(message).contains("Too many votes");
+    }
+
+    private MvcResult vote(Cookie participant, String proposal, String key, String signature, List<String> qualifications)
+            throws Exception {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("proposalId", proposal);
+        body.put("key", key);
+        body.put("location", "SEQUENCE");
+        body.put("signature", signature);
+        if (qualifications != null) {
+            body.put("qualifications", qualifications);
+        }
+        var request = post("/c/" + made.slug() + "/votes").contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(body));
+        if (participant != null) {
+            request.cookie(participant);
+        }
+        return mvc.perform(request).andReturn();
+    }
+}
