@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * Load generator for bench/measures.sh (a single-file Java program, localhost targets only).
  * Signs USERS virtual users in (each with its own session: four in five are the demo case worker
  * "intervenant", one in five the service head "cheffe.service"), creates a few reports through
- * the application, then runs phases one after the other on the same server, each with a warm-up:
+ * the application, warms the server up (BENCH_WARMUP_S seconds, 30 by default, of caseload pages and
+ * searches at full speed, not measured: the just-in-time compiler reaches its steady state), then
+ * runs phases one after the other on the same server, each with a 3-second warm-up:
  * <ul>
  * <li>with think time (each user waits THINK_MS ± 50 % between two requests, like a person
  * reading a page): the static asset (baseline), caseload pages, person searches, report PDFs;</li>
@@ -108,6 +110,13 @@ public class MeasuresLoad {
                 }
             }
             return;
+        }
+        // Warm-up, not measured: the server's just-in-time compiler and caches reach their steady
+        // state (a server runs for days; its first minute is not what its users live with).
+        long warmup = Long.parseLong(System.getenv().getOrDefault("BENCH_WARMUP_S", "30"));
+        if (warmup > 0) {
+            run("warm-up", vus, warmup, 0, vu -> ThreadLocalRandom.current().nextBoolean() ? vu.nextCaseloadPage()
+                    : vu.nextSearch());
         }
         Result staticThink = run("static", vus, seconds, thinkMs, vu -> vu.get("/css/passerelle.css", false));
         Result caseload = run("caseload", vus, seconds, thinkMs, VirtualUser::nextCaseloadPage);
