@@ -100,7 +100,30 @@ public class AnalysisJobs {
     @PreAuthorize("hasAuthority('consultation:analyse')")
     public UUID request(UUID consultationId) {
         UUID organisation = TenantContext.currentOrganisationId().orElseThrow();
-        UUID id = tx.execute(s -> {
+        UUID id = create(consultationId);
+        Runnable work = () -> TenantContext.runAs(organisation, () -> run(id));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    submit(work, organisation, id);
+                }
+            });
+        } else {
+            submit(work, organisation, id);
+        }
+        return id;
+    }
+
+    /** Requests an analysis and runs it in the calling thread (the replay command, benchmarks). */
+    @PreAuthorize("hasAuthority('consultation:analyse')")
+    public Job runNow(UUID consultationId) {
+        return run(create(consultationId));
+    }
+
+    private UUID create(UUID consultationId) {
+        UUID organisation = TenantContext.currentOrganisationId().orElseThrow();
+        return tx.execute(s -> {
             if (jdbc.sql("select count(*) from consultation where id = ?").param(consultationId).query(Long.class).single() == 0) {
                 throw BusinessException.notFound();
             }
@@ -120,18 +143,6 @@ public class AnalysisJobs {
             audit.record("consultation.analysis.requested", "consultation", consultationId, Map.of("job", job.toString()));
             return job;
         });
-        Runnable work = () -> TenantContext.runAs(organisation, () -> run(id));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    submit(work, organisation, id);
-                }
-            });
-        } else {
-            submit(work, organisation, id);
-        }
-        return id;
     }
 
     private void submit(Runnable work, UUID organisation, UUID id) {
