@@ -7,12 +7,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import fr.passerelle.OwnerSql;
 import fr.passerelle.PasserelleIntegrationTest;
 import fr.passerelle.SignedIn;
-import fr.passerelle.consultation.engine.VoteKey;
 import fr.passerelle.identity.PasserelleUser;
 import fr.passerelle.shared.db.EmbeddedPostgresServer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,25 +48,7 @@ class AnalysisJobsTest {
     @BeforeEach
     void givenTwoCampsVotingOnTwelveProposals() {
         made = ConsultationFixture.published(users, consultations, participants, proposals, 12);
-        Random random = new Random(7);
-        ConsultationFixture.as(made, () -> {
-            Consultations.Consultation c = consultations.forPublic(
-                    new Consultations.PublicRef(made.id(), made.organisationId(), made.slug(), ConsultationStatus.OPEN));
-            for (int p = 0; p < 40; p++) {
-                boolean campA = p % 2 == 0;
-                UUID voter = participants.resolve(made.id(), null, null).id();
-                participants.saveProfile(c, voter, Map.of(Consultations.PROFESSIONAL_QUESTION, campA ? "YES" : "NO"),
-                        false, null);
-                for (int i = 0; i < made.proposals().size(); i++) {
-                    UUID proposal = made.proposals().get(i);
-                    boolean likes = (i < 6) == campA;
-                    VoteKey key = random.nextDouble() < 0.9 ? (likes ? VoteKey.AGREE : VoteKey.DISAGREE) : VoteKey.NEUTRAL;
-                    votes.cast(new Votes.Ballot(made.id(), voter, proposal, key, null, ProposalKeys.Location.SEQUENCE,
-                            keys.sign(proposal, voter, ProposalKeys.Location.SEQUENCE)));
-                }
-            }
-            return null;
-        });
+        ResultsFixture.twoCamps(made, 40, consultations, participants, votes, keys);
     }
 
     @AfterEach

@@ -179,12 +179,7 @@ class ModerationTest {
     }
 
     private UUID propose(String text, String email) {
-        return ConsultationFixture.as(made, () -> {
-            Consultations.Consultation c = consultations.forPublic(
-                    new Consultations.PublicRef(made.id(), made.organisationId(), made.slug(), ConsultationStatus.OPEN));
-            UUID author = participants.resolve(made.id(), null, null).id();
-            return proposals.propose(c, author, new Proposals.Submission(text, email, true));
-        });
+        return ResultsFixture.pending(made, text, email, consultations, participants, proposals);
     }
 
     private String status(UUID proposal) {
