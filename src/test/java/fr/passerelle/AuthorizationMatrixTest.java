@@ -234,6 +234,18 @@ class AuthorizationMatrixTest {
                     .tenant(Ids::ownConsultation, Ids::foreignConsultation),
             Rule.get("/consultations/{id}/results/report.pdf").requires("consultation:analyse")
                     .tenant(Ids::ownConsultation, Ids::foreignConsultation),
+            Rule.get("/consultations/{id}/workshops").requires("consultation:manage")
+                    .tenant(Ids::ownConsultation, Ids::foreignConsultation),
+            Rule.post("/consultations/{id}/workshops/ideas").requires("consultation:manage")
+                    .tenant(Ids::unknown, Ids::foreignConsultation),
+            Rule.post("/consultations/{id}/workshops/sessions").requires("consultation:manage")
+                    .tenant(Ids::unknown, Ids::foreignConsultation),
+            Rule.post("/consultations/{id}/workshops/sessions/{sessionId}/invite").requires("consultation:manage")
+                    .tenant(Ids::unknown, Ids::foreignConsultation),
+            Rule.post("/consultations/{id}/workshops/sheets").requires("consultation:manage")
+                    .tenant(Ids::unknown, Ids::foreignConsultation),
+            Rule.get("/consultations/{id}/workshops/sheets.csv").requires("consultation:manage")
+                    .tenant(Ids::ownConsultation, Ids::foreignConsultation),
             Rule.get("/c/{slug}/results").open().vars(p -> DEMO_CONSULTATION),
             Rule.get("/c/{slug}").open().vars(p -> DEMO_CONSULTATION),
             Rule.get("/c/{slug}/propose").open().vars(p -> DEMO_CONSULTATION),
