@@ -76,6 +76,18 @@ class ConsultationResultsBrowserTest extends BrowserSupport {
         assertThat(page.locator("#splits")).containsText("Professionnel(le)s");
         assertAccessible();
 
+        // Workshops: an idea from the results, a solution sheet.
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ateliers")).click();
+        assertAccessible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Retenir")).click();
+        assertThat(page.locator("#ideas li")).hasCount(1);
+        page.getByLabel("Titre", new Page.GetByLabelOptions().setExact(true)).fill("Un référent logement par sortant");
+        page.getByLabel("Problème").fill("Les sortants de détention n’ont pas de logement.");
+        page.getByLabel("Solution proposée").fill("Un référent logement dans chaque SPIP.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer la fiche")).click();
+        assertThat(page.locator("#sheets")).containsText("Un référent logement par sortant");
+        assertAccessible();
+
         SignedIn.as(users, "organisateur");
         consultations.close(made.id());
         consultations.publishResults(made.id());
