@@ -130,6 +130,8 @@ class AnalysisJobsTest {
         });
         String open = mvc.perform(get("/c/" + made.slug() + "/results")).andReturn().getResponse().getContentAsString();
         assertThat(open).contains("opinion-map").contains("Il faut une idée numéro").doesNotContain("@exemple.org");
+        assertThat(mvc.perform(get("/c/" + made.slug())).andReturn().getResponse().getContentAsString())
+                .contains("/c/" + made.slug() + "/results");
     }
 
     private AnalysisJobs.Job runAnalysis() throws InterruptedException {

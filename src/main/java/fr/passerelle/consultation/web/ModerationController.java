@@ -38,7 +38,10 @@ class ModerationController {
     @GetMapping
     String list(Model model) {
         model.addAttribute("consultations", consultations.list());
-        return "consultation/moderation/list";
+        model.addAttribute("titleKey", "moderation.title");
+        model.addAttribute("prefix", "/moderation/");
+        model.addAttribute("suffix", "");
+        return "consultation/choose";
     }
 
     @GetMapping("/{id}")

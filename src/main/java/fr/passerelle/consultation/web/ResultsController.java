@@ -61,7 +61,10 @@ class ResultsController {
     @GetMapping("/results")
     String list(Model model) {
         model.addAttribute("consultations", consultations.list());
-        return "consultation/results/list";
+        model.addAttribute("titleKey", "results.list.title");
+        model.addAttribute("prefix", "/consultations/");
+        model.addAttribute("suffix", "/results");
+        return "consultation/choose";
     }
 
     @GetMapping("/consultations/{id}/results")
