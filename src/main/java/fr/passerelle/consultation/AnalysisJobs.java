@@ -52,6 +52,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AnalysisJobs {
 
     private static final Logger log = LoggerFactory.getLogger(AnalysisJobs.class);
+    /** The error of a job that found fewer than two voters: nothing to analyse yet. */
+    public static final String NOT_ENOUGH_VOTES = "notEnoughVotes";
     private static final String STALE = "(status in ('QUEUED', 'RUNNING') and updated_at < now() - interval '10 minutes')";
 
     private final JdbcClient jdbc;
@@ -181,6 +183,10 @@ public class AnalysisJobs {
             long seed = tx.execute(s -> jdbc.sql("select seed from consultation_analysis where id = ?").param(id)
                     .query(Long.class).single());
             VoteMatrix matrix = load(consultationId);
+            if (matrix.participantCount() < 2 || matrix.voteCount() == 0) {
+                fail(id, NOT_ENOUGH_VOTES);
+                return get(id);
+            }
             progress(id, 40);
             Previous previous = previous(consultationId);
             Analysis analysis = Analysis.run(matrix, previous.groups(), previous.nextFreeId(),

@@ -134,6 +134,17 @@ class AnalysisJobsTest {
                 .contains("/c/" + made.slug() + "/results");
     }
 
+    @Test
+    void aConsultationWithoutVotesGivesAClearFailureNotACrash() {
+        ConsultationFixture.Made empty = ConsultationFixture.published(users, consultations, participants, proposals, 2);
+        AnalysisJobs.Job job = ConsultationFixture.as(empty, () -> {
+            SignedIn.as(users, "analyste");
+            return jobs.runNow(empty.id());
+        });
+        assertThat(job.status()).isEqualTo("FAILED");
+        assertThat(job.error()).isEqualTo(AnalysisJobs.NOT_ENOUGH_VOTES);
+    }
+
     private AnalysisJobs.Job runAnalysis() throws InterruptedException {
         UUID id = ConsultationFixture.as(made, () -> {
             SignedIn.as(users, "analyste");
