@@ -163,17 +163,24 @@ public class ConsultationReplay {
                         stance[g][p] = random.nextDouble() < 0.5 ? random.nextGaussian() * 0.9 : 0;
                     }
                 }
-                // Participants: professionals first, then citizens, then those who did not answer.
-                List<UUID> people = new ArrayList<>(plan.participants());
-                for (int i = 0; i < plan.participants(); i++) {
-                    people.add(participants.resolve(id, null, null).id());
-                }
-                List<UUID> accepted = propose(c, plan, people, random);
                 long[] voteCounts = voteCounts(plan);
                 AtomicLong cast = new AtomicLong();
                 AtomicLong professionalCast = new AtomicLong();
                 ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
                 try {
+                    // Participants (professionals first, then citizens, then those who did not answer).
+                    UUID[] ids = new UUID[plan.participants()];
+                    List<Future<?>> joined = new ArrayList<>();
+                    for (int i = 0; i < plan.participants(); i++) {
+                        int index = i;
+                        joined.add(pool.submit(() -> TenantContext.runAs(organisationId,
+                                () -> ids[index] = participants.resolve(id, null, null).id())));
+                    }
+                    for (Future<?> f : joined) {
+                        f.get();
+                    }
+                    List<UUID> people = List.of(ids);
+                    List<UUID> accepted = propose(c, plan, people, random);
                     List<Future<?>> futures = new ArrayList<>();
                     for (int i = 0; i < plan.participants(); i++) {
                         int index = i;
@@ -189,15 +196,15 @@ public class ConsultationReplay {
                     for (Future<?> f : futures) {
                         f.get();
                     }
+                    spreadOverTime(id);
+                    long millis = (System.nanoTime() - started) / 1_000_000;
+                    log.info("Replay {}: {} participants ({} professionals), {} proposals, {} votes in {} ms", slug,
+                            plan.participants(), plan.professionals(), accepted.size(), cast.get(), millis);
+                    return new Replayed(id, slug, plan.participants(), plan.professionals(), plan.citizens(),
+                            accepted.size(), cast.get(), professionalCast.get(), millis);
                 } finally {
                     pool.shutdown();
                 }
-                spreadOverTime(id);
-                long millis = (System.nanoTime() - started) / 1_000_000;
-                log.info("Replay {}: {} participants ({} professionals), {} proposals, {} votes in {} ms", slug,
-                        plan.participants(), plan.professionals(), accepted.size(), cast.get(), millis);
-                return new Replayed(id, slug, plan.participants(), plan.professionals(), plan.citizens(), accepted.size(),
-                        cast.get(), professionalCast.get(), millis);
             });
         } finally {
             SecurityContextHolder.getContext().setAuthentication(previous);
