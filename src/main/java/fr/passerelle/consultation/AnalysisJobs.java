@@ -231,8 +231,7 @@ public class AnalysisJobs {
             jdbc.sql("""
                     select v.participant_id, v.proposal_id, v.key, v.qualifications from consultation_vote v
                     join consultation_proposal p on p.id = v.proposal_id and p.status = 'ACCEPTED'
-                    where v.consultation_id = ? and v.trust = 'TRUSTED'
-                    order by v.participant_id, v.proposal_id""")
+                    where v.consultation_id = ? and v.trust = 'TRUSTED'""")
                     .param(consultationId).query(rs -> {
                         VoteKey key = VoteKey.valueOf(rs.getString(3));
                         Set<Qualification> qualifications = EnumSet.noneOf(Qualification.class);
@@ -280,25 +279,35 @@ public class AnalysisJobs {
         UUID organisation = TenantContext.currentOrganisationId().orElseThrow();
         Map<UUID, Integer> groupOf = analysis.groupOfParticipant();
         jdbc.sql("delete from consultation_participant_position where consultation_id = ?").param(consultationId).update();
-        List<Object[]> positions = new ArrayList<>();
+        int n = matrix.participantCount();
+        UUID[] participantIds = new UUID[n];
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        Integer[] groupIds = new Integer[n];
         int clustered = 0;
         Map<Integer, double[]> centres = new HashMap<>();
-        for (int row = 0; row < matrix.participantCount(); row++) {
+        for (int row = 0; row < n; row++) {
             double[] p = analysis.positions()[row];
             Integer group = analysis.clustered()[row] ? groupOf.get(matrix.participant(row)) : null;
+            participantIds[row] = matrix.participant(row);
+            xs[row] = p[0];
+            ys[row] = p.length > 1 ? p[1] : 0.0;
+            groupIds[row] = group;
             if (group != null) {
                 clustered++;
                 double[] c = centres.computeIfAbsent(group, g -> new double[3]);
-                c[0] += p[0];
-                c[1] += p.length > 1 ? p[1] : 0;
+                c[0] += xs[row];
+                c[1] += ys[row];
                 c[2]++;
             }
-            positions.add(new Object[] {organisation, consultationId, matrix.participant(row), id, p[0],
-                p.length > 1 ? p[1] : 0.0, group});
         }
-        batch("""
+        // One statement for every participant's position (arrays unnested), not one row per round trip.
+        jdbc.sql("""
                 insert into consultation_participant_position (organisation_id, consultation_id, participant_id, analysis_id,
-                                                                x, y, group_id) values (?, ?, ?, ?, ?, ?, ?)""", positions);
+                                                                x, y, group_id)
+                select :org, :c, u.p, :a, u.x, u.y, u.g from unnest(:ps, :xs, :ys, :gs) as u(p, x, y, g)""")
+                .param("org", organisation).param("c", consultationId).param("a", id).param("ps", participantIds)
+                .param("xs", xs).param("ys", ys).param("gs", groupIds).update();
         List<Object[]> groups = new ArrayList<>();
         List<Object[]> representatives = new ArrayList<>();
         for (Analysis.OpinionGroup g : analysis.groups()) {
