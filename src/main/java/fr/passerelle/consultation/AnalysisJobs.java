@@ -46,7 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * loads the trusted votes on accepted proposals into a {@link VoteMatrix}, runs {@link Analysis}
  * with the persisted groups of the previous run (stable group ids) and a fixed seed (same votes,
  * same result), computes the profile splits (segment answers, e.g. professionals vs citizens) and
- * stores everything in one transaction.
+ * stores everything in one transaction. Votes are read in a fixed order, so the matrix (and the result) does
+ * not depend on how the database happens to return them.
  */
 @Service
 public class AnalysisJobs {
@@ -231,7 +232,8 @@ public class AnalysisJobs {
             jdbc.sql("""
                     select v.participant_id, v.proposal_id, v.key, v.qualifications from consultation_vote v
                     join consultation_proposal p on p.id = v.proposal_id and p.status = 'ACCEPTED'
-                    where v.consultation_id = ? and v.trust = 'TRUSTED'""")
+                    where v.consultation_id = ? and v.trust = 'TRUSTED'
+                    order by v.participant_id, v.proposal_id""")
                     .param(consultationId).query(rs -> {
                         VoteKey key = VoteKey.valueOf(rs.getString(3));
                         Set<Qualification> qualifications = EnumSet.noneOf(Qualification.class);
