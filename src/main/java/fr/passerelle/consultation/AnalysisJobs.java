@@ -46,8 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * loads the trusted votes on accepted proposals into a {@link VoteMatrix}, runs {@link Analysis}
  * with the persisted groups of the previous run (stable group ids) and a fixed seed (same votes,
  * same result), computes the profile splits (segment answers, e.g. professionals vs citizens) and
- * stores everything in one transaction. Votes are read in a fixed order, so the matrix (and the result) does
- * not depend on how the database happens to return them.
+ * stores everything in one transaction.
  */
 @Service
 public class AnalysisJobs {
@@ -223,26 +222,36 @@ public class AnalysisJobs {
                 where id = ?""").params(error, id).update());
     }
 
-    /** Trusted votes (a valid signed key) on accepted proposals, streamed into the sparse matrix. */
+    private record Cell(UUID participant, UUID proposal, VoteKey key, Set<Qualification> qualifications) {}
+
+    /**
+     * Trusted votes (a valid signed key) on accepted proposals, in a fixed order (participant,
+     * proposal; sorted here rather than by the database, which is slower at it) so that the matrix,
+     * hence the result, does not depend on the order rows come back in.
+     */
     private VoteMatrix load(UUID consultationId) {
         VoteMatrix.Builder builder = VoteMatrix.builder();
+        List<Cell> cells = new ArrayList<>();
         tx.executeWithoutResult(s -> {
             jdbc.sql("select id from consultation_proposal where consultation_id = ? and status = 'ACCEPTED' order by created_at, id")
                     .param(consultationId).query(UUID.class).list().forEach(builder::proposal);
             jdbc.sql("""
                     select v.participant_id, v.proposal_id, v.key, v.qualifications from consultation_vote v
                     join consultation_proposal p on p.id = v.proposal_id and p.status = 'ACCEPTED'
-                    where v.consultation_id = ? and v.trust = 'TRUSTED'
-                    order by v.participant_id, v.proposal_id""")
+                    where v.consultation_id = ? and v.trust = 'TRUSTED'""")
                     .param(consultationId).query(rs -> {
-                        VoteKey key = VoteKey.valueOf(rs.getString(3));
                         Set<Qualification> qualifications = EnumSet.noneOf(Qualification.class);
                         for (String q : (String[]) rs.getArray(4).getArray()) {
                             qualifications.add(Qualification.valueOf(q));
                         }
-                        builder.vote(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), key, qualifications);
+                        cells.add(new Cell(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                                VoteKey.valueOf(rs.getString(3)), qualifications));
                     });
         });
+        cells.sort(java.util.Comparator.comparing(Cell::participant).thenComparing(Cell::proposal));
+        for (Cell c : cells) {
+            builder.vote(c.participant(), c.proposal(), c.key(), c.qualifications());
+        }
         return builder.build();
     }
 
