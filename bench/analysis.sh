@@ -8,3 +8,6 @@ cd "$(dirname "$0")/.."
 CP="target/classes:$(cat target/bench.classpath)"
 java -cp "$CP" bench/AnalysisTiming.java 10200 837 135395 replay
 java -Xmx1g -cp "$CP" bench/AnalysisTiming.java 100000 5000 5000000 large
+# Then the analysis job itself on the consultation of document 004 replayed through the real vote
+# path and stored in the database (bench/replay.sh): replay_s and replay_analysis_s.
+bench/replay.sh

@@ -201,6 +201,52 @@ class AuthorizationMatrixTest {
                     .tenant(Ids::unknown, Ids::foreignConsultation),
             Rule.post("/consultations/{id}/publish-results").requires("consultation:manage")
                     .tenant(Ids::unknown, Ids::foreignConsultation),
+            // Consultation: moderation, results and analysis (organisers have consultation:analyse too).
+            Rule.get("/moderation").requires("consultation:moderate"),
+            Rule.get("/moderation/{id}").requires("consultation:moderate")
+                    .tenant(Ids::ownConsultation, Ids::foreignConsultation),
+            Rule.post("/moderation/{id}/next").requires("consultation:moderate")
+                    .tenant(Ids::unknown, Ids::foreignConsultation),
+            Rule.post("/moderation/{id}/bulk").requires("consultation:moderate")
+                    .tenant(Ids::unknown, Ids::foreignConsultation).param("decision", "POSTPONE"),
+            Rule.get("/moderation/proposals/{proposalId}").requires("consultation:moderate")
+                    .tenant(Ids::ownProposal, Ids::foreignProposal),
+            Rule.post("/moderation/proposals/{proposalId}/lock").requires("consultation:moderate")
+                    .tenant(Ids::ownProposal, Ids::foreignProposal),
+            Rule.post("/moderation/proposals/{proposalId}/accept").requires("consultation:moderate")
+                    .tenant(Ids::unknown, Ids::foreignProposal),
+            Rule.post("/moderation/proposals/{proposalId}/refuse").requires("consultation:moderate")
+                    .tenant(Ids::unknown, Ids::foreignProposal).param("reason", "OFF_TOPIC"),
+            Rule.post("/moderation/proposals/{proposalId}/postpone").requires("consultation:moderate")
+                    .tenant(Ids::unknown, Ids::foreignProposal),
+            Rule.post("/moderation/proposals/{proposalId}/themes").requires("consultation:moderate")
+                    .tenant(Ids::unknown, Ids::foreignProposal),
+            Rule.get("/results").requires("consultation:analyse"),
+            Rule.get("/consultations/{id}/results").requires("consultation:analyse")
+                    .tenant(Ids::ownConsultation, Ids::foreignConsultation),
+            Rule.post("/consultations/{id}/analysis").requires("consultation:analyse")
+                    .tenant(Ids::unknown, Ids::foreignConsultation),
+            Rule.get("/consultations/{id}/analysis/progress").requires("consultation:analyse")
+                    .tenant(Ids::ownConsultation, Ids::foreignConsultation),
+            Rule.get("/consultations/{id}/results/proposals.csv").requires("consultation:analyse")
+                    .tenant(Ids::ownConsultation, Ids::foreignConsultation),
+            Rule.get("/consultations/{id}/results/votes.csv").requires("consultation:analyse")
+                    .tenant(Ids::ownConsultation, Ids::foreignConsultation),
+            Rule.get("/consultations/{id}/results/report.pdf").requires("consultation:analyse")
+                    .tenant(Ids::ownConsultation, Ids::foreignConsultation),
+            Rule.get("/consultations/{id}/workshops").requires("consultation:manage")
+                    .tenant(Ids::ownConsultation, Ids::foreignConsultation),
+            Rule.post("/consultations/{id}/workshops/ideas").requires("consultation:manage")
+                    .tenant(Ids::unknown, Ids::foreignConsultation),
+            Rule.post("/consultations/{id}/workshops/sessions").requires("consultation:manage")
+                    .tenant(Ids::unknown, Ids::foreignConsultation),
+            Rule.post("/consultations/{id}/workshops/sessions/{sessionId}/invite").requires("consultation:manage")
+                    .tenant(Ids::unknown, Ids::foreignConsultation),
+            Rule.post("/consultations/{id}/workshops/sheets").requires("consultation:manage")
+                    .tenant(Ids::unknown, Ids::foreignConsultation),
+            Rule.get("/consultations/{id}/workshops/sheets.csv").requires("consultation:manage")
+                    .tenant(Ids::ownConsultation, Ids::foreignConsultation),
+            Rule.get("/c/{slug}/results").open().vars(p -> DEMO_CONSULTATION),
             Rule.get("/c/{slug}").open().vars(p -> DEMO_CONSULTATION),
             Rule.get("/c/{slug}/propose").open().vars(p -> DEMO_CONSULTATION),
             Rule.post("/c/{slug}/propose").open().vars(p -> DEMO_CONSULTATION),
@@ -289,10 +335,21 @@ class AuthorizationMatrixTest {
                             "Absent à la convocation");
                     appointments.schedule(measure, new fr.passerelle.measures.Appointments.Schedule(
                             java.time.LocalDateTime.now().plusDays(1), 60, fr.passerelle.measures.AppointmentKind.OFFICE, null));
-                    tx.executeWithoutResult(s -> jdbc.sql("""
-                            insert into consultation (id, organisation_id, slug, question)
-                            values (?, ?, ?, 'Une consultation d’une autre organisation ?')""")
-                            .param(UUID.randomUUID()).param(org).param("matrice-" + UUID.randomUUID()).update());
+                    UUID consultation = UUID.randomUUID();
+                    UUID participant = UUID.randomUUID();
+                    tx.executeWithoutResult(s -> {
+                        jdbc.sql("""
+                                insert into consultation (id, organisation_id, slug, question)
+                                values (?, ?, ?, 'Une consultation d’une autre organisation ?')""")
+                                .param(consultation).param(org).param("matrice-" + UUID.randomUUID()).update();
+                        jdbc.sql("insert into consultation_participant (id, organisation_id, consultation_id) values (?, ?, ?)")
+                                .params(participant, org, consultation).update();
+                        jdbc.sql("""
+                                insert into consultation_proposal (id, organisation_id, consultation_id, participant_id,
+                                                                   author_email, text)
+                                values (?, ?, ?, ?, 'auteur@exemple.org', 'Il faut une proposition d’une autre organisation')""")
+                                .params(UUID.randomUUID(), org, consultation, participant).update();
+                    });
                     tx.executeWithoutResult(s -> jdbc.sql("""
                             insert into import_job (id, organisation_id, file_name, file_format, file_size, charset,
                                                     separator, headers, status)
@@ -539,6 +596,14 @@ class AuthorizationMatrixTest {
 
         static String foreignConsultation(PasserelleUser user) {
             return ids.rowOf("consultation", user.organisationId(), false);
+        }
+
+        static String ownProposal(PasserelleUser user) {
+            return ids.rowOf("consultation_proposal", user.organisationId(), true);
+        }
+
+        static String foreignProposal(PasserelleUser user) {
+            return ids.rowOf("consultation_proposal", user.organisationId(), false);
         }
 
         static String ownPerson(PasserelleUser user) {

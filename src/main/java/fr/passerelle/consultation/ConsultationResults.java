@@ -1,0 +1,266 @@
+package fr.passerelle.consultation;
+
+import fr.passerelle.consultation.engine.ProposalScores;
+import fr.passerelle.consultation.engine.SequenceProposal;
+import fr.passerelle.consultation.engine.Tally;
+import fr.passerelle.consultation.engine.Zone;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The results of a consultation (CONSULTATION.md, "Results"): participation over time, proposals by
+ * status, every accepted proposal with its scores and zone from the exact counters (verified and
+ * sequence counts blended), rankings by lower bound overall and per theme, and what the latest
+ * analysis stored (groups, their representative proposals, the map, group-aware consensus, profile
+ * splits). Never a participant's identity: the map holds anonymous points.
+ */
+@Service
+public class ConsultationResults {
+
+    /** Points drawn on the map at most (every n-th participant beyond that; the table gives all the figures). */
+    public static final int MAP_POINTS = 2_000;
+
+    private final JdbcClient jdbc;
+    private final Sequences sequences;
+
+    ConsultationResults(JdbcClient jdbc, Sequences sequences) {
+        this.jdbc = jdbc;
+        this.sequences = sequences;
+    }
+
+    public record Day(LocalDate day, long participants, long proposals, long votes) {}
+
+    /** An accepted proposal with its scores. */
+    public record Scored(UUID id, String text, List<String> themes, long votes, ProposalScores scores,
+            Double consensusGeometricMean) {
+
+        public Zone zone() {
+            return scores.zone();
+        }
+
+        public int percent(double value) {
+            return (int) Math.round(value * 100);
+        }
+    }
+
+    public record Representative(UUID proposalId, String text, String direction, double rate, double othersRate) {}
+
+    public record Group(int id, int members, double centreX, double centreY, List<Representative> representatives) {
+
+        /** The letter naming the group on the map and in tables. */
+        public String letter() {
+            return String.valueOf((char) ('A' + Math.floorMod(id, 26)));
+        }
+
+        /** The colour class of the group (eight colours). */
+        public int colour() {
+            return Math.floorMod(id, 8);
+        }
+    }
+
+    public record Point(double x, double y, Integer group) {}
+
+    /** One proposal's agreement in each profile segment. */
+    public record Split(UUID proposalId, String text, Map<String, ProposalScores> bySegment,
+            Map<String, Long> votesBySegment) {}
+
+    /** Everything the analysis stored, for one finished job. */
+    public record AnalysisResult(AnalysisJobs.Job job, List<Group> groups, List<Point> points, List<String> segments,
+            List<Split> splits) {}
+
+    /** The votes of one proposal counted under one kind (ALL, VERIFIED, SEQUENCE, SEGMENT). */
+    public record Aggregate(UUID proposalId, String text, String kind, Tally tally) {}
+
+    /** Every proposal's exact counters, per kind: aggregated votes, no participant. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('consultation:analyse')")
+    public List<Aggregate> aggregates(UUID consultationId) {
+        Map<UUID, String> texts = new HashMap<>();
+        jdbc.sql("select id, text from consultation_proposal where consultation_id = ? and status = 'ACCEPTED'")
+                .param(consultationId).query(rs -> {
+                    texts.put(rs.getObject(1, UUID.class), rs.getString(2));
+                });
+        List<Aggregate> result = new ArrayList<>();
+        for (SequenceProposal p : sequences.load(consultationId).stream()
+                .sorted(Comparator.comparing(SequenceProposal::createdAt).thenComparing(SequenceProposal::id)).toList()) {
+            for (fr.passerelle.consultation.engine.CounterKind kind : fr.passerelle.consultation.engine.CounterKind.values()) {
+                result.add(new Aggregate(p.id(), texts.get(p.id()), kind.name(), p.counters().get(kind)));
+            }
+        }
+        return result;
+    }
+
+    /** Everything a results page shows. */
+    public record Results(Consultations.Consultation consultation, Consultations.Counters counters,
+            Map<ProposalStatus, Long> byStatus, List<Day> participation, List<Scored> consensus,
+            List<Scored> controversies, Map<String, List<Scored>> consensusByTheme,
+            Map<String, List<Scored>> controversiesByTheme, List<Scored> all, Optional<AnalysisResult> analysis) {}
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('consultation:analyse')")
+    public Results of(Consultations.Consultation consultation, Consultations.Counters counters,
+            Optional<AnalysisJobs.Job> analysis, int limit) {
+        return build(consultation, counters, analysis, limit);
+    }
+
+    /** The results for the public page: only once the organiser published them. */
+    @Transactional(readOnly = true)
+    public Results published(Consultations.Consultation consultation, Consultations.Counters counters,
+            Optional<AnalysisJobs.Job> analysis, int limit) {
+        if (consultation.status() != ConsultationStatus.RESULTS_PUBLISHED) {
+            throw fr.passerelle.shared.BusinessException.notFound();
+        }
+        return build(consultation, counters, analysis, limit);
+    }
+
+    private Results build(Consultations.Consultation c, Consultations.Counters counters,
+            Optional<AnalysisJobs.Job> analysis, int limit) {
+        List<Scored> all = scored(c.id(), analysis.map(AnalysisJobs.Job::id).orElse(null));
+        List<Scored> consensus = top(all, Comparator.comparingDouble((Scored s) -> s.scores().top().lower()), limit);
+        List<Scored> controversies = top(all.stream().filter(s -> s.votes() > 0).toList(),
+                Comparator.comparingDouble((Scored s) -> s.scores().controversy().lower()), limit);
+        Map<String, List<Scored>> consensusByTheme = new LinkedHashMap<>();
+        Map<String, List<Scored>> controversiesByTheme = new LinkedHashMap<>();
+        for (Consultations.Theme theme : c.themes()) {
+            List<Scored> of = all.stream().filter(s -> s.themes().contains(theme.label())).toList();
+            if (!of.isEmpty()) {
+                consensusByTheme.put(theme.label(), top(of, Comparator.comparingDouble((Scored s) -> s.scores().top().lower()), 3));
+                controversiesByTheme.put(theme.label(), top(of.stream().filter(s -> s.votes() > 0).toList(),
+                        Comparator.comparingDouble((Scored s) -> s.scores().controversy().lower()), 3));
+            }
+        }
+        Map<ProposalStatus, Long> byStatus = new LinkedHashMap<>();
+        for (ProposalStatus status : ProposalStatus.values()) {
+            byStatus.put(status, 0L);
+        }
+        jdbc.sql("select status, count(*) n from consultation_proposal where consultation_id = ? group by status")
+                .param(c.id()).query(rs -> {
+                    byStatus.put(ProposalStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                });
+        return new Results(c, counters, byStatus, participation(c.id()), consensus, controversies, consensusByTheme,
+                controversiesByTheme, all, analysis.map(job -> analysis(job, all, limit)));
+    }
+
+    private static List<Scored> top(List<Scored> list, Comparator<Scored> by, int limit) {
+        return list.stream().sorted(by.reversed().thenComparing(Scored::id)).limit(limit).toList();
+    }
+
+    /** Participants who joined, proposals made and votes cast per day. */
+    private List<Day> participation(UUID consultationId) {
+        return jdbc.sql("""
+                with d as (
+                    select created_at::date d, 1 pa, 0 pr, 0 vo from consultation_participant
+                        where consultation_id = :c and merged_into is null
+                    union all select created_at::date, 0, 1, 0 from consultation_proposal where consultation_id = :c
+                    union all select created_at::date, 0, 0, 1 from consultation_vote where consultation_id = :c)
+                select d, sum(pa) pa, sum(pr) pr, sum(vo) vo from d group by d order by d""")
+                .param("c", consultationId)
+                .query((rs, n) -> new Day(rs.getDate(1).toLocalDate(), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .list();
+    }
+
+    /** Every accepted proposal with its scores (blend of verified and sequence counts) and stored consensus. */
+    List<Scored> scored(UUID consultationId, UUID analysisId) {
+        Map<UUID, SequenceProposal> counters = new HashMap<>();
+        sequences.load(consultationId).forEach(p -> counters.put(p.id(), p));
+        Map<UUID, Double> consensus = new HashMap<>();
+        if (analysisId != null) {
+            jdbc.sql("select proposal_id, geometric_mean from consultation_analysis_consensus where analysis_id = ?")
+                    .param(analysisId).query(rs -> {
+                        consensus.put(rs.getObject(1, UUID.class), rs.getDouble(2));
+                    });
+        }
+        return jdbc.sql("""
+                select p.id, p.text, array(select t.label from consultation_proposal_theme pt
+                                           join consultation_theme t on t.id = pt.theme_id
+                                           where pt.proposal_id = p.id order by t.position) themes
+                from consultation_proposal p where p.consultation_id = ? and p.status = 'ACCEPTED'
+                order by p.created_at, p.id""")
+                .param(consultationId)
+                .query((rs, n) -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    SequenceProposal p = counters.get(id);
+                    Tally verified = p == null ? Tally.EMPTY : p.counters().verified();
+                    Tally sequence = p == null ? Tally.EMPTY : p.counters().sequence();
+                    return new Scored(id, rs.getString(2), Consultations.strings(rs.getArray(3)), verified.total(),
+                            ProposalScores.blended(verified, sequence), consensus.get(id));
+                })
+                .list();
+    }
+
+    private AnalysisResult analysis(AnalysisJobs.Job job, List<Scored> all, int limit) {
+        Map<UUID, String> texts = new HashMap<>();
+        all.forEach(s -> texts.put(s.id(), s.text()));
+        Map<Integer, List<Representative>> reps = new HashMap<>();
+        jdbc.sql("select * from consultation_analysis_representative where analysis_id = ? order by group_id, rank")
+                .param(job.id()).query(rs -> {
+                    UUID p = rs.getObject("proposal_id", UUID.class);
+                    if (texts.containsKey(p)) {
+                        reps.computeIfAbsent(rs.getInt("group_id"), g -> new ArrayList<>()).add(new Representative(p,
+                                texts.get(p), rs.getString("direction"), rs.getDouble("rate"), rs.getDouble("others_rate")));
+                    }
+                });
+        List<Group> groups = jdbc.sql("select * from consultation_analysis_group where analysis_id = ? order by members desc, group_id")
+                .param(job.id())
+                .query((rs, n) -> new Group(rs.getInt("group_id"), rs.getInt("members"), rs.getDouble("centre_x"),
+                        rs.getDouble("centre_y"), reps.getOrDefault(rs.getInt("group_id"), List.of())))
+                .list();
+        List<Point> points = new ArrayList<>();
+        int total = job.participants() == null ? 0 : job.participants();
+        int stride = Math.max(1, (total + MAP_POINTS - 1) / MAP_POINTS);
+        jdbc.sql("""
+                select x, y, group_id from (
+                    select x, y, group_id, row_number() over (order by participant_id) r
+                    from consultation_participant_position where analysis_id = ?) s
+                where r % ? = 0""")
+                .param(job.id()).param(stride)
+                .query(rs -> {
+                    points.add(new Point(rs.getDouble(1), rs.getDouble(2), (Integer) rs.getObject(3)));
+                });
+        Map<UUID, Map<String, Tally>> splitTallies = new HashMap<>();
+        jdbc.sql("select * from consultation_analysis_split where analysis_id = ?").param(job.id()).query(rs -> {
+            splitTallies.computeIfAbsent(rs.getObject("proposal_id", UUID.class), p -> new HashMap<>())
+                    .put(rs.getString("segment"), Tally.of(rs.getLong("agree"), rs.getLong("disagree"), rs.getLong("neutral")));
+        });
+        List<String> segments = splitTallies.values().stream().flatMap(m -> m.keySet().stream()).distinct().sorted().toList();
+        List<Split> splits = new ArrayList<>();
+        // The proposals where the segments differ most in agreement come first.
+        for (Scored s : all) {
+            Map<String, Tally> t = splitTallies.get(s.id());
+            if (t == null || t.size() < 2) {
+                continue;
+            }
+            Map<String, ProposalScores> bySegment = new LinkedHashMap<>();
+            Map<String, Long> votes = new LinkedHashMap<>();
+            for (String segment : segments) {
+                Tally tally = t.getOrDefault(segment, Tally.EMPTY);
+                bySegment.put(segment, ProposalScores.of(tally));
+                votes.put(segment, tally.total());
+            }
+            splits.add(new Split(s.id(), s.text(), bySegment, votes));
+        }
+        splits.sort(Comparator.comparingDouble((Split sp) -> -gap(sp)).thenComparing(Split::proposalId));
+        return new AnalysisResult(job, groups, points, segments, splits.stream().limit(limit).toList());
+    }
+
+    private static double gap(Split split) {
+        double min = 1;
+        double max = 0;
+        for (ProposalScores s : split.bySegment().values()) {
+            min = Math.min(min, s.agree().value());
+            max = Math.max(max, s.agree().value());
+        }
+        return max - min;
+    }
+}

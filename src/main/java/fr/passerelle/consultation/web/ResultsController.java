@@ -1,0 +1,170 @@
+package fr.passerelle.consultation.web;
+
+import fr.passerelle.audit.AuditLog;
+import fr.passerelle.consultation.AnalysisJobs;
+import fr.passerelle.consultation.ConsultationResults;
+import fr.passerelle.consultation.Consultations;
+import fr.passerelle.consultation.engine.ProposalScores;
+import fr.passerelle.consultation.engine.Qualification;
+import fr.passerelle.documents.PdfDocuments;
+import fr.passerelle.documents.SpreadsheetFormat;
+import fr.passerelle.documents.SpreadsheetWriter;
+import fr.passerelle.shared.web.Forms;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The results dashboard of organisers and analysts: participation, proposals by status, rankings,
+ * the opinion-group map and profile splits; the analysis job (started here, progress polled by
+ * htmx); CSV exports (never personal data) and the PDF report.
+ */
+@Controller
+@PreAuthorize("hasAuthority('consultation:analyse')")
+class ResultsController {
+
+    static final int TOP = 10;
+
+    private final Consultations consultations;
+    private final ConsultationResults results;
+    private final AnalysisJobs jobs;
+    private final PdfDocuments pdf;
+    private final MessageSource messages;
+    private final AuditLog audit;
+
+    ResultsController(Consultations consultations, ConsultationResults results, AnalysisJobs jobs, PdfDocuments pdf,
+            MessageSource messages, AuditLog audit) {
+        this.consultations = consultations;
+        this.results = results;
+        this.jobs = jobs;
+        this.pdf = pdf;
+        this.messages = messages;
+        this.audit = audit;
+    }
+
+    @GetMapping("/results")
+    String list(Model model) {
+        model.addAttribute("consultations", consultations.list());
+        model.addAttribute("titleKey", "results.list.title");
+        model.addAttribute("prefix", "/consultations/");
+        model.addAttribute("suffix", "/results");
+        return "consultation/choose";
+    }
+
+    @GetMapping("/consultations/{id}/results")
+    String dashboard(@PathVariable UUID id, Model model) {
+        Consultations.Consultation c = consultations.get(id);
+        ConsultationResults.Results r = results.of(c, consultations.counters(id), jobs.latestDone(id), TOP);
+        model.addAttribute("r", r);
+        model.addAttribute("job", jobs.latest(id).orElse(null));
+        model.addAttribute("map", r.analysis().map(ResultsMap::of).orElse(null));
+        return "consultation/results/dashboard";
+    }
+
+    @PostMapping("/consultations/{id}/analysis")
+    String analyse(@PathVariable UUID id, RedirectAttributes redirect) {
+        Forms.perform(redirect, "analysis.started", () -> jobs.request(id));
+        return "redirect:/consultations/" + id + "/results";
+    }
+
+    /** Polled while the job runs; asks the page to reload when it is over. */
+    @GetMapping("/consultations/{id}/analysis/progress")
+    String progress(@PathVariable UUID id, Model model, HttpServletResponse response) {
+        consultations.get(id);
+        AnalysisJobs.Job job = jobs.latest(id).orElse(null);
+        model.addAttribute("job", job);
+        model.addAttribute("consultationId", id);
+        if (job == null || !job.running()) {
+            response.setHeader("HX-Refresh", "true");
+        }
+        return "consultation/results/dashboard :: progress";
+    }
+
+    /** Accepted proposals with their vote counts, scores, zones and group-aware consensus. */
+    @GetMapping("/consultations/{id}/results/proposals.csv")
+    ResponseEntity<byte[]> proposalsCsv(@PathVariable UUID id, Locale locale) {
+        Consultations.Consultation c = consultations.get(id);
+        ConsultationResults.Results r = results.of(c, consultations.counters(id), jobs.latestDone(id), TOP);
+        List<String> headers = List.of("results.csv.id", "results.csv.text", "results.csv.themes", "results.csv.votes",
+                "results.csv.agree", "results.csv.disagree", "results.csv.neutral", "results.csv.top",
+                "results.csv.topLower", "results.csv.controversy", "results.csv.controversyLower", "results.csv.zone",
+                "results.csv.consensus").stream().map(k -> messages.getMessage(k, null, locale)).toList();
+        List<List<String>> rows = new ArrayList<>();
+        for (ConsultationResults.Scored s : r.all()) {
+            ProposalScores p = s.scores();
+            rows.add(java.util.Arrays.asList(s.id().toString(), s.text(), String.join(", ", s.themes()),
+                    String.valueOf(s.votes()), num(p.agree().value()), num(p.disagree().value()), num(p.neutral().value()),
+                    num(p.top().value()), num(p.top().lower()), num(p.controversy().value()), num(p.controversy().lower()),
+                    messages.getMessage("results.zone." + p.zone(), null, locale),
+                    s.consensusGeometricMean() == null ? null : num(s.consensusGeometricMean())));
+        }
+        return csv(c, "propositions", headers, rows);
+    }
+
+    /** Votes aggregated per proposal, counter kind and key (with the qualifications): no participant appears. */
+    @GetMapping("/consultations/{id}/results/votes.csv")
+    ResponseEntity<byte[]> votesCsv(@PathVariable UUID id, Locale locale) {
+        Consultations.Consultation c = consultations.get(id);
+        List<String> headers = new ArrayList<>(List.of("results.csv.id", "results.csv.text", "results.csv.kind",
+                "results.csv.agreeCount", "results.csv.disagreeCount", "results.csv.neutralCount"));
+        headers.replaceAll(k -> messages.getMessage(k, null, locale));
+        for (Qualification q : Qualification.values()) {
+            headers.add(messages.getMessage("consultation.qualification." + q, null, locale));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (ConsultationResults.Aggregate a : results.aggregates(id)) {
+            List<String> row = new ArrayList<>(List.of(a.proposalId().toString(), a.text(), a.kind(),
+                    String.valueOf(a.tally().agree()), String.valueOf(a.tally().disagree()),
+                    String.valueOf(a.tally().neutral())));
+            for (Qualification q : Qualification.values()) {
+                row.add(String.valueOf(a.tally().count(q)));
+            }
+            rows.add(row);
+        }
+        return csv(c, "votes", headers, rows);
+    }
+
+    @GetMapping("/consultations/{id}/results/report.pdf")
+    ResponseEntity<byte[]> report(@PathVariable UUID id) {
+        Consultations.Consultation c = consultations.get(id);
+        ConsultationResults.Results r = results.of(c, consultations.counters(id), jobs.latestDone(id), TOP);
+        byte[] body = pdf.render("consultation/results/report", Map.of("r", r, "generatedOn", java.time.LocalDate.now()));
+        audit.record("consultation.results.exported", "consultation", id, Map.of("format", "PDF"));
+        return download("resultats-" + c.slug() + ".pdf", MediaType.APPLICATION_PDF, body);
+    }
+
+    private ResponseEntity<byte[]> csv(Consultations.Consultation c, String what, List<String> headers,
+            List<List<String>> rows) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SpreadsheetWriter.write(SpreadsheetFormat.CSV, what, headers, rows, out);
+        audit.record("consultation.results.exported", "consultation", c.id(), Map.of("format", "CSV", "what", what));
+        return download(what + "-" + c.slug() + ".csv", MediaType.parseMediaType(SpreadsheetFormat.CSV.mediaType()),
+                out.toByteArray());
+    }
+
+    static ResponseEntity<byte[]> download(String fileName, MediaType type, byte[] body) {
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
+                .body(body);
+    }
+
+    private static String num(double value) {
+        return String.format(Locale.ROOT, "%.4f", value);
+    }
+}
