@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -52,15 +51,12 @@ public class Moderation {
     private final AuditLog audit;
     private final MailOutbox outbox;
     private final MessageSource messages;
-    private final String baseUrl;
 
-    Moderation(JdbcClient jdbc, AuditLog audit, MailOutbox outbox, MessageSource messages,
-            @Value("${passerelle.base-url:http://localhost:8080}") String baseUrl) {
+    Moderation(JdbcClient jdbc, AuditLog audit, MailOutbox outbox, MessageSource messages) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.outbox = outbox;
         this.messages = messages;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     /** A proposal as moderators see it (the author's address is not shown). */
@@ -255,7 +251,7 @@ public class Moderation {
             outbox.enqueue("CONSULTATION_REFUSAL", "refusal:" + item.id(), proposal.authorEmail(),
                     text("moderation.mail.refused.subject", proposal.question()),
                     text("moderation.mail.refused.body", proposal.question(), item.text(), why,
-                            baseUrl + "/c/" + proposal.slug() + "/propose"));
+                            outbox.link("/c/" + proposal.slug() + "/propose")));
         }
         return true;
     }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,15 +39,12 @@ public class Workshops {
     private final AuditLog audit;
     private final MailOutbox outbox;
     private final MessageSource messages;
-    private final String baseUrl;
 
-    Workshops(JdbcClient jdbc, AuditLog audit, MailOutbox outbox, MessageSource messages,
-            @Value("${passerelle.base-url:http://localhost:8080}") String baseUrl) {
+    Workshops(JdbcClient jdbc, AuditLog audit, MailOutbox outbox, MessageSource messages) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.outbox = outbox;
         this.messages = messages;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     public record Idea(UUID id, UUID proposalId, String text) {}
@@ -181,7 +177,7 @@ public class Workshops {
             outbox.enqueue("CONSULTATION_WORKSHOP", "workshop:" + sessionId + ":" + target.participant(), target.email(),
                     text("workshop.mail.subject", session.get("question")),
                     text("workshop.mail.body", session.get("question"), session.get("title"), when, session.get("place"),
-                            baseUrl + "/c/" + session.get("slug")));
+                            outbox.link("/c/" + session.get("slug"))));
         }
         audit.record("consultation.workshop.invited", "consultation_workshop_session", sessionId,
                 Map.of("invited", targets.size()));

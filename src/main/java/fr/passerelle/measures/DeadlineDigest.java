@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -40,12 +39,10 @@ public class DeadlineDigest {
     private final MailOutbox outbox;
     private final MessageSource messages;
     private final TransactionTemplate transactions;
-    private final String baseUrl;
     private final AuditLog audit;
 
     DeadlineDigest(Organisations organisations, UserAccounts users, Deadlines deadlines, MailOutbox outbox,
-            MessageSource messages, TransactionTemplate transactions, AuditLog audit,
-            @Value("${passerelle.base-url:http://localhost:8080}") String baseUrl) {
+            MessageSource messages, TransactionTemplate transactions, AuditLog audit) {
         this.audit = audit;
         this.organisations = organisations;
         this.users = users;
@@ -53,7 +50,6 @@ public class DeadlineDigest {
         this.outbox = outbox;
         this.messages = messages;
         this.transactions = transactions;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     /** Every association, one transaction each (a failure in one does not stop the others). */
@@ -111,9 +107,9 @@ public class DeadlineDigest {
         body.append(text("digest.mail.greeting", recipient.displayName())).append("\n\n");
         section(body, "digest.mail.late", late);
         section(body, "digest.mail.soon", soon);
-        body.append(text("digest.mail.open", baseUrl + "/caseload/deadlines")).append("\n\n");
+        body.append(text("digest.mail.open", outbox.link("/caseload/deadlines"))).append("\n\n");
         body.append(text("digest.mail.privacy")).append('\n');
-        body.append(text("digest.mail.unsubscribe", baseUrl + "/account/calendar")).append('\n');
+        body.append(text("digest.mail.unsubscribe", outbox.link("/account/calendar"))).append('\n');
         return body.toString();
     }
 

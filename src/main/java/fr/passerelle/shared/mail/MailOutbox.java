@@ -28,9 +28,17 @@ public class MailOutbox {
             int attempts, Instant createdAt, Instant sentAt, String lastError) {}
 
     private final JdbcClient jdbc;
+    private final String baseUrl;
 
-    MailOutbox(JdbcClient jdbc) {
+    MailOutbox(JdbcClient jdbc,
+            @org.springframework.beans.factory.annotation.Value("${passerelle.base-url:http://localhost:8080}") String baseUrl) {
         this.jdbc = jdbc;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /** The absolute address of a page of the application ({@code passerelle.base-url}), for a mail. */
+    public String link(String path) {
+        return baseUrl + (path.startsWith("/") ? path : "/" + path);
     }
 
     /**
