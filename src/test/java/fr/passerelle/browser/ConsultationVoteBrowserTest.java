@@ -69,6 +69,9 @@ class ConsultationVoteBrowserTest extends BrowserSupport {
         // Another anonymous participant.
         page.context().clearCookies();
         page.navigate(url("/c/" + made.slug() + "/vote"));
+        // Votes go through htmx once it has set the page up (without it, a vote reloads the page,
+        // which is the fallback without JavaScript, not what this journey checks).
+        page.waitForFunction("() => window.htmx !== undefined && document.readyState === 'complete'");
         Locator cards = page.locator("article.proposal-card");
         assertThat(cards).hasCount(12);
         assertAccessible();
