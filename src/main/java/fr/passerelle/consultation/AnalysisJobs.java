@@ -126,9 +126,9 @@ public class AnalysisJobs {
     private UUID create(UUID consultationId) {
         UUID organisation = TenantContext.currentOrganisationId().orElseThrow();
         return tx.execute(s -> {
-            if (jdbc.sql("select count(*) from consultation where id = ?").param(consultationId).query(Long.class).single() == 0) {
-                throw BusinessException.notFound();
-            }
+            // The consultation row locked: two requests at once queue one job, the other is told it runs.
+            jdbc.sql("select id from consultation where id = ? for update").param(consultationId).query(UUID.class)
+                    .optional().orElseThrow(BusinessException::notFound);
             jdbc.sql("update consultation_analysis set status = 'FAILED', error = 'stale', finished_at = now() where "
                     + "consultation_id = ? and " + STALE).param(consultationId).update();
             if (jdbc.sql("select count(*) from consultation_analysis where consultation_id = ? and status in ('QUEUED', 'RUNNING')")

@@ -41,37 +41,42 @@ public class Participants {
      */
     @Transactional
     public Participant resolve(UUID consultationId, UUID fromCookie, UUID userId) {
-        Optional<Participant> cookie = fromCookie == null ? Optional.empty() : find(consultationId, fromCookie)
-                .filter(p -> !merged(p.id()));
+        Optional<Participant> cookie = fromCookie == null ? Optional.empty() : find(consultationId, fromCookie);
         if (userId == null) {
             return cookie.orElseGet(() -> create(consultationId, null));
         }
-        Participant account = jdbc.sql("select * from consultation_participant where consultation_id = ? and user_id = ?")
-                .param(consultationId).param(userId).query(Participants::map).optional()
-                .orElseGet(() -> create(consultationId, userId));
-        cookie.filter(p -> p.userId() == null && !p.id().equals(account.id())).ifPresent(p -> merge(p, account));
+        Participant account = ofAccount(consultationId, userId).orElseGet(() -> create(consultationId, userId));
+        if (cookie.filter(p -> p.userId() == null && !p.id().equals(account.id())).isEmpty()) {
+            return account;
+        }
+        merge(cookie.get(), account);
         return find(consultationId, account.id()).orElseThrow();
     }
 
     /** A participant of this consultation (not merged into another), if it exists. */
     @Transactional(readOnly = true)
     public Optional<Participant> find(UUID consultationId, UUID id) {
-        return jdbc.sql("select * from consultation_participant where id = ? and consultation_id = ?")
+        return jdbc.sql("select * from consultation_participant where id = ? and consultation_id = ? and merged_into is null")
                 .param(id).param(consultationId).query(Participants::map).optional();
     }
 
-    private boolean merged(UUID id) {
-        return jdbc.sql("select merged_into is not null from consultation_participant where id = ?").param(id)
-                .query(Boolean.class).single();
+    /** The participant of a signed-in account in this consultation, if it has one (nothing created). */
+    @Transactional(readOnly = true)
+    public Optional<Participant> ofAccount(UUID consultationId, UUID userId) {
+        return jdbc.sql("select * from consultation_participant where consultation_id = ? and user_id = ?")
+                .param(consultationId).param(userId).query(Participants::map).optional();
     }
 
     private Participant create(UUID consultationId, UUID userId) {
         UUID id = Ids.newId();
+        // An account's first two requests at once: one row, the other request reads it.
         jdbc.sql("""
                 insert into consultation_participant (id, organisation_id, consultation_id, user_id)
-                select ?, organisation_id, id, ? from consultation where id = ?""")
+                select ?, organisation_id, id, ? from consultation where id = ?
+                on conflict do nothing""")
                 .param(id).param(userId).param(consultationId).update();
-        return find(consultationId, id).orElseThrow(BusinessException::notFound);
+        return (userId == null ? find(consultationId, id) : ofAccount(consultationId, userId))
+                .orElseThrow(BusinessException::notFound);
     }
 
     private void merge(Participant anonymous, Participant account) {

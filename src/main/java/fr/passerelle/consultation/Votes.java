@@ -95,8 +95,10 @@ public class Votes {
      * The tenant setting (what the transaction manager does at the start of a transaction) and the
      * vote statement, sent together: without a transaction, they run in one implicit transaction.
      */
-    private static final String TENANT_AND_CAST = "select set_config('passerelle.organisation_id', :tenant, true),"
-            + " set_config('passerelle.user_id', :user, true);\n" + CAST;
+    private static final String TENANT_AND_CAST = "select set_config('"
+            + fr.passerelle.shared.db.TenantAwareTransactionManager.ORGANISATION_SETTING + "', :tenant, true),"
+            + " set_config('" + fr.passerelle.shared.db.TenantAwareTransactionManager.USER_SETTING + "', :user, true);\n"
+            + CAST;
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;

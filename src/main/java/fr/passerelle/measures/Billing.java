@@ -56,6 +56,7 @@ public class Billing {
     private final AuditLog audit;
     private final References references;
     private final Courts courts;
+    private final Caseloads caseloads;
     private final Organisations organisations;
     private final PdfDocuments pdfDocuments;
     private final Clock clock;
@@ -65,8 +66,10 @@ public class Billing {
     private static final List<String> CSV_COLUMNS = List.of("number", "association", "court", "month", "measure",
             "procedure", "type", "person", "mode", "period", "endedOn", "quantity", "unitTariff", "amount");
 
-    Billing(JdbcClient jdbc, AuditLog audit, References references, Courts courts, Organisations organisations,
-            PdfDocuments pdfDocuments, Clock clock, org.springframework.context.MessageSource messages) {
+    Billing(JdbcClient jdbc, AuditLog audit, References references, Courts courts, Caseloads caseloads,
+            Organisations organisations, PdfDocuments pdfDocuments, Clock clock,
+            org.springframework.context.MessageSource messages) {
+        this.caseloads = caseloads;
         this.messages = messages;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -110,8 +113,8 @@ public class Billing {
     @Transactional(readOnly = true)
     public List<CourtChoice> courts() {
         requireBilling();
-        return jdbc.sql("select distinct court_code from measure").query(String.class).list().stream()
-                .map(code -> new CourtChoice(code, courtName(code)))
+        return courts.judicialCourts(caseloads.courtCodesInUse()).stream()
+                .map(c -> new CourtChoice(c.code(), c.name()))
                 .sorted(Comparator.comparing(CourtChoice::name)).toList();
     }
 

@@ -187,6 +187,13 @@ class VotesTest {
     }
 
     @Test
+    void anAccountsFirstRequestsAtOnceMakeOneParticipant() throws Exception {
+        UUID user = ((PasserelleUser) users.loadUserByUsername("participant")).userId();
+        List<UUID> ids = parallel(8, i -> ConsultationFixture.as(made, () -> participants.resolve(made.id(), null, user).id()));
+        assertThat(new java.util.HashSet<>(ids)).hasSize(1);
+    }
+
+    @Test
     void anAnonymousParticipantWhoSignsInKeepsTheirVotesWithoutDoubleCounting() {
         PasserelleUser account = (PasserelleUser) users.loadUserByUsername("participant");
         UUID accountParticipant = ConsultationFixture.as(made, () -> participants.resolve(made.id(), null,

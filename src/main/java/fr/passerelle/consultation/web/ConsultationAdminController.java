@@ -47,6 +47,9 @@ class ConsultationAdminController {
     @PostMapping
     String create(@ModelAttribute("form") ConsultationForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            return showForm(null, model);
+        }
         UUID id;
         try {
             id = consultations.create(settings(form));
@@ -69,6 +72,9 @@ class ConsultationAdminController {
     String update(@PathVariable UUID id, @ModelAttribute("form") ConsultationForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         Consultations.Consultation c = consultations.get(id);
+        if (result.hasErrors()) {
+            return showForm(c, model);
+        }
         try {
             consultations.update(id, settings(form));
         } catch (FieldRefusal refusal) {

@@ -319,10 +319,13 @@ class PublicConsultationController {
     private UUID known(Consultations.Consultation c, HttpServletRequest request) {
         UUID user = TenantContext.currentPrincipal().map(TenantPrincipal::userId).orElse(null);
         UUID fromCookie = cookies.read(request, c.id());
-        if (user == null && fromCookie == null) {
-            return null;
+        // Read only: a page that shows nothing new must not create or merge participants.
+        java.util.Optional<Participants.Participant> known = user == null ? java.util.Optional.empty()
+                : participants.ofAccount(c.id(), user);
+        if (known.isEmpty() && fromCookie != null) {
+            known = participants.find(c.id(), fromCookie);
         }
-        return participants.resolve(c.id(), fromCookie, user).id();
+        return known.map(Participants.Participant::id).orElse(null);
     }
 
     private <T> T as(String slug, Function<Consultations.PublicRef, T> work) {

@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import fr.passerelle.shared.web.Downloads;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -86,7 +87,8 @@ class ResultsController {
     /** Polled while the job runs; asks the page to reload when it is over. */
     @GetMapping("/consultations/{id}/analysis/progress")
     String progress(@PathVariable UUID id, Model model, HttpServletResponse response) {
-        consultations.get(id);
+        // Polled every second: the job alone (row-level security and the permission guard it); an
+        // unknown consultation has no job, and the reload then shows the refusal.
         AnalysisJobs.Job job = jobs.latest(id).orElse(null);
         model.addAttribute("job", job);
         model.addAttribute("consultationId", id);
@@ -146,7 +148,7 @@ class ResultsController {
         ConsultationResults.Results r = results.of(c, consultations.counters(id), jobs.latestDone(id), TOP);
         byte[] body = pdf.render("consultation/results/report", Map.of("r", r, "generatedOn", java.time.LocalDate.now()));
         audit.record("consultation.results.exported", "consultation", id, Map.of("format", "PDF"));
-        return download("resultats-" + c.slug() + ".pdf", MediaType.APPLICATION_PDF, body);
+        return Downloads.attachment(MediaType.APPLICATION_PDF, "resultats-" + c.slug() + ".pdf", body);
     }
 
     private ResponseEntity<byte[]> csv(Consultations.Consultation c, String what, List<String> headers,
@@ -154,14 +156,8 @@ class ResultsController {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         SpreadsheetWriter.write(SpreadsheetFormat.CSV, what, headers, rows, out);
         audit.record("consultation.results.exported", "consultation", c.id(), Map.of("format", "CSV", "what", what));
-        return download(what + "-" + c.slug() + ".csv", MediaType.parseMediaType(SpreadsheetFormat.CSV.mediaType()),
+        return Downloads.attachment(MediaType.parseMediaType(SpreadsheetFormat.CSV.mediaType()), what + "-" + c.slug() + ".csv",
                 out.toByteArray());
-    }
-
-    static ResponseEntity<byte[]> download(String fileName, MediaType type, byte[] body) {
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
-                .body(body);
     }
 
     private static String num(double value) {

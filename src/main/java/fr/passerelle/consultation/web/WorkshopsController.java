@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
+import fr.passerelle.shared.web.Downloads;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -81,7 +82,16 @@ class WorkshopsController {
             @RequestParam(required = false) String place, @RequestParam(required = false) Integer capacity,
             RedirectAttributes redirect) {
         consultations.get(id);
-        Forms.perform(redirect, "workshop.session.planned", () -> workshops.planSession(id, title, startsAt, place, capacity));
+        if (!Forms.perform(redirect, "workshop.session.planned",
+                () -> workshops.planSession(id, title, startsAt, place, capacity))) {
+            // Refused: the form comes back with what was typed.
+            Map<String, Object> draft = new java.util.HashMap<>();
+            draft.put("title", title);
+            draft.put("startsAt", startsAt);
+            draft.put("place", place);
+            draft.put("capacity", capacity);
+            redirect.addFlashAttribute("sessionDraft", draft);
+        }
         return "redirect:/consultations/" + id + "/workshops";
     }
 
@@ -123,7 +133,7 @@ class WorkshopsController {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         SpreadsheetWriter.write(SpreadsheetFormat.CSV, "fiches", headers, rows, out);
         audit.record("consultation.workshop.sheets.exported", "consultation", id, Map.of("sheets", rows.size()));
-        return ResultsController.download("fiches-" + c.slug() + ".csv",
-                MediaType.parseMediaType(SpreadsheetFormat.CSV.mediaType()), out.toByteArray());
+        return Downloads.attachment(MediaType.parseMediaType(SpreadsheetFormat.CSV.mediaType()), "fiches-" + c.slug() + ".csv",
+                out.toByteArray());
     }
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import fr.passerelle.shared.web.Downloads;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -103,13 +104,14 @@ class BillingController {
     @GetMapping("/{id}/pdf")
     ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
         Billing.Statement statement = billing.get(id);
-        return download(billing.fileName(statement, "pdf"), MediaType.APPLICATION_PDF, billing.pdf(id));
+        return Downloads.attachment(MediaType.APPLICATION_PDF, billing.fileName(statement, "pdf"), billing.pdf(id));
     }
 
     @GetMapping("/{id}/csv")
     ResponseEntity<byte[]> csv(@PathVariable UUID id) {
         Billing.Statement statement = billing.get(id);
-        return download(billing.fileName(statement, "csv"), MediaType.parseMediaType("text/csv;charset=UTF-8"), billing.csv(id));
+        return Downloads.attachment(MediaType.parseMediaType("text/csv;charset=UTF-8"), billing.fileName(statement, "csv"),
+                billing.csv(id));
     }
 
     private String showList(Model model) {
@@ -121,13 +123,6 @@ class BillingController {
             model.addAttribute("month", YearMonth.now().minusMonths(1).toString());
         }
         return "billing/list";
-    }
-
-    private static ResponseEntity<byte[]> download(String name, MediaType type, byte[] body) {
-        return ResponseEntity.ok()
-                .contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-                .body(body);
     }
 
     private static String act(UUID id, RedirectAttributes redirect, String successKey, Runnable action) {
