@@ -87,12 +87,12 @@ class ResultsController {
     /** Polled while the job runs; asks the page to reload when it is over. */
     @GetMapping("/consultations/{id}/analysis/progress")
     String progress(@PathVariable UUID id, Model model, HttpServletResponse response) {
-        // Polled every second: the job alone (row-level security and the permission guard it); an
-        // unknown consultation has no job, and the reload then shows the refusal.
-        AnalysisJobs.Job job = jobs.latest(id).orElse(null);
+        // Polled every second: the job alone (row-level security and the permission guard it). No job
+        // here — another organisation's consultation, or one never analysed — is not found.
+        AnalysisJobs.Job job = jobs.latest(id).orElseThrow(fr.passerelle.shared.BusinessException::notFound);
         model.addAttribute("job", job);
         model.addAttribute("consultationId", id);
-        if (job == null || !job.running()) {
+        if (!job.running()) {
             response.setHeader("HX-Refresh", "true");
         }
         return "consultation/results/dashboard :: progress";
