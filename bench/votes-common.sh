@@ -18,7 +18,7 @@ if [ -z "$DRIVER" ]; then echo "bench: the PostgreSQL JDBC driver is not in ~/.m
 JDBC="jdbc:postgresql://localhost:$DB_PORT/passerelle"
 
 start_app() {
-  java -jar "$JAR" --server.port="$PORT" --passerelle.embedded-db.data-dir="$DATA_DIR/pg" \
+  java ${BENCH_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --passerelle.embedded-db.data-dir="$DATA_DIR/pg" \
     --passerelle.embedded-db.port="$DB_PORT" --passerelle.demo.enabled=true --logging.level.root=WARN \
     --passerelle.demo.persons-per-association=0 --passerelle.demo.case-persons=0 \
     --passerelle.consultation.key-secret=bench-secret-of-the-consultation-keys \

@@ -13,15 +13,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param participantBurst votes a participant may cast at once
  * @param addressVotesPerSecond sustained votes per client address
  * @param addressBurst votes one address may cast at once
+ * @param voteBatchSize most votes the vote writer commits together (group commit)
+ * @param voteQueueCapacity votes that may wait for the writer; beyond, a vote is refused as busy
  */
 @ConfigurationProperties("passerelle.consultation")
 public record ConsultationProperties(String keySecret, Long sequenceSeed, Double participantVotesPerSecond,
-        Integer participantBurst, Double addressVotesPerSecond, Integer addressBurst) {
+        Integer participantBurst, Double addressVotesPerSecond, Integer addressBurst, Integer voteBatchSize,
+        Integer voteQueueCapacity) {
 
     public ConsultationProperties {
         participantVotesPerSecond = participantVotesPerSecond == null ? 2.0 : participantVotesPerSecond;
         participantBurst = participantBurst == null ? 30 : participantBurst;
         addressVotesPerSecond = addressVotesPerSecond == null ? 100.0 : addressVotesPerSecond;
         addressBurst = addressBurst == null ? 600 : addressBurst;
+        voteBatchSize = voteBatchSize == null ? 256 : Math.max(1, voteBatchSize);
+        voteQueueCapacity = voteQueueCapacity == null ? 20_000 : Math.max(1, voteQueueCapacity);
     }
 }

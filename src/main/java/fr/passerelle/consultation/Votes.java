@@ -4,21 +4,26 @@ import fr.passerelle.consultation.engine.Qualification;
 import fr.passerelle.consultation.engine.VoteKey;
 import fr.passerelle.shared.BusinessException;
 import fr.passerelle.shared.FieldRefusal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import fr.passerelle.shared.TenantContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The vote path. {@link #cast} records one participant's vote on one proposal and moves the
@@ -29,87 +34,26 @@ import org.springframework.transaction.annotation.Transactional;
  * vote moves the counts from the old key to the new one). Votes are not written to the hash-chained
  * audit trail: a vote is not a personal file, and one chained write per vote would serialise them.
  * Callers act as the consultation's organisation (public pages, the replay generator).
+ *
+ * <p>The statement takes a batch of votes: requests cast outside a transaction are committed
+ * together by the {@link VoteWriter} (group commit), each answered once its batch is committed.
  */
 @Service
-public class Votes {
-
-    /**
-     * The counter update shared by casting and retracting: {@code v} holds the vote after
-     * ({@code key}, … null when retracted) and before ({@code prev_key}, … null when new).
-     */
-    private static final String COUNTERS = """
-            , d as (
-                select v.organisation_id, v.proposal_id, k.kind,
-                       %s
-                from v cross join lateral (values
-                    ('ALL', v.key is not null, v.prev_key is not null),
-                    ('VERIFIED', v.trust = 'TRUSTED', v.prev_trust = 'TRUSTED'),
-                    ('SEQUENCE', v.trust = 'TRUSTED' and v.from_sequence, v.prev_trust = 'TRUSTED' and v.prev_from_sequence),
-                    ('SEGMENT', v.trust = 'TRUSTED' and v.in_segment, v.prev_trust = 'TRUSTED' and v.prev_in_segment)
-                ) k(kind, now_in, prev_in)
-                where k.now_in or k.prev_in
-            ), upd as (
-                insert into consultation_proposal_counter as c (organisation_id, proposal_id, kind, %s)
-                select * from d
-                on conflict (proposal_id, kind) do update set %s
-                returning 1
-            )
-            """.formatted(deltas(), String.join(", ", columnNames()), increments());
-
-    private static final String CAST = """
-            with v as (
-                insert into consultation_vote as t (organisation_id, consultation_id, participant_id, proposal_id, key,
-                                                    qualifications, trust, from_sequence, in_segment)
-                select pr.organisation_id, pr.consultation_id, pa.id, pr.id, :key, string_to_array(:qualifications, ','),
-                       :trust, :fromSequence, coalesce(pa.segment = pr.segment, false)
-                from consultation_proposal pr
-                join consultation c on c.id = pr.consultation_id and c.status = 'OPEN'
-                join consultation_participant pa on pa.id = :participant and pa.consultation_id = pr.consultation_id
-                                                 and pa.merged_into is null
-                where pr.id = :proposal and pr.consultation_id = :consultation and pr.status = 'ACCEPTED'
-                on conflict (participant_id, proposal_id) do update set
-                    prev_key = t.key, prev_qualifications = t.qualifications, prev_trust = t.trust,
-                    prev_from_sequence = t.from_sequence, prev_in_segment = t.in_segment,
-                    key = excluded.key,
-                    qualifications = case when :keep and t.key = excluded.key then t.qualifications else excluded.qualifications end,
-                    trust = excluded.trust, from_sequence = excluded.from_sequence, in_segment = excluded.in_segment,
-                    updated_at = now()
-                where (t.key, t.qualifications, t.trust, t.from_sequence) is distinct from
-                      (excluded.key, case when :keep and t.key = excluded.key then t.qualifications else excluded.qualifications end,
-                       excluded.trust, excluded.from_sequence)
-                returning t.*
-            )""" + COUNTERS + """
-            select v.key, v.qualifications, v.trust, (select count(*) from upd) counters from v""";
-
-    private static final String RETRACT = """
-            with v as (
-                delete from consultation_vote where participant_id = :participant and proposal_id = :proposal
-                returning organisation_id, proposal_id, null::varchar as key, null::text[] as qualifications,
-                          null::varchar as trust, null::boolean as from_sequence, null::boolean as in_segment,
-                          key as prev_key, qualifications as prev_qualifications, trust as prev_trust,
-                          from_sequence as prev_from_sequence, in_segment as prev_in_segment
-            )""" + COUNTERS + """
-            select count(*) from v, (select count(*) from upd) u""";
-
-    /**
-     * The tenant setting (what the transaction manager does at the start of a transaction) and the
-     * vote statement, sent together: without a transaction, they run in one implicit transaction.
-     */
-    private static final String TENANT_AND_CAST = "select set_config('"
-            + fr.passerelle.shared.db.TenantAwareTransactionManager.ORGANISATION_SETTING + "', :tenant, true),"
-            + " set_config('" + fr.passerelle.shared.db.TenantAwareTransactionManager.USER_SETTING + "', :user, true);\n"
-            + CAST;
+public class Votes implements SmartLifecycle {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
     private final TransactionTemplate transactions;
     private final ProposalKeys keys;
+    private final VoteWriter writer;
 
-    Votes(JdbcClient jdbc, NamedParameterJdbcTemplate named, TransactionTemplate transactions, ProposalKeys keys) {
+    Votes(JdbcClient jdbc, NamedParameterJdbcTemplate named, TransactionTemplate transactions, ProposalKeys keys,
+            ConsultationProperties properties) {
         this.jdbc = jdbc;
         this.named = named;
         this.transactions = transactions;
         this.keys = keys;
+        this.writer = new VoteWriter(this::write, properties.voteBatchSize(), properties.voteQueueCapacity());
     }
 
     /**
@@ -127,11 +71,22 @@ public class Votes {
     public record Recorded(UUID proposalId, VoteKey key, Set<Qualification> qualifications, boolean trusted,
             boolean changed) {}
 
+    /** One participant's vote on one proposal. */
+    record VoteId(UUID participant, UUID proposal) {}
+
+    /** A ballot checked and ready for the vote statement, with the tenant it is written as. */
+    record Prepared(UUID organisation, String user, UUID consultation, UUID participant, UUID proposal, String key,
+            String qualifications, String trust, boolean fromSequence, boolean keep) {
+        VoteId id() {
+            return new VoteId(participant, proposal);
+        }
+    }
+
     /**
      * Records a vote (or replaces the participant's vote on this proposal) and moves the counters.
-     * Outside a transaction it costs one round trip: the tenant setting and the vote statement go
-     * together and run as one implicit transaction, committed (synchronously) before this returns;
-     * inside a caller's transaction it joins it.
+     * Outside a transaction the vote goes to the {@link VoteWriter}, which commits it together with
+     * the other votes waiting at that moment (group commit) and answers once they are committed
+     * (synchronously): a vote acknowledged is stored. Inside a caller's transaction it joins it.
      */
     public Recorded cast(Ballot ballot) {
         if (ballot.key() == null) {
@@ -144,29 +99,15 @@ public class Votes {
                 && keys.verify(ballot.proposalId(), ballot.participantId(), ballot.location(), ballot.proposalKey());
         boolean fromSequence = trusted && ballot.location() == ProposalKeys.Location.SEQUENCE;
         Set<Qualification> qualifications = ballot.qualifications() == null ? Set.of() : ballot.qualifications();
-        Map<String, Object> params = new HashMap<>();
-        params.put("tenant", TenantContext.currentOrganisationId().orElseThrow().toString());
-        params.put("user", TenantContext.currentPrincipal().map(p -> p.userId().toString()).orElse(""));
-        params.put("key", ballot.key().name());
-        params.put("qualifications", qualifications.stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
-        params.put("trust", trusted ? "TRUSTED" : "TROLL");
-        params.put("fromSequence", fromSequence);
-        params.put("participant", ballot.participantId());
-        params.put("proposal", ballot.proposalId());
-        params.put("consultation", ballot.consultationId());
-        params.put("keep", ballot.qualifications() == null);
-        Optional<Recorded> recorded = named.execute(TENANT_AND_CAST, params, ps -> {
-            ps.execute();
-            // The first result is the tenant setting; the second, the vote as stored (if written).
-            if (!ps.getMoreResults()) {
-                throw new IllegalStateException("the vote statement returned no result");
-            }
-            try (ResultSet rs = ps.getResultSet()) {
-                return rs.next() ? Optional.of(new Recorded(ballot.proposalId(), VoteKey.valueOf(rs.getString("key")),
-                        qualifications(rs), "TRUSTED".equals(rs.getString("trust")), true)) : Optional.<Recorded>empty();
-            }
-        });
-        if (recorded != null && recorded.isPresent()) {
+        Prepared prepared = new Prepared(TenantContext.currentOrganisationId().orElseThrow(),
+                TenantContext.currentPrincipal().map(p -> p.userId().toString()).orElse(""),
+                ballot.consultationId(), ballot.participantId(), ballot.proposalId(), ballot.key().name(),
+                qualifications.stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
+                trusted ? "TRUSTED" : "TROLL", fromSequence, ballot.qualifications() == null);
+        Optional<Recorded> recorded = TransactionSynchronizationManager.isActualTransactionActive()
+                ? Optional.ofNullable(write(prepared.organisation(), prepared.user(), List.of(prepared)).get(prepared.id()))
+                : writer.submit(prepared);
+        if (recorded.isPresent()) {
             return recorded.get();
         }
         // Nothing written: the same vote again (idempotent), or a vote that cannot be cast.
@@ -181,6 +122,65 @@ public class Votes {
             }
             throw new BusinessException(404, "consultation.vote.unknownProposal");
         });
+    }
+
+    /**
+     * Runs the vote statement for a batch of one organisation in one round trip: outside a
+     * transaction the tenant setting and the statement run as one implicit transaction, committed
+     * before this returns; inside one, they join it. Returns the votes written.
+     */
+    Map<VoteId, Recorded> write(UUID organisation, String user, List<Prepared> batch) {
+        Map<VoteId, Recorded> written = new HashMap<>();
+        named.getJdbcTemplate().execute((Connection connection) -> {
+            try (PreparedStatement ps = connection.prepareStatement(VoteStatement.CAST)) {
+                ps.setString(1, organisation.toString());
+                ps.setString(2, user);
+                ps.setArray(3, connection.createArrayOf("uuid", batch.stream().map(Prepared::consultation).toArray()));
+                ps.setArray(4, connection.createArrayOf("uuid", batch.stream().map(Prepared::participant).toArray()));
+                ps.setArray(5, connection.createArrayOf("uuid", batch.stream().map(Prepared::proposal).toArray()));
+                ps.setArray(6, connection.createArrayOf("text", batch.stream().map(Prepared::key).toArray()));
+                ps.setArray(7, connection.createArrayOf("text", batch.stream().map(Prepared::qualifications).toArray()));
+                ps.setArray(8, connection.createArrayOf("text", batch.stream().map(Prepared::trust).toArray()));
+                ps.setArray(9, connection.createArrayOf("boolean", batch.stream().map(Prepared::fromSequence).toArray()));
+                ps.setArray(10, connection.createArrayOf("boolean", batch.stream().map(Prepared::keep).toArray()));
+                ps.execute();
+                // The first result is the tenant setting; the second, the votes as stored.
+                if (!ps.getMoreResults()) {
+                    throw new IllegalStateException("the vote statement returned no result");
+                }
+                try (ResultSet rs = ps.getResultSet()) {
+                    while (rs.next()) {
+                        UUID proposal = rs.getObject("proposal_id", UUID.class);
+                        written.put(new VoteId(rs.getObject("participant_id", UUID.class), proposal),
+                                new Recorded(proposal, VoteKey.valueOf(rs.getString("key")), qualifications(rs),
+                                        "TRUSTED".equals(rs.getString("trust")), true));
+                    }
+                }
+            }
+            return null;
+        });
+        return written;
+    }
+
+    @Override
+    public void start() {
+        writer.start();
+    }
+
+    @Override
+    public void stop() {
+        writer.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return writer.running();
+    }
+
+    /** Starts before the web server and stops after it has drained its requests. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
     /**
@@ -216,19 +216,10 @@ public class Votes {
                 location == null ? null : keys.sign(proposalId, participantId, location)));
     }
 
-    /**
-     * The vote as sent to PostgreSQL, with its named parameters (tenant, user, key, qualifications,
-     * trust, fromSequence, participant, proposal, consultation, keep): the benchmark runs it directly
-     * over JDBC to measure PostgreSQL's ceiling for the very same write.
-     */
-    public static String castStatement() {
-        return TENANT_AND_CAST;
-    }
-
     /** Removes a vote and its counts (used when merging a participant into another). */
     @Transactional
     public boolean retract(UUID participantId, UUID proposalId) {
-        return jdbc.sql(RETRACT).param("participant", participantId).param("proposal", proposalId)
+        return jdbc.sql(VoteStatement.RETRACT).param("participant", participantId).param("proposal", proposalId)
                 .query(Long.class).single() > 0;
     }
 
@@ -260,31 +251,5 @@ public class Votes {
         Set<Qualification> result = EnumSet.noneOf(Qualification.class);
         Consultations.strings(rs.getArray("qualifications")).forEach(q -> result.add(Qualification.valueOf(q)));
         return result;
-    }
-
-    private static java.util.List<String> columnNames() {
-        java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of("agree", "disagree", "neutral"));
-        for (Qualification q : Qualification.values()) {
-            names.add(q.name().toLowerCase(java.util.Locale.ROOT));
-        }
-        return names;
-    }
-
-    /** One delta column per counter: +1 when the new vote counts there, −1 when the old one did. */
-    private static String deltas() {
-        java.util.List<String> parts = new java.util.ArrayList<>();
-        for (VoteKey key : VoteKey.values()) {
-            parts.add(("(case when k.now_in and v.key = '%1$s' then 1 else 0 end)"
-                    + " - (case when k.prev_in and v.prev_key = '%1$s' then 1 else 0 end)").formatted(key.name()));
-        }
-        for (Qualification q : Qualification.values()) {
-            parts.add(("(case when k.now_in and '%1$s' = any(v.qualifications) then 1 else 0 end)"
-                    + " - (case when k.prev_in and '%1$s' = any(v.prev_qualifications) then 1 else 0 end)").formatted(q.name()));
-        }
-        return String.join(",\n", parts);
-    }
-
-    private static String increments() {
-        return columnNames().stream().map(c -> c + " = c." + c + " + excluded." + c).collect(Collectors.joining(", "));
     }
 }

@@ -83,6 +83,26 @@ class VotesTest {
     }
 
     @Test
+    void manyParticipantsVotingAtOnceAreCommittedTogetherWithExactCounters() throws Exception {
+        List<UUID> voters = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            voters.add(newParticipant());
+        }
+        VoteKey[] keys = VoteKey.values();
+        // 180 votes at once (the writer batches them), some changed right after by the same voter.
+        parallel(240, i -> {
+            int vote = i % 180;
+            return cast(voters.get(vote / 3), made.proposals().get(vote % 3), keys[(i / 180 + vote) % 3],
+                    keys[(i / 180 + vote) % 3] == VoteKey.AGREE ? EnumSet.of(Qualification.LIKE_IT) : null, vote % 5 != 0);
+        });
+        for (UUID proposal : made.proposals()) {
+            assertCountersMatchTheVotes(proposal);
+            assertThat(total(counter(proposal, "ALL"))).isEqualTo(60);
+            assertThat(storedVotes(proposal)).isEqualTo(60);
+        }
+    }
+
+    @Test
     void aChangedVoteMovesTheCountsFromTheOldKeyToTheNew() {
         UUID voter = newParticipant();
         UUID proposal = made.proposals().get(0);
