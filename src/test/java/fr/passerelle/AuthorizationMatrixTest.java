@@ -37,6 +37,12 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.servlet.function.HandlerFunction;
+import org.springframework.web.servlet.function.RequestPredicate;
+import org.springframework.web.servlet.function.RequestPredicates;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.support.RouterFunctionMapping;
 
 /**
  * Every registered endpoint × every role (and anonymous) × own and foreign organisation.
@@ -268,6 +274,46 @@ class AuthorizationMatrixTest {
     RequestMappingHandlerMapping handlerMapping;
 
     @Autowired
+    List<RouterFunctionMapping> routerMappings;
+
+    /** Lists "METHOD /path" for each route of a router function. */
+    private record RouteLister(Set<String> registered) implements RouterFunctions.Visitor {
+        @Override
+        public void route(RequestPredicate predicate, HandlerFunction<?> handler) {
+            Set<String> methods = new TreeSet<>();
+            Set<String> paths = new TreeSet<>();
+            predicate.accept(new RequestPredicates.Visitor() {
+                @Override public void method(Set<org.springframework.http.HttpMethod> m) {
+                    m.forEach(x -> methods.add(x.name()));
+                }
+                @Override public void path(String pattern) {
+                    paths.add(pattern);
+                }
+                @Override public void pathExtension(String extension) {}
+                @Override public void header(String name, String value) {}
+                @Override public void param(String name, String value) {}
+                @Override public void version(String version) {}
+                @Override public void startAnd() {}
+                @Override public void and() {}
+                @Override public void endAnd() {}
+                @Override public void startOr() {}
+                @Override public void or() {}
+                @Override public void endOr() {}
+                @Override public void startNegate() {}
+                @Override public void endNegate() {}
+                @Override public void unknown(RequestPredicate p) {}
+            });
+            methods.forEach(m -> paths.forEach(p -> registered.add(m + " " + p)));
+        }
+
+        @Override public void resources(java.util.function.Function<org.springframework.web.servlet.function.ServerRequest, java.util.Optional<org.springframework.core.io.Resource>> lookup) {}
+        @Override public void attributes(Map<String, Object> attributes) {}
+        @Override public void startNested(RequestPredicate predicate) {}
+        @Override public void endNested(RequestPredicate predicate) {}
+        @Override public void unknown(RouterFunction<?> routerFunction) {}
+    }
+
+    @Autowired
     @Qualifier("loginLookup")
     UserDetailsService users;
 
@@ -381,6 +427,12 @@ class AuthorizationMatrixTest {
                 if (!pattern.equals("/error")) {
                     methods.forEach(m -> registered.add(m + " " + pattern));
                 }
+            }
+        }
+        // Functional routes (served by their own handler mappings) count as endpoints too.
+        for (RouterFunctionMapping mapping : routerMappings) {
+            if (mapping.getRouterFunction() != null) {
+                mapping.getRouterFunction().accept(new RouteLister(registered));
             }
         }
         Set<String> covered = new TreeSet<>();

@@ -11,8 +11,10 @@ import fr.passerelle.consultation.engine.VoteKey;
 import fr.passerelle.shared.BusinessException;
 import fr.passerelle.shared.web.ApiProblems;
 import fr.passerelle.shared.web.RequestIds;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +23,12 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * The JSON side of the public vote path (used by scripts, the benchmark and any rich client):
@@ -74,12 +77,12 @@ class PublicVoteApiController {
     ResponseEntity<?> sequence(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response) {
         Consultations.PublicRef ref = consultations.lookup(slug).orElse(null);
         if (ref == null) {
-            return problem(request, HttpStatus.NOT_FOUND, "error.notFound");
+            return problemEntity(request, HttpStatus.NOT_FOUND, "error.notFound");
         }
         return Consultations.asOrganiser(ref, () -> {
             Consultations.Consultation c = consultations.forPublic(ref);
             if (!c.open()) {
-                return problem(request, HttpStatus.CONFLICT, "consultation.vote.closed");
+                return problemEntity(request, HttpStatus.CONFLICT, "consultation.vote.closed");
             }
             UUID participant = cookies.participant(c, request, response).id();
             List<UUID> ids = sequences.next(c.id(), participant);
@@ -92,24 +95,34 @@ class PublicVoteApiController {
         });
     }
 
-    @PostMapping(path = "/c/{slug}/votes", consumes = MediaType.APPLICATION_JSON_VALUE,
-            produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> vote(@PathVariable String slug, @RequestBody(required = false) VoteRequest body,
-            HttpServletRequest request) {
-        Consultations.PublicRef ref = consultations.lookup(slug).orElse(null);
+    /**
+     * {@code POST /c/{slug}/votes}: the busiest endpoint, routed ahead of the annotated mappings by
+     * {@link PublicVoteRoutes} (a functional route, so that no request pays for matching every
+     * pattern of the application), which is why it reads its JSON body and answers its refusals
+     * itself.
+     */
+    ServerResponse vote(ServerRequest request) {
+        HttpServletRequest servlet = request.servletRequest();
+        Consultations.PublicRef ref = consultations.lookup(request.pathVariable("slug")).orElse(null);
         if (ref == null) {
-            return problem(request, HttpStatus.NOT_FOUND, "error.notFound");
+            return problem(servlet, HttpStatus.NOT_FOUND, "error.notFound");
         }
-        UUID participant = cookies.read(request, ref.id());
+        UUID participant = cookies.read(servlet, ref.id());
         if (participant == null) {
-            return problem(request, HttpStatus.BAD_REQUEST, "consultation.vote.noParticipant");
+            return problem(servlet, HttpStatus.BAD_REQUEST, "consultation.vote.noParticipant");
+        }
+        VoteRequest body;
+        try {
+            body = servlet.getContentLengthLong() == 0 ? null : request.body(VoteRequest.class);
+        } catch (HttpMessageNotReadableException | IOException | ServletException unreadable) {
+            return problem(servlet, HttpStatus.BAD_REQUEST, "api.problem.unreadable");
         }
         if (body == null || body.proposalId() == null) {
-            return problem(request, HttpStatus.BAD_REQUEST, "consultation.vote.proposal.required");
+            return problem(servlet, HttpStatus.BAD_REQUEST, "consultation.vote.proposal.required");
         }
         VoteKey key = parse(VoteKey.class, body.key());
         if (key == null) {
-            return problem(request, HttpStatus.BAD_REQUEST, "consultation.vote.key.required");
+            return problem(servlet, HttpStatus.BAD_REQUEST, "consultation.vote.key.required");
         }
         Set<Qualification> qualifications = null;
         if (body.qualifications() != null) {
@@ -117,28 +130,33 @@ class PublicVoteApiController {
             for (String q : body.qualifications()) {
                 Qualification parsed = parse(Qualification.class, q);
                 if (parsed == null) {
-                    return problem(request, HttpStatus.BAD_REQUEST, "consultation.vote.qualification.unknown");
+                    return problem(servlet, HttpStatus.BAD_REQUEST, "consultation.vote.qualification.unknown");
                 }
                 qualifications.add(parsed);
             }
         }
-        if (!limits.allow(participant, RequestIds.currentClientAddress().orElse(request.getRemoteAddr()))) {
-            return problem(request, HttpStatus.TOO_MANY_REQUESTS, "consultation.rateLimited");
+        if (!limits.allow(participant, RequestIds.currentClientAddress().orElse(servlet.getRemoteAddr()))) {
+            return problem(servlet, HttpStatus.TOO_MANY_REQUESTS, "consultation.rateLimited");
         }
         Set<Qualification> chosen = qualifications;
         return Consultations.asOrganiser(ref, () -> {
             try {
                 Votes.Recorded recorded = votes.cast(new Votes.Ballot(ref.id(), participant, body.proposalId(), key,
                         chosen, ProposalKeys.Location.parse(body.location()), body.signature()));
-                return ResponseEntity.ok(new VoteResponse(recorded.proposalId(), recorded.key().name(),
-                        recorded.qualifications(), recorded.trusted()));
+                return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(new VoteResponse(
+                        recorded.proposalId(), recorded.key().name(), recorded.qualifications(), recorded.trusted()));
             } catch (BusinessException refusal) {
-                return problem(request, HttpStatus.valueOf(refusal.status()), refusal.messageKey(), refusal.arguments());
+                return problem(servlet, HttpStatus.valueOf(refusal.status()), refusal.messageKey(), refusal.arguments());
             }
         });
     }
 
-    private ResponseEntity<?> problem(HttpServletRequest request, HttpStatus status, String key, Object... args) {
+    private ServerResponse problem(HttpServletRequest request, HttpStatus status, String key, Object... args) {
+        return ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problems.problem(request, status, key, args));
+    }
+
+    private ResponseEntity<?> problemEntity(HttpServletRequest request, HttpStatus status, String key, Object... args) {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problems.problem(request, status, key, args));
     }

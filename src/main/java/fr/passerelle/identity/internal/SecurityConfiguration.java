@@ -204,10 +204,12 @@ class SecurityConfiguration {
      * token: it needs the participant cookie, which is SameSite=Lax (never sent by a cross-site POST),
      * and a JSON body, which a cross-site form cannot send without a CORS preflight.
      */
+    private static final java.util.regex.Pattern CONSULTATION_VOTES = java.util.regex.Pattern.compile("/c/[a-z0-9-]{1,80}/votes");
+
     static boolean consultationJsonVote(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String type = request.getContentType();
-        return "POST".equals(request.getMethod()) && path.matches("/c/[a-z0-9-]{1,80}/votes")
+        return "POST".equals(request.getMethod()) && CONSULTATION_VOTES.matcher(path).matches()
                 && type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json");
     }
 
