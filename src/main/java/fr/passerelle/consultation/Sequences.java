@@ -57,14 +57,22 @@ public class Sequences {
         snapshots.remove(consultationId);
     }
 
+    /**
+     * The current snapshot, rebuilt when it is too old: once, by the first request that finds it
+     * so (the others of that consultation wait for it rather than each reading the proposals).
+     */
     private Sequence snapshot(UUID consultationId) {
         Instant now = clock.instant();
-        Snapshot s = snapshots.get(consultationId);
-        if (s == null || s.takenAt().plusMillis(SNAPSHOT_MILLIS).isBefore(now)) {
-            s = new Snapshot(Sequence.of(load(consultationId), SequenceOptions.DEFAULTS), now);
-            snapshots.put(consultationId, s);
+        Snapshot current = snapshots.get(consultationId);
+        if (current != null && !stale(current, now)) {
+            return current.sequence();
         }
-        return s.sequence();
+        return snapshots.compute(consultationId, (id, s) -> s != null && !stale(s, now) ? s
+                : new Snapshot(Sequence.of(load(id), SequenceOptions.DEFAULTS), now)).sequence();
+    }
+
+    private static boolean stale(Snapshot s, Instant now) {
+        return s.takenAt().plusMillis(SNAPSHOT_MILLIS).isBefore(now);
     }
 
     /** The accepted proposals of a consultation with their counters. */

@@ -194,9 +194,15 @@ public class Votes implements SmartLifecycle {
         if (qualification == null) {
             throw new FieldRefusal("qualification", "consultation.vote.qualification.required");
         }
-        Recorded current = jdbc.sql("select * from consultation_vote where participant_id = ? and proposal_id = ? for update")
-                .param(participantId).param(proposalId).query(Votes::map).optional()
+        record Locked(Recorded vote, ProposalKeys.Location location) {}
+        Locked locked = jdbc.sql("select * from consultation_vote where participant_id = ? and proposal_id = ? for update")
+                .param(participantId).param(proposalId)
+                .query((rs, n) -> new Locked(map(rs, n), "TRUSTED".equals(rs.getString("trust"))
+                        ? (rs.getBoolean("from_sequence") ? ProposalKeys.Location.SEQUENCE : ProposalKeys.Location.PROPOSAL)
+                        : null))
+                .optional()
                 .orElseThrow(() -> BusinessException.invalid("consultation.vote.qualification.noVote"));
+        Recorded current = locked.vote();
         if (qualification.key() != current.key()) {
             throw BusinessException.invalid("consultation.vote.qualification.wrongKey");
         }
@@ -207,11 +213,8 @@ public class Votes implements SmartLifecycle {
         } else {
             next.remove(qualification);
         }
-        String trustedLocation = jdbc.sql("select trust, from_sequence from consultation_vote where participant_id = ? and proposal_id = ?")
-                .param(participantId).param(proposalId)
-                .query((rs, n) -> "TRUSTED".equals(rs.getString(1)) ? (rs.getBoolean(2) ? "SEQUENCE" : "PROPOSAL") : null)
-                .single();
-        ProposalKeys.Location location = ProposalKeys.Location.parse(trustedLocation);
+        // The vote keeps its trust and where it was cast from (cast checks a signed key for that).
+        ProposalKeys.Location location = locked.location();
         return cast(new Ballot(consultationId, participantId, proposalId, current.key(), next, location,
                 location == null ? null : keys.sign(proposalId, participantId, location)));
     }
