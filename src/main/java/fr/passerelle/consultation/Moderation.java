@@ -27,8 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
  * oldest first; a moderator opening one takes a short lock on it (renewed while their page is
  * open), so that two moderators never handle the same proposal; accept, refuse with a reason of the
  * consultation's charter (the author is emailed the reason and invited to rephrase, through the
- * mail outbox, in the transaction of the decision), postpone, one by one or in bulk; theme tags;
- * similar accepted proposals as duplicate hints. Every decision is audited.
+ * mail outbox, in the transaction of the decision, with a signed link to a form prefilled with the
+ * refused text), postpone, one by one or in bulk; an accepted proposal's author is mailed that it is
+ * published; theme tags; similar accepted proposals as duplicate hints. Every decision is audited.
  */
 @Service
 @PreAuthorize("hasAuthority('consultation:moderate')")
@@ -51,17 +52,23 @@ public class Moderation {
     private final AuditLog audit;
     private final MailOutbox outbox;
     private final MessageSource messages;
+    private final ProposalKeys keys;
 
-    Moderation(JdbcClient jdbc, AuditLog audit, MailOutbox outbox, MessageSource messages) {
+    Moderation(JdbcClient jdbc, AuditLog audit, MailOutbox outbox, MessageSource messages, ProposalKeys keys) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.outbox = outbox;
         this.messages = messages;
+        this.keys = keys;
     }
 
-    /** A proposal as moderators see it (the author's address is not shown). */
+    /**
+     * A proposal as moderators see it (the author's address is not shown); {@code rephrases} is the
+     * refused proposal it rephrases, if any.
+     */
     public record Item(UUID id, UUID consultationId, String text, ProposalStatus status, RefusalReason refusalReason,
-            Instant createdAt, boolean lockedByOther, boolean lockedByMe, Instant lockExpiresAt, List<UUID> themeIds) {}
+            Instant createdAt, boolean lockedByOther, boolean lockedByMe, Instant lockExpiresAt, List<UUID> themeIds,
+            UUID rephrases) {}
 
     /** An accepted proposal whose text is close to the one moderated. */
     public record Hint(UUID id, String text, double similarity) {}
@@ -144,19 +151,29 @@ public class Moderation {
                 .list();
     }
 
+    /** Accepts a proposal: it enters the voting sequence, and its author is mailed that it is published. */
     @Transactional
     public void accept(UUID proposalId) {
-        decide(proposalId, Decision.ACCEPT, null);
+        decide(proposalId, Decision.ACCEPT, null, true);
+    }
+
+    /**
+     * Accepts a proposal the platform entered itself (demo data, replays of past consultations):
+     * the same rules and audit as {@link #accept}, but no mail to its author.
+     */
+    @Transactional
+    public void acceptWithoutMail(UUID proposalId) {
+        decide(proposalId, Decision.ACCEPT, null, false);
     }
 
     @Transactional
     public void refuse(UUID proposalId, RefusalReason reason) {
-        decide(proposalId, Decision.REFUSE, reason);
+        decide(proposalId, Decision.REFUSE, reason, true);
     }
 
     @Transactional
     public void postpone(UUID proposalId) {
-        decide(proposalId, Decision.POSTPONE, null);
+        decide(proposalId, Decision.POSTPONE, null, true);
     }
 
     /** Decides several proposals of one consultation; those locked by another moderator or already decided are skipped. */
@@ -174,7 +191,7 @@ public class Moderation {
             if (item.isEmpty() || !item.get().consultationId().equals(consultationId)) {
                 throw BusinessException.notFound();
             }
-            if (tryDecide(item.get(), decision, reason)) {
+            if (tryDecide(item.get(), decision, reason, true)) {
                 decided++;
             }
         }
@@ -207,17 +224,17 @@ public class Moderation {
                 Map.of("themes", themeIds.stream().map(UUID::toString).sorted().toList()));
     }
 
-    private void decide(UUID proposalId, Decision decision, RefusalReason reason) {
+    private void decide(UUID proposalId, Decision decision, RefusalReason reason, boolean mailAuthor) {
         Item item = find(proposalId).orElseThrow(BusinessException::notFound);
         if (item.lockedByOther()) {
             throw BusinessException.conflict("moderation.lockedByOther");
         }
-        if (!tryDecide(item, decision, reason)) {
+        if (!tryDecide(item, decision, reason, mailAuthor)) {
             throw BusinessException.conflict("consultation.proposal.notPending");
         }
     }
 
-    private boolean tryDecide(Item item, Decision decision, RefusalReason reason) {
+    private boolean tryDecide(Item item, Decision decision, RefusalReason reason, boolean mailAuthor) {
         Proposal proposal = proposal(item.id());
         if (decision == Decision.REFUSE && (reason == null || !proposal.reasons().contains(reason.name()))) {
             throw BusinessException.invalid("moderation.reason.required");
@@ -235,7 +252,7 @@ public class Moderation {
                 update consultation_proposal set status = :status, refusal_reason = :reason, moderated_by = :me,
                        moderated_at = now(), lock_holder = null, lock_expires_at = null, updated_at = now()
                 where id = :id and status in (:from) and """ + FREE_OR_MINE)
-                .param("status", status).param("reason", reason == null ? null : reason.name()).param("me", me())
+                .param("status", status).param("reason", reason == null ? null : reason.name()).param("me", meIfAny())
                 .param("id", item.id()).param("from", from).update();
         if (updated == 0) {
             return false;
@@ -246,12 +263,22 @@ public class Moderation {
             details.put("reason", reason.name());
         }
         audit.record("consultation.proposal." + status.toLowerCase(Locale.ROOT), "consultation_proposal", item.id(), details);
-        if (decision == Decision.REFUSE) {
+        boolean mailed = mailAuthor && proposal.authorEmail() != null && !proposal.authorEmail().isBlank();
+        if (mailed && decision == Decision.REFUSE) {
             String why = text("consultation.reason." + reason.name());
+            // The link opens the propose form prefilled with the refused text, on any device: it
+            // carries a token signed for this proposal (ProposalKeys), not the author's cookie.
+            String rephrase = "/c/" + proposal.slug() + "/propose?rephrase=" + item.id() + "&token="
+                    + keys.signRephrase(item.consultationId(), item.id());
             outbox.enqueue("CONSULTATION_REFUSAL", "refusal:" + item.id(), proposal.authorEmail(),
                     text("moderation.mail.refused.subject", proposal.question()),
-                    text("moderation.mail.refused.body", proposal.question(), item.text(), why,
-                            outbox.link("/c/" + proposal.slug() + "/propose")));
+                    text("moderation.mail.refused.body", proposal.question(), item.text(), why, outbox.link(rephrase)));
+        }
+        if (mailed && decision == Decision.ACCEPT) {
+            outbox.enqueue("CONSULTATION_ACCEPTANCE", "acceptance:" + item.id(), proposal.authorEmail(),
+                    text("moderation.mail.accepted.subject", proposal.question()),
+                    text("moderation.mail.accepted.body", proposal.question(), item.text(),
+                            outbox.link("/c/" + proposal.slug())));
         }
         return true;
     }
@@ -280,7 +307,7 @@ public class Moderation {
         UUID holder = rs.getObject("lock_holder", UUID.class);
         java.sql.Timestamp expires = rs.getTimestamp("lock_expires_at");
         boolean live = holder != null && expires != null && expires.toInstant().isAfter(Instant.now());
-        UUID me = me();
+        UUID me = meIfAny();
         String reason = rs.getString("refusal_reason");
         List<UUID> themes = new ArrayList<>();
         for (Object o : (Object[]) rs.getArray("theme_ids").getArray()) {
@@ -289,12 +316,20 @@ public class Moderation {
         return new Item(rs.getObject("id", UUID.class), rs.getObject("consultation_id", UUID.class), rs.getString("text"),
                 ProposalStatus.valueOf(rs.getString("status")), reason == null ? null : RefusalReason.valueOf(reason),
                 rs.getTimestamp("created_at").toInstant(), live && !holder.equals(me), live && holder.equals(me),
-                live ? expires.toInstant() : null, List.copyOf(themes));
+                live ? expires.toInstant() : null, List.copyOf(themes), rs.getObject("rephrases", UUID.class));
     }
 
     private static UUID me() {
         return TenantContext.currentPrincipal().map(TenantPrincipal::userId)
                 .orElseThrow(() -> new IllegalStateException("moderation needs a signed-in moderator"));
+    }
+
+    /**
+     * The signed-in moderator, or null for the platform's own acceptances (demo data, replays): such
+     * a caller holds no lock, so a proposal another moderator holds stays theirs.
+     */
+    private static UUID meIfAny() {
+        return TenantContext.currentPrincipal().map(TenantPrincipal::userId).orElse(null);
     }
 
     private String text(String key, Object... args) {

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * Server-signed proposal keys (CONSULTATION.md, "Trust and anti-fraud"): every proposal sent to a
  * participant carries HMAC-SHA256(secret, proposal id ‖ participant id ‖ location). A vote that
  * comes back with the right key is trusted; the location tells whether it was shown in a sequence.
- * Also signs the participant cookie with the same secret (another purpose prefix).
+ * Also signs, with the same secret and another purpose prefix each, the participant cookie and the
+ * rephrase link of a refusal mail.
  */
 @Component
 public class ProposalKeys {
@@ -78,6 +79,23 @@ public class ProposalKeys {
     /** A signature of a participant cookie value. */
     public String signCookie(UUID consultationId, UUID participantId) {
         return hmac("participant|" + consultationId + "|" + participantId);
+    }
+
+    /**
+     * The token of the rephrase link mailed to the author of a refused proposal: whoever holds the
+     * mail may rephrase that proposal (and only that one), from any device.
+     */
+    public String signRephrase(UUID consultationId, UUID proposalId) {
+        return hmac("rephrase|" + consultationId + "|" + proposalId);
+    }
+
+    /** Whether a rephrase token is the one issued for this proposal of this consultation (constant time). */
+    public boolean verifyRephrase(UUID consultationId, UUID proposalId, String token) {
+        if (token == null || token.length() > 64) {
+            return false;
+        }
+        return MessageDigest.isEqual(signRephrase(consultationId, proposalId).getBytes(StandardCharsets.US_ASCII),
+                token.getBytes(StandardCharsets.US_ASCII));
     }
 
     private String hmac(String message) {

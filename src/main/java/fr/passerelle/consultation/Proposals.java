@@ -4,16 +4,16 @@ import fr.passerelle.audit.AuditLog;
 import fr.passerelle.shared.BusinessException;
 import fr.passerelle.shared.FieldRefusal;
 import fr.passerelle.shared.Ids;
-import fr.passerelle.shared.TenantContext;
-import fr.passerelle.shared.TenantPrincipal;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -22,7 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Proposals of participants: one idea of 10 to 140 characters (starting with the consultation's
  * stem when it has one), with the author's email and their acceptance of the charter; they wait
- * for moderation (PENDING). Callers of the public methods act as the consultation's organisation.
+ * for moderation (PENDING). The author of a refused proposal may rephrase it once: a new proposal
+ * of the same participant, under the same rules, that points to the refused one. Callers of the
+ * public methods act as the consultation's organisation.
  */
 @Service
 public class Proposals {
@@ -38,23 +40,106 @@ public class Proposals {
             "entre", "apres", "avant", "chaque", "aussi", "bien", "tres", "comme", "afin", "lors", "dont", "their", "with",
             "should", "must", "that", "this", "from", "have", "more");
 
+    /** A proposal with whether a later proposal of its author rephrases it. */
+    private static final String SELECT = """
+            select p.*, exists (select 1 from consultation_proposal r where r.rephrases = p.id) rephrased
+            from consultation_proposal p""";
+
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final ProposalKeys keys;
+    private final Moderation moderation;
 
-    Proposals(JdbcClient jdbc, AuditLog audit) {
+    Proposals(JdbcClient jdbc, AuditLog audit, ProposalKeys keys, Moderation moderation) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.keys = keys;
+        this.moderation = moderation;
     }
 
-    /** A proposal as its author sees it in "my proposals". */
+    /**
+     * A proposal as its author sees it in "my proposals": {@code rephrases} is the refused proposal
+     * it rephrases, {@code rephrased} says that a later one rephrases it.
+     */
     public record Proposal(UUID id, UUID consultationId, UUID participantId, String text, ProposalStatus status,
-            RefusalReason refusalReason, Instant createdAt) {}
+            RefusalReason refusalReason, Instant createdAt, UUID rephrases, boolean rephrased) {}
 
     /** What an author submits. */
     public record Submission(String text, String email, boolean charterAccepted) {}
 
+    /** A refused proposal its author is rephrasing: what the form starts from. */
+    public record Rephrasing(UUID refusedId, UUID participantId, String text, String email, RefusalReason reason) {}
+
     @Transactional
     public UUID propose(Consultations.Consultation consultation, UUID participantId, Submission submission) {
+        UUID id = submit(consultation, participantId, submission, null);
+        audit.record("consultation.proposal.submitted", "consultation_proposal", id,
+                Map.of("consultation", consultation.id().toString()));
+        return id;
+    }
+
+    /**
+     * The refused proposal an author is about to rephrase (the form starts from its text). Only its
+     * author may see it: the participant it belongs to ({@code requester}, from the signed cookie or
+     * the account), or whoever holds the signed token of the refusal mail ({@link
+     * ProposalKeys#signRephrase}), which may be opened on another device. An unknown proposal,
+     * another consultation's, or a missing or wrong token get the same answer, which tells nothing
+     * about the proposal.
+     */
+    @Transactional(readOnly = true)
+    public Rephrasing toRephrase(Consultations.Consultation consultation, UUID refusedId, UUID requester, String token) {
+        return rephrasable(consultation, refusedId, requester, token, false);
+    }
+
+    /**
+     * Rephrases a refused proposal (see {@link #toRephrase} for who may): a new pending proposal of
+     * the refused one's participant, under the rules of {@link #propose}, pointing to it. A refused
+     * proposal is rephrased once; the new one, if refused in turn, may be rephrased again.
+     */
+    @Transactional
+    public UUID rephrase(Consultations.Consultation consultation, UUID refusedId, UUID requester, String token,
+            Submission submission) {
+        Rephrasing refused = rephrasable(consultation, refusedId, requester, token, true);
+        UUID id;
+        try {
+            id = submit(consultation, refused.participantId(), submission, refusedId);
+        } catch (DuplicateKeyException concurrent) {
+            // Another request rephrased it between our check and our insert (unique index on rephrases).
+            throw BusinessException.conflict("consultation.rephrase.already");
+        }
+        audit.record("consultation.proposal.rephrased", "consultation_proposal", id,
+                Map.of("consultation", consultation.id().toString(), "rephrases", refusedId.toString()));
+        return id;
+    }
+
+    private Rephrasing rephrasable(Consultations.Consultation consultation, UUID refusedId, UUID requester,
+            String token, boolean lock) {
+        if (refusedId == null) {
+            throw BusinessException.invalid("consultation.rephrase.invalidLink");
+        }
+        Optional<Map<String, Object>> row = jdbc.sql("""
+                select participant_id, author_email, text, status, refusal_reason from consultation_proposal
+                where id = :id and consultation_id = :c""" + (lock ? " for update" : ""))
+                .param("id", refusedId).param("c", consultation.id()).query().listOfRows().stream().findFirst();
+        boolean author = row.isPresent() && requester != null && requester.equals(row.get().get("participant_id"));
+        if (row.isEmpty() || !(author || keys.verifyRephrase(consultation.id(), refusedId, token))) {
+            throw BusinessException.invalid("consultation.rephrase.invalidLink");
+        }
+        if (!"REFUSED".equals(row.get().get("status"))) {
+            throw BusinessException.conflict("consultation.rephrase.notRefused");
+        }
+        // A statement of its own after the lock: it sees a rephrasing committed while we waited.
+        boolean rephrased = jdbc.sql("select count(*) from consultation_proposal where rephrases = ?").param(refusedId)
+                .query(Long.class).single() > 0;
+        if (rephrased) {
+            throw BusinessException.conflict("consultation.rephrase.already");
+        }
+        return new Rephrasing(refusedId, (UUID) row.get().get("participant_id"), (String) row.get().get("text"),
+                (String) row.get().get("author_email"), RefusalReason.valueOf((String) row.get().get("refusal_reason")));
+    }
+
+    private UUID submit(Consultations.Consultation consultation, UUID participantId, Submission submission,
+            UUID rephrases) {
         if (!consultation.open()) {
             throw BusinessException.conflict("consultation.proposal.closed");
         }
@@ -84,25 +169,23 @@ public class Proposals {
         UUID id = Ids.newId();
         int inserted = jdbc.sql("""
                 insert into consultation_proposal (id, organisation_id, consultation_id, participant_id, author_email, text,
-                                                   segment, keywords)
+                                                   segment, keywords, rephrases)
                 select :id, p.organisation_id, p.consultation_id, p.id, :email, :text, p.segment,
-                       string_to_array(:keywords, ',')
+                       string_to_array(:keywords, ','), :rephrases
                 from consultation_participant p where p.id = :participant and p.consultation_id = :consultation""")
-                .param("id", id).param("email", email).param("text", text)
+                .param("id", id).param("email", email).param("text", text).param("rephrases", rephrases)
                 .param("keywords", String.join(",", keywords(text, stem)))
                 .param("participant", participantId).param("consultation", consultation.id()).update();
         if (inserted == 0) {
             throw BusinessException.notFound();
         }
-        audit.record("consultation.proposal.submitted", "consultation_proposal", id,
-                Map.of("consultation", consultation.id().toString()));
         return id;
     }
 
     /** The proposals of a participant, newest first. */
     @Transactional(readOnly = true)
     public List<Proposal> ofParticipant(UUID participantId) {
-        return jdbc.sql("select * from consultation_proposal where participant_id = ? order by created_at desc")
+        return jdbc.sql(SELECT + " where p.participant_id = ? order by p.created_at desc")
                 .param(participantId).query(Proposals::map).list();
     }
 
@@ -112,38 +195,20 @@ public class Proposals {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql("select * from consultation_proposal where consultation_id = :c and status = 'ACCEPTED' and id in (:ids)")
+        return jdbc.sql(SELECT + " where p.consultation_id = :c and p.status = 'ACCEPTED' and p.id in (:ids)")
                 .param("c", consultationId).param("ids", ids).query(Proposals::map).list().stream()
                 .collect(java.util.stream.Collectors.toMap(Proposal::id, p -> p));
     }
 
     /**
-     * Accepts a pending (or postponed) proposal: it enters the voting sequence. When the
-     * consultation requires themes, the proposal needs one first (enrichment). The moderation
-     * queue builds on this transition.
+     * Accepts a pending (or postponed) proposal the platform entered itself (demo data, replays):
+     * the moderation's acceptance ({@link Moderation#acceptWithoutMail}: same rules, themes when
+     * required, audit), without mailing the author. Moderators accept through {@link Moderation}.
      */
     @Transactional
     @PreAuthorize("hasAuthority('consultation:moderate')")
     public void accept(UUID proposalId) {
-        boolean needsTheme = jdbc.sql("""
-                select c.themes_required and not exists (select 1 from consultation_proposal_theme t where t.proposal_id = p.id)
-                from consultation_proposal p join consultation c on c.id = p.consultation_id where p.id = ?""")
-                .param(proposalId).query(Boolean.class).optional().orElse(false);
-        if (needsTheme) {
-            throw BusinessException.conflict("consultation.proposal.themeRequired");
-        }
-        int updated = jdbc.sql("""
-                update consultation_proposal set status = 'ACCEPTED', moderated_by = ?, moderated_at = now(),
-                       lock_holder = null, lock_expires_at = null, updated_at = now()
-                where id = ? and status in ('PENDING', 'POSTPONED')""")
-                .param(TenantContext.currentPrincipal().map(TenantPrincipal::userId).orElse(null)).param(proposalId)
-                .update();
-        if (updated == 0) {
-            boolean exists = jdbc.sql("select count(*) from consultation_proposal where id = ?").param(proposalId)
-                    .query(Long.class).single() > 0;
-            throw exists ? BusinessException.conflict("consultation.proposal.notPending") : BusinessException.notFound();
-        }
-        audit.record("consultation.proposal.accepted", "consultation_proposal", proposalId, Map.of());
+        moderation.acceptWithoutMail(proposalId);
     }
 
     /** Significant words of a text (lower case, without accents, stem and common words removed). */
@@ -164,6 +229,7 @@ public class Proposals {
         return new Proposal(rs.getObject("id", UUID.class), rs.getObject("consultation_id", UUID.class),
                 rs.getObject("participant_id", UUID.class), rs.getString("text"),
                 ProposalStatus.valueOf(rs.getString("status")), reason == null ? null : RefusalReason.valueOf(reason),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getObject("rephrases", UUID.class),
+                rs.getBoolean("rephrased"));
     }
 }

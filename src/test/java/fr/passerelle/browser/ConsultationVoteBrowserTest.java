@@ -84,7 +84,12 @@ class ConsultationVoteBrowserTest extends BrowserSupport {
             assertThat(card.getByRole(AriaRole.STATUS)).hasText("Vote enregistré.");
             assertThat(card.locator(".vote-key[aria-pressed=true]")).hasText(keys[i % 3]);
             if (i == 0) {
-                // The focus has moved to the qualifications of that vote.
+                // The focus has moved to the qualifications of that vote. htmx sets up the swapped-in
+                // card (its qualification form) only when it settles, 20 ms after the swap: Enter
+                // before that submits the form without htmx (a full page load to a new sequence), so
+                // wait until the card has settled (htmx removes its htmx-added/htmx-settling classes).
+                assertThat(card).not().hasClass(java.util.regex.Pattern.compile("htmx-(added|settling)"));
+                assertThat(card.locator(".qualification").first()).isFocused();
                 page.keyboard().press("Enter");
                 assertThat(card.locator(".qualification[aria-pressed=true]")).hasText("Coup de cœur");
             }

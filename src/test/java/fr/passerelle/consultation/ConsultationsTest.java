@@ -147,7 +147,7 @@ class ConsultationsTest {
         UUID proposal = proposals.propose(c, author, new Proposals.Submission("Il faut un thème pour cette idée",
                 "a@exemple.org", true));
         SignedIn.as(users, "moderatrice");
-        assertRefused(() -> proposals.accept(proposal), "consultation.proposal.themeRequired");
+        assertRefused(() -> proposals.accept(proposal), "moderation.theme.required");
         OwnerSql.of(server).sql("""
                 insert into consultation_proposal_theme (organisation_id, proposal_id, theme_id)
                 select organisation_id, ?, id from consultation_theme where consultation_id = ? limit 1""")

@@ -133,6 +133,58 @@ class ModerationTest {
     }
 
     @Test
+    void anAcceptanceQueuesOneMailToTheAuthorWithTheConsultationsLink() throws Exception {
+        UUID pending = propose("Il faut un référent logement par sortant", "auteur.accepte@exemple.org");
+        as(moderator, () -> {
+            moderation.open(pending);
+            moderation.accept(pending);
+            return null;
+        });
+        Map<String, Object> mail = owner().sql(
+                "select recipient, subject, body, kind from mail_outbox where dedup_key = ?").param("acceptance:" + pending)
+                .query().singleRow();
+        assertThat(mail.get("recipient")).isEqualTo("auteur.accepte@exemple.org");
+        assertThat(mail.get("kind")).isEqualTo("CONSULTATION_ACCEPTANCE");
+        assertThat((String) mail.get("subject")).contains("Comment mieux accompagner la réinsertion ?");
+        assertThat((String) mail.get("body")).contains("Il faut un référent logement par sortant").contains("publiée")
+                .contains("/c/" + made.slug() + "\n").doesNotContain("/propose");
+        // Deciding it again is refused and mails nothing more.
+        assertThatThrownBy(() -> as(moderator, () -> {
+            moderation.accept(pending);
+            return null;
+        })).isInstanceOf(BusinessException.class).hasMessageContaining("consultation.proposal.notPending");
+        assertThat(mails("acceptance:" + pending)).isEqualTo(1);
+    }
+
+    @Test
+    void noAcceptanceMailWithoutAnAddressNorForTheProposalsThePlatformAccepts() throws Exception {
+        UUID pending = propose("Il faut une idée dont l’adresse a été effacée", "efface@exemple.org");
+        owner().sql("update consultation_proposal set author_email = '' where id = ?").param(pending).update();
+        as(moderator, () -> {
+            moderation.accept(pending);
+            return null;
+        });
+        assertThat(status(pending)).isEqualTo("ACCEPTED");
+        assertThat(mails("acceptance:" + pending)).isZero();
+        // Demo data and replays accept through Proposals.accept: the same rules and audit, no mail.
+        assertThat(mails("acceptance:" + made.proposals().get(0))).isZero();
+        assertThat(owner().sql(
+                "select count(*) from audit_event where action = 'consultation.proposal.accepted' and object_id = ?")
+                .param(made.proposals().get(0).toString()).query(Long.class).single()).isEqualTo(1L);
+    }
+
+    @Test
+    void aProposalAcceptedByThePlatformStaysWithTheModeratorWhoHoldsIt() throws Exception {
+        UUID held = propose("Il faut une idée qu’une modératrice est en train de lire", "tenue@exemple.org");
+        as(moderator, () -> moderation.open(held));
+        assertThatThrownBy(() -> as(secondModerator, () -> {
+            proposals.accept(held);
+            return null;
+        })).isInstanceOf(BusinessException.class).hasMessageContaining("moderation.lockedByOther");
+        assertThat(status(held)).isEqualTo("PENDING");
+    }
+
+    @Test
     void aReasonOutsideTheCharterOrNoReasonIsRefusedAndChangesNothing() throws Exception {
         UUID pending = propose("Il faut une idée sans motif de refus", "d@exemple.org");
         assertThatThrownBy(() -> as(moderator, () -> {
@@ -154,6 +206,12 @@ class ModerationTest {
         assertThat(result.skipped()).isEqualTo(1);
         assertThat(status(one)).isEqualTo("ACCEPTED");
         assertThat(status(held)).isEqualTo("PENDING");
+        // Each accepted author is mailed once; the skipped one is not.
+        assertThat(mails("acceptance:" + one)).isEqualTo(1);
+        assertThat(mails("acceptance:" + two)).isEqualTo(1);
+        assertThat(mails("acceptance:" + held)).isZero();
+        assertThat(owner().sql("select recipient from mail_outbox where dedup_key = ?").param("acceptance:" + two)
+                .query(String.class).single()).isEqualTo("f@exemple.org");
     }
 
     @Test
@@ -180,6 +238,10 @@ class ModerationTest {
 
     private UUID propose(String text, String email) {
         return ResultsFixture.pending(made, text, email, consultations, participants, proposals);
+    }
+
+    private long mails(String dedupKey) {
+        return owner().sql("select count(*) from mail_outbox where dedup_key = ?").param(dedupKey).query(Long.class).single();
     }
 
     private String status(UUID proposal) {

@@ -7,20 +7,27 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import fr.passerelle.OwnerSql;
 import fr.passerelle.PasserelleIntegrationTest;
+import fr.passerelle.SignedIn;
 import fr.passerelle.shared.db.EmbeddedPostgresServer;
 import jakarta.servlet.http.Cookie;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,6 +40,7 @@ class PublicConsultationWebTest {
     @Autowired Consultations consultations;
     @Autowired Participants participants;
     @Autowired Proposals proposals;
+    @Autowired Moderation moderation;
     @Autowired EmbeddedPostgresServer server;
     @Autowired JsonMapper json;
     @Autowired @Qualifier("loginLookup") UserDetailsService users;
@@ -70,6 +78,72 @@ class PublicConsultationWebTest {
         assertThat(mine).contains("Il faut ouvrir des maisons de sortie", "En attente de modération");
         assertThat(OwnerSql.of(server).sql("select count(*) from consultation_proposal where consultation_id = ? and status = 'PENDING'")
                 .param(made.id()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theRefusalMailsLinkOpensTheRefusedTextOnAnyDeviceAndABadLinkChangesNothing() throws Exception {
+        MvcResult proposed = mvc.perform(post("/c/" + made.slug() + "/propose").with(csrf())
+                .param("text", "Il faut voter pour mon parti au prochain scrutin").param("email", "autrice@exemple.org")
+                .param("charterAccepted", "true")).andReturn();
+        Cookie author = proposed.getResponse().getCookie("PASSERELLE_PARTICIPANT");
+        UUID refused = OwnerSql.of(server).sql("select id from consultation_proposal where consultation_id = ? and status = 'PENDING'")
+                .param(made.id()).query(UUID.class).single();
+        SignedIn.as(users, "moderatrice");
+        moderation.refuse(refused, RefusalReason.PARTISAN);
+        SecurityContextHolder.clearContext();
+        String body = OwnerSql.of(server).sql("select body from mail_outbox where dedup_key = ?").param("refusal:" + refused)
+                .query(String.class).single();
+        Matcher link = Pattern.compile("/c/\\S+").matcher(body);
+        assertThat(link.find()).isTrue();
+
+        // The mail's link on another device (no cookie): the form starts from the refused text; nothing is created.
+        MvcResult opened = mvc.perform(get(link.group())).andReturn();
+        assertThat(opened.getResponse().getStatus()).isEqualTo(200);
+        assertThat(opened.getResponse().getContentAsString()).contains("Reformuler ma proposition",
+                "Il faut voter pour mon parti au prochain scrutin", "motif : Partisane", "autrice@exemple.org");
+        assertThat(opened.getResponse().getCookie("PASSERELLE_PARTICIPANT")).isNull();
+        // A forged token: a message, not the text.
+        MvcResult forged = mvc.perform(get("/c/" + made.slug() + "/propose").param("rephrase", refused.toString())
+                .param("token", "forged")).andReturn();
+        assertThat(forged.getResponse().getStatus()).isEqualTo(400);
+        assertThat(forged.getResponse().getContentAsString()).contains("Ce lien de reformulation n’est pas valide")
+                .doesNotContain("Il faut voter pour mon parti", "autrice@exemple.org");
+        // The author's device: "my proposals" links to the form, which needs no token there.
+        String mine = mvc.perform(get("/c/" + made.slug() + "/mine").cookie(author)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(mine).contains("Motif : Partisane", "/c/" + made.slug() + "/propose?rephrase=" + refused, ">Reformuler<");
+        assertThat(mvc.perform(get("/c/" + made.slug() + "/propose").param("rephrase", refused.toString()).cookie(author))
+                .andReturn().getResponse().getContentAsString()).contains("Il faut voter pour mon parti au prochain scrutin");
+
+        // Sending with a forged token saves nothing and keeps what was typed.
+        long before = OwnerSql.of(server).sql("select count(*) from consultation_proposal where consultation_id = ?")
+                .param(made.id()).query(Long.class).single();
+        MvcResult refusedSend = mvc.perform(post("/c/" + made.slug() + "/propose").with(csrf())
+                .param("rephrase", refused.toString()).param("token", "forged")
+                .param("text", "Il faut associer les maires au suivi des sortants").param("email", "autrice@exemple.org")
+                .param("charterAccepted", "true")).andReturn();
+        assertThat(refusedSend.getResponse().getStatus()).isEqualTo(400);
+        assertThat(refusedSend.getResponse().getContentAsString()).contains("Ce lien de reformulation n’est pas valide",
+                "Il faut associer les maires au suivi des sortants");
+        assertThat(OwnerSql.of(server).sql("select count(*) from consultation_proposal where consultation_id = ?")
+                .param(made.id()).query(Long.class).single()).isEqualTo(before);
+
+        // With the mail's token: a new pending proposal of the author, pointing to the refused one.
+        MultiValueMap<String, String> query = UriComponentsBuilder.fromUriString(link.group()).build().getQueryParams();
+        MvcResult sent = mvc.perform(post("/c/" + made.slug() + "/propose").with(csrf())
+                .param("rephrase", query.getFirst("rephrase")).param("token", query.getFirst("token"))
+                .param("text", "Il faut associer les maires au suivi des sortants").param("email", "autrice@exemple.org")
+                .param("charterAccepted", "true")).andReturn();
+        assertThat(sent.getResponse().getRedirectedUrl()).endsWith("/c/" + made.slug() + "/propose/done");
+        assertThat(OwnerSql.of(server).sql("select status from consultation_proposal where rephrases = ?").param(refused)
+                .query(String.class).single()).isEqualTo("PENDING");
+        mine = mvc.perform(get("/c/" + made.slug() + "/mine").cookie(author)).andReturn().getResponse().getContentAsString();
+        assertThat(mine).contains("Il faut associer les maires au suivi des sortants", "Vous l’avez reformulée",
+                "Reformulation d’une proposition refusée").doesNotContain("?rephrase=");
+        // Twice: refused with its message.
+        MvcResult again = mvc.perform(get(link.group())).andReturn();
+        assertThat(again.getResponse().getStatus()).isEqualTo(409);
+        assertThat(again.getResponse().getContentAsString()).contains("a déjà été reformulée");
     }
 
     @Test

@@ -87,6 +87,8 @@ class ModerationController {
         model.addAttribute("consultation", c);
         model.addAttribute("reasons", reasons(c));
         model.addAttribute("hints", moderation.hints(proposalId));
+        // A rephrasing: the moderator sees the refused version and why it was refused.
+        model.addAttribute("rephrased", item.rephrases() == null ? null : moderation.get(item.rephrases()));
         model.addAttribute("lockMinutes", Moderation.LOCK.toMinutes());
         return "consultation/moderation/proposal";
     }

@@ -75,11 +75,33 @@ class PublicConsultationController {
         }
     }
 
-    /** The propose form. */
+    /** The propose form; {@code rephrase} and {@code token} come from a refusal mail's link (or "my proposals"). */
     static final class ProposalForm {
         private String text = "";
         private String email = "";
         private boolean charterAccepted;
+        private String rephrase;
+        private String token;
+
+        public String getRephrase() {
+            return rephrase;
+        }
+
+        public void setRephrase(String rephrase) {
+            this.rephrase = rephrase;
+        }
+
+        public String getToken() {
+            return token;
+        }
+
+        public void setToken(String token) {
+            this.token = token;
+        }
+
+        public boolean rephrasing() {
+            return rephrase != null && !rephrase.isBlank();
+        }
 
         public String getText() {
             return text;
@@ -116,14 +138,34 @@ class PublicConsultationController {
         });
     }
 
+    /**
+     * The propose form; with {@code rephrase} (the id of a refused proposal) and the mail's signed
+     * {@code token}, or from the author's own device, it starts from the refused text.
+     */
     @GetMapping("/c/{slug}/propose")
-    String proposeForm(@PathVariable String slug, Model model) {
+    String proposeForm(@PathVariable String slug, @RequestParam(required = false) String rephrase,
+            @RequestParam(required = false) String token, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
         return as(slug, ref -> {
             Consultations.Consultation c = consultations.forPublic(ref);
             ProposalForm form = new ProposalForm();
             form.setText(c.proposalStem() == null ? "" : c.proposalStem() + " ");
             model.addAttribute("form", form);
             model.addAttribute("consultation", c);
+            if (rephrase != null && c.open()) {
+                try {
+                    // Read only: opening the link creates no participant.
+                    Proposals.Rephrasing refused = proposals.toRephrase(c, uuid(rephrase), known(c, request), token);
+                    form.setText(refused.text());
+                    form.setEmail(refused.email());
+                    form.setRephrase(rephrase);
+                    form.setToken(token);
+                    model.addAttribute("rephrasing", refused);
+                } catch (BusinessException refusal) {
+                    model.addAttribute("rephraseError", refusal.messageKey());
+                    response.setStatus(refusal.status());
+                }
+            }
             return "consultation/public/propose";
         });
     }
@@ -140,21 +182,56 @@ class PublicConsultationController {
                 response.setStatus(429);
                 return "consultation/public/propose";
             }
+            Proposals.Submission submission = new Proposals.Submission(form.getText(), form.getEmail(),
+                    form.isCharterAccepted());
             try {
-                proposals.propose(c, participant,
-                        new Proposals.Submission(form.getText(), form.getEmail(), form.isCharterAccepted()));
+                if (form.rephrasing()) {
+                    proposals.rephrase(c, uuid(form.getRephrase()), participant, form.getToken(), submission);
+                } else {
+                    proposals.propose(c, participant, submission);
+                }
             } catch (FieldRefusal refusal) {
                 Forms.reject(result, refusal);
-                return "consultation/public/propose";
+                return rephrasing(c, participant, form, model);
             } catch (BusinessException refusal) {
                 if (refusal.status() == 404) {
                     throw refusal;
                 }
+                if (refusal.messageKey().startsWith("consultation.rephrase.")) {
+                    // The link does not allow rephrasing: nothing was saved; what was typed stays, as a new proposal.
+                    form.setRephrase(null);
+                    form.setToken(null);
+                    model.addAttribute("rephraseError", refusal.messageKey());
+                    response.setStatus(refusal.status());
+                    return "consultation/public/propose";
+                }
                 result.reject(refusal.messageKey(), refusal.arguments(), refusal.messageKey());
-                return "consultation/public/propose";
+                return rephrasing(c, participant, form, model);
             }
             return "redirect:/c/" + c.slug() + "/propose/done";
         });
+    }
+
+    /** The propose page again after a refused submission, still rephrasing if it was. */
+    private String rephrasing(Consultations.Consultation c, UUID participant, ProposalForm form, Model model) {
+        if (form.rephrasing()) {
+            try {
+                model.addAttribute("rephrasing", proposals.toRephrase(c, uuid(form.getRephrase()), participant,
+                        form.getToken()));
+            } catch (BusinessException gone) {
+                form.setRephrase(null);
+                form.setToken(null);
+            }
+        }
+        return "consultation/public/propose";
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return value == null ? null : UUID.fromString(value.strip());
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
     }
 
     @GetMapping("/c/{slug}/propose/done")
