@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 public class ProposalKeys {
 
     private final SecretKeySpec secret;
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     ProposalKeys(ConsultationProperties properties, Environment environment) {
         byte[] bytes;
@@ -99,10 +100,17 @@ public class ProposalKeys {
     }
 
     private String hmac(String message) {
+        // doFinal resets the Mac for the next message of the same thread.
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(macs.get().doFinal(message.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** One initialised Mac per thread: looking the algorithm up costs more than the HMAC itself. */
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(secret);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
