@@ -166,6 +166,17 @@ class PublicConsultationWebTest {
         assertThat(wrong.getResponse().getContentAsString()).contains("consultation.vote.qualification.wrongKey");
         MvcResult anonymous = vote(null, shown.get(3).get("id").asString(), "AGREE", "x", null);
         assertThat(anonymous.getResponse().getStatus()).isEqualTo(400);
+        // Unreadable JSON: a problem, nothing stored; a form post (what a cross-site page could
+        // send) is not the JSON vote and needs a CSRF token.
+        MvcResult unreadable = mvc.perform(post("/c/" + made.slug() + "/votes").cookie(participant)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"proposalId\": ")).andReturn();
+        assertThat(unreadable.getResponse().getStatus()).isEqualTo(400);
+        assertThat(unreadable.getResponse().getContentAsString()).contains("api.problem.unreadable");
+        assertThat(unreadable.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        MvcResult form = mvc.perform(post("/c/" + made.slug() + "/votes").cookie(participant)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).param("proposalId", shown.get(3).get("id").asString())
+                .param("key", "AGREE")).andReturn();
+        assertThat(form.getResponse().getStatus()).isEqualTo(403);
         // The next sequence leaves out what was voted.
         JsonNode next = json.readTree(mvc.perform(get("/c/" + made.slug() + "/sequence.json").cookie(participant))
                 .andReturn().getResponse().getContentAsString()).get("proposals");
