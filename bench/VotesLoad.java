@@ -222,19 +222,34 @@ public class VotesLoad {
             }
         }
 
-        // 1. Every virtual participant opens the voting sequence: cookie and signed keys.
+        // 1. Every virtual participant opens the voting sequence: cookie and signed keys. The
+        //    first WARMUP of them vote before the measurement (the JIT's steady state).
+        int warmup = Integer.parseInt(System.getenv().getOrDefault("BENCH_WARMUP_VOTERS", "1000"));
         Http http = client(base);
         ConcurrentLinkedQueue<Shown> shown = new ConcurrentLinkedQueue<>();
         AtomicInteger next = new AtomicInteger();
         runThreads(concurrency, () -> {
-            while (next.getAndIncrement() < participants) {
+            while (next.getAndIncrement() < participants + warmup) {
                 shown.add(sequence(http, base, slug));
             }
         });
         System.err.printf("votes: %d participants fetched their sequence%n", shown.size());
+        List<Shown> fetched = new ArrayList<>(shown);
+        List<Shown> warming = fetched.subList(0, warmup);
+        AtomicInteger warmed = new AtomicInteger();
+        runThreads(concurrency, () -> {
+            int p;
+            while ((p = warmed.getAndIncrement()) < warming.size()) {
+                Shown s = warming.get(p);
+                for (int i = 0; i < s.proposals().size(); i++) {
+                    vote(http, base, slug, s, i, KEYS[(p + i) % 3]);
+                }
+            }
+        });
+        System.err.printf("votes: warm-up done (%d participants), measuring%n", warmup);
 
         // 2. They vote: each worker takes a participant and posts their 12 votes one after the other.
-        List<Shown> all = new ArrayList<>(shown);
+        List<Shown> all = new ArrayList<>(fetched.subList(warmup, fetched.size()));
         long[] latencies = new long[all.stream().mapToInt(s -> s.proposals().size()).sum()];
         AtomicInteger slot = new AtomicInteger();
         AtomicInteger who = new AtomicInteger();

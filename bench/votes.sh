@@ -3,7 +3,9 @@
 # commits on), a published consultation with 1,000 accepted proposals (bench/votes-data.sql), then
 # bench/VotesLoad.java: BENCH_PARTICIPANTS virtual participants open the voting sequence (cookie,
 # signed keys) and post their 12 votes each through the real JSON endpoint, BENCH_CONCURRENCY at a
-# time; in the same run, the same vote statement directly over JDBC gives PostgreSQL's ceiling.
+# time, after BENCH_WARMUP_VOTERS (1,000) others have voted unmeasured; in the same run, the same
+# vote statement directly over JDBC gives PostgreSQL's ceiling (one vote per transaction: the
+# baseline; 32 per transaction: what group commit can reach).
 # Prints the result lines of bench/run; progress goes to stderr.
 set -euo pipefail
 cd "$(dirname "$0")/.."
