@@ -54,7 +54,11 @@ public class Moderation {
     private final MessageSource messages;
     private final ProposalKeys keys;
 
-    Moderation(JdbcClient jdbc, AuditLog audit, MailOutbox outbox, MessageSource messages, ProposalKeys keys) {
+    private final Sequences sequences;
+
+    Moderation(JdbcClient jdbc, AuditLog audit, MailOutbox outbox, MessageSource messages, ProposalKeys keys,
+            Sequences sequences) {
+        this.sequences = sequences;
         this.jdbc = jdbc;
         this.audit = audit;
         this.outbox = outbox;
@@ -263,6 +267,10 @@ public class Moderation {
             details.put("reason", reason.name());
         }
         audit.record("consultation.proposal." + status.toLowerCase(Locale.ROOT), "consultation_proposal", item.id(), details);
+        if (decision == Decision.ACCEPT) {
+            // Voters see it in their next sequence, not once the snapshot has aged.
+            afterCommit(() -> sequences.refresh(item.consultationId()));
+        }
         boolean mailed = mailAuthor && proposal.authorEmail() != null && !proposal.authorEmail().isBlank();
         if (mailed && decision == Decision.REFUSE) {
             String why = text("consultation.reason." + reason.name());
@@ -334,5 +342,19 @@ public class Moderation {
 
     private String text(String key, Object... args) {
         return messages.getMessage(key, args, MAIL_LOCALE);
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            action.run();
+                        }
+                    });
+        } else {
+            action.run();
+        }
     }
 }

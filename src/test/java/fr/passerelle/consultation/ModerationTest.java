@@ -34,6 +34,7 @@ class ModerationTest {
     @Autowired Participants participants;
     @Autowired Proposals proposals;
     @Autowired Moderation moderation;
+    @Autowired Sequences sequences;
     @Autowired JdbcClient jdbc;
     @Autowired EmbeddedPostgresServer server;
     @Autowired @Qualifier("loginLookup") UserDetailsService users;
@@ -86,6 +87,19 @@ class ModerationTest {
             }
             release(pending);
         }
+    }
+
+    @Test
+    void anAcceptedProposalIsInTheVeryNextSequence() throws Exception {
+        UUID voter = ConsultationFixture.as(made, () -> participants.resolve(made.id(), null, null).id());
+        // The snapshot of the accepted proposals is now taken (and would serve for 3 s).
+        assertThat(ConsultationFixture.as(made, () -> sequences.next(made.id(), voter))).hasSize(2);
+        UUID pending = propose("Il faut une idée acceptée à l’instant", "d@exemple.org");
+        as(moderator, () -> {
+            moderation.accept(pending);
+            return null;
+        });
+        assertThat(ConsultationFixture.as(made, () -> sequences.next(made.id(), voter))).hasSize(3).contains(pending);
     }
 
     @Test
