@@ -51,15 +51,25 @@ class VoteWriterTest {
         return written;
     }
 
-    @Test
-    void votesWaitingTogetherShareOneBatchAndEachGetsItsOwnAnswer() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
+    /** A writer whose batches wait for {@code release} (the first one signals {@link #entered}). */
+    private void startHeld(CountDownLatch release, int capacity) {
+        startHeld(release, capacity, batch -> {});
+    }
+
+    private void startHeld(CountDownLatch release, int capacity, java.util.function.Consumer<List<Votes.Prepared>> check) {
         writer = new VoteWriter((organisation, user, batch) -> {
             entered.countDown();
             await(release);
+            check.accept(batch);
             return record(batch);
-        }, 256, 1000);
+        }, 256, capacity);
         writer.start();
+    }
+
+    @Test
+    void votesWaitingTogetherShareOneBatchAndEachGetsItsOwnAnswer() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        startHeld(release, 1000);
         // The first vote holds the writer; twenty more arrive meanwhile and go together.
         Future<Optional<Votes.Recorded>> first = pool.submit(() -> writer.submit(ballot(UUID.randomUUID(), UUID.randomUUID(), "AGREE")));
         holding();
@@ -83,12 +93,7 @@ class VoteWriterTest {
     @Test
     void twoVotesOfOneParticipantOnOneProposalNeverShareABatchAndKeepTheirOrder() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        writer = new VoteWriter((organisation, user, batch) -> {
-            entered.countDown();
-            await(release);
-            return record(batch);
-        }, 256, 1000);
-        writer.start();
+        startHeld(release, 1000);
         UUID participant = UUID.randomUUID();
         UUID proposal = UUID.randomUUID();
         Future<?> holder = pool.submit(() -> writer.submit(ballot(UUID.randomUUID(), UUID.randomUUID(), "NEUTRAL")));
@@ -112,15 +117,11 @@ class VoteWriterTest {
     void aFailingBatchIsWrittenVoteByVoteSoThatOnlyTheBadVoteFails() throws Exception {
         UUID bad = UUID.randomUUID();
         CountDownLatch release = new CountDownLatch(1);
-        writer = new VoteWriter((organisation, user, batch) -> {
-            entered.countDown();
-            await(release);
+        startHeld(release, 1000, batch -> {
             if (batch.stream().anyMatch(p -> p.proposal().equals(bad))) {
                 throw new IllegalStateException("refused by the database");
             }
-            return record(batch);
-        }, 256, 1000);
-        writer.start();
+        });
         Future<Optional<Votes.Recorded>> holder = pool.submit(() -> writer.submit(ballot(UUID.randomUUID(), UUID.randomUUID(), "AGREE")));
         holding();
         Future<Optional<Votes.Recorded>> good = pool.submit(() -> writer.submit(ballot(UUID.randomUUID(), UUID.randomUUID(), "AGREE")));
@@ -135,12 +136,7 @@ class VoteWriterTest {
     @Test
     void aFullQueueRefusesTheVoteAsBusyWithoutWritingIt() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        writer = new VoteWriter((organisation, user, batch) -> {
-            entered.countDown();
-            await(release);
-            return record(batch);
-        }, 256, 1);
-        writer.start();
+        startHeld(release, 1);
         Future<?> holder = pool.submit(() -> writer.submit(ballot(UUID.randomUUID(), UUID.randomUUID(), "AGREE")));
         holding();
         Future<?> waiting = pool.submit(() -> writer.submit(ballot(UUID.randomUUID(), UUID.randomUUID(), "AGREE")));
