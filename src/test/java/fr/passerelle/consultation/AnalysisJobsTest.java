@@ -214,6 +214,10 @@ class AnalysisJobsTest {
                 .andReturn().getResponse().getContentAsByteArray());
         assertThat(empty).contains("Personne n’a encore participé").contains("Aucune proposition acceptée pour l’instant")
                 .contains("Aucun vote pour l’instant").contains("Aucune analyse des opinions n’a encore été faite");
+        String dashboard = mvc.perform(get("/consultations/" + nothing.id() + "/results").with(user(analyst))).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(dashboard).contains("id=\"participation-none\"").contains("Personne n’a encore participé")
+                .doesNotContain("id=\"participation-chart\"").doesNotContain("id=\"per-day\"");
 
         ConsultationFixture.Made noVote = ConsultationFixture.published(users, consultations, participants, proposals, 2);
         String proposalsOnly = pdfText(mvc.perform(get("/consultations/" + noVote.id() + "/results/report.pdf")
