@@ -252,6 +252,14 @@ class AuthorizationMatrixTest {
                     .tenant(Ids::unknown, Ids::foreignConsultation),
             Rule.get("/consultations/{id}/workshops/sheets.csv").requires("consultation:manage")
                     .tenant(Ids::ownConsultation, Ids::foreignConsultation),
+            Rule.post("/consultations/{id}/workshops/sessions/{sessionId}").requires("consultation:manage")
+                    .tenant(Ids::unknown, Ids::foreignConsultation),
+            Rule.post("/consultations/{id}/workshops/sessions/{sessionId}/cancel").requires("consultation:manage")
+                    .tenant(Ids::unknown, Ids::foreignConsultation),
+            Rule.get("/consultations/{id}/workshops/sheets.pdf").requires("consultation:manage")
+                    .tenant(Ids::ownConsultation, Ids::foreignConsultation),
+            Rule.get("/consultations/{id}/workshops/sheets/{sheetId}.pdf").requires("consultation:manage")
+                    .tenant(Ids::ownConsultation, Ids::foreignConsultation),
             Rule.get("/c/{slug}/results").open().vars(p -> DEMO_CONSULTATION),
             Rule.get("/c/{slug}").open().vars(p -> DEMO_CONSULTATION),
             Rule.get("/c/{slug}/propose").open().vars(p -> DEMO_CONSULTATION),

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,8 +46,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * silent for ten minutes died with its node and is shown failed; it may be requested again. The job
  * loads the trusted votes on accepted proposals into a {@link VoteMatrix}, runs {@link Analysis}
  * with the persisted groups of the previous run (stable group ids) and a fixed seed (same votes,
- * same result), computes the profile splits (segment answers, e.g. professionals vs citizens) and
- * stores everything in one transaction.
+ * same result), computes the profile splits of every profile question (professionals vs citizens,
+ * département...; answers of fewer than {@link ProfileSplits#SMALLEST_SEGMENT} voters merged or left
+ * out, see {@link ProfileSplits#of(VoteMatrix, Map, int)}) and stores everything in one transaction.
  */
 @Service
 public class AnalysisJobs {
@@ -192,7 +194,9 @@ public class AnalysisJobs {
             Analysis analysis = Analysis.run(matrix, previous.groups(), previous.nextFreeId(),
                     AnalysisOptions.DEFAULTS.withSeed(seed));
             progress(id, 75);
-            ProfileSplits splits = ProfileSplits.of(matrix, segments(consultationId));
+            Map<String, ProfileSplits> splits = new LinkedHashMap<>();
+            profileAnswers(consultationId).forEach((question, answers) -> splits.put(question,
+                    ProfileSplits.of(matrix, answers, ProfileSplits.SMALLEST_SEGMENT)));
             progress(id, 85);
             long durationMs = (System.nanoTime() - started) / 1_000_000;
             tx.executeWithoutResult(s -> store(id, consultationId, matrix, analysis, splits, durationMs));
@@ -272,21 +276,25 @@ public class AnalysisJobs {
         });
     }
 
-    /** The answer of the segment-defining profile question of every participant who gave one. */
-    private Map<UUID, String> segments(UUID consultationId) {
+    /** The answers to each profile question (by its code) of every participant who gave one. */
+    private Map<String, Map<UUID, String>> profileAnswers(UUID consultationId) {
         return tx.execute(s -> {
-            Map<UUID, String> result = new HashMap<>();
-            jdbc.sql("select id, segment from consultation_participant where consultation_id = ? and segment is not null "
-                    + "and merged_into is null").param(consultationId)
+            Map<String, Map<UUID, String>> result = new LinkedHashMap<>();
+            jdbc.sql("""
+                    select q.code, a.participant_id, a.answer from consultation_profile_question q
+                    join consultation_profile_answer a on a.question_id = q.id
+                    join consultation_participant p on p.id = a.participant_id and p.merged_into is null
+                    where q.consultation_id = ? order by q.position""").param(consultationId)
                     .query(rs -> {
-                        result.put(rs.getObject(1, UUID.class), rs.getString(2));
+                        result.computeIfAbsent(rs.getString(1), q -> new HashMap<>())
+                                .put(rs.getObject(2, UUID.class), rs.getString(3));
                     });
             return result;
         });
     }
 
-    private void store(UUID id, UUID consultationId, VoteMatrix matrix, Analysis analysis, ProfileSplits splits,
-            long durationMs) {
+    private void store(UUID id, UUID consultationId, VoteMatrix matrix, Analysis analysis,
+            Map<String, ProfileSplits> splits, long durationMs) {
         UUID organisation = TenantContext.currentOrganisationId().orElseThrow();
         Map<UUID, Integer> groupOf = analysis.groupOfParticipant();
         jdbc.sql("delete from consultation_participant_position where consultation_id = ?").param(consultationId).update();
@@ -343,17 +351,25 @@ public class AnalysisJobs {
         batch("insert into consultation_analysis_consensus (organisation_id, analysis_id, proposal_id, product, geometric_mean) "
                 + "values (?, ?, ?, ?, ?)", consensus);
         List<Object[]> split = new ArrayList<>();
-        for (String segment : splits.segments()) {
-            for (UUID proposal : matrix.proposals()) {
-                Tally t = splits.tally(segment, proposal);
-                if (t.total() > 0) {
-                    split.add(new Object[] {organisation, id, segment, proposal, t.agree(), t.disagree(), t.neutral()});
+        List<Object[]> segments = new ArrayList<>();
+        splits.forEach((question, by) -> {
+            for (String segment : by.segments()) {
+                segments.add(new Object[] {organisation, id, question, segment, by.participants(segment)});
+                for (UUID proposal : matrix.proposals()) {
+                    Tally t = by.tally(segment, proposal);
+                    if (t.total() > 0) {
+                        split.add(new Object[] {organisation, id, question, segment, proposal, t.agree(), t.disagree(),
+                            t.neutral()});
+                    }
                 }
             }
-        }
+        });
         batch("""
-                insert into consultation_analysis_split (organisation_id, analysis_id, segment, proposal_id, agree, disagree,
-                        neutral) values (?, ?, ?, ?, ?, ?, ?)""", split);
+                insert into consultation_analysis_split_segment (organisation_id, analysis_id, question_code, segment,
+                        participants) values (?, ?, ?, ?, ?)""", segments);
+        batch("""
+                insert into consultation_analysis_split (organisation_id, analysis_id, question_code, segment, proposal_id,
+                        agree, disagree, neutral) values (?, ?, ?, ?, ?, ?, ?, ?)""", split);
         jdbc.sql("""
                 update consultation_analysis set status = 'DONE', progress = 100, participants = ?, clustered = ?,
                        proposals = ?, votes = ?, group_count = ?, silhouette = ?, next_free_id = ?, duration_ms = ?,
@@ -374,11 +390,10 @@ public class AnalysisJobs {
         if (rows.isEmpty()) {
             return;
         }
-                for (int from = 0; from < rows.size(); from += 1000) {
+        for (int from = 0; from < rows.size(); from += 1000) {
             batchTemplate.batchUpdate(sql, rows.subList(from, Math.min(rows.size(), from + 1000)));
         }
     }
-
 
     private static Job map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         boolean stale = rs.getBoolean("stale");

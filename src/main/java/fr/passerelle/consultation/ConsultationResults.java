@@ -1,5 +1,6 @@
 package fr.passerelle.consultation;
 
+import fr.passerelle.consultation.engine.ProfileSplits;
 import fr.passerelle.consultation.engine.ProposalScores;
 import fr.passerelle.consultation.engine.SequenceProposal;
 import fr.passerelle.consultation.engine.Tally;
@@ -39,7 +40,12 @@ public class ConsultationResults {
         this.sequences = sequences;
     }
 
-    public record Day(LocalDate day, long participants, long proposals, long votes) {}
+    /**
+     * One day of participation (Europe/Paris): participants who joined, proposals made and votes
+     * cast that day, and the totals reached at its end.
+     */
+    public record Day(LocalDate day, long participants, long proposals, long votes, long totalParticipants,
+            long totalProposals, long totalVotes) {}
 
     /** An accepted proposal with its scores. */
     public record Scored(UUID id, String text, List<String> themes, long votes, ProposalScores scores,
@@ -73,11 +79,42 @@ public class ConsultationResults {
 
     /** One proposal's agreement in each profile segment. */
     public record Split(UUID proposalId, String text, Map<String, ProposalScores> bySegment,
-            Map<String, Long> votesBySegment) {}
+            Map<String, Long> votesBySegment) {
+
+        /** The share of agree votes of the segment, in percent (scores smoothed as everywhere). */
+        public int agreePercent(String segment) {
+            return (int) Math.round(bySegment.get(segment).agree().value() * 100);
+        }
+    }
+
+    /** A profile question the analysis split the votes by ({@code professional}: professionals vs citizens). */
+    public record SplitQuestion(String code, String label, ProfileQuestionKind kind, boolean professional) {}
+
+    /**
+     * A segment of a split: the participants who gave one answer ({@code ProfileSplits.OTHERS}: the
+     * answers of too few to be shown apart), named by a message key with the answer as argument.
+     */
+    public record Segment(String key, String messageKey, String answer, int participants) {}
+
+    /**
+     * The votes split by one profile question: its segments, and the agreement of each segment
+     * with the top proposals (ranked as overall). {@code question} is null when no question could
+     * be split (nobody answered, or too few).
+     */
+    public record Splits(List<SplitQuestion> questions, SplitQuestion question, List<Segment> segments, List<Split> rows) {
+
+        public boolean isEmpty() {
+            return question == null || segments.isEmpty() || rows.isEmpty();
+        }
+
+        /** The fewest participants a segment shown apart has (smaller answers are merged or left out). */
+        public int smallestSegment() {
+            return ProfileSplits.SMALLEST_SEGMENT;
+        }
+    }
 
     /** Everything the analysis stored, for one finished job. */
-    public record AnalysisResult(AnalysisJobs.Job job, List<Group> groups, List<Point> points, List<String> segments,
-            List<Split> splits) {}
+    public record AnalysisResult(AnalysisJobs.Job job, List<Group> groups, List<Point> points, Splits splits) {}
 
     /** The votes of one proposal counted under one kind (ALL, VERIFIED, SEQUENCE, SEGMENT). */
     public record Aggregate(UUID proposalId, String text, String kind, Tally tally) {}
@@ -111,21 +148,32 @@ public class ConsultationResults {
     @PreAuthorize("hasAuthority('consultation:analyse')")
     public Results of(Consultations.Consultation consultation, Consultations.Counters counters,
             Optional<AnalysisJobs.Job> analysis, int limit) {
-        return build(consultation, counters, analysis, limit);
+        return build(consultation, counters, analysis, limit, null);
+    }
+
+    /**
+     * The results with the profile splits by the profile question of code {@code splitBy} (null or
+     * unknown: the segment-defining question, professionals vs citizens, when it was split).
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('consultation:analyse')")
+    public Results of(Consultations.Consultation consultation, Consultations.Counters counters,
+            Optional<AnalysisJobs.Job> analysis, int limit, String splitBy) {
+        return build(consultation, counters, analysis, limit, splitBy);
     }
 
     /** The results for the public page: only once the organiser published them. */
     @Transactional(readOnly = true)
     public Results published(Consultations.Consultation consultation, Consultations.Counters counters,
-            Optional<AnalysisJobs.Job> analysis, int limit) {
+            Optional<AnalysisJobs.Job> analysis, int limit, String splitBy) {
         if (consultation.status() != ConsultationStatus.RESULTS_PUBLISHED) {
             throw fr.passerelle.shared.BusinessException.notFound();
         }
-        return build(consultation, counters, analysis, limit);
+        return build(consultation, counters, analysis, limit, splitBy);
     }
 
     private Results build(Consultations.Consultation c, Consultations.Counters counters,
-            Optional<AnalysisJobs.Job> analysis, int limit) {
+            Optional<AnalysisJobs.Job> analysis, int limit, String splitBy) {
         List<Scored> all = scored(c.id(), analysis.map(AnalysisJobs.Job::id).orElse(null));
         List<Scored> consensus = top(all, Comparator.comparingDouble((Scored s) -> s.scores().top().lower()), limit);
         List<Scored> controversies = top(all.stream().filter(s -> s.votes() > 0).toList(),
@@ -149,24 +197,37 @@ public class ConsultationResults {
                     byStatus.put(ProposalStatus.valueOf(rs.getString(1)), rs.getLong(2));
                 });
         return new Results(c, counters, byStatus, participation(c.id()), consensus, controversies, consensusByTheme,
-                controversiesByTheme, all, analysis.map(job -> analysis(job, all, limit)));
+                controversiesByTheme, all, analysis.map(job -> analysis(job, c, all, consensus, splitBy)));
     }
 
     private static List<Scored> top(List<Scored> list, Comparator<Scored> by, int limit) {
         return list.stream().sorted(by.reversed().thenComparing(Scored::id)).limit(limit).toList();
     }
 
-    /** Participants who joined, proposals made and votes cast per day. */
+    /**
+     * Participants who joined, proposals made and votes cast per day (Europe/Paris), and the totals
+     * reached each day, from the first day with any activity to the last; days without activity
+     * in between are listed with zeros so that a chart's time axis has no gap.
+     */
     private List<Day> participation(UUID consultationId) {
         return jdbc.sql("""
                 with d as (
-                    select created_at::date d, 1 pa, 0 pr, 0 vo from consultation_participant
+                    select (created_at at time zone 'Europe/Paris')::date d, 1 pa, 0 pr, 0 vo from consultation_participant
                         where consultation_id = :c and merged_into is null
-                    union all select created_at::date, 0, 1, 0 from consultation_proposal where consultation_id = :c
-                    union all select created_at::date, 0, 0, 1 from consultation_vote where consultation_id = :c)
-                select d, sum(pa) pa, sum(pr) pr, sum(vo) vo from d group by d order by d""")
+                    union all select (created_at at time zone 'Europe/Paris')::date, 0, 1, 0 from consultation_proposal
+                        where consultation_id = :c
+                    union all select (created_at at time zone 'Europe/Paris')::date, 0, 0, 1 from consultation_vote
+                        where consultation_id = :c),
+                per_day as (select d, sum(pa) pa, sum(pr) pr, sum(vo) vo from d group by d),
+                days as (select generate_series(min(d), max(d), interval '1 day')::date d from per_day)
+                select days.d, coalesce(pa, 0) pa, coalesce(pr, 0) pr, coalesce(vo, 0) vo,
+                       sum(coalesce(pa, 0)) over w, sum(coalesce(pr, 0)) over w, sum(coalesce(vo, 0)) over w
+                from days left join per_day using (d)
+                window w as (order by days.d)
+                order by days.d""")
                 .param("c", consultationId)
-                .query((rs, n) -> new Day(rs.getDate(1).toLocalDate(), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .query((rs, n) -> new Day(rs.getDate(1).toLocalDate(), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7)))
                 .list();
     }
 
@@ -199,7 +260,8 @@ public class ConsultationResults {
                 .list();
     }
 
-    private AnalysisResult analysis(AnalysisJobs.Job job, List<Scored> all, int limit) {
+    private AnalysisResult analysis(AnalysisJobs.Job job, Consultations.Consultation c, List<Scored> all,
+            List<Scored> top, String splitBy) {
         Map<UUID, String> texts = new HashMap<>();
         all.forEach(s -> texts.put(s.id(), s.text()));
         Map<Integer, List<Representative>> reps = new HashMap<>();
@@ -228,39 +290,71 @@ public class ConsultationResults {
                 .query(rs -> {
                     points.add(new Point(rs.getDouble(1), rs.getDouble(2), (Integer) rs.getObject(3)));
                 });
-        Map<UUID, Map<String, Tally>> splitTallies = new HashMap<>();
-        jdbc.sql("select * from consultation_analysis_split where analysis_id = ?").param(job.id()).query(rs -> {
-            splitTallies.computeIfAbsent(rs.getObject("proposal_id", UUID.class), p -> new HashMap<>())
-                    .put(rs.getString("segment"), Tally.of(rs.getLong("agree"), rs.getLong("disagree"), rs.getLong("neutral")));
-        });
-        List<String> segments = splitTallies.values().stream().flatMap(m -> m.keySet().stream()).distinct().sorted().toList();
-        List<Split> splits = new ArrayList<>();
-        // The proposals where the segments differ most in agreement come first.
-        for (Scored s : all) {
-            Map<String, Tally> t = splitTallies.get(s.id());
-            if (t == null || t.size() < 2) {
-                continue;
-            }
-            Map<String, ProposalScores> bySegment = new LinkedHashMap<>();
-            Map<String, Long> votes = new LinkedHashMap<>();
-            for (String segment : segments) {
-                Tally tally = t.getOrDefault(segment, Tally.EMPTY);
-                bySegment.put(segment, ProposalScores.of(tally));
-                votes.put(segment, tally.total());
-            }
-            splits.add(new Split(s.id(), s.text(), bySegment, votes));
-        }
-        splits.sort(Comparator.comparingDouble((Split sp) -> -gap(sp)).thenComparing(Split::proposalId));
-        return new AnalysisResult(job, groups, points, segments, splits.stream().limit(limit).toList());
+        return new AnalysisResult(job, groups, points, splits(job, c, top, splitBy));
     }
 
-    private static double gap(Split split) {
-        double min = 1;
-        double max = 0;
-        for (ProposalScores s : split.bySegment().values()) {
-            min = Math.min(min, s.agree().value());
-            max = Math.max(max, s.agree().value());
+    /** The splits by the chosen profile question among those the analysis split by. */
+    private Splits splits(AnalysisJobs.Job job, Consultations.Consultation c, List<Scored> top, String splitBy) {
+        Map<String, List<Segment>> segmentsOf = new LinkedHashMap<>();
+        Map<String, Consultations.ProfileQuestion> asked = new LinkedHashMap<>();
+        c.profileQuestions().forEach(q -> asked.put(q.code(), q));
+        jdbc.sql("select question_code, segment, participants from consultation_analysis_split_segment where analysis_id = ?")
+                .param(job.id()).query(rs -> {
+                    Consultations.ProfileQuestion q = asked.get(rs.getString(1));
+                    if (q != null) {
+                        segmentsOf.computeIfAbsent(q.code(), k -> new ArrayList<>())
+                                .add(segment(q, rs.getString(2), rs.getInt(3)));
+                    }
+                });
+        List<SplitQuestion> questions = asked.values().stream().filter(q -> segmentsOf.containsKey(q.code()))
+                .map(q -> new SplitQuestion(q.code(), q.label(), q.kind(), professional(q))).toList();
+        SplitQuestion chosen = questions.stream().filter(q -> q.code().equals(splitBy)).findFirst()
+                .or(() -> questions.stream().filter(SplitQuestion::professional).findFirst())
+                .or(() -> questions.stream().findFirst()).orElse(null);
+        if (chosen == null) {
+            return new Splits(questions, null, List.of(), List.of());
         }
-        return max - min;
+        List<Segment> segments = segmentsOf.get(chosen.code()).stream()
+                .sorted(Comparator.comparing((Segment s) -> ProfileSplits.OTHERS.equals(s.key()))
+                        .thenComparing(Segment::key))
+                .toList();
+        Map<UUID, Map<String, Tally>> tallies = new HashMap<>();
+        jdbc.sql("select * from consultation_analysis_split where analysis_id = ? and question_code = ?")
+                .param(job.id()).param(chosen.code()).query(rs -> {
+                    tallies.computeIfAbsent(rs.getObject("proposal_id", UUID.class), p -> new HashMap<>())
+                            .put(rs.getString("segment"), Tally.of(rs.getLong("agree"), rs.getLong("disagree"),
+                                    rs.getLong("neutral")));
+                });
+        List<Split> rows = new ArrayList<>();
+        for (Scored s : top) {
+            Map<String, Tally> t = tallies.getOrDefault(s.id(), Map.of());
+            Map<String, ProposalScores> bySegment = new LinkedHashMap<>();
+            Map<String, Long> votes = new LinkedHashMap<>();
+            for (Segment segment : segments) {
+                Tally tally = t.getOrDefault(segment.key(), Tally.EMPTY);
+                bySegment.put(segment.key(), ProposalScores.of(tally));
+                votes.put(segment.key(), tally.total());
+            }
+            rows.add(new Split(s.id(), s.text(), bySegment, votes));
+        }
+        return new Splits(questions, chosen, segments, rows);
+    }
+
+    /** The question that tells professionals from citizens (its yes/no answers are named so). */
+    private static boolean professional(Consultations.ProfileQuestion q) {
+        return q.kind() == ProfileQuestionKind.YES_NO
+                && (q.definesSegment() || Consultations.PROFESSIONAL_QUESTION.equals(q.code()));
+    }
+
+    private static Segment segment(Consultations.ProfileQuestion q, String key, int participants) {
+        if (ProfileSplits.OTHERS.equals(key)) {
+            return new Segment(key, "results.segment.others", "", participants);
+        }
+        String messageKey = switch (q.kind()) {
+            case YES_NO -> professional(q) ? "results.segment." + key : "results.segment.answer." + key;
+            case DEPARTEMENT -> "results.segment.departement";
+            case CHOICE -> "results.segment.choice";
+        };
+        return new Segment(key, messageKey, key, participants);
     }
 }

@@ -1,6 +1,9 @@
 package fr.passerelle.documents;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer.SvgExternalResourceMode;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer.SvgScriptMode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,8 +14,8 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 
 /**
- * Renders a Thymeleaf template (XHTML with its own print CSS) to an A4 PDF. Documents sent to
- * courts are in French whatever the user's language.
+ * Renders a Thymeleaf template (XHTML with its own print CSS, and inline SVG for charts) to an A4
+ * PDF. Documents sent to courts are in French whatever the user's language.
  */
 @Service
 public class PdfDocuments {
@@ -32,6 +35,9 @@ public class PdfDocuments {
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            // Inline SVG (charts drawn on the server): no script, nothing loaded from elsewhere.
+            builder.useSVGDrawer(new BatikSVGDrawer(SvgScriptMode.SECURE,
+                    SvgExternalResourceMode.SECURE));
             builder.withHtmlContent(html, null);
             builder.toStream(out);
             builder.run();

@@ -25,8 +25,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * A moderator refuses a proposal with a reason (the author's mail lands in the outbox), the
- * organiser runs the analysis from the results dashboard and sees the opinion groups, then the
- * public results page once published. axe-core checks each page.
+ * organiser sees participation over time, runs the analysis from the results dashboard, sees the
+ * opinion groups and splits the votes by département, plans, changes and cancels a workshop
+ * session, then the public results page once published. axe-core checks each page.
  */
 @PasserelleIntegrationTest
 class ConsultationResultsBrowserTest extends BrowserSupport {
@@ -42,7 +43,9 @@ class ConsultationResultsBrowserTest extends BrowserSupport {
     @Test
     void aModeratorRefusesTheOrganiserAnalysesAndThePublicSeesTheGroups() {
         ConsultationFixture.Made made = ConsultationFixture.published(users, consultations, participants, proposals, 12);
-        ResultsFixture.twoCamps(made, 30, consultations, participants, votes, keys);
+        // 12 voters from the Rhône, 12 from the Bouches-du-Rhône, 3 from Paris (too few to be shown), 3 silent.
+        ResultsFixture.twoCamps(made, 30, p -> p < 12 ? "69" : p < 24 ? "13" : p < 27 ? "75" : null, consultations,
+                participants, votes, keys);
         UUID refused = ResultsFixture.pending(made, "Il faut acheter mes chaussures en promotion", "vendeur@exemple.org",
                 consultations, participants, proposals);
 
@@ -67,6 +70,14 @@ class ConsultationResultsBrowserTest extends BrowserSupport {
         signIn("organisateur");
         page.navigate(url("/consultations/" + made.id() + "/results"));
         assertThat(page.locator("#analysis")).containsText("Aucune analyse");
+        // Participation over time: the chart (ECharts draws a canvas) and the same figures in a table.
+        assertThat(page.locator("#participation-chart canvas")).isVisible();
+        assertThat(page.locator("#participation-chart")).hasAttribute("aria-label",
+                java.util.regex.Pattern.compile("\\d+ participant\\(e\\)s, 13 propositions et 360 votes au total"));
+        assertThat(page.locator("#per-day")).not().isVisible();
+        page.locator("#per-day-details summary").click();
+        assertThat(page.locator("#per-day")).isVisible();
+        assertThat(page.locator("#per-day tbody tr").last()).containsText("360");
         assertAccessible();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lancer l’analyse")).click();
         assertThat(page.locator("#analysis-done")).containsText("2 groupe(s)",
@@ -74,6 +85,15 @@ class ConsultationResultsBrowserTest extends BrowserSupport {
         assertThat(page.locator("#groups tbody tr")).hasCount(2);
         assertThat(page.locator("#opinion-map circle")).hasCount(30);
         assertThat(page.locator("#splits")).containsText("Professionnel(le)s");
+        assertAccessible();
+        // Split by département instead: the section is swapped in place; Paris has too few voters to be shown.
+        page.getByLabel("Répartir les votes selon la question").selectOption("DEPARTEMENT");
+        assertThat(page.locator("#splits thead")).containsText("Département 69");
+        assertThat(page.locator("#splits thead")).containsText("Département 13");
+        assertThat(page.locator("#splits thead")).not().containsText("Département 75");
+        assertThat(page.locator("#splits thead")).not().containsText("Professionnel(le)s");
+        org.assertj.core.api.Assertions.assertThat(page.url()).endsWith("split=DEPARTEMENT");
+        assertThat(page.locator("#opinion-map")).isVisible();
         assertAccessible();
 
         // Workshops: an idea from the results, a solution sheet.
@@ -86,6 +106,26 @@ class ConsultationResultsBrowserTest extends BrowserSupport {
         page.getByLabel("Solution proposée").fill("Un référent logement dans chaque SPIP.");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer la fiche")).click();
         assertThat(page.locator("#sheets")).containsText("Un référent logement par sortant");
+        assertAccessible();
+
+        // A session planned, moved to another place, then cancelled after a confirmation.
+        page.getByLabel("Intitulé").fill("Atelier logement");
+        page.getByLabel("Date et heure").fill(java.time.LocalDate.now().plusDays(20) + "T14:00");
+        page.getByLabel("Lieu").fill("Lyon");
+        page.getByLabel("Places").fill("12");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Planifier")).click();
+        assertThat(page.locator("#sessions")).containsText("Atelier logement");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Modifier la session « Atelier logement »")).click();
+        assertThat(page.getByLabel("Lieu")).hasValue("Lyon");
+        page.getByLabel("Lieu").fill("Villeurbanne");
+        assertAccessible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer la session")).click();
+        assertThat(page.locator(".alert-success")).containsText("Session modifiée");
+        assertThat(page.locator("#sessions")).containsText("Villeurbanne");
+        page.onceDialog(dialog -> dialog.accept());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Annuler la session « Atelier logement »")).click();
+        assertThat(page.locator(".alert-success")).containsText("Session annulée");
+        assertThat(page.locator("#sessions")).containsText("annulée le");
         assertAccessible();
 
         SignedIn.as(users, "organisateur");

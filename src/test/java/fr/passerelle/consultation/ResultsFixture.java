@@ -1,9 +1,11 @@
 package fr.passerelle.consultation;
 
 import fr.passerelle.consultation.engine.VoteKey;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 /** Votes of two opinion camps (professionals and citizens) through the real vote path, and pending proposals. */
 public final class ResultsFixture {
@@ -16,14 +18,23 @@ public final class ResultsFixture {
      */
     public static void twoCamps(ConsultationFixture.Made made, int voters, Consultations consultations,
             Participants participants, Votes votes, ProposalKeys keys) {
+        twoCamps(made, voters, p -> null, consultations, participants, votes, keys);
+    }
+
+    /** The same, the {@code p}-th voter answering département {@code departementOf.apply(p)} (null: no answer). */
+    public static void twoCamps(ConsultationFixture.Made made, int voters, IntFunction<String> departementOf,
+            Consultations consultations, Participants participants, Votes votes, ProposalKeys keys) {
         Random random = new Random(7);
         ConsultationFixture.as(made, () -> {
             Consultations.Consultation c = forPublic(made, consultations);
             for (int p = 0; p < voters; p++) {
                 boolean campA = p % 2 == 0;
                 UUID voter = participants.resolve(made.id(), null, null).id();
-                participants.saveProfile(c, voter, Map.of(Consultations.PROFESSIONAL_QUESTION, campA ? "YES" : "NO"),
-                        false, null);
+                Map<String, String> answers = new HashMap<>(Map.of(Consultations.PROFESSIONAL_QUESTION, campA ? "YES" : "NO"));
+                if (departementOf.apply(p) != null) {
+                    answers.put(Consultations.DEPARTEMENT_QUESTION, departementOf.apply(p));
+                }
+                participants.saveProfile(c, voter, answers, false, null);
                 for (int i = 0; i < made.proposals().size(); i++) {
                     UUID proposal = made.proposals().get(i);
                     boolean likes = (i < made.proposals().size() / 2) == campA;

@@ -35,6 +35,7 @@ class WorkshopsTest {
     @Autowired Participants participants;
     @Autowired Proposals proposals;
     @Autowired Workshops workshops;
+    @Autowired WorkshopSessions sessions;
     @Autowired EmbeddedPostgresServer server;
     @Autowired MockMvc mvc;
     @Autowired @Qualifier("loginLookup") UserDetailsService users;
@@ -66,16 +67,16 @@ class WorkshopsTest {
         UUID idea = workshops.selectIdea(made.id(), made.proposals().get(0));
         assertThatThrownBy(() -> workshops.selectIdea(made.id(), made.proposals().get(0)))
                 .isInstanceOf(BusinessException.class);
-        assertThatThrownBy(() -> workshops.planSession(made.id(), "Atelier", LocalDateTime.now().minusDays(1), "Lyon", 2))
+        assertThatThrownBy(() -> sessions.plan(made.id(), plan("Atelier", LocalDateTime.now().minusDays(1), "Lyon", 2)))
                 .isInstanceOf(FieldRefusal.class);
-        UUID session = workshops.planSession(made.id(), "Atelier insertion", LocalDateTime.now().plusDays(10),
-                "Maison des associations, Lyon", 2);
-        assertThat(workshops.reachable(made.id())).isEqualTo(3);
+        UUID session = sessions.plan(made.id(), plan("Atelier insertion", LocalDateTime.now().plusDays(10),
+                "Maison des associations, Lyon", 2));
+        assertThat(sessions.reachable(made.id())).isEqualTo(3);
 
-        assertThat(workshops.invite(made.id(), session)).isEqualTo(2);
-        assertThatThrownBy(() -> workshops.invite(made.id(), session)).isInstanceOf(BusinessException.class)
+        assertThat(sessions.invite(made.id(), session)).isEqualTo(2);
+        assertThatThrownBy(() -> sessions.invite(made.id(), session)).isInstanceOf(BusinessException.class)
                 .hasMessageContaining("workshop.session.full");
-        assertThat(workshops.reachable(made.id())).isEqualTo(1);
+        assertThat(sessions.reachable(made.id())).isEqualTo(1);
         List<String> recipients = OwnerSql.of(server).sql("""
                 select recipient from mail_outbox where kind = 'CONSULTATION_WORKSHOP' and dedup_key like ? order by recipient""")
                 .param("workshop:" + session + ":%").query(String.class).list();
@@ -98,5 +99,156 @@ class WorkshopsTest {
         String page = mvc.perform(get("/consultations/" + made.id() + "/workshops").with(user(organiser)))
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Atelier insertion").contains("2 / 2").doesNotContain("atelier0@exemple.org");
+    }
+
+    @Test
+    void aSessionIsChangedButNeverUnderItsInvitedAndTheInvitedAreToldOfANewDateOrPlace() {
+        LocalDateTime at = LocalDateTime.now().plusDays(10).withSecond(0).withNano(0);
+        UUID session = sessions.plan(made.id(), plan("Atelier logement", at, "Lyon", 3));
+        assertThat(sessions.invite(made.id(), session)).isEqualTo(3);
+
+        assertThatThrownBy(() -> sessions.change(made.id(), session, plan("Atelier logement", at, "Lyon", 2)))
+                .isInstanceOfSatisfying(FieldRefusal.class, refusal -> {
+                    assertThat(refusal.field()).isEqualTo("capacity");
+                    assertThat(refusal.messageKey()).isEqualTo("workshop.session.capacityBelowInvited");
+                    assertThat(refusal.arguments()).containsExactly(3L);
+                });
+        assertThatThrownBy(() -> sessions.change(made.id(), session, plan("Atelier logement", at.minusDays(20), "Lyon", 3)))
+                .isInstanceOf(FieldRefusal.class);
+        assertThat(sessions.session(made.id(), session).capacity()).as("a refused change changes nothing").isEqualTo(3);
+
+        // More seats, same date and place: nobody to tell.
+        assertThat(sessions.change(made.id(), session, plan("Atelier logement", at, "Lyon", 8))).isZero();
+        assertThat(mails("workshop-change:" + session + ":%")).isEmpty();
+        // A new place: the three invited participants are told.
+        assertThat(sessions.change(made.id(), session, plan("Atelier logement", at.plusHours(2), "Villeurbanne", 8)))
+                .isEqualTo(3);
+        WorkshopSessions.Session changed = sessions.session(made.id(), session);
+        assertThat(changed.capacity()).isEqualTo(8);
+        assertThat(changed.place()).isEqualTo("Villeurbanne");
+        assertThat(changed.localStartsAt()).isEqualTo(at.plusHours(2));
+        assertThat(mails("workshop-change:" + session + ":%")).containsExactly("atelier0@exemple.org",
+                "atelier1@exemple.org", "atelier2@exemple.org");
+        assertThat(OwnerSql.of(server).sql("select body from mail_outbox where dedup_key like ? limit 1")
+                .param("workshop-change:" + session + ":%").query(String.class).single()).contains("Villeurbanne");
+        assertThat(audited(session)).contains("consultation.workshop.session.changed");
+    }
+
+    @Test
+    void aCancelledSessionTellsItsInvitedAndFreesThemForAnotherSession() {
+        UUID session = sessions.plan(made.id(), plan("Atelier emploi", LocalDateTime.now().plusDays(5), "Lyon", 2));
+        sessions.invite(made.id(), session);
+        assertThat(sessions.reachable(made.id())).isEqualTo(1);
+
+        assertThat(sessions.cancel(made.id(), session)).isEqualTo(2);
+        assertThat(mails("workshop-cancel:" + session + ":%")).containsExactly("atelier0@exemple.org", "atelier1@exemple.org");
+        assertThat(sessions.session(made.id(), session).cancelled()).isTrue();
+        assertThat(sessions.session(made.id(), session).invited()).as("the invitations stay on record").isEqualTo(2);
+        assertThat(sessions.reachable(made.id())).isEqualTo(3);
+        for (Runnable refused : List.<Runnable>of(() -> sessions.cancel(made.id(), session),
+                () -> sessions.invite(made.id(), session),
+                () -> sessions.change(made.id(), session, plan("Atelier emploi", LocalDateTime.now().plusDays(6), "Lyon", 2)))) {
+            assertThatThrownBy(refused::run).isInstanceOf(BusinessException.class)
+                    .hasMessageContaining("workshop.session.cancelledAlready");
+        }
+        assertThat(audited(session)).contains("consultation.workshop.session.cancelled");
+
+        UUID another = sessions.plan(made.id(), plan("Atelier emploi (bis)", LocalDateTime.now().plusDays(12), "Lyon", 5));
+        assertThat(sessions.invite(made.id(), another)).isEqualTo(3);
+    }
+
+    @Test
+    void organisersInvitingAtOnceNeverExceedACapacityNorInviteAnybodyTwice() throws Exception {
+        givenConsentingParticipants(30);
+        UUID small = sessions.plan(made.id(), plan("Atelier A", LocalDateTime.now().plusDays(3), "Lyon", 10));
+        UUID other = sessions.plan(made.id(), plan("Atelier B", LocalDateTime.now().plusDays(4), "Lyon", 12));
+        List<UUID> targets = List.of(small, small, small, other, other, small);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(targets.size());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(targets.size());
+        try {
+            List<java.util.concurrent.Future<Integer>> invited = new java.util.ArrayList<>();
+            for (UUID target : targets) {
+                invited.add(pool.submit(() -> {
+                    SignedIn.as(users, "organisateur");
+                    try {
+                        start.await();
+                        return sessions.invite(made.id(), target);
+                    } catch (BusinessException full) {
+                        return 0;
+                    } finally {
+                        SecurityContextHolder.clearContext();
+                    }
+                }));
+            }
+            int total = 0;
+            for (java.util.concurrent.Future<Integer> f : invited) {
+                total += f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            assertThat(total).isEqualTo(22);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(sessions.session(made.id(), small).invited()).isEqualTo(10);
+        assertThat(sessions.session(made.id(), other).invited()).isEqualTo(12);
+        assertThat(OwnerSql.of(server).sql("""
+                select count(distinct i.participant_id) from consultation_workshop_invitation i
+                join consultation_workshop_session s on s.id = i.session_id where s.consultation_id = ?""")
+                .param(made.id()).query(Long.class).single()).as("nobody invited twice").isEqualTo(22);
+        assertThat(sessions.reachable(made.id())).isEqualTo(33 - 22);
+    }
+
+    @Test
+    void solutionSheetsAreExportedAsPdfOneOrAll() throws Exception {
+        UUID idea = workshops.selectIdea(made.id(), made.proposals().get(1));
+        UUID first = workshops.saveSheet(made.id(), new Workshops.Sheet(null, idea, "Un référent logement",
+                "Les sortants n’ont pas de logement", "Un référent dans chaque SPIP", "SPIP, bailleurs", "", "", ""));
+        workshops.saveSheet(made.id(), new Workshops.Sheet(null, idea, "Des places d’hébergement",
+                "Pas de place à la sortie", "Réserver des places", "", "", "1. Recenser 2. Réserver", "Places réservées"));
+        PasserelleUser organiser = (PasserelleUser) users.loadUserByUsername("organisateur");
+
+        var all = mvc.perform(get("/consultations/" + made.id() + "/workshops/sheets.pdf").with(user(organiser)))
+                .andReturn().getResponse();
+        assertThat(all.getContentType()).isEqualTo("application/pdf");
+        assertThat(all.getHeader("Content-Disposition")).contains("fiches-" + made.slug() + ".pdf");
+        String allText = AnalysisJobsTest.pdfText(all.getContentAsByteArray());
+        assertThat(allText).contains("Un référent logement").contains("Des places d’hébergement")
+                .contains("Idée retenue : Il faut une idée numéro 1").contains("1. Recenser 2. Réserver")
+                .contains("Non renseigné.").doesNotContain("@exemple.org");
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(all.getContentAsByteArray())) {
+            assertThat(pdf.getNumberOfPages()).as("one sheet a page").isEqualTo(2);
+        }
+
+        String one = AnalysisJobsTest.pdfText(mvc.perform(get("/consultations/" + made.id() + "/workshops/sheets/" + first
+                + ".pdf").with(user(organiser))).andReturn().getResponse().getContentAsByteArray());
+        assertThat(one).contains("Un référent logement").doesNotContain("Des places d’hébergement");
+        assertThat(mvc.perform(get("/consultations/" + made.id() + "/workshops/sheets/" + UUID.randomUUID() + ".pdf")
+                .with(user(organiser))).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(audited(first)).contains("consultation.workshop.sheets.exported");
+    }
+
+    private static WorkshopSessions.Plan plan(String title, LocalDateTime at, String place, int capacity) {
+        return new WorkshopSessions.Plan(title, at, place, capacity);
+    }
+
+    private void givenConsentingParticipants(int n) {
+        ConsultationFixture.as(made, () -> {
+            Consultations.Consultation c = consultations.forPublic(
+                    new Consultations.PublicRef(made.id(), made.organisationId(), made.slug(), ConsultationStatus.OPEN));
+            for (int i = 0; i < n; i++) {
+                UUID p = participants.resolve(made.id(), null, null).id();
+                participants.saveProfile(c, p, Map.of(), true, "foule" + i + "@exemple.org");
+            }
+            return null;
+        });
+    }
+
+    private List<String> mails(String dedupKeyLike) {
+        return OwnerSql.of(server).sql("select recipient from mail_outbox where dedup_key like ? order by recipient")
+                .param(dedupKeyLike).query(String.class).list();
+    }
+
+    private List<String> audited(UUID object) {
+        return OwnerSql.of(server).sql("select action from audit_event where object_id = ? order by seq")
+                .param(object.toString()).query(String.class).list();
     }
 }

@@ -1,5 +1,6 @@
 package fr.passerelle.consultation.engine;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,21 +29,63 @@ public final class ProfileSplits {
     }
 
     /**
+     * The key of the segment that gathers the answers given by too few participants to be shown
+     * on their own. A comma never appears in an answer (choices are comma-separated, yes/no and
+     * département answers are codes), so no real answer can take this key.
+     */
+    public static final String OTHERS = ",others";
+
+    /**
+     * The fewest participants a segment shown on its own may have: below that, somebody who knows
+     * who answered (the only two participants of a département, say) could read their votes.
+     */
+    public static final int SMALLEST_SEGMENT = 5;
+
+    /**
      * Splits by the answer of each participant; participants without an answer are left out.
-     * Segments are sorted by name.
+     * Segments are sorted by name. Every answer is a segment, however few gave it.
      */
     public static ProfileSplits of(VoteMatrix matrix, Map<UUID, String> answerOf) {
-        List<String> segments = List.copyOf(new TreeSet<>(answerOf.values()));
+        return of(matrix, answerOf, 1);
+    }
+
+    /**
+     * Splits by the answer of each participant who voted, keeping apart only the answers of at
+     * least {@code smallest} voters: the smaller ones are merged into {@link #OTHERS}, which is
+     * left out too when it still gathers fewer than {@code smallest}. Segments are sorted by name,
+     * {@link #OTHERS} last.
+     */
+    public static ProfileSplits of(VoteMatrix matrix, Map<UUID, String> answerOf, int smallest) {
+        Map<String, Integer> voters = new HashMap<>();
+        for (int row = 0; row < matrix.participantCount(); row++) {
+            String answer = answerOf.get(matrix.participant(row));
+            if (answer != null) {
+                voters.merge(answer, 1, Integer::sum);
+            }
+        }
+        int small = voters.values().stream().filter(n -> n < smallest).mapToInt(Integer::intValue).sum();
+        Map<String, String> segmentOf = new HashMap<>();
+        voters.forEach((answer, n) -> {
+            if (n >= smallest) {
+                segmentOf.put(answer, answer);
+            } else if (small >= smallest) {
+                segmentOf.put(answer, OTHERS);
+            }
+        });
+        List<String> segments = new ArrayList<>(new TreeSet<>(segmentOf.values()));
+        if (segments.remove(OTHERS)) {
+            segments.add(OTHERS);
+        }
         Map<String, Integer> index = new HashMap<>();
         for (int s = 0; s < segments.size(); s++) {
             index.put(segments.get(s), s);
         }
         int[] groupOfRow = new int[matrix.participantCount()];
         for (int row = 0; row < groupOfRow.length; row++) {
-            String answer = answerOf.get(matrix.participant(row));
-            groupOfRow[row] = answer == null ? -1 : index.get(answer);
+            String segment = segmentOf.get(answerOf.get(matrix.participant(row)));
+            groupOfRow[row] = segment == null ? -1 : index.get(segment);
         }
-        return new ProfileSplits(matrix, segments, GroupStats.of(matrix, groupOfRow, segments.size()));
+        return new ProfileSplits(matrix, List.copyOf(segments), GroupStats.of(matrix, groupOfRow, segments.size()));
     }
 
     public List<String> segments() {

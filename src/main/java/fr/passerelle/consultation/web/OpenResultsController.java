@@ -4,10 +4,12 @@ import fr.passerelle.consultation.AnalysisJobs;
 import fr.passerelle.consultation.ConsultationResults;
 import fr.passerelle.consultation.Consultations;
 import fr.passerelle.shared.BusinessException;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The public results page ({@code /c/{slug}/results}, no account): once the organiser published
@@ -28,13 +30,18 @@ class OpenResultsController {
     }
 
     @GetMapping("/c/{slug}/results")
-    String results(@PathVariable String slug, Model model) {
+    String results(@PathVariable String slug, @RequestParam(required = false) String split, HtmxRequest htmx,
+            Model model) {
         Consultations.PublicRef ref = consultations.lookup(slug).orElseThrow(BusinessException::notFound);
         return Consultations.asOrganiser(ref, () -> {
             Consultations.Consultation c = consultations.forPublic(ref);
             ConsultationResults.Results r = results.published(c, consultations.counters(c.id()), jobs.latestDone(c.id()),
-                    ResultsController.TOP);
+                    ResultsController.TOP, split);
             model.addAttribute("r", r);
+            model.addAttribute("splitsAction", "/c/" + c.slug() + "/results");
+            if (htmx.isHtmxRequest()) {
+                return "consultation/results/fragments :: splits-section";
+            }
             model.addAttribute("map", r.analysis().map(ResultsMap::of).orElse(null));
             return "consultation/results/public";
         });

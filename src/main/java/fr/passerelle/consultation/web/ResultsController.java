@@ -11,7 +11,11 @@ import fr.passerelle.documents.SpreadsheetFormat;
 import fr.passerelle.documents.SpreadsheetWriter;
 import fr.passerelle.shared.web.Forms;
 import jakarta.servlet.http.HttpServletResponse;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import java.io.ByteArrayOutputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +33,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The results dashboard of organisers and analysts: participation, proposals by status, rankings,
@@ -41,6 +47,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ResultsController {
 
     static final int TOP = 10;
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final Consultations consultations;
     private final ConsultationResults results;
@@ -48,15 +55,19 @@ class ResultsController {
     private final PdfDocuments pdf;
     private final MessageSource messages;
     private final AuditLog audit;
+    private final JsonMapper json;
+    private final Clock clock;
 
     ResultsController(Consultations consultations, ConsultationResults results, AnalysisJobs jobs, PdfDocuments pdf,
-            MessageSource messages, AuditLog audit) {
+            MessageSource messages, AuditLog audit, JsonMapper json, Clock clock) {
         this.consultations = consultations;
         this.results = results;
         this.jobs = jobs;
         this.pdf = pdf;
         this.messages = messages;
         this.audit = audit;
+        this.json = json;
+        this.clock = clock;
     }
 
     @GetMapping("/results")
@@ -68,13 +79,29 @@ class ResultsController {
         return "consultation/choose";
     }
 
+    /**
+     * The dashboard; {@code split} names the profile question the splits are by. An htmx request
+     * (the split selector) gets the splits section only.
+     */
     @GetMapping("/consultations/{id}/results")
-    String dashboard(@PathVariable UUID id, Model model) {
+    String dashboard(@PathVariable UUID id, @RequestParam(required = false) String split, HtmxRequest htmx, Model model,
+            Locale locale) {
         Consultations.Consultation c = consultations.get(id);
-        ConsultationResults.Results r = results.of(c, consultations.counters(id), jobs.latestDone(id), TOP);
+        ConsultationResults.Results r = results.of(c, consultations.counters(id), jobs.latestDone(id), TOP, split);
         model.addAttribute("r", r);
+        model.addAttribute("splitsAction", "/consultations/" + id + "/results");
+        if (htmx.isHtmxRequest()) {
+            return "consultation/results/fragments :: splits-section";
+        }
         model.addAttribute("job", jobs.latest(id).orElse(null));
         model.addAttribute("map", r.analysis().map(ResultsMap::of).orElse(null));
+        ParticipationChart chart = ParticipationChart.of(r.participation());
+        model.addAttribute("participationChart", json.writeValueAsString(chart.data(
+                Map.of("participants", messages.getMessage("consultation.counter.participants", null, locale),
+                        "proposals", messages.getMessage("consultation.counter.proposals", null, locale),
+                        "votes", messages.getMessage("consultation.counter.votes", null, locale)),
+                List.of(messages.getMessage("results.chart.axisLeft", null, locale),
+                        messages.getMessage("results.chart.axisRight", null, locale)))));
         return "consultation/results/dashboard";
     }
 
@@ -143,10 +170,11 @@ class ResultsController {
     }
 
     @GetMapping("/consultations/{id}/results/report.pdf")
-    ResponseEntity<byte[]> report(@PathVariable UUID id) {
+    ResponseEntity<byte[]> report(@PathVariable UUID id, @RequestParam(required = false) String split) {
         Consultations.Consultation c = consultations.get(id);
-        ConsultationResults.Results r = results.of(c, consultations.counters(id), jobs.latestDone(id), TOP);
-        byte[] body = pdf.render("consultation/results/report", Map.of("r", r, "generatedOn", java.time.LocalDate.now()));
+        ConsultationResults.Results r = results.of(c, consultations.counters(id), jobs.latestDone(id), TOP, split);
+        byte[] body = pdf.render("consultation/results/report", Map.of("r", r, "chart",
+                ParticipationChart.of(r.participation()), "generatedOn", LocalDate.now(clock.withZone(PARIS))));
         audit.record("consultation.results.exported", "consultation", id, Map.of("format", "PDF"));
         return Downloads.attachment(MediaType.APPLICATION_PDF, "resultats-" + c.slug() + ".pdf", body);
     }

@@ -28,6 +28,14 @@ public final class Forms {
         redirect.addFlashAttribute("flashError", messageKey);
     }
 
+    /** Flashes an error whose message takes arguments (e.g. a number to respect). */
+    public static void error(RedirectAttributes redirect, String messageKey, Object... arguments) {
+        redirect.addFlashAttribute("flashError", messageKey);
+        if (arguments != null && arguments.length > 0) {
+            redirect.addFlashAttribute("flashErrorArguments", arguments);
+        }
+    }
+
     /**
      * Runs a user's action and flashes its success, or the refusal's message; whether it succeeded.
      * A refusal for something not found, or forbidden, still answers 404 or 403.
@@ -41,7 +49,7 @@ public final class Forms {
             if (refusal.status() == 404 || refusal.status() == 403) {
                 throw refusal;
             }
-            error(redirect, refusal.messageKey());
+            error(redirect, refusal.messageKey(), refusal.arguments());
             return false;
         }
     }
