@@ -30,6 +30,8 @@ final class TableSuppressor {
     private final int[] hiddenInLine;
     /** Lines holding exactly one hidden cell, smallest index first. */
     private final TreeSet<Integer> lonely = new TreeSet<>();
+    /** The hidden cells of each line, in the order they were hidden (the other end: a column, or a row). */
+    private final List<List<Integer>> hiddenOf = new ArrayList<>();
 
     TableSuppressor(CountTable table) {
         height = table.rows() + 1;
@@ -48,6 +50,9 @@ final class TableSuppressor {
             }
         }
         hiddenInLine = new int[height + width];
+        for (int line = 0; line < height + width; line++) {
+            hiddenOf.add(new ArrayList<>());
+        }
     }
 
     /** The status of every cell of the grid with its margins, [row][column]. */
@@ -113,9 +118,9 @@ final class TableSuppressor {
                 if (!status[i][j].hidden() || safe[i][j]) {
                     continue;
                 }
-                Path cycle = cycleThrough(i, j, true);
+                Path cycle = hiddenCycleThrough(i, j);
                 if (cycle == null) {
-                    cycle = cycleThrough(i, j, false);
+                    cycle = cheapestCycleThrough(i, j);
                     if (cycle == null) {
                         throw new IllegalStateException("no way to protect cell " + i + "," + j);
                     }
@@ -136,12 +141,58 @@ final class TableSuppressor {
     }
 
     /**
-     * The cheapest path closing a cycle through cell (i, j): from its column back to its row when
-     * the cell goes up by one, or from its row to its column when it goes down; null when none.
+     * A path of hidden cells closing a cycle through hidden cell (i, j) — from its column back to
+     * its row when the cell goes up by one, from its row to its column when it goes down — or null.
+     * Breadth-first over hidden cells only.
      */
-    private Path cycleThrough(int i, int j, boolean hiddenOnly) {
-        Path up = canGoUp(i, j) ? shortestPath(height + j, i, i, j, hiddenOnly) : null;
-        Path down = canGoDown(i, j) ? shortestPath(i, height + j, i, j, hiddenOnly) : null;
+    private Path hiddenCycleThrough(int i, int j) {
+        Path up = canGoUp(i, j) ? hiddenPath(height + j, i, i, j) : null;
+        return up != null ? up : canGoDown(i, j) ? hiddenPath(i, height + j, i, j) : null;
+    }
+
+    private Path hiddenPath(int from, int to, int excludedI, int excludedJ) {
+        int nodes = height + width;
+        int[] previousNode = new int[nodes];
+        int[] previousCell = new int[nodes];
+        Arrays.fill(previousNode, NONE);
+        previousNode[from] = from;
+        int[] queue = new int[nodes];
+        int head = 0;
+        int tail = 0;
+        queue[tail++] = from;
+        while (head < tail && previousNode[to] == NONE) {
+            int node = queue[head++];
+            boolean isRow = node < height;
+            for (int other : hiddenOf.get(node)) {
+                int i = isRow ? node : other;
+                int j = isRow ? other : node - height;
+                int next = isRow ? height + j : i;
+                if (previousNode[next] != NONE || i == excludedI && j == excludedJ
+                        || !(isRow ? canGoUp(i, j) : canGoDown(i, j))) {
+                    continue;
+                }
+                previousNode[next] = node;
+                previousCell[next] = i * width + j;
+                queue[tail++] = next;
+            }
+        }
+        if (previousNode[to] == NONE) {
+            return null;
+        }
+        List<Integer> cells = new ArrayList<>();
+        for (int n = to; n != from; n = previousNode[n]) {
+            cells.add(previousCell[n]);
+        }
+        return new Path(0, cells);
+    }
+
+    /**
+     * The cheapest path closing a cycle through cell (i, j) when shown counts may be hidden for it;
+     * null when none.
+     */
+    private Path cheapestCycleThrough(int i, int j) {
+        Path up = canGoUp(i, j) ? shortestPath(height + j, i, i, j) : null;
+        Path down = canGoDown(i, j) ? shortestPath(i, height + j, i, j) : null;
         if (up == null) {
             return down;
         }
@@ -165,11 +216,11 @@ final class TableSuppressor {
     }
 
     /** What it costs to use the cell in a cycle: nothing if hidden, its count if it can be hidden, -1 if not usable. */
-    private long cost(int i, int j, boolean hiddenOnly) {
+    private long cost(int i, int j) {
         if (status[i][j].hidden()) {
             return 0;
         }
-        return hiddenOnly || value[i][j] == 0 ? -1 : value[i][j];
+        return value[i][j] == 0 ? -1 : value[i][j];
     }
 
     private record Path(long cost, List<Integer> cells) {}
@@ -180,7 +231,7 @@ final class TableSuppressor {
      * whose signed value goes down, never through the excluded cell. Ties go to the smallest node,
      * so the result is deterministic.
      */
-    private Path shortestPath(int from, int to, int excludedI, int excludedJ, boolean hiddenOnly) {
+    private Path shortestPath(int from, int to, int excludedI, int excludedJ) {
         int nodes = height + width;
         long[] dist = new long[nodes];
         int[] previousNode = new int[nodes];
@@ -211,7 +262,7 @@ final class TableSuppressor {
                 if (i == excludedI && j == excludedJ) {
                     continue;
                 }
-                long cost = cost(i, j, hiddenOnly);
+                long cost = cost(i, j);
                 if (cost < 0 || !(isRow ? canGoUp(i, j) : canGoDown(i, j))) {
                     continue;
                 }
@@ -232,6 +283,8 @@ final class TableSuppressor {
 
     private void hide(int i, int j, CellStatus reason) {
         status[i][j] = reason;
+        hiddenOf.get(i).add(j);
+        hiddenOf.get(height + j).add(i);
         count(i);
         count(height + j);
     }
