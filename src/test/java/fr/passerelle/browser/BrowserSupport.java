@@ -93,6 +93,9 @@ abstract class BrowserSupport {
         browserErrors.clear();
         context = browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR").setViewportSize(1280, 900));
         context.setDefaultTimeout(15_000);
+        // Assertions wait as long as actions (Playwright's default is 5 s): on a loaded 2-core CI
+        // machine a page can take longer than that to answer without being wrong.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         page = context.newPage();
         page.onConsoleMessage(message -> {
             // The browser logs refused sign-ins and forbidden pages as failed resources; those are expected answers.
