@@ -86,7 +86,8 @@ public class Moderation {
     @Transactional(readOnly = true)
     public List<Item> queue(UUID consultationId, boolean withPostponed, int page) {
         return jdbc.sql("""
-                select p.*, array(select theme_id from consultation_proposal_theme t where t.proposal_id = p.id) theme_ids
+                select p.*, array(select theme_id from consultation_proposal_theme t where t.proposal_id = p.id) theme_ids,
+                       coalesce(p.lock_expires_at > now(), false) lock_live
                 from consultation_proposal p
                 where p.consultation_id = :c and p.status in (:statuses)
                 order by (p.status = 'PENDING') desc, p.created_at, p.id limit :limit offset :offset""")
@@ -306,15 +307,16 @@ public class Moderation {
 
     private Optional<Item> find(UUID proposalId) {
         return jdbc.sql("""
-                select p.*, array(select theme_id from consultation_proposal_theme t where t.proposal_id = p.id) theme_ids
+                select p.*, array(select theme_id from consultation_proposal_theme t where t.proposal_id = p.id) theme_ids,
+                       coalesce(p.lock_expires_at > now(), false) lock_live
                 from consultation_proposal p where p.id = ?""")
                 .param(proposalId).query(this::map).optional();
     }
 
     private Item map(ResultSet rs, int n) throws SQLException {
         UUID holder = rs.getObject("lock_holder", UUID.class);
-        java.sql.Timestamp expires = rs.getTimestamp("lock_expires_at");
-        boolean live = holder != null && expires != null && expires.toInstant().isAfter(Instant.now());
+        // Locks expire by the database's clock, which set them.
+        boolean live = holder != null && rs.getBoolean("lock_live");
         UUID me = meIfAny();
         String reason = rs.getString("refusal_reason");
         List<UUID> themes = new ArrayList<>();
@@ -324,7 +326,8 @@ public class Moderation {
         return new Item(rs.getObject("id", UUID.class), rs.getObject("consultation_id", UUID.class), rs.getString("text"),
                 ProposalStatus.valueOf(rs.getString("status")), reason == null ? null : RefusalReason.valueOf(reason),
                 rs.getTimestamp("created_at").toInstant(), live && !holder.equals(me), live && holder.equals(me),
-                live ? expires.toInstant() : null, List.copyOf(themes), rs.getObject("rephrases", UUID.class));
+                live ? rs.getTimestamp("lock_expires_at").toInstant() : null, List.copyOf(themes),
+                rs.getObject("rephrases", UUID.class));
     }
 
     private static UUID me() {

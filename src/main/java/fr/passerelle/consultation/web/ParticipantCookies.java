@@ -29,9 +29,12 @@ class ParticipantCookies {
     private final ProposalKeys keys;
     private final Participants participants;
 
-    ParticipantCookies(ProposalKeys keys, Participants participants) {
+    private final java.time.Clock clock;
+
+    ParticipantCookies(ProposalKeys keys, Participants participants, java.time.Clock clock) {
         this.keys = keys;
         this.participants = participants;
+        this.clock = clock;
     }
 
     /**
@@ -85,7 +88,7 @@ class ParticipantCookies {
             UUID participantId) {
         Duration life = Duration.ofDays(400);
         if (consultation.endsOn() != null) {
-            Duration untilEnd = Duration.between(java.time.Instant.now(),
+            Duration untilEnd = Duration.between(clock.instant(),
                     consultation.endsOn().plusMonths(1).atStartOfDay(ZoneId.of("Europe/Paris")).toInstant());
             life = untilEnd.isNegative() ? Duration.ofDays(1) : untilEnd.compareTo(life) > 0 ? life : untilEnd;
         }
