@@ -28,7 +28,6 @@ class ParticipantCookies {
 
     private final ProposalKeys keys;
     private final Participants participants;
-
     private final java.time.Clock clock;
 
     ParticipantCookies(ProposalKeys keys, Participants participants, java.time.Clock clock) {
