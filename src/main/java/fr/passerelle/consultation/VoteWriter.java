@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
  * load many votes share one commit (one WAL flush, one round trip); a lone vote is written at once.
  * A batch never holds two votes of the same participant on the same proposal (the later one waits
  * for the next batch, so it replaces the earlier one as it would have without batching). If a batch
- * fails, its votes are written one by one so that one bad vote fails alone. When the queue is full
- * or the database does not answer in time, the request is refused as busy (503) — never answered
- * as stored when it is not.
+ * fails, its votes are written one by one so that one bad vote fails alone (unless the database
+ * cannot be reached: then they all fail at once). When the queue is full or the database does not
+ * answer in time, the request is refused as busy (503) and its vote is dropped from the queue —
+ * never answered as stored when it is not.
  */
 final class VoteWriter {
 
@@ -104,11 +105,22 @@ final class VoteWriter {
             }
             throw new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
-            throw new BusinessException(503, "consultation.vote.busy");
+            throw abandon(pending);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BusinessException(503, "consultation.vote.busy");
+            throw abandon(pending);
         }
+    }
+
+    /**
+     * The request stops waiting and is told its vote was not recorded: the vote is marked done so
+     * that the writer skips it if it has not taken it yet (if it is being written at this very
+     * moment, it may still be stored; voting again is harmless).
+     */
+    private static BusinessException abandon(Pending pending) {
+        BusinessException busy = new BusinessException(503, "consultation.vote.busy");
+        pending.done().completeExceptionally(busy);
+        return busy;
     }
 
     private void run() {
@@ -128,6 +140,9 @@ final class VoteWriter {
                 Set<Votes.VoteId> seen = new HashSet<>();
                 Map<Tenant, List<Pending>> batches = new LinkedHashMap<>();
                 for (Pending p : taken) {
+                    if (p.done().isDone()) {
+                        continue; // abandoned by its request
+                    }
                     if (seen.add(p.ballot().id())) {
                         batches.computeIfAbsent(new Tenant(p.ballot().organisation(), p.ballot().user()),
                                 t -> new ArrayList<>()).add(p);
@@ -147,7 +162,8 @@ final class VoteWriter {
         // Votes handed over while stopping.
         List<Pending> late = new ArrayList<>();
         queue.drainTo(late);
-        late.forEach(p -> write(new Tenant(p.ballot().organisation(), p.ballot().user()), List.of(p)));
+        late.stream().filter(p -> !p.done().isDone())
+                .forEach(p -> write(new Tenant(p.ballot().organisation(), p.ballot().user()), List.of(p)));
     }
 
     private void write(Tenant tenant, List<Pending> batch) {
@@ -156,13 +172,21 @@ final class VoteWriter {
                     batch.stream().map(Pending::ballot).toList());
             batch.forEach(p -> p.done().complete(Optional.ofNullable(written.get(p.ballot().id()))));
         } catch (RuntimeException failure) {
-            if (batch.size() == 1) {
-                batch.get(0).done().completeExceptionally(failure);
+            if (batch.size() == 1 || unavailable(failure)) {
+                // One vote, or a database that cannot be reached: retrying vote by vote would
+                // only keep the others waiting.
+                batch.forEach(p -> p.done().completeExceptionally(failure));
                 return;
             }
             log.warn("vote writer: a batch of {} votes failed ({}); writing them one by one", batch.size(),
                     failure.getMessage());
             batch.forEach(p -> write(tenant, List.of(p)));
         }
+    }
+
+    private static boolean unavailable(RuntimeException failure) {
+        return failure instanceof org.springframework.dao.TransientDataAccessException
+                || failure instanceof org.springframework.dao.DataAccessResourceFailureException
+                || failure instanceof org.springframework.dao.RecoverableDataAccessException;
     }
 }

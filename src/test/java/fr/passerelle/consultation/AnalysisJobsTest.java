@@ -166,8 +166,9 @@ class AnalysisJobsTest {
         List<String> stored = owner.sql("""
                 select question_code || ' ' || segment || ' ' || participants from consultation_analysis_split_segment
                 where analysis_id = ? order by 1""").param(job.id()).query(String.class).list();
-        // Paris (3) and Corse-du-Sud (2) are under five voters each: together they are "others" (5).
-        assertThat(stored).containsExactly("DEPARTEMENT ,others 5", "DEPARTEMENT 13 12", "DEPARTEMENT 69 15",
+        // Paris (3) and Corse-du-Sud (2) are under five voters each: with the 8 voters who gave no
+        // département they are "others" (13), so that every voter is in a segment.
+        assertThat(stored).containsExactly("DEPARTEMENT ,others 13", "DEPARTEMENT 13 12", "DEPARTEMENT 69 15",
                 "PROFESSIONAL NO 20", "PROFESSIONAL YES 20");
         assertThat(owner.sql("""
                 select distinct segment from consultation_analysis_split where analysis_id = ? and question_code = 'DEPARTEMENT'
@@ -187,7 +188,7 @@ class AnalysisJobsTest {
                 .containsExactly("13", "69", ProfileSplits.OTHERS);
         assertThat(byDepartement.rows()).hasSize(10).allSatisfy(row -> {
             assertThat(row.votesBySegment().get("69")).isEqualTo(15);
-            assertThat(row.votesBySegment().get(ProfileSplits.OTHERS)).isEqualTo(5);
+            assertThat(row.votesBySegment().get(ProfileSplits.OTHERS)).isEqualTo(13);
         });
 
         PasserelleUser analyst = (PasserelleUser) users.loadUserByUsername("analyste");

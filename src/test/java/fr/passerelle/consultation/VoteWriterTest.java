@@ -134,6 +134,31 @@ class VoteWriterTest {
     }
 
     @Test
+    void whenTheDatabaseCannotBeReachedTheWholeBatchFailsAtOnce() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        startHeld(release, 1000, batch -> {
+            if (calls.incrementAndGet() > 1) {
+                throw new org.springframework.jdbc.CannotGetJdbcConnectionException("no connection");
+            }
+        });
+        Future<Optional<Votes.Recorded>> holder = pool.submit(() -> writer.submit(ballot(UUID.randomUUID(), UUID.randomUUID(), "AGREE")));
+        holding();
+        List<Future<Optional<Votes.Recorded>>> waiting = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            waiting.add(pool.submit(() -> writer.submit(ballot(UUID.randomUUID(), UUID.randomUUID(), "AGREE"))));
+        }
+        waitUntil(() -> queued(5));
+        release.countDown();
+        assertThat(holder.get(5, TimeUnit.SECONDS)).isPresent();
+        for (Future<Optional<Votes.Recorded>> f : waiting) {
+            assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS)).hasRootCauseMessage("no connection");
+        }
+        // One call for the holder, one for the batch of five: no retry vote by vote.
+        assertThat(calls.get()).isEqualTo(2);
+    }
+
+    @Test
     void aFullQueueRefusesTheVoteAsBusyWithoutWritingIt() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         startHeld(release, 1);

@@ -30,8 +30,8 @@ public final class ProfileSplits {
 
     /**
      * The key of the segment that gathers the answers given by too few participants to be shown
-     * on their own. A comma never appears in an answer (choices are comma-separated, yes/no and
-     * département answers are codes), so no real answer can take this key.
+     * on their own. Yes/no and département answers are codes; a choice could only take this key
+     * by being literally ",others".
      */
     public static final String OTHERS = ",others";
 
@@ -51,29 +51,38 @@ public final class ProfileSplits {
 
     /**
      * Splits by the answer of each participant who voted, keeping apart only the answers of at
-     * least {@code smallest} voters: the smaller ones are merged into {@link #OTHERS}, which is
-     * left out too when it still gathers fewer than {@code smallest}. Segments are sorted by name,
+     * least {@code smallest} voters. The others — smaller answers and voters who gave no answer —
+     * make {@link #OTHERS}, so that every voter is in one segment: a voter left out of every
+     * segment could be read by subtracting the segments from the overall tallies. While
+     * {@link #OTHERS} holds from 1 to {@code smallest − 1} voters, the smallest answer kept apart
+     * joins it. Fewer than two segments is no split. Segments are sorted by name,
      * {@link #OTHERS} last.
      */
     public static ProfileSplits of(VoteMatrix matrix, Map<UUID, String> answerOf, int smallest) {
         Map<String, Integer> voters = new HashMap<>();
+        int unanswered = 0;
         for (int row = 0; row < matrix.participantCount(); row++) {
             String answer = answerOf.get(matrix.participant(row));
             if (answer != null) {
                 voters.merge(answer, 1, Integer::sum);
+            } else {
+                unanswered++;
             }
         }
-        int small = voters.values().stream().filter(n -> n < smallest).mapToInt(Integer::intValue).sum();
-        Map<String, String> segmentOf = new HashMap<>();
-        voters.forEach((answer, n) -> {
-            if (n >= smallest) {
-                segmentOf.put(answer, answer);
-            } else if (small >= smallest) {
-                segmentOf.put(answer, OTHERS);
-            }
-        });
-        List<String> segments = new ArrayList<>(new TreeSet<>(segmentOf.values()));
-        if (segments.remove(OTHERS)) {
+        // Answers kept apart, smallest first (ties by name); the rest and the unanswered are "others".
+        List<String> apart = new ArrayList<>(voters.keySet().stream().filter(a -> voters.get(a) >= smallest).toList());
+        apart.sort(java.util.Comparator.<String>comparingInt(voters::get).thenComparing(a -> a));
+        // Without a threshold (1), nobody is protected and voters without an answer are left out.
+        int others = (smallest > 1 ? unanswered : 0) + voters.entrySet().stream()
+                .filter(e -> !apart.contains(e.getKey())).mapToInt(Map.Entry::getValue).sum();
+        while (others > 0 && others < smallest && !apart.isEmpty()) {
+            others += voters.get(apart.remove(0));
+        }
+        if (smallest > 1 && (others > 0 && others < smallest || apart.size() + (others > 0 ? 1 : 0) < 2)) {
+            return none(matrix);
+        }
+        List<String> segments = new ArrayList<>(new TreeSet<>(apart));
+        if (others > 0) {
             segments.add(OTHERS);
         }
         Map<String, Integer> index = new HashMap<>();
@@ -82,10 +91,18 @@ public final class ProfileSplits {
         }
         int[] groupOfRow = new int[matrix.participantCount()];
         for (int row = 0; row < groupOfRow.length; row++) {
-            String segment = segmentOf.get(answerOf.get(matrix.participant(row)));
-            groupOfRow[row] = segment == null ? -1 : index.get(segment);
+            String answer = answerOf.get(matrix.participant(row));
+            groupOfRow[row] = answer != null && apart.contains(answer) ? index.get(answer)
+                    : others > 0 && (answer != null || smallest > 1) ? index.get(OTHERS) : -1;
         }
         return new ProfileSplits(matrix, List.copyOf(segments), GroupStats.of(matrix, groupOfRow, segments.size()));
+    }
+
+    /** No split at all: no segment could be shown without exposing a smaller one. */
+    private static ProfileSplits none(VoteMatrix matrix) {
+        int[] noGroup = new int[matrix.participantCount()];
+        java.util.Arrays.fill(noGroup, -1);
+        return new ProfileSplits(matrix, List.of(), GroupStats.of(matrix, noGroup, 0));
     }
 
     public List<String> segments() {

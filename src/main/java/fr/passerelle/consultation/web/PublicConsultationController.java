@@ -180,7 +180,7 @@ class PublicConsultationController {
             if (!limits.allow(participant, RequestIds.currentClientAddress().orElse(request.getRemoteAddr()))) {
                 result.reject("consultation.rateLimited", "consultation.rateLimited");
                 response.setStatus(429);
-                return "consultation/public/propose";
+                return rephrasing(c, participant, form, model);
             }
             Proposals.Submission submission = new Proposals.Submission(form.getText(), form.getEmail(),
                     form.isCharterAccepted());
@@ -324,6 +324,12 @@ class PublicConsultationController {
                     throw refusal;
                 }
                 error = refusal.messageKey();
+            } catch (org.springframework.dao.DataAccessException failure) {
+                // Not stored: the database refused or could not be reached. Say so on the card.
+                error = "consultation.vote.busy";
+                if (!htmx.isHtmxRequest()) {
+                    response.setStatus(503);
+                }
             }
         }
         if (!htmx.isHtmxRequest()) {

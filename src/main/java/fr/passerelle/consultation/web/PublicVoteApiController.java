@@ -157,6 +157,10 @@ class PublicVoteApiController {
                 // participant's language, rather than the generic error of routes outside the API.
                 log.warn("vote not stored: {}", failure.getMessage());
                 return problem(servlet, HttpStatus.SERVICE_UNAVAILABLE, "consultation.vote.busy");
+            } catch (RuntimeException unexpected) {
+                // The API's error handling does not apply to a functional route: same answer here.
+                log.error("vote failed", unexpected);
+                return problem(servlet, HttpStatus.INTERNAL_SERVER_ERROR, "api.problem.internal");
             }
         });
     }

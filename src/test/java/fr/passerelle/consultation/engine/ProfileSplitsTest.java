@@ -57,17 +57,18 @@ class ProfileSplitsTest {
     void keepsSegmentsOfFiveVotersApartAndMergesTheSmallerOnesIntoOthers() {
         ProfileSplits splits = ProfileSplits.of(matrix(VOTERS), answers(VOTERS), ProfileSplits.SMALLEST_SEGMENT);
 
-        // "75" (3 voters) and "2A" (2) are under five: together they make "others" (5), shown last.
-        // "33" answered but never voted: it counts nowhere.
+        // "75" (3 voters) and "2A" (2) are under five: with the voter who gave no answer they make
+        // "others" (6), shown last, so that every voter is in a segment. "33" answered but never
+        // voted: it counts nowhere.
         assertThat(splits.segments()).containsExactly("13", "69", ProfileSplits.OTHERS);
         assertThat(splits.participants("69")).isEqualTo(6);
         assertThat(splits.participants("13")).isEqualTo(5);
-        assertThat(splits.participants(ProfileSplits.OTHERS)).isEqualTo(5);
+        assertThat(splits.participants(ProfileSplits.OTHERS)).isEqualTo(6);
         assertThat(splits.tally("69", proposal(0))).isEqualTo(Tally.of(6, 0, 0));
         assertThat(splits.tally("13", proposal(0))).isEqualTo(Tally.of(0, 5, 0));
-        // others: the three neutral Parisians and the two agreeing Corsicans, not the voter without an answer
-        assertThat(splits.tally(ProfileSplits.OTHERS, proposal(0))).isEqualTo(Tally.of(2, 0, 3));
-        assertThat(splits.tally(ProfileSplits.OTHERS, proposal(1))).isEqualTo(Tally.of(5, 0, 0));
+        // others: the three neutral Parisians, the two agreeing Corsicans and the agreeing voter without an answer
+        assertThat(splits.tally(ProfileSplits.OTHERS, proposal(0))).isEqualTo(Tally.of(3, 0, 3));
+        assertThat(splits.tally(ProfileSplits.OTHERS, proposal(1))).isEqualTo(Tally.of(6, 0, 0));
         assertThat(splits.scores("69", proposal(0)).zone()).isEqualTo(Zone.CONSENSUS);
         assertThat(splits.scores("13", proposal(0)).zone()).isEqualTo(Zone.REJECTION);
         assertThatThrownBy(() -> splits.tally("75", proposal(0))).isInstanceOf(IllegalArgumentException.class);
@@ -75,13 +76,30 @@ class ProfileSplitsTest {
     }
 
     @Test
-    void leavesOutTheSmallAnswersWhenTogetherTheyAreStillTooFew() {
+    void mergesOneMoreAnswerWhenTheSmallOnesWouldBeReadBySubtraction() {
         Map<String, int[]> fewer = Map.of("69", new int[] {0, 6}, "13", new int[] {6, 11}, "75", new int[] {11, 14});
         ProfileSplits splits = ProfileSplits.of(matrix(fewer), answers(fewer), ProfileSplits.SMALLEST_SEGMENT);
 
-        // Only the three Parisians are under five: merged they would still be three, so they are not shown at all.
-        assertThat(splits.segments()).containsExactly("13", "69");
-        assertThat(splits.tally("69", proposal(1)).total() + splits.tally("13", proposal(1)).total()).isEqualTo(11);
+        // The three Parisians and the voter without an answer make four: a segment of four could be
+        // read, so 13, the smallest answer kept apart, joins them in "others" (9).
+        assertThat(splits.segments()).containsExactly("69", ProfileSplits.OTHERS);
+        assertThat(splits.participants(ProfileSplits.OTHERS)).isEqualTo(9);
+        assertThat(splits.tally("69", proposal(1)).total() + splits.tally(ProfileSplits.OTHERS, proposal(1)).total())
+                .isEqualTo(15);
+    }
+
+    @Test
+    void noAnswerGivenByFiveVotersIsNoSplit() {
+        Map<String, int[]> small = Map.of("69", new int[] {0, 3}, "13", new int[] {3, 5});
+        // Everybody would be in "others": one segment, which is the overall tallies.
+        assertThat(ProfileSplits.of(matrix(small), answers(small), ProfileSplits.SMALLEST_SEGMENT).segments()).isEmpty();
+    }
+
+    @Test
+    void aSingleSegmentIsNoSplit() {
+        Map<String, int[]> one = Map.of("69", new int[] {0, 6}, "75", new int[] {6, 8});
+        // 75 (2) and the voter without an answer make three; with 69 in "others" too, it is the only segment.
+        assertThat(ProfileSplits.of(matrix(one), answers(one), ProfileSplits.SMALLEST_SEGMENT).segments()).isEmpty();
     }
 
     @Test
