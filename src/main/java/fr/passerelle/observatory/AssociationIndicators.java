@@ -1,5 +1,6 @@
 package fr.passerelle.observatory;
 
+import fr.passerelle.shared.FieldRefusal;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -115,11 +116,14 @@ public class AssociationIndicators {
         this.clock = clock;
     }
 
-    /** Every indicator the filters allow, for the period [from, to] (both included). */
+    /**
+     * Every indicator the filters allow, for the period [from, to] (both included); a period that
+     * ends before it starts is refused ({@code observatory.period.invalid}).
+     */
     @Transactional(readOnly = true)
     public Result compute(LocalDate from, LocalDate to, Filters filters) {
         if (from == null || to == null || to.isBefore(from)) {
-            throw new IllegalArgumentException("invalid period " + from + " – " + to);
+            throw new FieldRefusal("to", "observatory.period.invalid");
         }
         Filters f = filters == null ? Filters.none() : filters;
         Query q = new Query(from, to, f, LocalDate.now(clock.withZone(PARIS)));

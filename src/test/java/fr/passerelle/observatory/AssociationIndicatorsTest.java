@@ -1,6 +1,7 @@
 package fr.passerelle.observatory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.passerelle.OwnerSql;
 import fr.passerelle.PasserelleIntegrationTest;
@@ -164,6 +165,9 @@ class AssociationIndicatorsTest {
         assertValue(worker.get(Indicator.MEASURES_ACTIVE), "1");
         assertThat(worker.figures()).doesNotContainKeys(Indicator.PEOPLE_ACCOMPANIED, Indicator.AMOUNT_BILLED);
 
+        assertThatThrownBy(() -> indicatorsOf(TO, FROM))
+                .hasFieldOrPropertyWithValue("messageKey", "observatory.period.invalid");
+
         Result team = compute(new Filters(service, null, null, null));
         assertValue(team.get(Indicator.MEASURES_RECEIVED), "1");
         assertValue(team.get(Indicator.PEOPLE_ACCOMPANIED), "2");
@@ -189,6 +193,10 @@ class AssociationIndicatorsTest {
         assertValue(theirs.get(Indicator.MEASURES_RECEIVED), "3");
         assertValue(theirs.get(Indicator.PEOPLE_ACCOMPANIED), "1");
         assertFigure(theirs.get(Indicator.AMOUNT_BILLED), "0", 0);
+    }
+
+    private Result indicatorsOf(LocalDate from, LocalDate to) {
+        return TenantContext.callAs(org, () -> indicators.compute(from, to, Filters.none()));
     }
 
     private Result compute(Filters filters) {
