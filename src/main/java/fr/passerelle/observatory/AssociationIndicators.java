@@ -292,17 +292,32 @@ public class AssociationIndicators {
     }
 
     /**
-     * Euros of the statements sent (or paid), line by line so that the measure filters apply to
-     * each line's measure; the court filter is the statement's court.
+     * Euros of the statements sent (or paid), in total and by billed court, line by line so that
+     * the measure filters apply to each line's measure; the court filter is the statement's court.
      */
     private Figure amounts(Indicator indicator, Query q, String where) {
-        return jdbc.sql(q.measures() + """
-                         select coalesce(sum(l.amount), 0), count(distinct s.id)
+        List<Cell> cells = new ArrayList<>();
+        BigDecimal[] total = {BigDecimal.ZERO};
+        long[] statements = {0};
+        jdbc.sql(q.measures() + """
+                         select s.court_code, coalesce(sum(l.amount), 0), count(distinct s.id)
                          from billing_statement s join billing_statement_line l on l.statement_id = s.id
-                         where s.status <> 'DRAFT' and """ + " " + where + q.statementFilters())
+                         where s.status <> 'DRAFT' and """ + " " + where + q.statementFilters()
+                        + " group by rollup (s.court_code) order by 1 nulls first")
                 .params(q.params)
-                .query((rs, n) -> new Figure(indicator, rs.getBigDecimal(1), rs.getLong(2), List.of()))
-                .single();
+                .query((rs, n) -> {
+                    String court = rs.getString(1);
+                    if (court == null) {
+                        total[0] = rs.getBigDecimal(2);
+                        statements[0] = rs.getLong(3);
+                    } else {
+                        cells.add(new Cell(List.of(court), rs.getBigDecimal(2)));
+                    }
+                    return null;
+                })
+                .list();
+        return new Figure(indicator, total[0], statements[0],
+                List.of(new Breakdown(List.of(Dimension.TRIBUNAL), cells)));
     }
 
     private Figure paymentDelay(Indicator indicator, Query q) {

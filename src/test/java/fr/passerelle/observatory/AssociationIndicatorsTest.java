@@ -145,6 +145,8 @@ class AssociationIndicatorsTest {
         // Statements: S1 sent in February (550 €, paid after 30 days), S2 sent in March (200 €, unpaid),
         // S3 sent in December (300 €, paid in January after 20 days), S4 a draft.
         assertFigure(all.get(Indicator.AMOUNT_BILLED), "750.00", 2);
+        assertThat(all.get(Indicator.AMOUNT_BILLED).by(Dimension.TRIBUNAL).cells())
+                .containsExactly(new AssociationIndicators.Cell(List.of(ANGERS), new BigDecimal("750.00")));
         assertFigure(all.get(Indicator.AMOUNT_AWAITING_PAYMENT), "200.00", 1);
         assertFigure(all.get(Indicator.PAYMENT_MEDIAN_DELAY), "25.0", 2);
 
