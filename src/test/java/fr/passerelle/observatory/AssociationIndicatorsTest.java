@@ -197,6 +197,25 @@ class AssociationIndicatorsTest {
         assertFigure(theirs.get(Indicator.AMOUNT_BILLED), "0", 0);
     }
 
+    @Test
+    void aDeadlineNotYetReachedIsNotCountedAsMissed() {
+        UUID own = newAssociation("Échéances");
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        Result result = TenantContext.callAs(own, () -> {
+            UUID someone = person("F", LocalDate.of(1985, 5, 5));
+            measures.create(someone, new Measures.Mandate(typeId("EP"), ANGERS, "PARQUET", null, null, null,
+                    today.minusDays(20), null));
+            measures.create(someone, new Measures.Mandate(typeId("EP"), ANGERS, "PARQUET", null, null, null,
+                    today, null));
+            return indicators.compute(today.minusDays(30), today.plusDays(30), Filters.none());
+        });
+        // The first is 5 days past its 15-day deadline; the second's deadline is still ahead.
+        assertFigure(result.get(Indicator.FIRST_INTERVIEW_WITHIN_DEADLINE), "0.0", 1);
+        // No interview held: a median of nothing is no figure, not zero.
+        assertThat(result.get(Indicator.FIRST_INTERVIEW_MEDIAN_DELAY).value()).isNull();
+        assertThat(result.get(Indicator.FIRST_INTERVIEW_MEDIAN_DELAY).population()).isZero();
+    }
+
     private Result indicatorsOf(LocalDate from, LocalDate to) {
         return TenantContext.callAs(org, () -> indicators.compute(from, to, Filters.none()));
     }
