@@ -33,7 +33,14 @@ public enum AgeBand {
         if (birthDate == null || on == null || birthDate.isAfter(on)) {
             return UNKNOWN;
         }
-        int age = Period.between(birthDate, on).getYears();
+        return ofAge(Period.between(birthDate, on).getYears());
+    }
+
+    /** The band of someone of this age in whole years ({@code null} or negative: unknown). */
+    public static AgeBand ofAge(Integer age) {
+        if (age == null || age < 0) {
+            return UNKNOWN;
+        }
         for (AgeBand band : values()) {
             if (band != UNKNOWN && age >= band.from && age <= band.to) {
                 return band;
