@@ -136,10 +136,7 @@ public class WorkshopSessions {
     public int change(UUID consultationId, UUID sessionId, Plan plan) {
         Plan p = valid(plan);
         lockConsultation(consultationId);
-        Session before = find(consultationId, sessionId);
-        if (before.cancelled()) {
-            throw BusinessException.conflict("workshop.session.cancelledAlready");
-        }
+        Session before = notCancelled(consultationId, sessionId);
         if (p.capacity() < before.invited()) {
             throw new FieldRefusal("capacity", "workshop.session.capacityBelowInvited", before.invited());
         }
@@ -176,10 +173,7 @@ public class WorkshopSessions {
     @Transactional
     public int cancel(UUID consultationId, UUID sessionId) {
         lockConsultation(consultationId);
-        Session session = find(consultationId, sessionId);
-        if (session.cancelled()) {
-            throw BusinessException.conflict("workshop.session.cancelledAlready");
-        }
+        Session session = notCancelled(consultationId, sessionId);
         jdbc.sql("update consultation_workshop_session set cancelled_at = ?, cancelled_by = ?, updated_at = ? where id = ?")
                 .params(Timestamp.from(clock.instant()), me(), Timestamp.from(clock.instant()), sessionId).update();
         int told = tell(consultationId, sessionId, "workshop-cancel:" + sessionId + ":", "workshop.mail.cancelled.subject",
@@ -201,10 +195,7 @@ public class WorkshopSessions {
         record Target(UUID participant, String email) {}
         lockConsultation(consultationId);
         // Read after the lock: counts committed by an organiser who held it before are seen.
-        Session session = find(consultationId, sessionId);
-        if (session.cancelled()) {
-            throw BusinessException.conflict("workshop.session.cancelledAlready");
-        }
+        Session session = notCancelled(consultationId, sessionId);
         if (session.startsAt().isBefore(clock.instant())) {
             throw BusinessException.conflict("workshop.session.past");
         }
@@ -223,11 +214,13 @@ public class WorkshopSessions {
         }
         Map<String, Object> consultation = consultation(consultationId);
         String when = WHEN.format(session.startsAt().atZone(PARIS));
+        jdbc.sql("""
+                insert into consultation_workshop_invitation (organisation_id, session_id, participant_id, invited_at)
+                select s.organisation_id, s.id, p, :at from consultation_workshop_session s, unnest(:participants) p
+                where s.id = :session""")
+                .param("at", Timestamp.from(clock.instant())).param("session", sessionId)
+                .param("participants", targets.stream().map(Target::participant).toArray(UUID[]::new)).update();
         for (Target target : targets) {
-            jdbc.sql("""
-                    insert into consultation_workshop_invitation (organisation_id, session_id, participant_id, invited_at)
-                    select organisation_id, id, ?, ? from consultation_workshop_session where id = ?""")
-                    .params(target.participant(), Timestamp.from(clock.instant()), sessionId).update();
             outbox.enqueue("CONSULTATION_WORKSHOP", "workshop:" + sessionId + ":" + target.participant(), target.email(),
                     text("workshop.mail.subject", consultation.get("question")),
                     text("workshop.mail.body", consultation.get("question"), session.title(), when, session.place(),
@@ -245,6 +238,15 @@ public class WorkshopSessions {
     private Session find(UUID consultationId, UUID sessionId) {
         return jdbc.sql(SELECT + " where s.id = ? and s.consultation_id = ?").params(sessionId, consultationId)
                 .query(WorkshopSessions::map).optional().orElseThrow(BusinessException::notFound);
+    }
+
+    /** The session, refused when it is cancelled (read after {@link #lockConsultation}). */
+    private Session notCancelled(UUID consultationId, UUID sessionId) {
+        Session session = find(consultationId, sessionId);
+        if (session.cancelled()) {
+            throw BusinessException.conflict("workshop.session.cancelledAlready");
+        }
+        return session;
     }
 
     /** Serialises the changes of a consultation's sessions and invitations (see the class comment). */
