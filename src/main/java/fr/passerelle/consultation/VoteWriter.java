@@ -100,6 +100,12 @@ final class VoteWriter {
         try {
             return pending.done().get(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof org.springframework.dao.DataAccessException failure) {
+                // Not stored: the database refused the vote or could not be reached. The request
+                // says so in the participant's language, whichever page or API cast it.
+                log.warn("vote not stored: {}", failure.getMessage());
+                throw new BusinessException(503, "consultation.vote.busy");
+            }
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }

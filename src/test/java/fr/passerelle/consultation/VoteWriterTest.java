@@ -151,8 +151,13 @@ class VoteWriterTest {
         waitUntil(() -> queued(5));
         release.countDown();
         assertThat(holder.get(5, TimeUnit.SECONDS)).isPresent();
+        // Each request is told, in the participant's language, that its vote was not recorded.
         for (Future<Optional<Votes.Recorded>> f : waiting) {
-            assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS)).hasRootCauseMessage("no connection");
+            assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS)).cause()
+                    .isInstanceOfSatisfying(BusinessException.class, e -> {
+                        assertThat(e.status()).isEqualTo(503);
+                        assertThat(e.messageKey()).isEqualTo("consultation.vote.busy");
+                    });
         }
         // One call for the holder, one for the batch of five: no retry vote by vote.
         assertThat(calls.get()).isEqualTo(2);

@@ -324,12 +324,6 @@ class PublicConsultationController {
                     throw refusal;
                 }
                 error = refusal.messageKey();
-            } catch (org.springframework.dao.DataAccessException failure) {
-                // Not stored: the database refused or could not be reached. Say so on the card.
-                error = "consultation.vote.busy";
-                if (!htmx.isHtmxRequest()) {
-                    response.setStatus(503);
-                }
             }
         }
         if (!htmx.isHtmxRequest()) {

@@ -22,7 +22,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -152,11 +151,6 @@ class PublicVoteApiController {
                         recorded.proposalId(), recorded.key().name(), recorded.qualifications(), recorded.trusted()));
             } catch (BusinessException refusal) {
                 return problem(servlet, HttpStatus.valueOf(refusal.status()), refusal.messageKey(), refusal.arguments());
-            } catch (DataAccessException failure) {
-                // The vote was not stored (its batch was retried alone and failed): say so, in the
-                // participant's language, rather than the generic error of routes outside the API.
-                log.warn("vote not stored: {}", failure.getMessage());
-                return problem(servlet, HttpStatus.SERVICE_UNAVAILABLE, "consultation.vote.busy");
             } catch (RuntimeException unexpected) {
                 // The API's error handling does not apply to a functional route: same answer here.
                 log.error("vote failed", unexpected);
