@@ -172,10 +172,43 @@ public class ConsultationResults {
         return build(consultation, counters, analysis, limit, splitBy);
     }
 
+    /**
+     * The profile splits alone, by the profile question {@code splitBy} (the split selector swaps
+     * them in place): the scores they are ranked by, and nothing else of the page.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('consultation:analyse')")
+    public Optional<Splits> splits(Consultations.Consultation consultation, Optional<AnalysisJobs.Job> analysis,
+            int limit, String splitBy) {
+        return splitsOf(consultation, analysis, limit, splitBy);
+    }
+
+    /** The same for the public page: only once the organiser published the results. */
+    @Transactional(readOnly = true)
+    public Optional<Splits> publishedSplits(Consultations.Consultation consultation, Optional<AnalysisJobs.Job> analysis,
+            int limit, String splitBy) {
+        if (consultation.status() != ConsultationStatus.RESULTS_PUBLISHED) {
+            throw fr.passerelle.shared.BusinessException.notFound();
+        }
+        return splitsOf(consultation, analysis, limit, splitBy);
+    }
+
+    private Optional<Splits> splitsOf(Consultations.Consultation c, Optional<AnalysisJobs.Job> analysis, int limit,
+            String splitBy) {
+        return analysis.map(job -> {
+            List<Scored> all = scored(c.id(), job.id());
+            return splits(job, c, consensus(all, limit), splitBy);
+        });
+    }
+
+    private static List<Scored> consensus(List<Scored> all, int limit) {
+        return top(all, Comparator.comparingDouble((Scored s) -> s.scores().top().lower()), limit);
+    }
+
     private Results build(Consultations.Consultation c, Consultations.Counters counters,
             Optional<AnalysisJobs.Job> analysis, int limit, String splitBy) {
         List<Scored> all = scored(c.id(), analysis.map(AnalysisJobs.Job::id).orElse(null));
-        List<Scored> consensus = top(all, Comparator.comparingDouble((Scored s) -> s.scores().top().lower()), limit);
+        List<Scored> consensus = consensus(all, limit);
         List<Scored> controversies = top(all.stream().filter(s -> s.votes() > 0).toList(),
                 Comparator.comparingDouble((Scored s) -> s.scores().controversy().lower()), limit);
         Map<String, List<Scored>> consensusByTheme = new LinkedHashMap<>();

@@ -35,13 +35,16 @@ class OpenResultsController {
         Consultations.PublicRef ref = consultations.lookup(slug).orElseThrow(BusinessException::notFound);
         return Consultations.asOrganiser(ref, () -> {
             Consultations.Consultation c = consultations.forPublic(ref);
+            model.addAttribute("splitsAction", "/c/" + c.slug() + "/results");
+            if (htmx.isHtmxRequest()) {
+                // The split selector: that section only.
+                model.addAttribute("splits", results.publishedSplits(c, jobs.latestDone(c.id()), ResultsController.TOP,
+                        split).orElse(null));
+                return "consultation/results/fragments :: splits-section";
+            }
             ConsultationResults.Results r = results.published(c, consultations.counters(c.id()), jobs.latestDone(c.id()),
                     ResultsController.TOP, split);
             model.addAttribute("r", r);
-            model.addAttribute("splitsAction", "/c/" + c.slug() + "/results");
-            if (htmx.isHtmxRequest()) {
-                return "consultation/results/fragments :: splits-section";
-            }
             model.addAttribute("map", r.analysis().map(ResultsMap::of).orElse(null));
             return "consultation/results/public";
         });

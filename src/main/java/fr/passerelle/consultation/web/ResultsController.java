@@ -87,15 +87,17 @@ class ResultsController {
     String dashboard(@PathVariable UUID id, @RequestParam(required = false) String split, HtmxRequest htmx, Model model,
             Locale locale) {
         Consultations.Consultation c = consultations.get(id);
-        // The job before the results: a job that ends in between then shows as running (the page
-        // polls and reloads), never as done above results that do not hold it yet.
-        AnalysisJobs.Job job = htmx.isHtmxRequest() ? null : jobs.latest(id).orElse(null);
-        ConsultationResults.Results r = results.of(c, consultations.counters(id), jobs.latestDone(id), TOP, split);
-        model.addAttribute("r", r);
         model.addAttribute("splitsAction", "/consultations/" + id + "/results");
         if (htmx.isHtmxRequest()) {
+            // The split selector: that section only.
+            model.addAttribute("splits", results.splits(c, jobs.latestDone(id), TOP, split).orElse(null));
             return "consultation/results/fragments :: splits-section";
         }
+        // The job before the results: a job that ends in between then shows as running (the page
+        // polls and reloads), never as done above results that do not hold it yet.
+        AnalysisJobs.Job job = jobs.latest(id).orElse(null);
+        ConsultationResults.Results r = results.of(c, consultations.counters(id), jobs.latestDone(id), TOP, split);
+        model.addAttribute("r", r);
         model.addAttribute("job", job);
         model.addAttribute("map", r.analysis().map(ResultsMap::of).orElse(null));
         ParticipationChart chart = ParticipationChart.of(r.participation());
