@@ -18,7 +18,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import fr.passerelle.shared.TenantContext;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
@@ -42,15 +42,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class Votes implements SmartLifecycle {
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate named;
+    private final JdbcTemplate connections;
     private final TransactionTemplate transactions;
     private final ProposalKeys keys;
     private final VoteWriter writer;
 
-    Votes(JdbcClient jdbc, NamedParameterJdbcTemplate named, TransactionTemplate transactions, ProposalKeys keys,
+    Votes(JdbcClient jdbc, JdbcTemplate connections, TransactionTemplate transactions, ProposalKeys keys,
             ConsultationProperties properties) {
         this.jdbc = jdbc;
-        this.named = named;
+        this.connections = connections;
         this.transactions = transactions;
         this.keys = keys;
         this.writer = new VoteWriter(this::write, properties.voteBatchSize(), properties.voteQueueCapacity());
@@ -131,7 +131,7 @@ public class Votes implements SmartLifecycle {
      */
     Map<VoteId, Recorded> write(UUID organisation, String user, List<Prepared> batch) {
         Map<VoteId, Recorded> written = new HashMap<>();
-        named.getJdbcTemplate().execute((Connection connection) -> {
+        connections.execute((Connection connection) -> {
             try (PreparedStatement ps = connection.prepareStatement(VoteStatement.CAST)) {
                 ps.setString(1, organisation.toString());
                 ps.setString(2, user);

@@ -108,9 +108,7 @@ class SecurityConfiguration {
                 .requestCache(r -> r.disable())
                 .csrf(c -> c.disable())
                 .logout(l -> l.disable())
-                .headers(h -> h.addHeaderWriter(new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
-                        .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")));
+                .headers(h -> policies(h.addHeaderWriter(new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY))));
         return http.build();
     }
 
@@ -159,13 +157,18 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint(problems))
                         .accessDeniedHandler(accessDeniedHandler(problems)))
-                .headers(h -> h.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                .headers(h -> policies(h.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 new NegatedRequestMatcher(swaggerUi), new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swaggerUi,
-                                new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_CONTENT_SECURITY_POLICY)))
-                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
-                        .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")));
+                                new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_CONTENT_SECURITY_POLICY)))));
         return http.build();
+    }
+
+    /** The referrer and permissions policies of every chain. */
+    private static void policies(
+            org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
+        headers.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+                .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()"));
     }
 
     /**
