@@ -88,6 +88,8 @@ class AuthorizationMatrixTest {
             Rule.get("/admin/audit").requires("audit:read"),
             Rule.post("/admin/audit/verify").requires("audit:verify"),
             Rule.get("/reference/courts").requires("reference:read"),
+            Rule.get("/observatory/national").requires("observatory:national"),
+            Rule.get("/observatory/national/export").requires("observatory:national"),
             Rule.get("/reference/courts/{code}").requires("reference:edit").vars(p -> "TJ-LYON"),
             Rule.post("/reference/courts/{code}").requires("reference:edit").vars(p -> "TJ-LYON"),
             Rule.get("/caseload").requires("measure:read"),

@@ -85,7 +85,8 @@ class MigrationsTest {
         var configuration = Flyway.configure()
                 .dataSource(ownerDataSource(database))
                 .locations("classpath:db/migration")
-                .placeholders(Map.of("app_role", EmbeddedDatabaseProperties.APP_ROLE));
+                .placeholders(Map.of("app_role", EmbeddedDatabaseProperties.APP_ROLE,
+                        "observatory_role", EmbeddedDatabaseProperties.OBSERVATORY_ROLE));
         if (target != null) {
             configuration.target(target);
         }

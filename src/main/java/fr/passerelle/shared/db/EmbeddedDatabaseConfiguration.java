@@ -27,7 +27,9 @@ class EmbeddedDatabaseConfiguration {
                     + " set SPRING_DATASOURCE_URL (see docs/deploy.md).");
         }
         String appRole = environment.getProperty("spring.flyway.placeholders.app_role", EmbeddedDatabaseProperties.APP_ROLE);
-        return EmbeddedPostgresServer.start(properties, appRole);
+        String observatoryRole = environment.getProperty("spring.flyway.placeholders.observatory_role",
+                EmbeddedDatabaseProperties.OBSERVATORY_ROLE);
+        return EmbeddedPostgresServer.start(properties, appRole, observatoryRole);
     }
 
     /** The application's pool; {@code spring.datasource.hikari.*} settings apply to it. */

@@ -15,6 +15,8 @@ public record EmbeddedDatabaseProperties(Path dataDir, int port, boolean ephemer
 
     public static final String OWNER_ROLE = "passerelle_owner";
     public static final String APP_ROLE = "passerelle_app";
+    /** The role national observatory queries run under: aggregate tables only (ADR 0007). */
+    public static final String OBSERVATORY_ROLE = "passerelle_observatory";
     public static final String DATABASE = "passerelle";
 
     public EmbeddedDatabaseProperties {

@@ -26,18 +26,27 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final Path dataDir;
     private final boolean ephemeral;
     private final String appRole;
+    private final String observatoryRole;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir, boolean ephemeral, String appRole) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir, boolean ephemeral, String appRole,
+            String observatoryRole) {
         this.postgres = postgres;
         this.dataDir = dataDir;
         this.ephemeral = ephemeral;
         this.appRole = appRole;
+        this.observatoryRole = observatoryRole;
     }
 
-    /** Starts the server; {@code appRole} is the role the application connects as. */
-    public static EmbeddedPostgresServer start(EmbeddedDatabaseProperties properties, String appRole) {
-        if (!appRole.matches("[a-z_][a-z0-9_]{0,62}")) {
-            throw new IllegalArgumentException("Invalid application role name: " + appRole);
+    /**
+     * Starts the server; {@code appRole} is the role the application connects as,
+     * {@code observatoryRole} the one national observatory queries run under (ADR 0007).
+     */
+    public static EmbeddedPostgresServer start(EmbeddedDatabaseProperties properties, String appRole,
+            String observatoryRole) {
+        for (String role : new String[] {appRole, observatoryRole}) {
+            if (!role.matches("[a-z_][a-z0-9_]{0,62}")) {
+                throw new IllegalArgumentException("Invalid role name: " + role);
+            }
         }
         if ("root".equals(System.getProperty("user.name"))) {
             throw new IllegalStateException(
@@ -65,7 +74,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("synchronous_commit", properties.ephemeral() ? "off" : "on")
                     .start();
             EmbeddedPostgresServer server =
-                    new EmbeddedPostgresServer(postgres, dataDir, properties.ephemeral(), appRole);
+                    new EmbeddedPostgresServer(postgres, dataDir, properties.ephemeral(), appRole, observatoryRole);
             server.ensureRolesAndDatabase();
             log.info("Embedded PostgreSQL ready on port {} with data in {} ({} ms)",
                     postgres.getPort(), dataDir, (System.nanoTime() - started) / 1_000_000);
@@ -75,7 +84,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    /** Creates the owner and application roles and the database, once. */
+    /** Creates the owner, application and observatory roles and the database, once. */
     private void ensureRolesAndDatabase() {
         try (Connection c = postgres.getPostgresDatabase().getConnection();
                 Statement s = c.createStatement()) {
@@ -86,6 +95,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             if (!exists(s, "select 1 from pg_roles where rolname = '" + appRole + "'")) {
                 s.execute("create role " + appRole
                         + " login nosuperuser nocreaterole nocreatedb noreplication nobypassrls");
+            }
+            if (!exists(s, "select 1 from pg_roles where rolname = '" + observatoryRole + "'")) {
+                s.execute("create role " + observatoryRole
+                        + " nologin nosuperuser nocreaterole nocreatedb noreplication nobypassrls");
+                s.execute("grant " + observatoryRole + " to " + appRole);
             }
             if (!exists(s, "select 1 from pg_database where datname = '" + EmbeddedDatabaseProperties.DATABASE + "'")) {
                 s.execute("create database " + EmbeddedDatabaseProperties.DATABASE + " owner "

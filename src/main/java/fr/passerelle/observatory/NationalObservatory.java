@@ -1,0 +1,342 @@
+package fr.passerelle.observatory;
+
+import fr.passerelle.observatory.suppression.CountList;
+import fr.passerelle.observatory.suppression.CountTable;
+import fr.passerelle.observatory.suppression.SmallCellSuppression;
+import fr.passerelle.observatory.suppression.SuppressedList;
+import fr.passerelle.observatory.suppression.SuppressedTable;
+import fr.passerelle.shared.FieldRefusal;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The national observatory: figures across the associations that agreed to share theirs, read from
+ * the aggregate tables only (ADR 0007). Every query runs under the observatory database role, whose
+ * grants hold no personal table, and every count goes through the small-cell suppression
+ * (ADR 0006) before it leaves this class: callers never see a count they may not publish.
+ *
+ * <p>Figures: measures received in the period, active on its last day, ended in it (by outcome),
+ * the median duration of those ended (other than cancelled), and the median time to the first
+ * interview of those started in it. A median is published only where the count of its population
+ * in the same breakdown passes the suppression.
+ */
+@Service
+public class NationalObservatory {
+
+    /** The figures the aggregate tables hold, in the order they are shown. */
+    public static final List<Indicator> INDICATORS = List.of(Indicator.MEASURES_RECEIVED, Indicator.MEASURES_ACTIVE,
+            Indicator.MEASURES_ENDED, Indicator.MEDIAN_DURATION, Indicator.FIRST_INTERVIEW_MEDIAN_DELAY);
+
+    /** The dimensions a national table can be broken down by. */
+    public static final List<Dimension> BREAKDOWNS = List.of(Dimension.NETWORK_REGION, Dimension.COUR_APPEL,
+            Dimension.TRIBUNAL, Dimension.DEPARTEMENT, Dimension.FIELD, Dimension.MEASURE_TYPE, Dimension.PERIOD);
+
+    /** Outcomes in the order of the table's columns. */
+    public static final List<String> OUTCOMES = List.of("COMPLETED", "LIFTED_BY_MAGISTRATE", "REVOKED",
+            "BREACHES_REPORTED", "NOT_PRESENTED", "TRANSFERRED", "DECEASED", "CANCELLED_BY_MAGISTRATE");
+
+    /** The longest period one table covers. */
+    static final int MAX_MONTHS = 120;
+
+    /**
+     * Filters; null or blank means "any".
+     *
+     * @param field PRE_SENTENCE, POST_SENTENCE, MINORS or RESTORATIVE
+     * @param typeCode a code of the national catalogue
+     */
+    public record Filters(String regionCode, String courtOfAppealCode, String courtCode, String departementCode,
+            String field, String typeCode) {
+
+        public static Filters none() {
+            return new Filters(null, null, null, null, null, null);
+        }
+    }
+
+    /** One line of the breakdown: its key and its label (a region's, a court's... name). */
+    public record Line(String key, String label) {}
+
+    /**
+     * The published national figures.
+     *
+     * @param lines the breakdown's lines that hold any measure, in order
+     * @param received measures received, by line, suppressed
+     * @param active measures active on the last day, by line, suppressed
+     * @param ended measures ended, by line and outcome ({@link #OUTCOMES}), suppressed (the three
+     *     tables are null when no measure is counted: see {@link #empty()})
+     * @param medianDuration by line; null where not published
+     * @param medianDurationTotal over all lines; null where not published
+     * @param sharing associations counted (those that share their figures)
+     * @param members member associations
+     */
+    public record Result(YearMonth from, YearMonth to, Filters filters, Dimension breakdown, List<Line> lines,
+            SuppressedList received, SuppressedList active, SuppressedTable ended,
+            List<BigDecimal> medianDuration, BigDecimal medianDurationTotal,
+            List<BigDecimal> medianFirstDelay, BigDecimal medianFirstDelayTotal,
+            int sharing, int members, long waiting, Instant oldestWaiting) {
+
+        /** Whether no shared measure matches the period and filters. */
+        public boolean empty() {
+            return lines.isEmpty();
+        }
+    }
+
+    /** A choice of a filter: its code and its name. */
+    public record Choice(String code, String label) {}
+
+    /** The choices of the filters, from the reference tables. */
+    public record Options(List<Choice> regions, List<Choice> courtsOfAppeal, List<Choice> courts,
+            List<Choice> departements, List<Choice> types) {}
+
+    private final JdbcClient jdbc;
+    private final String role;
+    private final SmallCellSuppression suppression = new SmallCellSuppression();
+
+    NationalObservatory(JdbcClient jdbc,
+            @Value("${spring.flyway.placeholders.observatory_role:passerelle_observatory}") String role) {
+        if (!role.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("Invalid observatory role name: " + role);
+        }
+        this.jdbc = jdbc;
+        this.role = role;
+    }
+
+    /**
+     * The figures of the months [from, to], broken down by one dimension. A period that ends before
+     * it starts ({@code observatory.period.invalid}), or longer than ten years
+     * ({@code observatory.period.tooLong}), is refused.
+     */
+    @Transactional(readOnly = true)
+    public Result compute(YearMonth from, YearMonth to, Filters filters, Dimension breakdown) {
+        if (from == null || to == null || to.isBefore(from)) {
+            throw new FieldRefusal("to", "observatory.period.invalid");
+        }
+        if (from.plusMonths(MAX_MONTHS).isBefore(to)) {
+            throw new FieldRefusal("to", "observatory.period.tooLong");
+        }
+        if (breakdown == null || !BREAKDOWNS.contains(breakdown)) {
+            throw new FieldRefusal("by", "observatory.breakdown.invalid");
+        }
+        Filters f = filters == null ? Filters.none() : filters;
+        // The backlog is read before the switch: the observatory role cannot see the queue.
+        Map<String, Object> backlog = jdbc.sql("select waiting, oldest from observatory_backlog()").query().singleRow();
+        jdbc.sql("set local role " + role).update();
+
+        Map<String, Object> params = new HashMap<>();
+        params.put("from", Date.valueOf(from.atDay(1)));
+        params.put("to", Date.valueOf(to.atDay(1)));
+        StringBuilder where = new StringBuilder();
+        filter(where, params, "o.region_code", "region", f.regionCode());
+        filter(where, params, "j.court_of_appeal_code", "ca", f.courtOfAppealCode());
+        filter(where, params, "c.court_code", "court", f.courtCode());
+        filter(where, params, "j.departement_code", "dept", f.departementCode());
+        filter(where, params, "c.field", "field", f.field());
+        filter(where, params, "c.type_code", "type", f.typeCode());
+        boolean byYear = breakdown == Dimension.PERIOD && from.plusMonths(24).isBefore(to);
+        String key = switch (breakdown) {
+            case NETWORK_REGION -> "coalesce(o.region_code, '')";
+            case COUR_APPEL -> "j.court_of_appeal_code";
+            case TRIBUNAL -> "c.court_code";
+            case DEPARTEMENT -> "j.departement_code";
+            case FIELD -> "c.field";
+            case MEASURE_TYPE -> "c.type_code";
+            default -> byYear ? "to_char(c.month, 'YYYY')" : "to_char(c.month, 'YYYY-MM')";
+        };
+        // Active measures are counted on the last day of the period: with a breakdown by period,
+        // on the last day of each line's month (or year).
+        String activeMonths = breakdown == Dimension.PERIOD
+                ? (byYear ? "(extract(month from c.month) = 12 or c.month = :to)" : "true")
+                : "c.month = :to";
+
+        Map<String, Tally> tallies = new TreeMap<>();
+        jdbc.sql("select c.metric, " + key + " as k, c.bucket, sum(c.n) as n"
+                        + " from obs_count c"
+                        + " join organisation o on o.id = c.organisation_id"
+                        + " join judicial_court j on j.code = c.court_code"
+                        + " where o.kind = 'ASSOCIATION' and o.active and o.shares_statistics"
+                        + " and c.month between :from and :to"
+                        + " and (c.metric <> 'ACTIVE' or " + activeMonths + ")" + where
+                        + " group by 1, 2, 3")
+                .params(params)
+                .query((rs, n) -> {
+                    tallies.computeIfAbsent(rs.getString(2), k -> new Tally())
+                            .add(rs.getString(1), rs.getString(3), rs.getLong(4));
+                    return null;
+                })
+                .list();
+        Map<String, Object> sharing = jdbc.sql("select count(*) filter (where shares_statistics) as sharing,"
+                        + " count(*) as members from organisation where kind = 'ASSOCIATION' and active")
+                .query().singleRow();
+
+        List<String> keys = new ArrayList<>(tallies.keySet());
+        Map<String, String> labels = labels(breakdown, keys);
+        if (breakdown != Dimension.PERIOD) {
+            keys.sort((a, b) -> labels.getOrDefault(a, a).compareToIgnoreCase(labels.getOrDefault(b, b)));
+        }
+        List<Line> lines = keys.stream().map(k -> new Line(k, labels.getOrDefault(k, k))).toList();
+        List<Tally> rows = keys.stream().map(tallies::get).toList();
+        Tally all = new Tally();
+        rows.forEach(all::addAll);
+
+        int sharingCount = ((Number) sharing.get("sharing")).intValue();
+        int members = ((Number) sharing.get("members")).intValue();
+        long waiting = ((Number) backlog.get("waiting")).longValue();
+        Instant oldest = backlog.get("oldest") == null ? null : ((java.sql.Timestamp) backlog.get("oldest")).toInstant();
+        if (rows.isEmpty()) {
+            return new Result(from, to, f, breakdown, List.of(), null, null, null, List.of(), null, List.of(), null,
+                    sharingCount, members, waiting, oldest);
+        }
+        SuppressedList durationPopulation = suppression.apply(list(rows, t -> t.durations.total()));
+        SuppressedList delayPopulation = suppression.apply(list(rows, t -> t.firstDelays.total()));
+        return new Result(from, to, f, breakdown, lines,
+                suppression.apply(list(rows, t -> t.received)),
+                suppression.apply(list(rows, t -> t.active)),
+                suppression.apply(endedTable(rows)),
+                medians(rows, durationPopulation, t -> t.durations),
+                durationPopulation.total() == null ? null : all.durations.median(),
+                medians(rows, delayPopulation, t -> t.firstDelays),
+                delayPopulation.total() == null ? null : all.firstDelays.median(),
+                sharingCount, members, waiting, oldest);
+    }
+
+    /** The filters' choices: regions, cours d'appel, tribunaux, départements, measure types. */
+    @Transactional(readOnly = true)
+    public Options options() {
+        jdbc.sql("set local role " + role).update();
+        return new Options(choices("select code, name from network_region order by name"),
+                choices("select code, name from court_of_appeal order by name"),
+                choices("select code, name from judicial_court order by name"),
+                choices("select distinct departement_code, departement_code || ' ' || departement_name"
+                        + " from judicial_court order by 1"),
+                choices("select code, label from default_measure_type order by position"));
+    }
+
+    private List<Choice> choices(String sql) {
+        return jdbc.sql(sql).query((rs, n) -> new Choice(rs.getString(1), rs.getString(2))).list();
+    }
+
+    private static void filter(StringBuilder where, Map<String, Object> params, String column, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            where.append(" and ").append(column).append(" = :").append(name);
+            params.put(name, value.trim());
+        }
+    }
+
+    private static CountList list(List<Tally> rows, java.util.function.ToLongFunction<Tally> value) {
+        long[] cells = rows.stream().mapToLong(value).toArray();
+        return CountList.of(cells);
+    }
+
+    private static CountTable endedTable(List<Tally> rows) {
+        long[][] cells = new long[rows.size()][OUTCOMES.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < OUTCOMES.size(); c++) {
+                cells[r][c] = rows.get(r).ended.getOrDefault(OUTCOMES.get(c), 0L);
+            }
+        }
+        return CountTable.of(cells);
+    }
+
+    private static List<BigDecimal> medians(List<Tally> rows, SuppressedList population,
+            java.util.function.Function<Tally, Histogram> histogram) {
+        List<BigDecimal> medians = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            medians.add(population.cell(i) == null ? null : histogram.apply(rows.get(i)).median());
+        }
+        return medians;
+    }
+
+    /** Names of the breakdown's keys, from the reference tables (fields and periods are labelled by the page). */
+    private Map<String, String> labels(Dimension breakdown, List<String> keys) {
+        String sql = switch (breakdown) {
+            case NETWORK_REGION -> "select code, name from network_region";
+            case COUR_APPEL -> "select code, name from court_of_appeal";
+            case TRIBUNAL -> "select code, name from judicial_court";
+            case DEPARTEMENT -> "select distinct departement_code, departement_code || ' ' || departement_name from judicial_court";
+            case MEASURE_TYPE -> "select code, label from default_measure_type";
+            default -> null;
+        };
+        Map<String, String> labels = new HashMap<>();
+        if (sql != null && !keys.isEmpty()) {
+            jdbc.sql(sql).query((rs, n) -> labels.put(rs.getString(1), rs.getString(2))).list();
+        }
+        return labels;
+    }
+
+    /** What one line of the breakdown adds up to. */
+    private static final class Tally {
+        long received;
+        long active;
+        final Map<String, Long> ended = new HashMap<>();
+        final Histogram durations = new Histogram();
+        final Histogram firstDelays = new Histogram();
+
+        void add(String metric, String bucket, long n) {
+            switch (metric) {
+                case "RECEIVED" -> received += n;
+                case "ACTIVE" -> active += n;
+                case "ENDED" -> ended.merge(bucket, n, Long::sum);
+                case "DURATION" -> durations.add(Integer.parseInt(bucket), n);
+                case "FIRST_DELAY" -> firstDelays.add(Integer.parseInt(bucket), n);
+                default -> throw new IllegalStateException("unknown metric " + metric);
+            }
+        }
+
+        void addAll(Tally other) {
+            received += other.received;
+            active += other.active;
+            other.ended.forEach((k, v) -> ended.merge(k, v, Long::sum));
+            other.durations.counts.forEach(durations::add);
+            other.firstDelays.counts.forEach(firstDelays::add);
+        }
+    }
+
+    /** Counts by number of days; its median is the one of the values it counts. */
+    static final class Histogram {
+        final TreeMap<Integer, Long> counts = new TreeMap<>();
+
+        void add(int days, long n) {
+            counts.merge(days, n, Long::sum);
+        }
+
+        long total() {
+            return counts.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** The median (the mean of the two middle values for an even count), to one decimal; null when empty. */
+        BigDecimal median() {
+            long total = total();
+            if (total == 0) {
+                return null;
+            }
+            long lowRank = (total - 1) / 2;
+            long highRank = total / 2;
+            Integer low = null;
+            Integer high = null;
+            long seen = 0;
+            for (Map.Entry<Integer, Long> e : counts.entrySet()) {
+                long next = seen + e.getValue();
+                if (low == null && lowRank < next) {
+                    low = e.getKey();
+                }
+                if (highRank < next) {
+                    high = e.getKey();
+                    break;
+                }
+                seen = next;
+            }
+            return BigDecimal.valueOf((long) low + high).divide(BigDecimal.valueOf(2), 1, RoundingMode.HALF_UP);
+        }
+    }
+}

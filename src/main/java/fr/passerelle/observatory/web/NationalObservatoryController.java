@@ -1,0 +1,217 @@
+package fr.passerelle.observatory.web;
+
+import fr.passerelle.audit.AuditLog;
+import fr.passerelle.documents.SpreadsheetFormat;
+import fr.passerelle.documents.SpreadsheetWriter;
+import fr.passerelle.observatory.Dimension;
+import fr.passerelle.observatory.NationalObservatory;
+import fr.passerelle.observatory.NationalObservatory.Filters;
+import fr.passerelle.observatory.NationalObservatory.Result;
+import fr.passerelle.shared.BusinessException;
+import fr.passerelle.shared.web.Downloads;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The national observatory for federation staff: figures across the associations that share
+ * theirs, by the breakdown chosen, every count already through the small-cell suppression.
+ */
+@Controller
+@RequestMapping("/observatory/national")
+@PreAuthorize("hasAuthority('observatory:national')")
+class NationalObservatoryController {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    /** The request's filters, as typed (kept to fill the form again). */
+    record Query(String from, String to, String region, String ca, String court, String dept, String field,
+            String type, String by) {
+
+        Filters filters() {
+            return new Filters(region, ca, court, dept, field, type);
+        }
+    }
+
+    /**
+     * One line of the page's table; a null count or median is not published.
+     *
+     * @param ended measures ended by outcome, in the order of {@link NationalObservatory#OUTCOMES}
+     */
+    record Row(String label, Long received, Long active, Long endedTotal, List<Long> ended,
+            BigDecimal medianDuration, BigDecimal medianFirstDelay) {}
+
+    private final NationalObservatory observatory;
+    private final MessageSource messages;
+    private final AuditLog audit;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    NationalObservatoryController(NationalObservatory observatory, MessageSource messages, AuditLog audit,
+            JsonMapper json, Clock clock) {
+        this.observatory = observatory;
+        this.messages = messages;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String show(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String region, @RequestParam(required = false) String ca,
+            @RequestParam(required = false) String court, @RequestParam(required = false) String dept,
+            @RequestParam(required = false) String field, @RequestParam(required = false) String type,
+            @RequestParam(required = false) String by, Model model) {
+        YearMonth now = YearMonth.now(clock.withZone(PARIS));
+        Query query = new Query(blankTo(from, now.withMonth(1).toString()), blankTo(to, now.toString()), region, ca,
+                court, dept, field, type, blankTo(by, Dimension.NETWORK_REGION.name()));
+        model.addAttribute("query", query);
+        model.addAttribute("options", observatory.options());
+        model.addAttribute("breakdowns", NationalObservatory.BREAKDOWNS);
+        model.addAttribute("outcomes", NationalObservatory.OUTCOMES);
+        model.addAttribute("indicators", NationalObservatory.INDICATORS);
+        try {
+            Result result = compute(query);
+            List<Row> rows = rows(result);
+            model.addAttribute("result", result);
+            model.addAttribute("rows", rows);
+            model.addAttribute("total", total(result));
+            model.addAttribute("chart", json.writeValueAsString(Map.of(
+                    "labels", rows.stream().map(Row::label).toList(),
+                    "values", rows.stream().map(Row::received).toList())));
+        } catch (BusinessException refusal) {
+            model.addAttribute("refusal", refusal);
+        }
+        return "observatory/national";
+    }
+
+    @GetMapping("/export")
+    ResponseEntity<byte[]> export(@RequestParam(defaultValue = "CSV") String format,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String region, @RequestParam(required = false) String ca,
+            @RequestParam(required = false) String court, @RequestParam(required = false) String dept,
+            @RequestParam(required = false) String field, @RequestParam(required = false) String type,
+            @RequestParam(defaultValue = "NETWORK_REGION") String by) {
+        SpreadsheetFormat spreadsheet;
+        try {
+            spreadsheet = SpreadsheetFormat.valueOf(format.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BusinessException(400, "observatory.export.format");
+        }
+        Query query = new Query(from, to, region, ca, court, dept, field, type, by);
+        Result result = compute(query);
+        List<String> headers = new ArrayList<>();
+        headers.add(text(result.breakdown().labelKey()));
+        headers.add(text("observatory.indicator.measuresReceived.label"));
+        headers.add(text("observatory.indicator.measuresActive.label"));
+        headers.add(text("observatory.indicator.measuresEnded.label"));
+        for (String outcome : NationalObservatory.OUTCOMES) {
+            headers.add(text("observatory.national.endedAs", text("measure.outcome." + outcome)));
+        }
+        headers.add(text("observatory.indicator.medianDuration.label"));
+        headers.add(text("observatory.indicator.firstInterviewMedianDelay.label"));
+        List<List<String>> lines = new ArrayList<>();
+        List<Row> rows = new ArrayList<>(rows(result));
+        if (!result.empty()) {
+            rows.add(total(result));
+        }
+        for (Row row : rows) {
+            List<String> line = new ArrayList<>();
+            line.add(row.label());
+            line.add(cell(row.received()));
+            line.add(cell(row.active()));
+            line.add(cell(row.endedTotal()));
+            row.ended().forEach(n -> line.add(cell(n)));
+            line.add(row.medianDuration() == null ? text("observatory.hidden") : row.medianDuration().toPlainString());
+            line.add(row.medianFirstDelay() == null ? text("observatory.hidden") : row.medianFirstDelay().toPlainString());
+            lines.add(line);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SpreadsheetWriter.write(spreadsheet, text("observatory.national.title"), headers, lines, out);
+        audit.record("observatory.national.exported", "observatory", null,
+                Map.of("format", spreadsheet.name(), "from", query.from(), "to", query.to(), "by", query.by()));
+        return Downloads.attachment(MediaType.parseMediaType(spreadsheet.mediaType()),
+                "observatoire-" + query.from() + "-" + query.to() + "." + spreadsheet.extension(), out.toByteArray());
+    }
+
+    private Result compute(Query query) {
+        Dimension by;
+        try {
+            by = Dimension.valueOf(query.by());
+        } catch (IllegalArgumentException e) {
+            throw new fr.passerelle.shared.FieldRefusal("by", "observatory.breakdown.invalid");
+        }
+        return observatory.compute(month(query.from(), "from"), month(query.to(), "to"), query.filters(), by);
+    }
+
+    private static YearMonth month(String value, String field) {
+        try {
+            return YearMonth.parse(value.trim());
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw new fr.passerelle.shared.FieldRefusal(field, "observatory.month.invalid");
+        }
+    }
+
+    private List<Row> rows(Result r) {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < r.lines().size(); i++) {
+            List<Long> ended = new ArrayList<>();
+            for (int c = 0; c < NationalObservatory.OUTCOMES.size(); c++) {
+                ended.add(r.ended().cell(i, c));
+            }
+            rows.add(new Row(label(r.breakdown(), r.lines().get(i)), r.received().cell(i), r.active().cell(i),
+                    r.ended().rowTotal(i), ended, r.medianDuration().get(i), r.medianFirstDelay().get(i)));
+        }
+        return rows;
+    }
+
+    private Row total(Result r) {
+        if (r.empty()) {
+            return null;
+        }
+        List<Long> ended = new ArrayList<>();
+        for (int c = 0; c < NationalObservatory.OUTCOMES.size(); c++) {
+            ended.add(r.ended().columnTotal(c));
+        }
+        return new Row(text("observatory.national.total"), r.received().total(), r.active().total(),
+                r.ended().grandTotal(), ended, r.medianDurationTotal(), r.medianFirstDelayTotal());
+    }
+
+    private String label(Dimension by, NationalObservatory.Line line) {
+        return switch (by) {
+            case FIELD -> text("measure.field." + line.key());
+            case NETWORK_REGION -> line.key().isEmpty() ? text("observatory.national.noRegion") : line.label();
+            default -> line.label();
+        };
+    }
+
+    private String cell(Long value) {
+        return value == null ? text("observatory.hidden") : String.valueOf(value);
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+
+    private static String blankTo(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,251 @@
+package fr.passerelle.observatory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.passerelle.OwnerSql;
+import fr.passerelle.PasserelleIntegrationTest;
+import fr.passerelle.identity.OrganisationKind;
+import fr.passerelle.identity.Organisations;
+import fr.passerelle.identity.Roles;
+import fr.passerelle.identity.UserAccounts;
+import fr.passerelle.measures.MeasureAction;
+import fr.passerelle.measures.MeasureCatalogue;
+import fr.passerelle.measures.MeasureOutcome;
+import fr.passerelle.measures.Measures;
+import fr.passerelle.measures.Persons;
+import fr.passerelle.observatory.NationalObservatory.Filters;
+import fr.passerelle.observatory.NationalObservatory.Line;
+import fr.passerelle.observatory.NationalObservatory.Result;
+import fr.passerelle.shared.TenantContext;
+import fr.passerelle.shared.db.EmbeddedPostgresServer;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The national observatory on hand-built associations of a region of their own (so that the other
+ * tests' associations stay out of the figures): the same definitions as the association's
+ * indicators, only sharing associations, the feed from measure events, suppression, and the
+ * database role that cannot read personal tables.
+ *
+ * <pre>
+ * sharing association S (region R), first quarter of 2025:
+ *   6 EP at TJ-ANGERS received on Jan 6, 8, 10, 13, 15, 17; first interview 4, 6, 8, 10, 12, 14 days later;
+ *     the first five ended (COMPLETED) on Feb 20, 21, 24, 25, 26; the sixth still running
+ *   5 TIG at TJ-LAVAL received on Mar 3, 4, 5, 6, 7; never started
+ * association N of the same region, not sharing: 7 EP at TJ-ANGERS received in January
+ * </pre>
+ */
+@PasserelleIntegrationTest
+class NationalObservatoryTest {
+
+    private static final YearMonth FROM = YearMonth.of(2025, 1);
+    private static final YearMonth TO = YearMonth.of(2025, 3);
+
+    @Autowired
+    NationalObservatory observatory;
+
+    @Autowired
+    ObservatoryFeed feed;
+
+    @Autowired
+    AssociationIndicators indicators;
+
+    @Autowired
+    Organisations organisations;
+
+    @Autowired
+    UserAccounts users;
+
+    @Autowired
+    Persons persons;
+
+    @Autowired
+    Measures measures;
+
+    @Autowired
+    MeasureCatalogue catalogue;
+
+    @Autowired
+    EmbeddedPostgresServer server;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private String region;
+    private UUID sharing;
+    private UUID notSharing;
+    private final List<UUID> epMeasures = new ArrayList<>();
+
+    @BeforeEach
+    void givenTwoAssociationsOfOneRegion() {
+        region = "R-" + UUID.randomUUID().toString().substring(0, 8);
+        OwnerSql.of(server).sql("insert into network_region (code, name) values (?, ?)")
+                .params(region, "Région " + region).update();
+        sharing = association("Partage", true);
+        notSharing = association("Réserve", false);
+        TenantContext.runAs(sharing, () -> {
+            UUID worker = users.create(new UserAccounts.NewUser("nat." + UUID.randomUUID(), "Intervenant",
+                    "n@example.org", "Un-mot-de-passe-solide", null, List.of(Roles.CASE_WORKER), false, false));
+            UUID person = person();
+            int[] received = {6, 8, 10, 13, 15, 17};
+            int[] ended = {20, 21, 24, 25, 26};
+            for (int i = 0; i < received.length; i++) {
+                LocalDate on = LocalDate.of(2025, 1, received[i]);
+                UUID m = measure("EP", "TJ-ANGERS", person, on);
+                act(m, MeasureAction.ASSIGN, worker, null, null);
+                act(m, MeasureAction.START, null, on.plusDays(4 + 2L * i), null);
+                if (i < ended.length) {
+                    act(m, MeasureAction.END, null, LocalDate.of(2025, 2, ended[i]), MeasureOutcome.COMPLETED);
+                }
+                epMeasures.add(m);
+            }
+            for (int day = 3; day <= 7; day++) {
+                measure("TIG", "TJ-LAVAL", person, LocalDate.of(2025, 3, day));
+            }
+        });
+        TenantContext.runAs(notSharing, () -> {
+            UUID person = person();
+            for (int day = 1; day <= 7; day++) {
+                measure("EP", "TJ-ANGERS", person, LocalDate.of(2025, 1, day));
+            }
+        });
+        feed.refresh();
+    }
+
+    @Test
+    void countsTheSharingAssociationWithTheDefinitionsOfItsOwnIndicators() {
+        Result byType = national(Dimension.MEASURE_TYPE);
+        assertThat(byType.lines()).extracting(Line::key).containsExactly("EP", "TIG");
+        // The seven measures of the association that does not share are not there.
+        assertThat(byType.received().render().cells()).containsExactly(6L, 5L);
+        assertThat(byType.received().total()).isEqualTo(11L);
+        assertThat(byType.ended().rowTotal(0)).isEqualTo(5L);
+        assertThat(byType.ended().cell(0, NationalObservatory.OUTCOMES.indexOf("COMPLETED"))).isEqualTo(5L);
+        assertThat(byType.ended().cell(1, 0)).isZero();
+
+        var own = TenantContext.callAs(sharing, () -> indicators.compute(LocalDate.of(2025, 1, 1),
+                LocalDate.of(2025, 3, 31), AssociationIndicators.Filters.none()));
+        assertThat(own.get(Indicator.MEASURES_RECEIVED).value()).isEqualByComparingTo("11");
+        assertThat(own.get(Indicator.MEASURES_ENDED).value()).isEqualByComparingTo("5");
+        // Durations 45, 44, 45, 43, 42 days: median 44; first interviews after 4..14 days: median 9.
+        assertThat(byType.medianDurationTotal()).isEqualByComparingTo(own.get(Indicator.MEDIAN_DURATION).value())
+                .isEqualByComparingTo("44.0");
+        assertThat(byType.medianDuration().get(0)).isEqualByComparingTo("44.0");
+        assertThat(byType.medianFirstDelayTotal())
+                .isEqualByComparingTo(own.get(Indicator.FIRST_INTERVIEW_MEDIAN_DELAY).value())
+                .isEqualByComparingTo("9.0");
+    }
+
+    @Test
+    void hidesSmallCountsAndWhatWouldGiveThemBack() {
+        Result byType = national(Dimension.MEASURE_TYPE);
+        // Active at the end of March: 1 EP, 5 TIG. The 1 is hidden, and so is the 5, which the total
+        // (6, shown) would otherwise give back.
+        assertThat(byType.active().total()).isEqualTo(6L);
+        assertThat(byType.active().render().cells()).containsExactly(null, null);
+        // No median over fewer than five measures: the TIG line has no duration at all, and a
+        // February-only period leaves the EP line five durations.
+        assertThat(byType.medianDuration().get(1)).isNull();
+        Result february = observatory.compute(YearMonth.of(2025, 2), YearMonth.of(2025, 2),
+                new Filters(region, null, null, null, null, "EP"), Dimension.MEASURE_TYPE);
+        assertThat(february.received().total()).isZero();
+        assertThat(february.lines()).extracting(Line::key).containsExactly("EP");
+        assertThat(february.ended().grandTotal()).isEqualTo(5L);
+        assertThat(february.active().total()).isNull();
+    }
+
+    @Test
+    void aMeasureThatEndsReachesTheNationalFiguresAtTheNextRefresh() {
+        UUID running = epMeasures.get(5);
+        TenantContext.runAs(sharing, () -> act(running, MeasureAction.END, null, LocalDate.of(2025, 3, 20),
+                MeasureOutcome.REVOKED));
+        assertThat(national(Dimension.FIELD).ended().table().grandTotal()).isEqualTo(5L);
+        assertThat(national(Dimension.FIELD).waiting()).isPositive();
+
+        feed.refresh();
+        Result after = national(Dimension.FIELD);
+        assertThat(after.ended().table().grandTotal()).isEqualTo(6L);
+        assertThat(after.waiting()).isZero();
+        // Counted again from scratch, the aggregates are the same.
+        feed.rebuild();
+        Result rebuilt = national(Dimension.FIELD);
+        assertThat(rebuilt.ended().render()).isEqualTo(after.ended().render());
+        assertThat(rebuilt.received().render()).isEqualTo(after.received().render());
+        assertThat(rebuilt.active().render()).isEqualTo(after.active().render());
+    }
+
+    @Test
+    void onlyAssociationsThatShareAreCountedAndThePageSaysHowMany() {
+        Result before = national(Dimension.NETWORK_REGION);
+        assertThat(before.received().total()).isEqualTo(11L);
+        OwnerSql.of(server).sql("update organisation set shares_statistics = true where id = ?").param(notSharing)
+                .update();
+        Result after = national(Dimension.NETWORK_REGION);
+        assertThat(after.received().total()).isEqualTo(18L);
+        assertThat(after.sharing()).isEqualTo(before.sharing() + 1);
+        assertThat(after.members()).isEqualTo(before.members());
+        assertThat(after.lines()).containsExactly(new Line(region, "Région " + region));
+    }
+
+    @Test
+    void nationalQueriesRunUnderARoleThatCannotReadPersonalTables() {
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            jdbc.sql("set local role " + fr.passerelle.shared.db.EmbeddedDatabaseProperties.OBSERVATORY_ROLE).update();
+            jdbc.sql("select count(*) from measure").query(Long.class).single();
+        })).rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            jdbc.sql("set local role " + fr.passerelle.shared.db.EmbeddedDatabaseProperties.OBSERVATORY_ROLE).update();
+            jdbc.sql("select count(*) from obs_measure_fact").query(Long.class).single();
+        })).rootCause().hasMessageContaining("permission denied");
+        // The application role itself cannot read the facts nor empty the queue either.
+        assertThatThrownBy(() -> jdbc.sql("select count(*) from obs_measure_fact").query(Long.class).single())
+                .rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> jdbc.sql("delete from obs_dirty").update()).rootCause()
+                .hasMessageContaining("permission denied");
+    }
+
+    @Test
+    void refusesABadPeriodOrBreakdown() {
+        assertThatThrownBy(() -> observatory.compute(TO, FROM, Filters.none(), Dimension.FIELD))
+                .hasFieldOrPropertyWithValue("messageKey", "observatory.period.invalid");
+        assertThatThrownBy(() -> observatory.compute(YearMonth.of(2000, 1), YearMonth.of(2025, 1), Filters.none(),
+                Dimension.FIELD)).hasFieldOrPropertyWithValue("messageKey", "observatory.period.tooLong");
+        assertThatThrownBy(() -> observatory.compute(FROM, TO, Filters.none(), Dimension.WORKER))
+                .hasFieldOrPropertyWithValue("messageKey", "observatory.breakdown.invalid");
+    }
+
+    private Result national(Dimension breakdown) {
+        return observatory.compute(FROM, TO, new Filters(region, null, null, null, null, null), breakdown);
+    }
+
+    private UUID association(String name, boolean shares) {
+        return organisations.create(new Organisations.OrganisationData(OrganisationKind.ASSOCIATION,
+                "Association " + name + " " + UUID.randomUUID(), "Angers", "49", region, shares, true), null);
+    }
+
+    private UUID person() {
+        return persons.create(new Persons.PersonData("National", "Personne", LocalDate.of(1990, 1, 1), "F", null,
+                null, null, null, null, null, null), true);
+    }
+
+    private UUID measure(String type, String court, UUID person, LocalDate received) {
+        UUID typeId = catalogue.types().stream().filter(t -> t.code().equals(type)).findFirst().orElseThrow().id();
+        return measures.create(person, new Measures.Mandate(typeId, court, "PARQUET", null, null, null, received, null));
+    }
+
+    private void act(UUID measure, MeasureAction action, UUID assignee, LocalDate on, MeasureOutcome outcome) {
+        measures.perform(measure, action, new Measures.ActionInput(assignee, on, outcome, null));
+    }
+}
