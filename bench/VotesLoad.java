@@ -254,6 +254,8 @@ public class VotesLoad {
         AtomicInteger slot = new AtomicInteger();
         AtomicInteger who = new AtomicInteger();
         AtomicLong failures = new AtomicLong();
+        long[] machineBefore = machineCpuTicks();
+        long generatorBefore = generatorCpuNanos();
         long started = System.nanoTime();
         runThreads(concurrency, () -> {
             int p;
@@ -270,6 +272,13 @@ public class VotesLoad {
             }
         });
         double seconds = (System.nanoTime() - started) / 1e9;
+        // Where the CPU went while votes were measured: the whole machine (all cores, from
+        // /proc/stat) and this load generator (its own process time). The rest is the server
+        // (application and PostgreSQL) and whatever else runs on the machine.
+        long[] machineAfter = machineCpuTicks();
+        double generatorCpu = (generatorCpuNanos() - generatorBefore) / 1e9;
+        double machineBusy = (machineAfter[0] - machineBefore[0]) / (double) CLOCK_TICKS;
+        double machineTotal = (machineAfter[1] - machineBefore[1]) / (double) CLOCK_TICKS;
         int votes = slot.get();
         long[] sorted = Arrays.copyOf(latencies, votes);
         Arrays.sort(sorted);
@@ -302,6 +311,17 @@ public class VotesLoad {
         System.out.printf("bench=votes metric=ceiling_batched_votes_per_s value=%.0f unit=votes/s%n", batchedCeiling);
         System.out.printf("bench=votes metric=static_rps value=%.0f unit=req/s%n", staticPerSecond);
         System.out.printf("bench=votes metric=votes_total value=%d unit=votes%n", votes);
+        if (machineTotal > 0) {
+            double serverCpu = Math.max(machineBusy - generatorCpu, 1e-9);
+            int cores = Runtime.getRuntime().availableProcessors();
+            System.out.printf("bench=votes metric=loadgen_cpu_share value=%.2f unit=share%n", generatorCpu / machineTotal);
+            System.out.printf("bench=votes metric=machine_cpu_busy_share value=%.2f unit=share%n", machineBusy / machineTotal);
+            System.out.printf("bench=votes metric=server_cpu_ms_per_vote value=%.3f unit=ms%n",
+                    serverCpu * 1000 / (votes - failures.get()));
+            // What the same server would take on all its cores, the load generator on another machine.
+            System.out.printf("bench=votes metric=votes_per_s_generator_elsewhere value=%.0f unit=votes/s%n",
+                    (votes - failures.get()) / serverCpu * cores);
+        }
         System.out.printf("bench=votes metric=vote_failures value=%d unit=votes%n", failures.get());
     }
 
@@ -506,5 +526,29 @@ public class VotesLoad {
         }
         int i = (int) Math.ceil(q * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+    }
+
+    /** Clock ticks per second of /proc/stat (USER_HZ, 100 on Linux). */
+    private static final long CLOCK_TICKS = 100;
+
+    /** Busy and total CPU ticks of the whole machine, all cores, from /proc/stat; zeros elsewhere. */
+    private static long[] machineCpuTicks() {
+        try {
+            String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < f.length && i <= 8; i++) {
+                total += Long.parseLong(f[i]);
+            }
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            return new long[] {total - idle, total};
+        } catch (java.io.IOException | RuntimeException e) {
+            return new long[] {0, 0};
+        }
+    }
+
+    /** CPU time used by this load generator so far. */
+    private static long generatorCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }

@@ -26,9 +26,9 @@ create table obs_measure_fact (
     outcome           varchar(30),
     duration_days     int,
     started_month     date,
-    first_delay_days  int
+    first_delay_days  int,
+    active_until      date
 );
-create index obs_measure_fact_combo_idx on obs_measure_fact (organisation_id, court_code, type_code);
 create index obs_measure_fact_open_idx on obs_measure_fact (ended_month);
 
 -- The aggregates, by association, tribunal, measure type and month. Metrics (bucket):
@@ -63,7 +63,7 @@ grant select on obs_count, obs_state, organisation, network_region, judicial_cou
 
 -- Queueing, from the triggers (security definer: the application role cannot touch the queue).
 create function obs_queue_measure() returns trigger
-    language plpgsql security definer set search_path = public, pg_temp
+    language plpgsql security definer set search_path = public, pg_temp set client_min_messages = warning
 as $$
 begin
     if tg_table_name = 'measure_type' then
@@ -97,11 +97,34 @@ create trigger obs_queue_measure_type after update of code, field on measure_typ
     for each row when (old.code is distinct from new.code or old.field is distinct from new.field)
     execute function obs_queue_measure();
 
+-- What one measure adds to the aggregates: a row per (metric, month, bucket) it counts in. Active
+-- months run from reception to the month before the end, up to active_until (set when the fact was
+-- written, so that the same contribution can be taken back later whatever the month is then).
+create function obs_contributions(received_month date, ended_month date, outcome varchar, duration_days int,
+                                  started_month date, first_delay_days int, active_until date)
+    returns table (metric varchar, month date, bucket varchar)
+    language sql immutable
+as $$
+    select 'RECEIVED', received_month, ''
+    union all
+    select 'ENDED', ended_month, outcome where ended_month is not null
+    union all
+    select 'DURATION', ended_month, cast(duration_days as varchar) where duration_days is not null
+    union all
+    select 'FIRST_DELAY', started_month, cast(first_delay_days as varchar) where started_month is not null
+    union all
+    select 'ACTIVE', cast(g as date), ''
+    from generate_series(received_month, active_until, interval '1 month') g
+    where active_until is not null
+$$;
+revoke all on function obs_contributions(date, date, varchar, int, date, int, date) from public;
+
 -- Counts the queued measures again: at most p_limit of them, oldest first. Returns how many were
--- taken, or -1 when another refresh is running. Also moves the active horizon to the current month
--- (queueing the measures still open, which are active in the new month).
+-- taken, or -1 when another refresh is running. Each measure's previous contribution is taken back
+-- and its new one added (deltas summed per aggregate row). Also moves the active horizon to the
+-- current month, queueing the measures still open, which are active in the new month.
 create function observatory_refresh(p_limit int) returns int
-    language plpgsql security definer set search_path = public, pg_temp
+    language plpgsql security definer set search_path = public, pg_temp set client_min_messages = warning
 as $$
 declare
     v_horizon date := cast(date_trunc('month', now() at time zone 'Europe/Paris') as date);
@@ -119,9 +142,11 @@ begin
         update obs_state set active_horizon = v_horizon where id = 1;
     end if;
 
-    drop table if exists pg_temp.obs_batch, pg_temp.obs_combo, pg_temp.obs_combo_distinct;
+    drop table if exists pg_temp.obs_batch, pg_temp.obs_delta;
     create temp table obs_batch (measure_id uuid primary key) on commit drop;
-    create temp table obs_combo (organisation_id uuid, court_code varchar(32), type_code varchar(40)) on commit drop;
+    create temp table obs_delta (organisation_id uuid, court_code varchar(32), type_code varchar(40),
+                                 field varchar(20), metric varchar(12), month date, bucket varchar(30), n int)
+        on commit drop;
 
     with taken as (
         delete from obs_dirty d
@@ -135,66 +160,65 @@ begin
     end if;
     analyze obs_batch;
 
-    -- The combinations the batch counted in before...
-    insert into obs_combo
-    select f.organisation_id, f.court_code, f.type_code
-    from obs_measure_fact f join obs_batch b on b.measure_id = f.measure_id;
+    -- What the batch counted before, taken back...
+    insert into obs_delta
+    select f.organisation_id, f.court_code, f.type_code, f.field, c.metric, c.month, c.bucket, -1
+    from obs_measure_fact f join obs_batch b on b.measure_id = f.measure_id
+    cross join lateral obs_contributions(f.received_month, f.ended_month, f.outcome, f.duration_days,
+                                         f.started_month, f.first_delay_days, f.active_until) c;
 
     -- ... its facts now (the end is the effective date of the last transition to "ended", the first
     -- interview that of the first "start"; the same definitions as the association's indicators) ...
     delete from obs_measure_fact f using obs_batch b where f.measure_id = b.measure_id;
     insert into obs_measure_fact (measure_id, organisation_id, court_code, type_code, field, received_month,
-                                  ended_month, outcome, duration_days, started_month, first_delay_days)
-    select m.id, m.organisation_id, m.court_code, t.code, t.field,
-           cast(date_trunc('month', m.received_on) as date),
-           cast(date_trunc('month', e.ended_on) as date),
-           case when e.ended_on is not null then coalesce(m.outcome, e.outcome, 'UNKNOWN') end,
-           case when e.ended_on is not null and coalesce(m.outcome, e.outcome) is distinct from 'CANCELLED_BY_MAGISTRATE'
-                then e.ended_on - m.received_on end,
-           cast(date_trunc('month', s.started_on) as date),
-           s.started_on - m.received_on
-    from obs_batch b
-    join measure m on m.id = b.measure_id
-    join measure_type t on t.id = m.measure_type_id
-    left join lateral (
-        select coalesce(tr.effective_on, cast(tr.occurred_at at time zone 'Europe/Paris' as date)) as ended_on, tr.outcome
-        from measure_transition tr where tr.measure_id = m.id and tr.to_status = 'ENDED'
-        order by tr.occurred_at desc limit 1) e on m.status in ('ENDED', 'CLOSED')
-    left join lateral (
-        select coalesce(tr.effective_on, cast(tr.occurred_at at time zone 'Europe/Paris' as date)) as started_on
-        from measure_transition tr where tr.measure_id = m.id and tr.action = 'START'
-        order by tr.occurred_at limit 1) s on true;
+                                  ended_month, outcome, duration_days, started_month, first_delay_days, active_until)
+    select x.id, x.organisation_id, x.court_code, x.code, x.field, x.received_month, x.ended_month, x.outcome,
+           x.duration_days, x.started_month, x.first_delay_days,
+           case when x.active_to >= x.received_month then x.active_to end
+    from (
+        select m.id, m.organisation_id, m.court_code, t.code, t.field,
+               cast(date_trunc('month', m.received_on) as date) as received_month,
+               cast(date_trunc('month', e.ended_on) as date) as ended_month,
+               case when e.ended_on is not null then coalesce(m.outcome, e.outcome, 'UNKNOWN') end,
+               case when e.ended_on is not null
+                     and coalesce(m.outcome, e.outcome) is distinct from 'CANCELLED_BY_MAGISTRATE'
+                    then e.ended_on - m.received_on end,
+               cast(date_trunc('month', s.started_on) as date),
+               s.started_on - m.received_on,
+               least(cast(date_trunc('month', e.ended_on) - interval '1 month' as date), v_horizon) as active_to
+        from obs_batch b
+        join measure m on m.id = b.measure_id
+        join measure_type t on t.id = m.measure_type_id
+        left join lateral (
+            select coalesce(tr.effective_on, cast(tr.occurred_at at time zone 'Europe/Paris' as date)) as ended_on,
+                   tr.outcome
+            from measure_transition tr where tr.measure_id = m.id and tr.to_status = 'ENDED'
+            order by tr.occurred_at desc limit 1) e on m.status in ('ENDED', 'CLOSED')
+        left join lateral (
+            select coalesce(tr.effective_on, cast(tr.occurred_at at time zone 'Europe/Paris' as date)) as started_on
+            from measure_transition tr where tr.measure_id = m.id and tr.action = 'START'
+            order by tr.occurred_at limit 1) s on true
+    ) x (id, organisation_id, court_code, code, field, received_month, ended_month, outcome, duration_days,
+         started_month, first_delay_days, active_to);
 
-    -- ... and after.
-    insert into obs_combo
-    select f.organisation_id, f.court_code, f.type_code
-    from obs_measure_fact f join obs_batch b on b.measure_id = f.measure_id;
+    -- ... and what it counts now, added.
+    insert into obs_delta
+    select f.organisation_id, f.court_code, f.type_code, f.field, c.metric, c.month, c.bucket, 1
+    from obs_measure_fact f join obs_batch b on b.measure_id = f.measure_id
+    cross join lateral obs_contributions(f.received_month, f.ended_month, f.outcome, f.duration_days,
+                                         f.started_month, f.first_delay_days, f.active_until) c;
 
-    create temp table obs_combo_distinct on commit drop as select distinct * from obs_combo;
-    analyze obs_combo_distinct;
-    delete from obs_count c using obs_combo_distinct a
-    where c.organisation_id = a.organisation_id and c.court_code = a.court_code and c.type_code = a.type_code;
-    insert into obs_count (organisation_id, court_code, type_code, field, metric, month, bucket, n)
-    select f.organisation_id, f.court_code, f.type_code, min(f.field), x.metric, x.month, x.bucket, count(*)
-    from obs_combo_distinct a
-    join obs_measure_fact f
-      on f.organisation_id = a.organisation_id and f.court_code = a.court_code and f.type_code = a.type_code
-    cross join lateral (
-        select 'RECEIVED' as metric, f.received_month as month, '' as bucket
-        union all
-        select 'ENDED', f.ended_month, f.outcome where f.ended_month is not null
-        union all
-        select 'DURATION', f.ended_month, cast(f.duration_days as varchar) where f.duration_days is not null
-        union all
-        select 'FIRST_DELAY', f.started_month, cast(f.first_delay_days as varchar) where f.started_month is not null
-        union all
-        select 'ACTIVE', cast(g as date), ''
-        from generate_series(f.received_month,
-                             least(coalesce(cast(f.ended_month - interval '1 month' as date), v_horizon), v_horizon),
-                             interval '1 month') g
-    ) x
-    group by f.organisation_id, f.court_code, f.type_code, x.metric, x.month, x.bucket;
-    drop table obs_combo_distinct;
+    insert into obs_count as o (organisation_id, court_code, type_code, field, metric, month, bucket, n)
+    select d.organisation_id, d.court_code, d.type_code, max(d.field), d.metric, d.month, d.bucket, sum(d.n)
+    from obs_delta d
+    group by d.organisation_id, d.court_code, d.type_code, d.metric, d.month, d.bucket
+    having sum(d.n) <> 0
+    on conflict (organisation_id, court_code, type_code, metric, month, bucket)
+    do update set n = o.n + excluded.n, field = excluded.field;
+    delete from obs_count o using (select distinct organisation_id, court_code, type_code, metric, month, bucket
+                                   from obs_delta) d
+    where o.n = 0 and o.organisation_id = d.organisation_id and o.court_code = d.court_code
+      and o.type_code = d.type_code and o.metric = d.metric and o.month = d.month and o.bucket = d.bucket;
     return v_taken;
 end
 $$;
@@ -204,7 +228,7 @@ grant execute on function observatory_refresh(int) to ${app_role};
 -- Counts everything again from the measures: empties the aggregates and queues every measure (the
 -- refresh then works through the queue). Returns the number of measures queued.
 create function observatory_requeue_all() returns bigint
-    language plpgsql security definer set search_path = public, pg_temp
+    language plpgsql security definer set search_path = public, pg_temp set client_min_messages = warning
 as $$
 declare
     v_queued bigint;
@@ -213,7 +237,9 @@ begin
     truncate obs_measure_fact, obs_count, obs_dirty;
     update obs_state set active_horizon = cast(date_trunc('month', now() at time zone 'Europe/Paris') as date)
     where id = 1;
-    insert into obs_dirty (measure_id) select id from measure;
+    -- Queued combination by combination, so that each batch recounts whole combinations once.
+    insert into obs_dirty (measure_id)
+    select id from measure order by organisation_id, court_code, measure_type_id;
     get diagnostics v_queued = row_count;
     return v_queued;
 end
