@@ -46,6 +46,8 @@ public class AssociationKeyFigures {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** Sexes in the order of the columns; UNKNOWN: not filled in. */
     private static final List<String> SEXES = List.of("F", "M", "X", "UNKNOWN");
+    /** Period texts up to this length (a year) name the series of the breakdowns. */
+    private static final int SHORT_PERIOD = 12;
 
     private final AssociationIndicators indicators;
     private final MeasureCatalogue catalogue;
@@ -96,8 +98,10 @@ public class AssociationKeyFigures {
         Map<String, String> typeLabels = new LinkedHashMap<>();
         catalogue.types().forEach(t -> typeLabels.put(t.code(), t.label()));
         List<BreakdownTable> breakdowns = new ArrayList<>();
-        String now = format.message("observatory.series.period");
-        String then = format.message("observatory.series.previous");
+        // A year names its series ("2025", "2024"); a longer period would not fit a legend.
+        boolean shortNames = period.length() <= SHORT_PERIOD && previousPeriod.length() <= SHORT_PERIOD;
+        String now = shortNames ? period : format.message("observatory.series.period");
+        String then = shortNames ? previousPeriod : format.message("observatory.series.previous");
         comparison(breakdowns, "byType", Indicator.MEASURES_RECEIVED, Dimension.MEASURE_TYPE, current, previous,
                 format, List.of(now, then), byOrder(new ArrayList<>(typeLabels.keySet())),
                 code -> typeLabels.getOrDefault(code, code));

@@ -35,8 +35,17 @@ public class KeyFiguresPdf {
         this.pdf = pdf;
     }
 
+    /** Printed width of a chart; its printed height keeps the proportions of the drawing. */
+    static final double PRINTED_WIDTH_MM = 170;
+
     /** A horizontal bar chart as SVG shapes. */
-    public record Chart(String id, double width, double height, List<Bar> bars, List<Text> texts, List<Legend> legend) {}
+    public record Chart(String id, double width, double height, List<Bar> bars, List<Text> texts, List<Legend> legend) {
+
+        /** The printed size, for the page's CSS (an SVG box without it would not keep its proportions). */
+        public String style() {
+            return "width: " + PRINTED_WIDTH_MM + "mm; height: " + round(PRINTED_WIDTH_MM * height / width) + "mm";
+        }
+    }
 
     public record Bar(double x, double y, double width, double height, String colour) {}
 
