@@ -321,7 +321,7 @@ class IndicatorsController {
         sheet.add(List.of());
         sheet.heading(List.of(message("observatory.col.indicator", locale), message("observatory.col.unit", locale),
                 message("observatory.col.value", locale), message("observatory.col.previous", locale),
-                message("observatory.col.difference", locale), message("observatory.col.evolution", locale),
+                message("observatory.col.difference", locale), message("observatory.col.evolutionPercent", locale),
                 message("observatory.col.note", locale), message("observatory.col.definition", locale)));
         for (FigureRow f : report.figures()) {
             sheet.add(Arrays.asList(f.label(), f.unit(), f.value(), f.previous(), f.difference(), f.evolution(),

@@ -221,6 +221,23 @@ class IndicatorsDashboardTest {
                 "Type de mesure;Enquête de personnalité");
         assertThat(csv).contains("Mesures reçues;Nombre;2;1;1;100,0;");
         assertThat(csv).contains("Mesures reçues par type de mesure", "Enquête de personnalité (EP);2;1");
+        assertThat(csv).contains("Indicateur;Unité;Période;Période précédente;Écart;Évolution (%);Remarque;Définition");
+
+        // Exactly the figures the page shows for the same address: with a worker filter, fewer of them.
+        String query = "?" + YEAR_2016 + "&worker=" + w1;
+        String shown = html(page(director, "/indicators" + query));
+        String exported = new String(page(director, "/indicators/export" + query + "&format=CSV").getResponse()
+                .getContentAsByteArray(), StandardCharsets.UTF_8);
+        List<String> lines = exported.lines().toList();
+        int header = lines.indexOf(lines.stream().filter(l -> l.startsWith("Indicateur;")).findFirst().orElseThrow());
+        int end = header + 1;
+        while (end < lines.size() && !lines.get(end).isEmpty()) {
+            end++;
+        }
+        List<String> figureLines = lines.subList(header + 1, end);
+        long figuresShown = shown.split("id=\"figure-", -1).length - 1;
+        assertThat(figureLines).hasSize((int) figuresShown).hasSizeLessThan(16);
+        assertThat(exported).contains("Indicateurs non disponibles avec ces filtres", "Montants facturés;Cet indicateur");
 
         MvcResult xlsxResult = page(director, "/indicators/export?" + YEAR_2016 + "&format=XLSX");
         try (ReadableWorkbook workbook = new ReadableWorkbook(
