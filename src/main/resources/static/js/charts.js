@@ -2,6 +2,7 @@
 //   bars:  <div data-chart='{"labels": [...], "values": [...]}'>
 //   lines: <div data-chart='{"kind": "lines", "labels": [...], "axes": ["left axis", "right axis"],
 //                            "series": [{"name": "...", "values": [...], "axis": 0 or 1}, ...]}'>
+//   grouped bars: <div data-chart='{"kind": "groupedBars", "labels": [...], "series": [{"name": "...", "values": [...]}, ...]}'>
 (function () {
   'use strict';
 
@@ -11,7 +12,7 @@
     }
     var data = JSON.parse(element.getAttribute('data-chart'));
     var chart = window.echarts.init(element, null, { renderer: 'canvas' });
-    var option = data.kind === 'lines' ? lines(data) : bars(data);
+    var option = data.kind === 'lines' ? lines(data) : data.kind === 'groupedBars' ? groupedBars(data) : bars(data);
     // ECharts writes its own (English) description into aria-label: keep the page's, which is translated.
     option.aria = { enabled: true, label: { description: element.getAttribute('aria-label') || '' } };
     chart.setOption(option);
@@ -46,6 +47,22 @@
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', data: data.labels, inverse: true, axisLabel: { color: '#212529' } },
       series: [{ type: 'bar', data: data.values, label: { show: true, position: 'right', color: '#212529' } }]
+    };
+  }
+
+  // Horizontal bars, one per series in each category (e.g. the period beside the previous one).
+  function groupedBars(data) {
+    return {
+      color: ['#1d3a5f', '#b3501a', '#2c7a3f', '#6f42c1'],
+      grid: { left: 8, right: 48, top: 40, bottom: 8, containLabel: true },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { top: 0, textStyle: { color: '#212529' } },
+      xAxis: { type: 'value', minInterval: 1, axisLabel: { color: '#212529' } },
+      yAxis: { type: 'category', data: data.labels, inverse: true, axisLabel: { color: '#212529', width: 160, overflow: 'truncate' } },
+      series: data.series.map(function (s) {
+        return { type: 'bar', name: s.name, data: s.values, barMaxWidth: 18,
+          label: { show: true, position: 'right', color: '#212529' } };
+      })
     };
   }
 

@@ -149,6 +149,9 @@ class AuthorizationMatrixTest {
             Rule.post("/admin/catalogue/{id}/active").requires("catalogue:manage")
                     .tenant(Ids::ownMeasureType, Ids::foreignMeasureType).param("active", "true"),
             Rule.post("/admin/catalogue/{id}/delete").requires("catalogue:manage").tenant(Ids::unknown, Ids::foreignMeasureType),
+            Rule.get("/indicators").requires("indicators:read"),
+            Rule.get("/indicators/export").requires("indicators:read"),
+            Rule.get("/indicators/key-figures.pdf").requires("indicators:read"),
             Rule.get("/billing").requires("billing:manage"),
             Rule.post("/billing").requires("billing:manage"),
             Rule.get("/billing/{id}").requires("billing:manage").tenant(Ids::ownStatement, Ids::foreignStatement),

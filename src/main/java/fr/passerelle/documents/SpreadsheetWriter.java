@@ -37,6 +37,59 @@ public final class SpreadsheetWriter {
         }
     }
 
+    /**
+     * Writes rows of typed cells as they come (a report: a few lines of context, then tables): text
+     * cells, numbers (numbers in XLSX, with a decimal comma in CSV as French Excel reads them) and
+     * nulls (empty cells); the rows whose indexes are in {@code headings} are bold in XLSX.
+     */
+    public static void writeCells(SpreadsheetFormat format, String sheetName, List<? extends List<?>> rows,
+            java.util.Set<Integer> headings, OutputStream out) {
+        try {
+            if (format == SpreadsheetFormat.CSV) {
+                Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                writer.write(BYTE_ORDER_MARK);
+                CSVPrinter printer = new CSVPrinter(writer, CSVFormat.Builder.create(CSVFormat.EXCEL).setDelimiter(';').get());
+                for (List<?> row : rows) {
+                    printer.printRecord(row.stream().map(SpreadsheetWriter::csvCell).toList());
+                }
+                printer.flush();
+            } else {
+                Workbook workbook = new Workbook(out, "Passerelle", "1.0");
+                Worksheet sheet = workbook.newWorksheet(sheetName);
+                for (int r = 0; r < rows.size(); r++) {
+                    List<?> row = rows.get(r);
+                    for (int c = 0; c < row.size(); c++) {
+                        Object cell = row.get(c);
+                        if (cell instanceof Number number) {
+                            sheet.value(r, c, number);
+                        } else if (cell != null) {
+                            sheet.value(r, c, neutralise(cell.toString()));
+                        }
+                        if (headings.contains(r)) {
+                            sheet.style(r, c).bold().set();
+                        }
+                    }
+                }
+                workbook.finish();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the spreadsheet", e);
+        }
+    }
+
+    private static String csvCell(Object cell) {
+        if (cell == null) {
+            return null;
+        }
+        if (cell instanceof java.math.BigDecimal decimal) {
+            return decimal.toPlainString().replace('.', ',');
+        }
+        if (cell instanceof Number number) {
+            return number.toString().replace('.', ',');
+        }
+        return neutralise(cell.toString());
+    }
+
     /** The cell text a spreadsheet will show but never evaluate. */
     public static String neutralise(String value) {
         if (value == null || value.isEmpty()) {

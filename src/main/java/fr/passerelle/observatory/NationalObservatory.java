@@ -123,7 +123,7 @@ public class NationalObservatory {
             throw new FieldRefusal("to", "observatory.period.invalid");
         }
         if (from.plusMonths(MAX_MONTHS).isBefore(to)) {
-            throw new FieldRefusal("to", "observatory.period.tooLong");
+            throw new FieldRefusal("to", "observatory.period.tooLong", MAX_MONTHS / 12);
         }
         if (breakdown == null || !BREAKDOWNS.contains(breakdown)) {
             throw new FieldRefusal("by", "observatory.breakdown.invalid");

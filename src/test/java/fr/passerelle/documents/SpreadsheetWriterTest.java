@@ -54,4 +54,37 @@ class SpreadsheetWriterTest {
             assertThat(rows.get(3).getCellText(1)).isEqualTo("Lefèvre; Hélène");
         }
     }
+
+    private static final List<List<?>> REPORT = List.of(
+            List.of("Indicateurs"),
+            List.of("Période", "2025"),
+            List.of(),
+            List.of("Indicateur", "Valeur", "Écart"),
+            Arrays.asList("=Mesures", new java.math.BigDecimal("1234.5"), new java.math.BigDecimal("-3")),
+            Arrays.asList("Délai", null, 7));
+
+    @Test
+    void writesTypedCellsAsCsvWithADecimalComma() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SpreadsheetWriter.writeCells(SpreadsheetFormat.CSV, "Indicateurs", REPORT, java.util.Set.of(0, 3), out);
+        String csv = out.toString(StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFFIndicateurs\r\nPériode;2025\r\n\r\nIndicateur;Valeur;Écart\r\n");
+        // Numbers are numbers (a negative one is not neutralised); text still is.
+        assertThat(csv).contains("'=Mesures;1234,5;-3\r\n", "Délai;;7\r\n");
+    }
+
+    @Test
+    void writesTypedCellsAsXlsxNumbers() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SpreadsheetWriter.writeCells(SpreadsheetFormat.XLSX, "Indicateurs", REPORT, java.util.Set.of(0, 3), out);
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            List<Row> rows = workbook.getFirstSheet().read();
+            assertThat(rows.get(0).getCellText(0)).isEqualTo("Indicateurs");
+            Row figures = rows.stream().filter(r -> "'=Mesures".equals(r.getCellText(0))).findFirst().orElseThrow();
+            assertThat(figures.getCell(1).asNumber()).isEqualByComparingTo("1234.5");
+            assertThat(figures.getCell(2).asNumber()).isEqualByComparingTo("-3");
+            Row delay = rows.stream().filter(r -> "Délai".equals(r.getCellText(0))).findFirst().orElseThrow();
+            assertThat(delay.getCell(2).asNumber()).isEqualByComparingTo("7");
+        }
+    }
 }
