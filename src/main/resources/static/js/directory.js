@@ -3,7 +3,8 @@
   'use strict';
 
   function fold(text) {
-    return (text || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    return (text || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[-'\u2019]/g, ' ')
+        .replace(/\s+/g, ' ').toLowerCase();
   }
 
   document.addEventListener('input', function (event) {
