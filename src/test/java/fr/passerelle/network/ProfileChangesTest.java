@@ -300,6 +300,15 @@ class ProfileChangesTest {
                     .param(UUID.randomUUID()).param(other).update()))).rootCause()
                     .hasMessageContaining("row-level security");
         }
+        int publishedByAnAssociation = TenantContext.callAs(association, () -> tx.execute(s -> jdbc.sql(
+                "update association_profile set phone = '00 00 00 00 00' where organisation_id = ?").param(other).update()));
+        assertThat(publishedByAnAssociation).as("only the federation writes the published profiles").isZero();
+        assertThatThrownBy(() -> TenantContext.runAs(association, () -> tx.executeWithoutResult(s -> jdbc.sql("""
+                insert into association_profile (organisation_id, city) values (?, 'Évreux')""")
+                .param(association).update()))).rootCause().hasMessageContaining("row-level security");
+        Long publicRows = tx.execute(s -> jdbc.sql("select count(*) from association_profile where organisation_id = ?")
+                .param(other).query(Long.class).single());
+        assertThat(publicRows).as("published profiles are public, read without a tenant").isEqualTo(1L);
         assertThatThrownBy(() -> asFederation("equipe.federale", () -> changes.submit(profile("02 32 00 11 22"))))
                 .isInstanceOf(BusinessException.class).hasMessage("profile.change.associationsOnly");
         long seenByFederation = TenantContext.callAs(federation, () -> tx.execute(s -> jdbc.sql(
