@@ -81,7 +81,7 @@ public class Directory {
         params.put("limit", PAGE_SIZE);
         params.put("offset", page * PAGE_SIZE);
         List<Entry> items = jdbc.sql("select o.id, o.name, coalesce(p.city, o.city) as city, p.postcode, r.name as region,"
-                        + " p.main_field " + MEMBERS + where + " order by lower(o.name), o.id limit :limit offset :offset")
+                        + " p.main_field " + MEMBERS + where + " order by unaccent(lower(o.name)), o.id limit :limit offset :offset")
                 .params(params)
                 .query((rs, n) -> new Entry(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("city"),
                         rs.getString("postcode"), rs.getString("region"), field(rs.getString("main_field"))))

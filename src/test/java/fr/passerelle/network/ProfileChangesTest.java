@@ -82,7 +82,10 @@ class ProfileChangesTest {
     void givenANewAssociationWithItsAdministrator() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         admin = "admin.annuaire." + suffix;
-        association = organisations.create(new Organisations.OrganisationData(OrganisationKind.ASSOCIATION,
+        // An identifier that sorts after every demo organisation: tests that take "the first associations
+        // by id" keep finding demo associations with services and data.
+        association = organisations.create(UUID.fromString("ffffffff" + UUID.randomUUID().toString().substring(8)),
+                new Organisations.OrganisationData(OrganisationKind.ASSOCIATION,
                         "Association Évreux Annuaire " + suffix, "Évreux", "27", "NORMANDIE", true, true),
                 new UserAccounts.NewUser(admin, "Agathe Annuaire", admin + "@example.org", "Un-mot-de-passe-solide",
                         null, List.of(), false, false));
