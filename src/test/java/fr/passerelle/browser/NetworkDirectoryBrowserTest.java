@@ -56,9 +56,9 @@ class NetworkDirectoryBrowserTest extends BrowserSupport {
         assertAccessible();
         click(AriaRole.LINK, "Examiner la modification de " + ASSOCIATION);
         assertThat(page.locator("#comparison tr[data-field=phone]")).containsText("Modifié");
-        assertThat(page.locator("#comparison tr[data-field=phone] strong")).hasText("04 78 60 99 00");
+        assertThat(page.locator("#comparison tr[data-field=phone] strong")).hasText("Ajouté : 04 78 60 99 00");
         assertThat(page.locator("#comparison tr[data-field=courts] strong"))
-                .hasText("Tribunal judiciaire de Bourg-en-Bresse");
+                .hasText("Ajouté : Tribunal judiciaire de Bourg-en-Bresse");
         assertThat(page.locator("#comparison tr[data-field=address]")).not().containsText("Modifié");
         assertAccessible();
         click(AriaRole.BUTTON, "Approuver et publier");
