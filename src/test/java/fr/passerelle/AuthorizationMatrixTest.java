@@ -137,6 +137,17 @@ class AuthorizationMatrixTest {
             Rule.get("/reference/courts-of-appeal").requires("reference:read"),
             Rule.get("/reference/courts-of-appeal/{code}").requires("reference:edit").vars(p -> "CA-LYON"),
             Rule.post("/reference/courts-of-appeal/{code}").requires("reference:edit").vars(p -> "CA-LYON"),
+            // Network directory: an association's public profile, the federation's validation, the public pages.
+            Rule.get("/network/profile").requires("profile:edit"),
+            Rule.get("/network/profile/edit").requires("profile:edit"),
+            Rule.post("/network/profile").requires("profile:edit").param("postcode", "69"),
+            Rule.get("/network/changes").requires("network:validate"),
+            Rule.get("/network/changes/{id}").requires("network:validate").vars(Ids::anyProfileChange),
+            Rule.post("/network/changes/{id}/approve").requires("network:validate").vars(Ids::unknown),
+            Rule.post("/network/changes/{id}/reject").requires("network:validate").vars(Ids::unknown)
+                    .param("reason", "Adresse à vérifier"),
+            Rule.get("/reseau/annuaire").open(),
+            Rule.get("/reseau/associations/{id}").open().vars(Ids::anyOrganisation),
             Rule.get("/imports").requires("import:run"),
             Rule.post("/imports").requires("import:run"),
             Rule.get("/imports/{id}").requires("import:run").tenant(Ids::ownImport, Ids::foreignImport),
@@ -749,6 +760,11 @@ class AuthorizationMatrixTest {
 
         static String foreignStatement(PasserelleUser user) {
             return ids.rowOf("billing_statement", user.organisationId(), false);
+        }
+
+        /** A profile change as the federation sees them all (the demo's change of the Marseille association). */
+        static String anyProfileChange(PasserelleUser user) {
+            return ids.rowOf("association_profile_change", user.organisationId(), true);
         }
 
         static String unknown(PasserelleUser user) {

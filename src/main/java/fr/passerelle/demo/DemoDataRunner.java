@@ -13,6 +13,8 @@ import fr.passerelle.measures.MeasureCatalogue;
 import fr.passerelle.measures.Measures;
 import fr.passerelle.measures.Persons;
 import fr.passerelle.network.Courts;
+import fr.passerelle.network.Directory;
+import fr.passerelle.network.ProfileChanges;
 import fr.passerelle.shared.db.TenantScope;
 import org.springframework.transaction.support.TransactionTemplate;
 import java.util.Arrays;
@@ -47,13 +49,24 @@ class DemoDataRunner implements ApplicationRunner {
     private final Proposals proposals;
     private final Votes votes;
     private final ProposalKeys keys;
+    private final Organisations organisations;
+    private final Courts courts;
+    private final Directory directory;
+    private final ProfileChanges profileChanges;
+    private final MeasureCatalogue catalogue;
 
     DemoDataRunner(DemoProperties properties, Environment environment, Organisations organisations,
             UserAccounts users, AssociationServices services, Courts courts, TenantScope tenantScope,
             TransactionTemplate tx, Persons persons, Measures measures, Appointments appointments,
             MeasureCatalogue catalogue, BulkCases bulk, AuditLog audit, Consultations consultations,
-            Participants participants, Proposals proposals, Votes votes, ProposalKeys keys) {
+            Participants participants, Proposals proposals, Votes votes, ProposalKeys keys, Directory directory,
+            ProfileChanges profileChanges) {
         this.properties = properties;
+        this.organisations = organisations;
+        this.courts = courts;
+        this.directory = directory;
+        this.profileChanges = profileChanges;
+        this.catalogue = catalogue;
         this.consultations = consultations;
         this.participants = participants;
         this.proposals = proposals;
@@ -82,6 +95,9 @@ class DemoDataRunner implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         if (enabled() && !generator.alreadyGenerated()) {
             tx.executeWithoutResult(status -> generator.generate(properties.associations()));
+        }
+        if (enabled() && directory != null) {
+            DemoDirectory.seed(organisations, courts, directory, profileChanges, catalogue, tx);
         }
         if (enabled() && consultations != null) {
             DemoConsultation.seed(DemoDataGenerator.demoId("public-body"), consultations, participants, proposals, votes,

@@ -20,5 +20,10 @@ public final class Permissions {
     /** Swagger UI, the interactive API documentation (association administrators). */
     public static final String API_EXPLORE = "api:explore";
 
+    /** An association's public profile in the network directory: submitting changes (admins, directors). */
+    public static final String PROFILE_EDIT = "profile:edit";
+    /** The federation's validation of the associations' profile changes. */
+    public static final String NETWORK_VALIDATE = "network:validate";
+
     private Permissions() {}
 }

@@ -98,6 +98,21 @@ public class UserAccounts {
                 .list();
     }
 
+    /** A user to be told of something by mail. */
+    public record Recipient(UUID id, String displayName, String email) {}
+
+    /** Active users of the current organisation holding any of the roles (e.g. to tell them of a decision). */
+    @Transactional(readOnly = true)
+    public List<Recipient> withAnyRole(java.util.Collection<String> roles) {
+        return jdbc.sql("""
+                select u.id, u.display_name, u.email from app_user u
+                where u.enabled and exists (select 1 from user_role r where r.user_id = u.id and r.role_code in (:roles))
+                order by u.id""")
+                .param("roles", roles)
+                .query((rs, n) -> new Recipient(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
     /** A user who receives the daily digest of their deadlines. */
     public record DigestRecipient(UUID id, String displayName, String email) {}
 

@@ -130,7 +130,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/error/**", "/webjars/**", "/css/**", "/js/**",
                                 "/img/**", "/favicon.ico", "/actuator/health", "/actuator/health/**",
-                                "/calendar/*.ics", "/c/**")
+                                "/calendar/*.ics", "/c/**", "/reseau/annuaire", "/reseau/associations/*")
                         .permitAll()
                         .requestMatchers(SWAGGER_UI)
                         .access((auth, ctx) -> new AuthorizationDecision(
