@@ -84,6 +84,13 @@
       if (icon) {
         icon.setAttribute('aria-label', c.name + ' : ' + element.getAttribute('data-label-select'));
         icon.setAttribute('data-court', c.code);
+        // A button to the keyboard as to the mouse: Enter or Space selects the court.
+        icon.addEventListener('keydown', function (event) {
+          if (event.key === 'Enter' || event.key === ' ') {
+            event.preventDefault();
+            selectCourt(c.code);
+          }
+        });
       }
       courtMarkers[c.code] = marker;
     });
