@@ -16,7 +16,11 @@
   var wrapper = document.getElementById('offer-map-wrapper');
   wrapper.hidden = false;
 
-  var map = L.map(element, { zoomSnap: 0.5, worldCopyJump: false });
+  var map = L.map(element, { zoomSnap: 0.5, worldCopyJump: false, zoomControl: false });
+  L.control.zoom({
+    zoomInTitle: element.getAttribute('data-label-zoom-in'),
+    zoomOutTitle: element.getAttribute('data-label-zoom-out')
+  }).addTo(map);
   map.fitBounds(METROPOLE);
   var notice = document.getElementById('map-background-notice');
   var tileUrl = element.getAttribute('data-tile-url');
@@ -126,7 +130,9 @@
     }
     var court = results.getAttribute('data-court');
     var type = results.getAttribute('data-type');
+    // Links in the panel may change the court or the type: the filters follow.
     document.getElementById('map-court').value = court;
+    document.getElementById('map-type').value = type;
     var zones = {};
     (zonesByType[type] || []).forEach(function (code) { zones[code] = true; });
     Object.keys(courtMarkers).forEach(function (code) {
@@ -140,7 +146,7 @@
       map.setView([courtPoints[court].lat, courtPoints[court].lon], Math.max(map.getZoom(), 8));
     } else if (!court && results.getAttribute('data-q')) {
       var points = [];
-      results.querySelectorAll('tr[data-lat]').forEach(function (row) {
+      document.querySelectorAll('#map-lists tr[data-lat]').forEach(function (row) {
         var lat = parseFloat(row.getAttribute('data-lat'));
         var lon = parseFloat(row.getAttribute('data-lon'));
         if (!isNaN(lat) && !isNaN(lon)) {

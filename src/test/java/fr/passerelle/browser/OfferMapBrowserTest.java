@@ -85,6 +85,7 @@ class OfferMapBrowserTest extends BrowserSupport {
         assertThat(page.locator(".offer-map-court")).hasCount((int) courts);
         assertThat(page.locator(".offer-map-member").first()).isAttached();
         assertThat(page.locator("#map-background-notice")).isVisible();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Zoomer").setExact(true))).isVisible();
         assertThat(page.locator("#map-background-notice")).hasText(
                 "Le fond de carte n’est pas disponible : les associations, les tribunaux et les listes restent affichés.");
         assertAccessible();

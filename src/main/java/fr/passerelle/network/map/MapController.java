@@ -46,7 +46,8 @@ class MapController {
      */
     @GetMapping
     String map(@RequestParam(defaultValue = "") String court, @RequestParam(defaultValue = "") String type,
-            @RequestParam(defaultValue = "") String q, Model model) {
+            @RequestParam(defaultValue = "") String q, io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest htmx,
+            Model model) {
         Offer offer = offerMap.offer();
         String query = q.strip();
         if (query.length() > MAX_QUERY) {
@@ -67,12 +68,16 @@ class MapController {
         model.addAttribute("selected", selected);
         model.addAttribute("selectedType", selectedType);
         model.addAttribute("zones", selectedType == null ? List.of() : offer.withoutProvider(selectedType.code()));
+        model.addAttribute("zoneCounts", offer.zonesBlanchesByType().entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size())));
         model.addAttribute("q", query);
         model.addAttribute("courtCode", selected == null ? "" : selected.court().code());
         model.addAttribute("typeCode", selectedType == null ? "" : selectedType.code());
         model.addAttribute("notices", notices);
         model.addAttribute("tiles", properties);
         model.addAttribute("profilePath", PROFILE_PATH);
+        // An htmx request swaps the side panel (#map-results) and, out of band, the lists below the map.
+        model.addAttribute("htmx", htmx.isHtmxRequest());
         return "network/map";
     }
 

@@ -62,8 +62,7 @@ class MapPageTest {
                   join association_profile_activity a on a.organisation_id = c.organisation_id
                   join organisation o on o.id = c.organisation_id and o.active
                   where c.court_code = 'TJ-PAPEETE' and a.measure_type_code = d.code)""").query(String.class).list();
-        String zones = html.substring(html.indexOf("class=\"court-zones\""), html.indexOf("id=\"type-panel\"") > 0
-                ? html.indexOf("id=\"type-panel\"") : html.indexOf("class=\"table table-sm align-middle court-list\""));
+        String zones = html.substring(html.indexOf("class=\"court-zones\""), html.indexOf("id=\"zones-by-type\""));
         assertThat(missing).isNotEmpty().allSatisfy(label -> assertThat(zones).contains(escape(label)));
         assertThat(zones).doesNotContain("MJIE");
         // No script in the page itself, the map is drawn by a static file.
@@ -84,6 +83,9 @@ class MapPageTest {
                   join organisation o on o.id = c.organisation_id and o.active
                   where c.court_code = j.code and a.measure_type_code = 'MJIE')""").query(Long.class).single();
         assertThat(typePanel.split("<li ", -1)).hasSize((int) withoutMjie + 1);
+        // The same count in the table of zones blanches by measure type.
+        assertThat(html).containsPattern("MJIE — mesure judiciaire d&#39;investigation éducative</a></td>\\s*"
+                + "<td class=\"text-end\">" + withoutMjie + "</td>");
         // The search "papeete" keeps only that court in the list.
         String list = html.substring(html.indexOf("class=\"table table-sm align-middle court-list\""));
         assertThat(list).contains("data-court=\"TJ-PAPEETE\"").doesNotContain("data-court=\"TJ-LYON\"");
