@@ -180,12 +180,21 @@
   });
 
   fetch(element.getAttribute('data-url'), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
-      .then(function (response) { return response.json(); })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error('map data: HTTP ' + response.status);
+        }
+        return response.json();
+      })
       .then(function (data) {
         zonesByType = data.zonesBlanches || {};
         drawMembers(data.members || []);
         drawCourts(data.courts || []);
         shownCourt = null;
         syncWithPanel();
+      })
+      .catch(function () {
+        // Without its data the map shows nothing useful: the lists remain, as without JavaScript.
+        wrapper.hidden = true;
       });
 })();
