@@ -135,6 +135,9 @@ class AuthorizationMatrixTest {
             Rule.post("/account/calendar/revoke").requires("measure:read"),
             Rule.get("/calendar/{token}.ics").open(),
             Rule.get("/reference/courts-of-appeal").requires("reference:read"),
+            // The map of the network's offer: published profiles and courts, public.
+            Rule.get("/reseau/carte").open(),
+            Rule.get("/reseau/carte/donnees").open(),
             Rule.get("/reference/courts-of-appeal/{code}").requires("reference:edit").vars(p -> "CA-LYON"),
             Rule.post("/reference/courts-of-appeal/{code}").requires("reference:edit").vars(p -> "CA-LYON"),
             // Network directory: an association's public profile, the federation's validation, the public pages.

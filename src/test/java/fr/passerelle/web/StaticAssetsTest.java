@@ -19,7 +19,7 @@ class StaticAssetsTest {
     @ParameterizedTest
     @ValueSource(strings = {"/webjars/bootstrap/css/bootstrap.min.css", "/webjars/htmx.org/dist/htmx.min.js",
             "/webjars/echarts/echarts.min.js", "/webjars/leaflet/dist/leaflet.js", "/webjars/leaflet/dist/leaflet.css",
-            "/css/passerelle.css", "/js/passerelle.js"})
+            "/css/passerelle.css", "/js/passerelle.js", "/js/offer-map.js"})
     void servesTheAssetToAnyone(String path) throws Exception {
         HttpResponse<String> response = new WebClient(port).get(path);
         assertThat(response.statusCode()).isEqualTo(200);

@@ -56,10 +56,53 @@ import org.springframework.security.web.util.matcher.IpAddressMatcher;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    /** Scripts and styles only from this origin; map tiles may come from a configured server. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
-            + " img-src 'self' data: https:; font-src 'self'; connect-src 'self'; object-src 'none';"
-            + " base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    /**
+     * Scripts and styles only from this origin; images from it too, and map tiles from the tile
+     * server configured in {@code passerelle.map.tile-url} (nothing more when it is blank or on this
+     * origin).
+     */
+    static String contentSecurityPolicy(String tileUrl) {
+        String tiles = tileImageSource(tileUrl);
+        return "default-src 'self'; script-src 'self'; style-src 'self';"
+                + " img-src 'self' data:" + (tiles.isEmpty() ? "" : " " + tiles) + "; font-src 'self'; connect-src 'self';"
+                + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    }
+
+    private static final java.util.regex.Pattern TILE_URL = java.util.regex.Pattern.compile(
+            "(https?)://([A-Za-z0-9.{}-]+)(:[0-9]{1,5})?(/.*)?");
+
+    /**
+     * The Content-Security-Policy source of a Leaflet tile URL template: its scheme, host and port,
+     * a host label holding a placeholder (the {@code {s}} of the subdomains) becoming a wildcard
+     * ({@code https://{s}.tile.example.org/{z}/{x}/{y}.png} gives {@code https://*.tile.example.org});
+     * empty for a blank or same-origin ({@code /...}) template.
+     *
+     * @throws IllegalStateException for anything else, so that a wrong setting stops the start-up
+     */
+    static String tileImageSource(String tileUrl) {
+        String url = tileUrl == null ? "" : tileUrl.trim();
+        if (url.isEmpty() || (url.startsWith("/") && !url.startsWith("//"))) {
+            return "";
+        }
+        java.util.regex.Matcher m = TILE_URL.matcher(url);
+        if (!m.matches()) {
+            throw new IllegalStateException("passerelle.map.tile-url must be an http(s) URL template or a path on this"
+                    + " server, not: " + url);
+        }
+        String[] labels = m.group(2).split("\\.", -1);
+        int last = -1;
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i].contains("{") || labels[i].contains("}")) {
+                last = i;
+            }
+        }
+        if (last == labels.length - 1 || java.util.Arrays.stream(labels).anyMatch(String::isEmpty)) {
+            throw new IllegalStateException("passerelle.map.tile-url has no usable host: " + url);
+        }
+        String host = last < 0 ? m.group(2)
+                : "*." + String.join(".", java.util.Arrays.copyOfRange(labels, last + 1, labels.length));
+        return m.group(1) + "://" + host.toLowerCase(java.util.Locale.ROOT) + (m.group(3) == null ? "" : m.group(3));
+    }
 
     private static final IpAddressMatcher LOCAL_V4 = new IpAddressMatcher("127.0.0.0/8");
     private static final IpAddressMatcher LOCAL_V6 = new IpAddressMatcher("::1");
@@ -89,8 +132,9 @@ class SecurityConfiguration {
     static final String[] SWAGGER_UI = {"/swagger-ui.html", "/swagger-ui/**"};
 
     /** Swagger UI sets style attributes from its scripts; nothing else is relaxed, and only on its pages. */
-    static final String SWAGGER_UI_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY
-            .replace("style-src 'self';", "style-src 'self' 'unsafe-inline';");
+    static String swaggerUiContentSecurityPolicy(String tileUrl) {
+        return contentSecurityPolicy(tileUrl).replace("style-src 'self';", "style-src 'self' 'unsafe-inline';");
+    }
 
     /**
      * The public JSON vote ({@link #consultationJsonVote}), the busiest request of a national
@@ -100,7 +144,8 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain publicVoteFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain publicVoteFilterChain(HttpSecurity http, @Value("${passerelle.map.tile-url:}") String tileUrl)
+            throws Exception {
         http.securityMatcher(SecurityConfiguration::consultationJsonVote)
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
@@ -108,7 +153,7 @@ class SecurityConfiguration {
                 .requestCache(r -> r.disable())
                 .csrf(c -> c.disable())
                 .logout(l -> l.disable())
-                .headers(h -> policies(h.addHeaderWriter(new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY))));
+                .headers(h -> policies(h.addHeaderWriter(new ContentSecurityPolicyHeaderWriter(contentSecurityPolicy(tileUrl)))));
         return http.build();
     }
 
@@ -117,7 +162,8 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, SignInFlow signIn, LoginThrottle throttle,
             SecurityContextRepository contextRepository, ApiProblems problems, JdbcClient jdbc, LoginLookup lookup,
             ApiTokens tokens, java.time.Clock clock,
-            @Value("${passerelle.metrics.token:}") String metricsToken) throws Exception {
+            @Value("${passerelle.metrics.token:}") String metricsToken, @Value("${passerelle.map.tile-url:}") String tileUrl)
+            throws Exception {
         RequestMatcher swaggerUi = request -> {
             String path = request.getRequestURI().substring(request.getContextPath().length());
             return path.equals("/swagger-ui.html") || path.startsWith("/swagger-ui/");
@@ -130,7 +176,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/error/**", "/webjars/**", "/css/**", "/js/**",
                                 "/img/**", "/favicon.ico", "/actuator/health", "/actuator/health/**",
-                                "/calendar/*.ics", "/c/**", "/reseau/annuaire", "/reseau/associations/*")
+                                "/calendar/*.ics", "/c/**", "/reseau/annuaire", "/reseau/associations/*",
+                                "/reseau/carte", "/reseau/carte/**")
                         .permitAll()
                         .requestMatchers(SWAGGER_UI)
                         .access((auth, ctx) -> new AuthorizationDecision(
@@ -158,9 +205,9 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint(problems))
                         .accessDeniedHandler(accessDeniedHandler(problems)))
                 .headers(h -> policies(h.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                                new NegatedRequestMatcher(swaggerUi), new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                                new NegatedRequestMatcher(swaggerUi), new ContentSecurityPolicyHeaderWriter(contentSecurityPolicy(tileUrl))))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swaggerUi,
-                                new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_CONTENT_SECURITY_POLICY)))));
+                                new ContentSecurityPolicyHeaderWriter(swaggerUiContentSecurityPolicy(tileUrl))))));
         return http.build();
     }
 

@@ -1,0 +1,114 @@
+package fr.passerelle.network.map;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * The public map of the network's offer: member associations, tribunaux judiciaires, the measure
+ * types offered in each and the zones blanches. The page works without JavaScript (lists, a selected
+ * court and a selected measure type from GET parameters); {@code /js/offer-map.js} draws the Leaflet
+ * map from the JSON of {@code /reseau/carte/donnees} and swaps the side panel with htmx. Published
+ * profiles and courts are public data: no account is needed.
+ */
+@Controller
+@RequestMapping("/reseau/carte")
+class MapController {
+
+    /** The public profile page of an association (network directory). */
+    static final String PROFILE_PATH = "/reseau/associations/";
+
+    static final int MAX_QUERY = 100;
+
+    private final OfferMap offerMap;
+    private final MapProperties properties;
+    private final MessageSource messages;
+
+    MapController(OfferMap offerMap, MapProperties properties, MessageSource messages) {
+        this.offerMap = offerMap;
+        this.properties = properties;
+        this.messages = messages;
+    }
+
+    /**
+     * The map page. An unknown court or measure type is ignored with a notice, never an error page;
+     * the search is cut to {@value #MAX_QUERY} characters.
+     */
+    @GetMapping
+    String map(@RequestParam(defaultValue = "") String court, @RequestParam(defaultValue = "") String type,
+            @RequestParam(defaultValue = "") String q, io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest htmx,
+            Model model) {
+        Offer offer = offerMap.offer();
+        String query = q.strip();
+        if (query.length() > MAX_QUERY) {
+            query = query.substring(0, MAX_QUERY);
+        }
+        List<String> notices = new ArrayList<>();
+        Offer.CourtOffer selected = offer.court(court.strip()).orElse(null);
+        if (selected == null && !court.isBlank()) {
+            notices.add("map.court.unknown");
+        }
+        Offer.MeasureTypeRef selectedType = offer.type(type.strip()).orElse(null);
+        if (selectedType == null && !type.isBlank()) {
+            notices.add("map.type.unknown");
+        }
+        model.addAttribute("offer", offer);
+        model.addAttribute("courts", offer.searchCourts(query));
+        model.addAttribute("members", offer.searchMembers(query));
+        model.addAttribute("selected", selected);
+        model.addAttribute("selectedType", selectedType);
+        model.addAttribute("zones", selectedType == null ? List.of() : offer.withoutProvider(selectedType.code()));
+        model.addAttribute("zoneCounts", offer.zonesBlanchesByType().entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size())));
+        model.addAttribute("q", query);
+        model.addAttribute("courtCode", selected == null ? "" : selected.court().code());
+        model.addAttribute("typeCode", selectedType == null ? "" : selectedType.code());
+        model.addAttribute("notices", notices);
+        model.addAttribute("tiles", properties);
+        model.addAttribute("profilePath", PROFILE_PATH);
+        // An htmx request swaps the side panel (#map-results) and, out of band, the lists below the map.
+        model.addAttribute("htmx", htmx.isHtmxRequest());
+        return "network/map";
+    }
+
+    /** A member association on the map (located ones only), with its translated field and profile page. */
+    record MemberPoint(UUID id, String name, String city, double lat, double lon, String field, String fieldLabel,
+            String url) {}
+
+    /** A court on the map, with the number of measure types offered there and of its zones blanches. */
+    record CourtPoint(String code, String name, String city, double lat, double lon, int offered, int zonesBlanches) {}
+
+    /** What the map script draws; the zones blanches are the court codes of each measure type. */
+    record MapData(List<MemberPoint> members, List<CourtPoint> courts, Map<String, List<String>> zonesBlanches) {}
+
+    @GetMapping(value = "/donnees", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    MapData data(Locale locale, jakarta.servlet.http.HttpServletRequest request) {
+        Offer offer = offerMap.offer();
+        String base = request.getContextPath() + PROFILE_PATH;
+        List<MemberPoint> members = offer.members().stream().filter(Offer.Member::located)
+                .map(m -> new MemberPoint(m.id(), m.name(), m.city() == null ? "" : m.city(),
+                        m.latitude().doubleValue(), m.longitude().doubleValue(),
+                        m.mainField() == null ? "" : m.mainField(),
+                        m.mainField() == null ? "" : messages.getMessage("measure.field." + m.mainField(), null,
+                                m.mainField(), locale),
+                        base + m.id()))
+                .toList();
+        List<CourtPoint> courts = offer.courts().stream()
+                .map(c -> new CourtPoint(c.court().code(), c.court().name(), c.court().seatCity(),
+                        c.court().latitude().doubleValue(), c.court().longitude().doubleValue(), c.offered().size(),
+                        c.zonesBlanches().size()))
+                .toList();
+        return new MapData(members, courts, offer.zonesBlanchesByType());
+    }
+}

@@ -1,0 +1,200 @@
+// Map of the network's offer (/reseau/carte), drawn with Leaflet over the server-rendered page.
+// Everything on the page works without this script (lists, GET parameters); the map adds:
+// member associations coloured by main field, the courts (a click shows the court's offer in the
+// side panel, swapped by htmx), the zones blanches of the selected measure type highlighted, and
+// the map centred on the results of a search. The background tiles are optional: without them
+// (none configured, or the tile server unreachable) the markers still show and a notice says so.
+(function () {
+  'use strict';
+
+  var METROPOLE = [[41.3, -5.2], [51.1, 9.6]];
+  var element = document.getElementById('offer-map');
+  if (!element || !window.L) {
+    return;
+  }
+  var L = window.L;
+  var wrapper = document.getElementById('offer-map-wrapper');
+  wrapper.hidden = false;
+
+  var map = L.map(element, { zoomSnap: 0.5, worldCopyJump: false, zoomControl: false });
+  L.control.zoom({
+    zoomInTitle: element.getAttribute('data-label-zoom-in'),
+    zoomOutTitle: element.getAttribute('data-label-zoom-out')
+  }).addTo(map);
+  map.fitBounds(METROPOLE);
+  var notice = document.getElementById('map-background-notice');
+  var tileUrl = element.getAttribute('data-tile-url');
+  if (tileUrl) {
+    var tiles = L.tileLayer(tileUrl, {
+      maxZoom: 18,
+      attribution: element.getAttribute('data-tile-attribution') || '',
+      // The page's own policy sends no referrer to other sites; tile servers ask for one.
+      referrerPolicy: 'strict-origin-when-cross-origin'
+    });
+    tiles.on('tileerror', function () { notice.hidden = false; });
+    tiles.on('tileload', function () { notice.hidden = true; });
+    tiles.addTo(map);
+  }
+
+  var courtMarkers = {};
+  var courtPoints = {};
+  var zonesByType = {};
+
+  function text(tag, value, className) {
+    var node = document.createElement(tag);
+    node.textContent = value;
+    if (className) {
+      node.className = className;
+    }
+    return node;
+  }
+
+  function memberPopup(m) {
+    var box = document.createElement('div');
+    box.appendChild(text('strong', m.name));
+    box.appendChild(document.createElement('br'));
+    box.appendChild(text('span', [m.city, m.fieldLabel].filter(Boolean).join(' · ')));
+    box.appendChild(document.createElement('br'));
+    var link = text('a', element.getAttribute('data-label-profile'));
+    link.href = m.url;
+    box.appendChild(link);
+    return box;
+  }
+
+  function drawMembers(members) {
+    members.forEach(function (m) {
+      L.circleMarker([m.lat, m.lon], {
+        radius: 7, weight: 2, fillOpacity: 0.85,
+        className: 'offer-map-member field-' + (m.field || 'NONE')
+      }).bindPopup(memberPopup(m)).addTo(map);
+    });
+  }
+
+  function drawCourts(courts) {
+    courts.forEach(function (c) {
+      courtPoints[c.code] = c;
+      var marker = L.marker([c.lat, c.lon], {
+        icon: L.divIcon({ className: 'offer-map-court', iconSize: [16, 16], iconAnchor: [8, 8] }),
+        title: c.name,
+        alt: c.name,
+        keyboard: true,
+        riseOnHover: true
+      });
+      marker.on('click', function () { selectCourt(c.code); });
+      marker.bindTooltip(c.name + ' — ' + c.offered + ' ' + element.getAttribute('data-label-offered') + ', '
+          + c.zonesBlanches + ' ' + element.getAttribute('data-label-zones'));
+      marker.addTo(map);
+      var icon = marker.getElement();
+      if (icon) {
+        icon.setAttribute('aria-label', c.name + ' : ' + element.getAttribute('data-label-select'));
+        icon.setAttribute('data-court', c.code);
+        // A button to the keyboard as to the mouse: Enter or Space selects the court.
+        icon.addEventListener('keydown', function (event) {
+          if (event.key === 'Enter' || event.key === ' ') {
+            event.preventDefault();
+            selectCourt(c.code);
+          }
+        });
+      }
+      courtMarkers[c.code] = marker;
+    });
+  }
+
+  function currentUrl(court) {
+    var form = document.getElementById('map-filters');
+    var params = new URLSearchParams();
+    params.set('court', court || '');
+    params.set('type', form.elements.type.value);
+    params.set('q', form.elements.q.value);
+    return element.getAttribute('data-page') + '?' + params.toString();
+  }
+
+  function selectCourt(code) {
+    var url = currentUrl(code);
+    window.history.pushState({}, '', url);
+    window.htmx.ajax('GET', url, { target: '#map-results', select: '#map-results', swap: 'outerHTML' })
+        .then(function () {
+          var title = document.getElementById('court-panel-title');
+          if (title) {
+            title.focus();
+          }
+        });
+  }
+
+  // The state shown by the side panel: selected court and type, search results.
+  var shownCourt = null;
+  function syncWithPanel() {
+    var results = document.getElementById('map-results');
+    if (!results) {
+      return;
+    }
+    var court = results.getAttribute('data-court');
+    var type = results.getAttribute('data-type');
+    // Links in the panel may change the court or the type: the filters follow.
+    document.getElementById('map-court').value = court;
+    document.getElementById('map-type').value = type;
+    var zones = {};
+    (zonesByType[type] || []).forEach(function (code) { zones[code] = true; });
+    Object.keys(courtMarkers).forEach(function (code) {
+      var icon = courtMarkers[code].getElement();
+      if (icon) {
+        icon.classList.toggle('zone-blanche', zones[code] === true);
+        icon.classList.toggle('selected', code === court);
+      }
+    });
+    if (court && courtPoints[court] && court !== shownCourt) {
+      map.setView([courtPoints[court].lat, courtPoints[court].lon], Math.max(map.getZoom(), 8));
+    } else if (!court && results.getAttribute('data-q')) {
+      var points = [];
+      document.querySelectorAll('#map-lists tr[data-lat]').forEach(function (row) {
+        var lat = parseFloat(row.getAttribute('data-lat'));
+        var lon = parseFloat(row.getAttribute('data-lon'));
+        if (!isNaN(lat) && !isNaN(lon)) {
+          points.push([lat, lon]);
+        }
+      });
+      if (points.length > 0) {
+        map.fitBounds(L.latLngBounds(points).pad(0.3), { maxZoom: 10 });
+      }
+    }
+    shownCourt = court;
+  }
+
+  document.addEventListener('htmx:afterSettle', function () {
+    syncWithPanel();
+  });
+  // A court chosen in a list moves the keyboard focus to its panel, as a new page would.
+  document.addEventListener('htmx:afterSettle', function (event) {
+    var trigger = event.detail && event.detail.requestConfig && event.detail.requestConfig.elt;
+    if (trigger && trigger.tagName === 'A' && trigger.closest && !document.body.contains(trigger)) {
+      var title = document.getElementById('court-panel-title') || document.getElementById('type-panel-title');
+      if (title) {
+        title.focus();
+      }
+    }
+  });
+  window.addEventListener('popstate', function () { window.location.reload(); });
+
+  document.getElementById('map-reset').addEventListener('click', function () {
+    map.fitBounds(METROPOLE);
+  });
+
+  fetch(element.getAttribute('data-url'), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error('map data: HTTP ' + response.status);
+        }
+        return response.json();
+      })
+      .then(function (data) {
+        zonesByType = data.zonesBlanches || {};
+        drawMembers(data.members || []);
+        drawCourts(data.courts || []);
+        shownCourt = null;
+        syncWithPanel();
+      })
+      .catch(function () {
+        // Without its data the map shows nothing useful: the lists remain, as without JavaScript.
+        wrapper.hidden = true;
+      });
+})();
