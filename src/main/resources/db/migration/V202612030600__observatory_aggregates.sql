@@ -58,6 +58,12 @@ create table obs_state (
 insert into obs_state values (1, cast(date_trunc('month', now() at time zone 'Europe/Paris') as date));
 
 revoke all on obs_dirty, obs_measure_fact, obs_count, obs_state from ${app_role};
+-- Row-level security as on every table with an organisation_id: the facts have no policy at all
+-- (only the owner, through the functions below, touches them); the aggregates are readable by the
+-- observatory role, which sums only associations that share (checked in NationalObservatory).
+alter table obs_measure_fact enable row level security;
+alter table obs_count enable row level security;
+create policy observatory_read on obs_count for select to ${observatory_role} using (true);
 grant select on obs_count, obs_state, organisation, network_region, judicial_court, court_of_appeal,
     default_measure_type to ${observatory_role};
 

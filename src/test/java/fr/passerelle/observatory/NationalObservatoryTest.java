@@ -24,6 +24,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -122,6 +123,15 @@ class NationalObservatoryTest {
             }
         });
         feed.refresh();
+    }
+
+    /** The region and its associations leave the shared database as they came (other tests count regions). */
+    @AfterEach
+    void removeTheRegion() {
+        JdbcClient owner = OwnerSql.of(server);
+        owner.sql("update organisation set region_code = null, active = false where region_code = ?").param(region)
+                .update();
+        owner.sql("delete from network_region where code = ?").param(region).update();
     }
 
     @Test

@@ -22,6 +22,16 @@ class OfferMapIntegrationTest {
     @Autowired OfferMap offerMap;
     @Autowired JdbcClient jdbc;
 
+    /**
+     * Acts as the federation for the rest of the (rolled-back) transaction: only the federation
+     * writes published profiles, by row-level security.
+     */
+    static void asFederation(JdbcClient jdbc) {
+        jdbc.sql("select set_config('passerelle.organisation_id',"
+                + " (select cast(id as text) from organisation where kind = 'FEDERATION' order by created_at limit 1), true)")
+                .query().singleRow();
+    }
+
     /** Inserts a member association and its published profile; returns its id. */
     static UUID profile(JdbcClient jdbc, String name, boolean active, String field, List<String> courts,
             List<String> types) {
@@ -41,6 +51,7 @@ class OfferMapIntegrationTest {
 
     @Test
     void theOfferComesFromTheActiveMembersPublishedProfiles() {
+        asFederation(jdbc);
         jdbc.sql("delete from association_profile").update();
         UUID alpha = profile(jdbc, "Alpha Carte", true, "PRE_SENTENCE", List.of("TJ-LYON", "TJ-VIENNE"), List.of("ESR", "TIG"));
         UUID beta = profile(jdbc, "Beta Carte", true, "RESTORATIVE", List.of("TJ-LYON"), List.of("ESR", "JUSTICE_RESTAURATIVE"));
@@ -74,6 +85,7 @@ class OfferMapIntegrationTest {
         // 150 associations, each covering 3 courts with 6 measure types.
         List<String> courts = jdbc.sql("select code from judicial_court order by code").query(String.class).list();
         List<String> types = jdbc.sql("select code from default_measure_type order by code").query(String.class).list();
+        asFederation(jdbc);
         jdbc.sql("delete from association_profile").update();
         for (int i = 0; i < 150; i++) {
             int first = i;
