@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Observatory benchmark (issue 5): the application on a new embedded database with the demo data
 # (150 associations), then 1,000,000 measures generated in PostgreSQL (bench/measures-data.sql, the
-# measures benchmark's data set), then:
+# measures benchmark's data set, with first interviews and ends from bench/observatory-timeline.sql),
+# then:
 #   rebuild_s      the aggregates counted again from scratch (observatory_requeue_all, then the
 #                  refresh in batches until nothing waits), as the application does it;
 #   freshness_s    under a steady flow of measure updates (about 20 a second), the longest time from
 #                  a measure ending to the national aggregate that counts it, over several probes;
 #   national_p95_ms / association_p95_ms
 #                  bench/ObservatoryLoad.java: signed-in users on the national observatory (and on
-#                  the association dashboard when BENCH_ASSOCIATION_PATH is set) with varied filters.
+#                  the association dashboard of the flagship association, BENCH_ASSOCIATION_PATH)
+#                  with varied periods and filters.
 # Needs psql (package postgresql-client). Prints the result lines of bench/run; progress on stderr.
 # BENCH_INSPECT=1 stops after the rebuild and keeps the application and its database running (for
 # investigations with psql) until interrupted.
@@ -24,7 +26,7 @@ THINK_MS="${BENCH_THINK_MS:-1000}"
 PERSONS="${BENCH_PERSONS:-300000}"
 MEASURES="${BENCH_MEASURES:-1000000}"
 PROBES="${BENCH_FRESHNESS_PROBES:-6}"
-ASSOCIATION_PATH="${BENCH_ASSOCIATION_PATH:--}"
+ASSOCIATION_PATH="${BENCH_ASSOCIATION_PATH:-/indicators?from={from}&to={to}}"
 DATA_DIR="$(mktemp -d /tmp/passerelle-bench-XXXXXX)"
 LOG="$DATA_DIR/app.log"
 PID=""
@@ -68,6 +70,7 @@ psql_owner -c "alter table measure disable trigger obs_queue_measure_insert;
                alter table measure_transition disable trigger obs_queue_transition;"
 sed -e "s/__PERSONS__/$PERSONS/g" -e "s/__MEASURES__/$MEASURES/g" bench/measures-data.sql >"$DATA_DIR/data.sql"
 psql_owner -o /dev/null -f "$DATA_DIR/data.sql"
+psql_owner -o /dev/null -f bench/observatory-timeline.sql
 psql_owner -c "vacuum analyze person, measure, measure_transition;"
 psql_owner -c "alter table measure enable trigger obs_queue_measure_insert;
                alter table measure_transition enable trigger obs_queue_transition;"
@@ -80,8 +83,8 @@ while [ "$(value "select waiting from observatory_backlog()")" != "0" ]; do
   value "select observatory_refresh(20000)" >/dev/null
 done
 rebuilt=$(now)
-psql_owner -c "vacuum analyze obs_count;"
-rows=$(value "select count(*) from obs_count")
+psql_owner -c "vacuum analyze obs_month;"
+rows=$(value "select count(*) from obs_month")
 echo "bench: $rows aggregate rows" >&2
 if [ -n "${BENCH_INSPECT:-}" ]; then
   awk -v a="$rebuilt" -v b="$started" 'BEGIN { printf "bench=observatory metric=rebuild_s value=%.1f unit=s\n", a - b }'
@@ -121,8 +124,8 @@ for probe in $(seq 1 "$PROBES"); do
       where o.shares_statistics and m.status in ('ASSIGNED', 'IN_PROGRESS') and m.id >= gen_random_uuid()
       order by m.id limit 1" | tr '|' ' ')"
   month="date_trunc('month', now() at time zone 'Europe/Paris')::date"
-  counted="select coalesce(sum(n), 0) from obs_count where organisation_id = '$org' and court_code = '$court'
-      and type_code = '$type' and metric = 'ENDED' and month = $month"
+  counted="select coalesce(sum(ended_revoked), 0) from obs_month where organisation_id = '$org'
+      and court_code = '$court' and type_code = '$type' and month = $month"
   before=$(value "$counted")
   t0=$(now)
   value "begin;

@@ -45,7 +45,13 @@ public class NationalObservatory {
 
     /** Outcomes in the order of the table's columns. */
     public static final List<String> OUTCOMES = List.of("COMPLETED", "LIFTED_BY_MAGISTRATE", "REVOKED",
-            "BREACHES_REPORTED", "NOT_PRESENTED", "TRANSFERRED", "DECEASED", "CANCELLED_BY_MAGISTRATE");
+            "BREACHES_REPORTED", "NOT_PRESENTED", "TRANSFERRED", "DECEASED", "CANCELLED_BY_MAGISTRATE", "UNKNOWN");
+
+    /** Lower bounds, in days, of the classes of durations the aggregates count (the last one is open). */
+    static final int[] DURATION_CLASSES = {0, 15, 30, 45, 60, 90, 120, 150, 180, 240, 300, 365, 450, 540, 730, 1095};
+
+    /** Lower bounds, in days, of the classes of delays to the first interview (the last one is open). */
+    static final int[] FIRST_DELAY_CLASSES = {0, 1, 2, 4, 7, 10, 15, 20, 30, 45, 60, 90, 120, 180, 365};
 
     /** The longest period one table covers. */
     static final int MAX_MONTHS = 120;
@@ -156,22 +162,34 @@ public class NationalObservatory {
         // Active measures are counted on the last day of the period: with a breakdown by period,
         // on the last day of each line's month (or year).
         String activeMonths = breakdown == Dimension.PERIOD
-                ? (byYear ? "(extract(month from c.month) = 12 or c.month = :to)" : "true")
+                ? (byYear ? "extract(month from c.month) = 12 or c.month = :to" : "true")
                 : "c.month = :to";
 
         Map<String, Tally> tallies = new TreeMap<>();
-        jdbc.sql("select c.metric, " + key + " as k, c.bucket, sum(c.n) as n"
-                        + " from obs_count c"
+        jdbc.sql("select " + key + " as k, sum(c.received),"
+                        + " sum(c.active) filter (where " + activeMonths + "), " + SUMS
+                        + " from obs_month c"
                         + " join organisation o on o.id = c.organisation_id"
                         + " join judicial_court j on j.code = c.court_code"
                         + " where o.kind = 'ASSOCIATION' and o.active and o.shares_statistics"
-                        + " and c.month between :from and :to"
-                        + " and (c.metric <> 'ACTIVE' or " + activeMonths + ")" + where
-                        + " group by 1, 2, 3")
+                        + " and c.month between :from and :to" + where
+                        + " group by 1")
                 .params(params)
                 .query((rs, n) -> {
-                    tallies.computeIfAbsent(rs.getString(2), k -> new Tally())
-                            .add(rs.getString(1), rs.getString(3), rs.getLong(4));
+                    Tally t = new Tally();
+                    int column = 2;
+                    t.received = rs.getLong(column++);
+                    t.active = rs.getLong(column++);
+                    for (String outcome : OUTCOMES) {
+                        t.ended.put(outcome, rs.getLong(column++));
+                    }
+                    for (int i = 0; i < DURATION_CLASSES.length; i++) {
+                        t.durations.counts[i] = rs.getLong(column++);
+                    }
+                    for (int i = 0; i < FIRST_DELAY_CLASSES.length; i++) {
+                        t.firstDelays.counts[i] = rs.getLong(column++);
+                    }
+                    tallies.put(rs.getString(1), t);
                     return null;
                 })
                 .list();
@@ -274,69 +292,86 @@ public class NationalObservatory {
         return labels;
     }
 
+    /** The sums of the aggregate columns after received and active, in the order they are read. */
+    private static final String SUMS = sums();
+
+    private static String sums() {
+        List<String> columns = new ArrayList<>();
+        OUTCOMES.forEach(o -> columns.add("sum(c.ended_" + o.toLowerCase(java.util.Locale.ROOT) + ")"));
+        for (int i = 0; i < DURATION_CLASSES.length; i++) {
+            columns.add("sum(c.duration_" + i + ")");
+        }
+        for (int i = 0; i < FIRST_DELAY_CLASSES.length; i++) {
+            columns.add("sum(c.first_delay_" + i + ")");
+        }
+        return String.join(", ", columns);
+    }
+
     /** What one line of the breakdown adds up to. */
     private static final class Tally {
         long received;
         long active;
         final Map<String, Long> ended = new HashMap<>();
-        final Histogram durations = new Histogram();
-        final Histogram firstDelays = new Histogram();
-
-        void add(String metric, String bucket, long n) {
-            switch (metric) {
-                case "RECEIVED" -> received += n;
-                case "ACTIVE" -> active += n;
-                case "ENDED" -> ended.merge(bucket, n, Long::sum);
-                case "DURATION" -> durations.add(Integer.parseInt(bucket), n);
-                case "FIRST_DELAY" -> firstDelays.add(Integer.parseInt(bucket), n);
-                default -> throw new IllegalStateException("unknown metric " + metric);
-            }
-        }
+        final Histogram durations = new Histogram(DURATION_CLASSES);
+        final Histogram firstDelays = new Histogram(FIRST_DELAY_CLASSES);
 
         void addAll(Tally other) {
             received += other.received;
             active += other.active;
             other.ended.forEach((k, v) -> ended.merge(k, v, Long::sum));
-            other.durations.counts.forEach(durations::add);
-            other.firstDelays.counts.forEach(firstDelays::add);
+            durations.addAll(other.durations);
+            firstDelays.addAll(other.firstDelays);
         }
     }
 
-    /** Counts by number of days; its median is the one of the values it counts. */
+    /**
+     * Counts by class of days. Its median is the grouped median: found in the class where half the
+     * count is reached, by linear interpolation inside that class (the lower bound of the last,
+     * open, class).
+     */
     static final class Histogram {
-        final TreeMap<Integer, Long> counts = new TreeMap<>();
+        final int[] bounds;
+        final long[] counts;
 
-        void add(int days, long n) {
-            counts.merge(days, n, Long::sum);
+        Histogram(int[] bounds) {
+            this.bounds = bounds;
+            this.counts = new long[bounds.length];
+        }
+
+        void addAll(Histogram other) {
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] += other.counts[i];
+            }
         }
 
         long total() {
-            return counts.values().stream().mapToLong(Long::longValue).sum();
+            long total = 0;
+            for (long c : counts) {
+                total += c;
+            }
+            return total;
         }
 
-        /** The median (the mean of the two middle values for an even count), to one decimal; null when empty. */
+        /** The grouped median in days, to one decimal; null when empty. */
         BigDecimal median() {
             long total = total();
             if (total == 0) {
                 return null;
             }
-            long lowRank = (total - 1) / 2;
-            long highRank = total / 2;
-            Integer low = null;
-            Integer high = null;
-            long seen = 0;
-            for (Map.Entry<Integer, Long> e : counts.entrySet()) {
-                long next = seen + e.getValue();
-                if (low == null && lowRank < next) {
-                    low = e.getKey();
+            double half = total / 2.0;
+            long before = 0;
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] > 0 && before + counts[i] >= half) {
+                    if (i == counts.length - 1) {
+                        return BigDecimal.valueOf(bounds[i]).setScale(1, RoundingMode.HALF_UP);
+                    }
+                    double width = bounds[i + 1] - bounds[i];
+                    double median = bounds[i] + (half - before) / counts[i] * width;
+                    return BigDecimal.valueOf(median).setScale(1, RoundingMode.HALF_UP);
                 }
-                if (highRank < next) {
-                    high = e.getKey();
-                    break;
-                }
-                seen = next;
+                before += counts[i];
             }
-            return BigDecimal.valueOf((long) low + high).divide(BigDecimal.valueOf(2), 1, RoundingMode.HALF_UP);
+            throw new IllegalStateException("no median in " + java.util.Arrays.toString(counts));
         }
     }
 }
