@@ -203,10 +203,13 @@ class IndicatorsController {
         return Downloads.attachment(MediaType.parseMediaType(format.mediaType()), filename, out.toByteArray());
     }
 
-    /** The key figures of a calendar year against the year before, as a PDF (in French); audited. */
+    /**
+     * The key figures of a calendar year against the year before, as a PDF (in French), of every
+     * field or of one (then named in its header); audited.
+     */
     @GetMapping("/indicators/key-figures.pdf")
     ResponseEntity<byte[]> keyFigures(@RequestParam(required = false) Integer year,
-            @AuthenticationPrincipal PasserelleUser me) {
+            @RequestParam(required = false) String field, @AuthenticationPrincipal PasserelleUser me) {
         Scope scope = scope(me);
         if (scope.noService()) {
             throw BusinessException.invalid("observatory.scope.noService");
@@ -217,7 +220,8 @@ class IndicatorsController {
             throw BusinessException.invalid("observatory.keyFigures.yearInvalid");
         }
         ReportingPeriod period = ReportingPeriod.year(chosen);
-        Query query = new Query(null, null, null, null, null, null, null);
+        Query query = new Query(null, null, null, null, null, null, field);
+        query.checkField();
         KeyFiguresReport report = report(message("observatory.keyFigures.title", Locale.FRENCH, String.valueOf(chosen)), period, query,
                 scope, options(scope, me), Locale.FRENCH);
         byte[] body = keyFiguresPdf.render(report);

@@ -301,6 +301,13 @@ class IndicatorsDashboardTest {
         try (PDDocument pdf = Loader.loadPDF(headPdf.getResponse().getContentAsByteArray())) {
             assertThat(new PDFTextStripper().getText(pdf)).contains("Service : Post-sentenciel");
         }
+        MvcResult onePdf = page(director, "/indicators/key-figures.pdf?year=2016&field=POST_SENTENCE");
+        try (PDDocument pdf = Loader.loadPDF(onePdf.getResponse().getContentAsByteArray())) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains("Champ : Post-sentenciel");
+        }
+        MvcResult unknownField = page(director, "/indicators/key-figures.pdf?year=2016&field=SPORT");
+        assertThat(unknownField.getResponse().getStatus()).isEqualTo(400);
+        assertThat(html(unknownField)).contains("Choisissez un champ proposé dans la liste.");
         MvcResult future = page(director, "/indicators/key-figures.pdf?year=3000");
         assertThat(future.getResponse().getStatus()).isEqualTo(400);
         assertThat(html(future)).contains("Choisissez une année proposée dans la liste");
