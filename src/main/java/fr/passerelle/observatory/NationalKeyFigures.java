@@ -99,8 +99,7 @@ public class NationalKeyFigures {
         Result current = now.byRegion();
         List<String> notes = List.of(
                 format.message("observatory.national.sharing", current.sharing(), current.members()),
-                format.message("observatory.national.secret"),
-                format.message("observatory.national.activeNote"));
+                format.message("observatory.national.secret"));
         return new KeyFiguresReport(format.message("observatory.keyFigures.national.title", String.valueOf(year)),
                 format.message("observatory.keyFigures.national.subject"), String.valueOf(year),
                 String.valueOf(year - 1), List.of(), List.copyOf(rows), List.of(), List.copyOf(breakdowns),
