@@ -90,6 +90,7 @@ class AuthorizationMatrixTest {
             Rule.get("/reference/courts").requires("reference:read"),
             Rule.get("/observatory/national").requires("observatory:national"),
             Rule.get("/observatory/national/export").requires("observatory:national"),
+            Rule.get("/observatory/national/key-figures.pdf").requires("observatory:national"),
             Rule.get("/reference/courts/{code}").requires("reference:edit").vars(p -> "TJ-LYON"),
             Rule.post("/reference/courts/{code}").requires("reference:edit").vars(p -> "TJ-LYON"),
             Rule.get("/caseload").requires("measure:read"),

@@ -38,6 +38,9 @@ public class AssociationIndicators {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final String CANCELLED = "CANCELLED_BY_MAGISTRATE";
 
+    /** The fields (champs) of measure types, as in the catalogue. */
+    public static final List<String> FIELDS = List.of("PRE_SENTENCE", "POST_SENTENCE", "MINORS", "RESTORATIVE");
+
     /**
      * Filters; null means "any".
      *
@@ -45,11 +48,22 @@ public class AssociationIndicators {
      * @param measureTypeId measure type
      * @param courtCode tribunal judiciaire that ordered the measure (or billed)
      * @param workerId assigned case worker
+     * @param field the field (champ) of the measure's type, one of {@link #FIELDS}
      */
-    public record Filters(UUID serviceId, UUID measureTypeId, String courtCode, UUID workerId) {
+    public record Filters(UUID serviceId, UUID measureTypeId, String courtCode, UUID workerId, String field) {
+
+        /** Filters without a field. */
+        public Filters(UUID serviceId, UUID measureTypeId, String courtCode, UUID workerId) {
+            this(serviceId, measureTypeId, courtCode, workerId, null);
+        }
 
         public static Filters none() {
-            return new Filters(null, null, null, null);
+            return new Filters(null, null, null, null, null);
+        }
+
+        /** The field asked for, or null for any. */
+        public String fieldCode() {
+            return field == null || field.isBlank() ? null : field.strip();
         }
 
         /** The dimensions these filters restrict. */
@@ -66,6 +80,9 @@ public class AssociationIndicators {
             }
             if (workerId != null) {
                 used.add(Dimension.WORKER);
+            }
+            if (fieldCode() != null) {
+                used.add(Dimension.FIELD);
             }
             return used;
         }
@@ -118,19 +135,29 @@ public class AssociationIndicators {
 
     /**
      * Every indicator the filters allow, for the period [from, to] (both included); a period that
-     * ends before it starts is refused ({@code observatory.period.invalid}).
+     * ends before it starts ({@code observatory.period.invalid}) or an unknown field
+     * ({@code observatory.filter.fieldInvalid}) is refused.
      */
     @Transactional(readOnly = true)
     public Result compute(LocalDate from, LocalDate to, Filters filters) {
+        return compute(from, to, filters, EnumSet.allOf(Indicator.class));
+    }
+
+    /** The same, for some indicators only (those of them the filters allow). */
+    @Transactional(readOnly = true)
+    public Result compute(LocalDate from, LocalDate to, Filters filters, Set<Indicator> wanted) {
         if (from == null || to == null || to.isBefore(from)) {
             throw new FieldRefusal("to", "observatory.period.invalid");
         }
         Filters f = filters == null ? Filters.none() : filters;
+        if (f.fieldCode() != null && !FIELDS.contains(f.fieldCode())) {
+            throw new FieldRefusal("field", "observatory.filter.fieldInvalid");
+        }
         Query q = new Query(from, to, f, LocalDate.now(clock.withZone(PARIS)));
         Map<Indicator, Figure> figures = new EnumMap<>(Indicator.class);
         Set<Dimension> used = f.dimensions();
         for (Indicator indicator : Indicator.values()) {
-            if (indicator.dimensions().containsAll(used)) {
+            if (wanted.contains(indicator) && indicator.dimensions().containsAll(used)) {
                 figures.put(indicator, compute(indicator, q));
             }
         }
@@ -372,6 +399,10 @@ public class AssociationIndicators {
                 filters.add("m.assigned_user_id in (select u.id from app_user u where u.service_id = :service)");
                 params.put("service", f.serviceId());
             }
+            if (f.fieldCode() != null) {
+                filters.add("t.field = :field");
+                params.put("field", f.fieldCode());
+            }
         }
 
         String measures() {
@@ -395,7 +426,7 @@ public class AssociationIndicators {
             if (f.courtCode() != null && !f.courtCode().isBlank()) {
                 sql.append(" and s.court_code = :court");
             }
-            if (f.measureTypeId() != null || f.workerId() != null || f.serviceId() != null) {
+            if (f.measureTypeId() != null || f.workerId() != null || f.serviceId() != null || f.fieldCode() != null) {
                 sql.append(" and l.measure_id in (select m.id from m)");
             }
             return sql.toString();

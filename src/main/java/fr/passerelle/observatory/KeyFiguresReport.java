@@ -8,8 +8,9 @@ import java.util.List;
  * Key figures of a period compared with the previous one, with every text already written in the
  * reader's language: what the association dashboard shows, what its exports contain and what the
  * "chiffres clés" PDF prints. It says nothing of where the figures come from, so that the same
- * pages and renderer serve an association's own figures and (later) the federation's national
- * aggregates.
+ * pages and renderer serve an association's own figures and the federation's national aggregates
+ * ({@link NationalKeyFigures}), where a figure hidden by the small-cell suppression is a null value
+ * shown as "s".
  *
  * @param title title of the document or page
  * @param subject who the figures are about (an association, the network)
@@ -20,10 +21,19 @@ import java.util.List;
  * @param unavailable the indicators that cannot be given for these criteria, and why
  * @param breakdowns the breakdown tables (each also drawn as a chart)
  * @param generatedOn the day the figures were computed
+ * @param notes sentences printed under the header, about the whole report (who is counted, what a
+ *     hidden figure means); empty when none
  */
 public record KeyFiguresReport(String title, String subject, String period, String previousPeriod,
         List<Criterion> criteria, List<FigureRow> figures, List<Unavailable> unavailable,
-        List<BreakdownTable> breakdowns, LocalDate generatedOn) {
+        List<BreakdownTable> breakdowns, LocalDate generatedOn, List<String> notes) {
+
+    /** A report without notes. */
+    public KeyFiguresReport(String title, String subject, String period, String previousPeriod,
+            List<Criterion> criteria, List<FigureRow> figures, List<Unavailable> unavailable,
+            List<BreakdownTable> breakdowns, LocalDate generatedOn) {
+        this(title, subject, period, previousPeriod, criteria, figures, unavailable, breakdowns, generatedOn, List.of());
+    }
 
     /** A filter applied to every figure, e.g. ("Type de mesure", "Enquête de personnalité"). */
     public record Criterion(String name, String value) {}
@@ -85,7 +95,7 @@ public record KeyFiguresReport(String title, String subject, String period, Stri
         }
     }
 
-    /** One category of a breakdown: its values (null: none) and the same values as shown. */
+    /** One category of a breakdown: its values (null: none, or hidden) and the same values as shown. */
     public record BreakdownRow(String label, List<BigDecimal> values, List<String> texts) {}
 
     /** The figure of an indicator, if the report has it. */

@@ -157,6 +157,21 @@ class AssociationIndicatorsTest {
         assertFigure(ep.get(Indicator.AMOUNT_BILLED), "200.00", 1);
         assertThat(ep.figures()).doesNotContainKeys(Indicator.PAYMENT_MEDIAN_DELAY, Indicator.AMOUNT_AWAITING_PAYMENT);
 
+        // The field of the measure's type: pré-sentenciel is B, C and D (EP); post-sentenciel F received,
+        // A and G ended; payment figures cannot be filtered by field; an unknown field is refused.
+        Result pre = compute(new Filters(null, null, null, null, "PRE_SENTENCE"));
+        assertValue(pre.get(Indicator.MEASURES_RECEIVED), "3");
+        assertValue(pre.get(Indicator.MEASURES_ENDED), "2");
+        assertFigure(pre.get(Indicator.AMOUNT_BILLED), "200.00", 1);
+        assertThat(pre.figures()).doesNotContainKeys(Indicator.PAYMENT_MEDIAN_DELAY, Indicator.AMOUNT_AWAITING_PAYMENT);
+        Result post = compute(new Filters(null, null, null, null, "POST_SENTENCE"));
+        assertValue(post.get(Indicator.MEASURES_RECEIVED), "1");
+        assertValue(post.get(Indicator.MEASURES_ENDED), "2");
+        assertThat(compute(new Filters(null, null, null, null, "MINORS")).get(Indicator.MEASURES_RECEIVED).value())
+                .isZero();
+        assertThatThrownBy(() -> compute(new Filters(null, null, null, null, "SPORT")))
+                .hasFieldOrPropertyWithValue("messageKey", "observatory.filter.fieldInvalid");
+
         Result laval = compute(new Filters(null, null, LAVAL, null));
         assertValue(laval.get(Indicator.MEASURES_RECEIVED), "1");
         assertFigure(laval.get(Indicator.AMOUNT_BILLED), "0", 0);

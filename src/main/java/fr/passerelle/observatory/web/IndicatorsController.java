@@ -10,6 +10,7 @@ import fr.passerelle.identity.UserAccounts;
 import fr.passerelle.measures.Caseloads;
 import fr.passerelle.measures.MeasureCatalogue;
 import fr.passerelle.network.Courts;
+import fr.passerelle.observatory.AssociationIndicators;
 import fr.passerelle.observatory.AssociationIndicators.Filters;
 import fr.passerelle.observatory.AssociationKeyFigures;
 import fr.passerelle.observatory.KeyFiguresPdf;
@@ -18,6 +19,7 @@ import fr.passerelle.observatory.KeyFiguresReport.BreakdownRow;
 import fr.passerelle.observatory.KeyFiguresReport.BreakdownTable;
 import fr.passerelle.observatory.KeyFiguresReport.Criterion;
 import fr.passerelle.observatory.KeyFiguresReport.FigureRow;
+import fr.passerelle.observatory.NetworkComparison;
 import fr.passerelle.shared.BusinessException;
 import fr.passerelle.shared.FieldRefusal;
 import fr.passerelle.shared.web.Downloads;
@@ -50,8 +52,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The association dashboard: every indicator for a period compared with the previous period of the
  * same length, with filters in the address (period, service, measure type, court, worker), the
- * breakdowns as charts and tables, the CSV/XLSX export of exactly those figures and the yearly
- * "chiffres clés" PDF. Directors see the whole association ({@value #ASSOCIATION_WIDE}); anyone
+ * breakdowns as charts and tables, the comparison with the network (the national observatory's
+ * published figures, for the period rounded out to whole months), the CSV/XLSX export of exactly
+ * the dashboard's figures and the yearly "chiffres clés" PDF. Directors see the whole association ({@value #ASSOCIATION_WIDE}); anyone
  * else with {@code indicators:read} (service heads) sees their own service only, whatever the
  * address says.
  */
@@ -68,6 +71,7 @@ class IndicatorsController {
 
     private final AssociationKeyFigures keyFigures;
     private final KeyFiguresPdf keyFiguresPdf;
+    private final NetworkComparison networkComparison;
     private final AssociationServices services;
     private final UserAccounts users;
     private final MeasureCatalogue catalogue;
@@ -78,11 +82,13 @@ class IndicatorsController {
     private final JsonMapper json;
     private final Clock clock;
 
-    IndicatorsController(AssociationKeyFigures keyFigures, KeyFiguresPdf keyFiguresPdf, AssociationServices services,
-            UserAccounts users, MeasureCatalogue catalogue, Caseloads caseloads, Courts courts, MessageSource messages,
-            AuditLog audit, JsonMapper json, Clock clock) {
+    IndicatorsController(AssociationKeyFigures keyFigures, KeyFiguresPdf keyFiguresPdf,
+            NetworkComparison networkComparison, AssociationServices services, UserAccounts users,
+            MeasureCatalogue catalogue, Caseloads caseloads, Courts courts, MessageSource messages, AuditLog audit,
+            JsonMapper json, Clock clock) {
         this.keyFigures = keyFigures;
         this.keyFiguresPdf = keyFiguresPdf;
+        this.networkComparison = networkComparison;
         this.services = services;
         this.users = users;
         this.catalogue = catalogue;
@@ -95,10 +101,22 @@ class IndicatorsController {
     }
 
     /** The filters as given in the address; dates as typed, so that a wrong one gets a message. */
-    record Query(String from, String to, UUID service, UUID type, String court, UUID worker) {
+    record Query(String from, String to, UUID service, UUID type, String court, UUID worker, String field) {
 
         public String courtCode() {
             return court == null || court.isBlank() ? null : court.strip();
+        }
+
+        /** The field (champ) asked for, or null for any. */
+        public String fieldCode() {
+            return field == null || field.isBlank() ? null : field.strip();
+        }
+
+        /** Refuses a field that is not in the catalogue's list. */
+        void checkField() {
+            if (fieldCode() != null && !AssociationIndicators.FIELDS.contains(fieldCode())) {
+                throw new FieldRefusal("field", "observatory.filter.fieldInvalid");
+            }
         }
     }
 
@@ -120,8 +138,9 @@ class IndicatorsController {
     String dashboard(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) UUID service, @RequestParam(required = false) UUID type,
             @RequestParam(required = false) String court, @RequestParam(required = false) UUID worker,
-            @AuthenticationPrincipal PasserelleUser me, Model model, Locale locale, HttpServletResponse response) {
-        Query query = new Query(from, to, service, type, court, worker);
+            @RequestParam(required = false) String field, @AuthenticationPrincipal PasserelleUser me, Model model,
+            Locale locale, HttpServletResponse response) {
+        Query query = new Query(from, to, service, type, court, worker, field);
         Scope scope = scope(me);
         LocalDate today = today();
         model.addAttribute("query", query);
@@ -133,9 +152,11 @@ class IndicatorsController {
         }
         Options options = options(scope, me);
         model.addAttribute("options", options);
+        model.addAttribute("fields", AssociationIndicators.FIELDS);
         ReportingPeriod period;
         try {
             period = ReportingPeriod.parse(from, to, today);
+            query.checkField();
         } catch (FieldRefusal refusal) {
             response.setStatus(400);
             model.addAttribute("periodError", refusal);
@@ -152,6 +173,7 @@ class IndicatorsController {
         Map<String, String> charts = new LinkedHashMap<>();
         report.breakdowns().stream().filter(t -> !t.isEmpty()).forEach(t -> charts.put(t.id(), chartData(t)));
         model.addAttribute("charts", charts);
+        model.addAttribute("network", networkComparison.compare(period.from(), period.to(), filters(query, scope), locale));
         return "observatory/dashboard";
     }
 
@@ -160,14 +182,15 @@ class IndicatorsController {
     ResponseEntity<byte[]> export(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) UUID service, @RequestParam(required = false) UUID type,
             @RequestParam(required = false) String court, @RequestParam(required = false) UUID worker,
-            @RequestParam(defaultValue = "CSV") SpreadsheetFormat format, @AuthenticationPrincipal PasserelleUser me,
-            Locale locale) {
-        Query query = new Query(from, to, service, type, court, worker);
+            @RequestParam(required = false) String field, @RequestParam(defaultValue = "CSV") SpreadsheetFormat format,
+            @AuthenticationPrincipal PasserelleUser me, Locale locale) {
+        Query query = new Query(from, to, service, type, court, worker, field);
         Scope scope = scope(me);
         if (scope.noService()) {
             throw BusinessException.invalid("observatory.scope.noService");
         }
         ReportingPeriod period = ReportingPeriod.parse(from, to, today());
+        query.checkField();
         KeyFiguresReport report = report(message("observatory.dashboard.title", locale), period, query, scope,
                 options(scope, me), locale);
         Sheet sheet = sheet(report, locale);
@@ -180,10 +203,13 @@ class IndicatorsController {
         return Downloads.attachment(MediaType.parseMediaType(format.mediaType()), filename, out.toByteArray());
     }
 
-    /** The key figures of a calendar year against the year before, as a PDF (in French); audited. */
+    /**
+     * The key figures of a calendar year against the year before, as a PDF (in French), of every
+     * field or of one (then named in its header); audited.
+     */
     @GetMapping("/indicators/key-figures.pdf")
     ResponseEntity<byte[]> keyFigures(@RequestParam(required = false) Integer year,
-            @AuthenticationPrincipal PasserelleUser me) {
+            @RequestParam(required = false) String field, @AuthenticationPrincipal PasserelleUser me) {
         Scope scope = scope(me);
         if (scope.noService()) {
             throw BusinessException.invalid("observatory.scope.noService");
@@ -194,7 +220,8 @@ class IndicatorsController {
             throw BusinessException.invalid("observatory.keyFigures.yearInvalid");
         }
         ReportingPeriod period = ReportingPeriod.year(chosen);
-        Query query = new Query(null, null, null, null, null, null);
+        Query query = new Query(null, null, null, null, null, null, field);
+        query.checkField();
         KeyFiguresReport report = report(message("observatory.keyFigures.title", Locale.FRENCH, String.valueOf(chosen)), period, query,
                 scope, options(scope, me), Locale.FRENCH);
         byte[] body = keyFiguresPdf.render(report);
@@ -247,13 +274,17 @@ class IndicatorsController {
     /** The report of the period with the filters the user may apply (the service forced to their own when restricted). */
     private KeyFiguresReport report(String title, ReportingPeriod period, Query query, Scope scope, Options options,
             Locale locale) {
-        UUID serviceId = scope.wholeAssociation() ? query.service() : scope.service();
-        Filters filters = new Filters(serviceId, query.type(), query.courtCode(), query.worker());
+        Filters filters = filters(query, scope);
+        UUID serviceId = filters.serviceId();
         List<Criterion> criteria = new ArrayList<>();
         String unknown = message("observatory.filter.unknown", locale);
         if (serviceId != null) {
             criteria.add(new Criterion(message("observatory.dimension.SERVICE", locale),
                     orElse(options.label(options.services(), serviceId), unknown)));
+        }
+        if (query.fieldCode() != null) {
+            criteria.add(new Criterion(message("observatory.dimension.FIELD", locale),
+                    message("measure.field." + query.fieldCode(), locale)));
         }
         if (query.type() != null) {
             criteria.add(new Criterion(message("observatory.dimension.MEASURE_TYPE", locale),
@@ -271,6 +302,12 @@ class IndicatorsController {
         return keyFigures.report(title, text(period, locale), text(previous, locale), criteria,
                 new AssociationKeyFigures.Request(period.from(), period.to(), previous.from(), previous.to(), filters),
                 locale);
+    }
+
+    /** The filters the user may apply: the service forced to their own when restricted. */
+    private static Filters filters(Query query, Scope scope) {
+        UUID serviceId = scope.wholeAssociation() ? query.service() : scope.service();
+        return new Filters(serviceId, query.type(), query.courtCode(), query.worker(), query.fieldCode());
     }
 
     /** "2025" for a calendar year, "du 01/01/2025 au 31/03/2025" otherwise. */

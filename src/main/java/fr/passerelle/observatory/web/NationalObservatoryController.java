@@ -4,6 +4,9 @@ import fr.passerelle.audit.AuditLog;
 import fr.passerelle.documents.SpreadsheetFormat;
 import fr.passerelle.documents.SpreadsheetWriter;
 import fr.passerelle.observatory.Dimension;
+import fr.passerelle.observatory.KeyFiguresPdf;
+import fr.passerelle.observatory.KeyFiguresReport;
+import fr.passerelle.observatory.NationalKeyFigures;
 import fr.passerelle.observatory.NationalObservatory;
 import fr.passerelle.observatory.NationalObservatory.Filters;
 import fr.passerelle.observatory.NationalObservatory.Result;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
@@ -33,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The national observatory for federation staff: figures across the associations that share
- * theirs, by the breakdown chosen, every count already through the small-cell suppression.
+ * theirs, by the breakdown chosen, every count already through the small-cell suppression; and the
+ * federation's "chiffres clés" PDF of a calendar year.
  */
 @Controller
 @RequestMapping("/observatory/national")
@@ -60,14 +65,18 @@ class NationalObservatoryController {
             BigDecimal medianDuration, BigDecimal medianFirstDelay) {}
 
     private final NationalObservatory observatory;
+    private final NationalKeyFigures keyFigures;
+    private final KeyFiguresPdf keyFiguresPdf;
     private final MessageSource messages;
     private final AuditLog audit;
     private final JsonMapper json;
     private final Clock clock;
 
-    NationalObservatoryController(NationalObservatory observatory, MessageSource messages, AuditLog audit,
-            JsonMapper json, Clock clock) {
+    NationalObservatoryController(NationalObservatory observatory, NationalKeyFigures keyFigures,
+            KeyFiguresPdf keyFiguresPdf, MessageSource messages, AuditLog audit, JsonMapper json, Clock clock) {
         this.observatory = observatory;
+        this.keyFigures = keyFigures;
+        this.keyFiguresPdf = keyFiguresPdf;
         this.messages = messages;
         this.audit = audit;
         this.json = json;
@@ -88,6 +97,9 @@ class NationalObservatoryController {
         model.addAttribute("breakdowns", NationalObservatory.BREAKDOWNS);
         model.addAttribute("outcomes", NationalObservatory.OUTCOMES);
         model.addAttribute("indicators", NationalObservatory.INDICATORS);
+        model.addAttribute("years", IntStream.range(0, IndicatorsController.PDF_YEARS)
+                .map(i -> now.getYear() - i).boxed().toList());
+        model.addAttribute("defaultYear", now.getYear() - 1);
         try {
             Result result = compute(query);
             List<Row> rows = rows(result);
@@ -150,6 +162,29 @@ class NationalObservatoryController {
                 Map.of("format", spreadsheet.name(), "from", query.from(), "to", query.to(), "by", query.by()));
         return Downloads.attachment(MediaType.parseMediaType(spreadsheet.mediaType()),
                 "observatoire-" + query.from() + "-" + query.to() + "." + spreadsheet.extension(), out.toByteArray());
+    }
+
+    /**
+     * The network's key figures of a calendar year against the year before, as a PDF (in French),
+     * from the national observatory's published figures only; audited.
+     */
+    @GetMapping("/key-figures.pdf")
+    ResponseEntity<byte[]> keyFigures(@RequestParam(required = false) String year) {
+        int current = YearMonth.now(clock.withZone(PARIS)).getYear();
+        int chosen;
+        try {
+            chosen = year == null || year.isBlank() ? current - 1 : Integer.parseInt(year.strip());
+        } catch (NumberFormatException e) {
+            throw BusinessException.invalid("observatory.keyFigures.yearInvalid");
+        }
+        if (chosen < ReportingPeriod.FIRST_YEAR || chosen > current) {
+            throw BusinessException.invalid("observatory.keyFigures.yearInvalid");
+        }
+        KeyFiguresReport report = keyFigures.report(chosen, Locale.FRENCH);
+        byte[] body = keyFiguresPdf.render(report);
+        audit.record("observatory.national.keyFigures.exported", "observatory", null,
+                Map.of("format", "PDF", "year", chosen));
+        return Downloads.attachment(MediaType.APPLICATION_PDF, "chiffres-cles-reseau-" + chosen + ".pdf", body);
     }
 
     private Result compute(Query query) {

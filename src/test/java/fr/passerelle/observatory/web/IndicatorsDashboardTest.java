@@ -17,11 +17,15 @@ import fr.passerelle.measures.MeasureCatalogue;
 import fr.passerelle.measures.MeasureOutcome;
 import fr.passerelle.measures.Measures;
 import fr.passerelle.measures.Persons;
+import fr.passerelle.observatory.Dimension;
+import fr.passerelle.observatory.NationalObservatory;
+import fr.passerelle.observatory.ObservatoryFeed;
 import fr.passerelle.shared.TenantContext;
 import fr.passerelle.shared.db.EmbeddedPostgresServer;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -53,7 +57,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * 4        EP    LYON    W1 (Pré-sentenciel)  2015-02-01  —
  * </pre>
  * The director sees the whole association, the head of the post-sentenciel service only measure 3,
- * whatever service the address names.
+ * whatever service the address names. For the comparison with the network, a second sharing
+ * association has 6 EP received at TJ-LYON in January 2016 (5 of them ended in 2016).
  */
 @PasserelleIntegrationTest
 @AutoConfigureMockMvc
@@ -87,6 +92,12 @@ class IndicatorsDashboardTest {
     EmbeddedPostgresServer server;
 
     @Autowired
+    ObservatoryFeed feed;
+
+    @Autowired
+    NationalObservatory observatory;
+
+    @Autowired
     @Qualifier("loginLookup")
     UserDetailsService logins;
 
@@ -96,6 +107,7 @@ class IndicatorsDashboardTest {
     private UUID pre;
     private UUID post;
     private UUID ep;
+    private UUID tigType;
     private UUID w1;
 
     @BeforeAll
@@ -112,6 +124,7 @@ class IndicatorsDashboardTest {
             user("chef", post, Roles.SERVICE_HEAD, suffix);
             user("chef.seul", null, Roles.SERVICE_HEAD, suffix);
             ep = typeId("EP");
+            tigType = typeId("TIG");
             UUID someone = persons.create(new Persons.PersonData("Tableau", "Bord", LocalDate.of(1990, 1, 1), "F",
                     null, null, null, null, null, null, null), true);
             assigned(someone, ep, "TJ-LYON", LocalDate.of(2016, 3, 1), w1);
@@ -122,6 +135,23 @@ class IndicatorsDashboardTest {
                     new Measures.ActionInput(null, LocalDate.of(2016, 6, 1), MeasureOutcome.COMPLETED, null));
             assigned(someone, ep, "TJ-LYON", LocalDate.of(2015, 2, 1), w1);
         });
+        UUID neighbour = organisations.create(new Organisations.OrganisationData(OrganisationKind.ASSOCIATION,
+                "Association voisine " + suffix, "Lyon", "69", null, true, true), null);
+        TenantContext.runAs(neighbour, () -> {
+            UUID worker = user("voisin", null, Roles.CASE_WORKER, suffix);
+            UUID someone = persons.create(new Persons.PersonData("Voisin", "Réseau", LocalDate.of(1980, 1, 1), "M",
+                    null, null, null, null, null, null, null), true);
+            for (int day = 1; day <= 6; day++) {
+                UUID m = assigned(someone, typeId("EP"), "TJ-LYON", LocalDate.of(2016, 1, day), worker);
+                measures.perform(m, MeasureAction.START,
+                        new Measures.ActionInput(null, LocalDate.of(2016, 1, day + 10), null, null));
+                if (day <= 5) {
+                    measures.perform(m, MeasureAction.END, new Measures.ActionInput(null,
+                            LocalDate.of(2016, 9, day), MeasureOutcome.COMPLETED, null));
+                }
+            }
+        });
+        feed.refresh();
         director = login("directrice", suffix);
         head = login("chef", suffix);
         headWithoutService = login("chef.seul", suffix);
@@ -175,7 +205,9 @@ class IndicatorsDashboardTest {
         // Naming the other service in the address changes nothing.
         String other = html(page(head, "/indicators?" + YEAR_2016 + "&service=" + pre));
         assertThat(figure(other, "measuresReceived")).contains(">1<");
-        assertThat(other).doesNotContain("Pré-sentenciel");
+        // (The field filter offers "Pré-sentenciel" as a field, not as a service.)
+        assertThat(other.replace("<option value=\"PRE_SENTENCE\">Pré-sentenciel</option>", ""))
+                .doesNotContain("Pré-sentenciel");
         // Nor does naming a worker of the other service: the service filter still applies.
         String worker = html(page(head, "/indicators?" + YEAR_2016 + "&worker=" + w1));
         assertThat(figure(worker, "measuresReceived")).contains(">0<");
@@ -269,9 +301,80 @@ class IndicatorsDashboardTest {
         try (PDDocument pdf = Loader.loadPDF(headPdf.getResponse().getContentAsByteArray())) {
             assertThat(new PDFTextStripper().getText(pdf)).contains("Service : Post-sentenciel");
         }
+        MvcResult onePdf = page(director, "/indicators/key-figures.pdf?year=2016&field=POST_SENTENCE");
+        try (PDDocument pdf = Loader.loadPDF(onePdf.getResponse().getContentAsByteArray())) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains("Champ : Post-sentenciel");
+        }
+        MvcResult unknownField = page(director, "/indicators/key-figures.pdf?year=2016&field=SPORT");
+        assertThat(unknownField.getResponse().getStatus()).isEqualTo(400);
+        assertThat(html(unknownField)).contains("Choisissez un champ proposé dans la liste.");
         MvcResult future = page(director, "/indicators/key-figures.pdf?year=3000");
         assertThat(future.getResponse().getStatus()).isEqualTo(400);
         assertThat(html(future)).contains("Choisissez une année proposée dans la liste");
+    }
+
+    @Test
+    void theNetworkComparisonShowsWhatTheNationalObservatoryPublishes() throws Exception {
+        String html = html(page(director, "/indicators?" + YEAR_2016));
+        NationalObservatory.Result network = observatory.compute(YearMonth.of(2016, 1), YearMonth.of(2016, 12),
+                NationalObservatory.Filters.none(), Dimension.NETWORK_REGION);
+        assertThat(network.received().total()).as("network received in 2016").isNotNull().isGreaterThanOrEqualTo(9L);
+        assertThat(html).contains("Comparaison avec le réseau", "de janvier 2016 à décembre 2016",
+                "Le réseau : les " + network.sharing() + " associations, sur " + network.members() + " membres",
+                "Votre association").doesNotContain("id=\"network-rounded\"");
+        assertThat(networkRow(html, "measuresReceived")).contains("network-own\">3<",
+                "network-value\">" + network.received().total() + "<");
+        assertThat(networkRow(html, "measuresEnded")).contains("network-own\">1<",
+                "network-value\">" + published(network.ended().grandTotal()) + "<");
+        assertThat(networkRow(html, "medianDuration")).contains("network-value\">"
+                + (network.medianDurationTotal() == null ? "s" : network.medianDurationTotal().stripTrailingZeros()
+                        .toPlainString().replace('.', ',') + " j") + "<");
+
+        // With the TIG type (its catalogue code for the network), the network's single TIG is hidden.
+        String tig = html(page(director, "/indicators?" + YEAR_2016 + "&type=" + tigType));
+        NationalObservatory.Result tigNetwork = observatory.compute(YearMonth.of(2016, 1), YearMonth.of(2016, 12),
+                new NationalObservatory.Filters(null, null, null, null, null, "TIG"), Dimension.NETWORK_REGION);
+        assertThat(tigNetwork.received().total()).as("network TIG received in 2016 (hidden)").isNull();
+        assertThat(networkRow(tig, "measuresReceived")).contains("network-own\">1<", "network-value\">s<")
+                .doesNotContain("network-value\">1<");
+
+        // A period that is not made of whole months is rounded out, and the page says so.
+        String rounded = html(page(director, "/indicators?from=2016-03-15&to=2016-05-10"));
+        assertThat(rounded).contains("id=\"network-rounded\"", "de mars 2016 à mai 2016");
+        assertThat(figure(rounded, "measuresReceived")).contains(">2<");
+        assertThat(networkRow(rounded, "measuresReceived")).contains("network-own\">3<");
+
+        // A service head compares their service's figure with the same network figure.
+        String own = html(page(head, "/indicators?" + YEAR_2016));
+        assertThat(own).contains("Votre service");
+        assertThat(networkRow(own, "measuresReceived")).contains("network-own\">1<",
+                "network-value\">" + network.received().total() + "<");
+    }
+
+    @Test
+    void theFieldFilterNarrowsTheFiguresAndAnUnknownFieldIsRefused() throws Exception {
+        String post = html(page(director, "/indicators?" + YEAR_2016 + "&field=POST_SENTENCE"));
+        assertThat(figure(post, "measuresReceived")).contains(">1<");
+        assertThat(post).contains("Champ : Post-sentenciel", "<option value=\"POST_SENTENCE\" selected=\"selected\">");
+        assertThat(networkRow(post, "measuresReceived")).contains("network-own\">1<", "network-value\">s<");
+        String csv = new String(page(director, "/indicators/export?" + YEAR_2016 + "&field=PRE_SENTENCE&format=CSV")
+                .getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+        assertThat(csv).contains("Champ;Pré-sentenciel", "Mesures reçues;Nombre;2;1;");
+        MvcResult unknown = page(director, "/indicators?" + YEAR_2016 + "&field=SPORT");
+        assertThat(unknown.getResponse().getStatus()).isEqualTo(400);
+        assertThat(html(unknown)).contains("Choisissez un champ proposé dans la liste.").doesNotContain("id=\"figures\"");
+        assertThat(page(director, "/indicators/export?" + YEAR_2016 + "&field=SPORT&format=CSV").getResponse()
+                .getStatus()).isEqualTo(400);
+    }
+
+    private static String published(Long count) {
+        return count == null ? "s" : String.valueOf(count);
+    }
+
+    private static String networkRow(String html, String id) {
+        int start = html.indexOf("id=\"network-" + id + "\"");
+        assertThat(start).as("network row " + id).isPositive();
+        return html.substring(start, html.indexOf("</tr>", start));
     }
 
     private static String figure(String html, String id) {

@@ -1,0 +1,146 @@
+package fr.passerelle.observatory;
+
+import fr.passerelle.measures.MeasureCatalogue;
+import fr.passerelle.observatory.NationalObservatory.Result;
+import fr.passerelle.shared.BusinessException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+
+/**
+ * An association's figures beside the network's (issue 5: the national observatory also serves
+ * "each association's comparison with the network"): for the dashboard's period rounded out to
+ * whole months (the national aggregates count by month), the association's own value, computed
+ * with every filter of its dashboard (a service head's forced to their service), and the network's
+ * as the national observatory publishes it (all sharing associations, the same measure type,
+ * field and court, every count through the small-cell suppression: a hidden one is "s").
+ *
+ * <p>Not transactional on purpose: the association's figures run under its row-level security,
+ * the network's in a transaction of their own under the observatory role.
+ */
+@Service
+public class NetworkComparison {
+
+    /** The figures compared: those both the association's indicators and the national aggregates hold. */
+    public static final List<Indicator> INDICATORS = List.of(Indicator.MEASURES_RECEIVED, Indicator.MEASURES_ENDED,
+            Indicator.MEDIAN_DURATION, Indicator.FIRST_INTERVIEW_MEDIAN_DELAY);
+
+    /**
+     * One figure: the association's value as shown, the network's as published.
+     *
+     * @param networkHidden whether the network's figure is covered by the statistical secret
+     */
+    public record Row(String id, String label, String own, String network, boolean networkHidden) {}
+
+    /**
+     * The comparison, or why there is none.
+     *
+     * @param from first month compared
+     * @param to last month compared
+     * @param rounded whether the months go beyond the dashboard's period (it did not start on a
+     *     first or end on a last day of a month)
+     * @param sharing associations whose figures make the network's
+     * @param members member associations
+     * @param unavailable message key saying why there is no comparison; null when there is one
+     */
+    public record Comparison(YearMonth from, YearMonth to, boolean rounded, int sharing, int members, List<Row> rows,
+            String unavailable) {
+
+        static Comparison none(YearMonth from, YearMonth to, boolean rounded, String reason) {
+            return new Comparison(from, to, rounded, 0, 0, List.of(), reason);
+        }
+    }
+
+    private final AssociationIndicators indicators;
+    private final NationalObservatory observatory;
+    private final MeasureCatalogue catalogue;
+    private final MessageSource messages;
+
+    NetworkComparison(AssociationIndicators indicators, NationalObservatory observatory, MeasureCatalogue catalogue,
+            MessageSource messages) {
+        this.indicators = indicators;
+        this.observatory = observatory;
+        this.catalogue = catalogue;
+        this.messages = messages;
+    }
+
+    /**
+     * The current association's figures of the months covering [from, to], beside the network's.
+     * No comparison when those months are more than the observatory allows (ten years), or when
+     * the measure type filter names no type of the association's catalogue.
+     */
+    public Comparison compare(LocalDate from, LocalDate to, AssociationIndicators.Filters filters, Locale locale) {
+        YearMonth first = YearMonth.from(from);
+        YearMonth last = YearMonth.from(to);
+        boolean rounded = from.getDayOfMonth() != 1 || !to.equals(last.atEndOfMonth());
+        if (first.plusMonths(NationalObservatory.MAX_MONTHS).isBefore(last)) {
+            return Comparison.none(first, last, rounded, "observatory.network.tooLong");
+        }
+        AssociationIndicators.Filters f = filters == null ? AssociationIndicators.Filters.none() : filters;
+        String typeCode = null;
+        if (f.measureTypeId() != null) {
+            var type = catalogue.type(f.measureTypeId());
+            if (type.isEmpty()) {
+                return Comparison.none(first, last, rounded, "observatory.network.unknownType");
+            }
+            typeCode = type.get().code();
+        }
+        Result network;
+        try {
+            network = observatory.compute(first, last, new NationalObservatory.Filters(null, null, f.courtCode(), null,
+                    f.fieldCode(), typeCode), Dimension.NETWORK_REGION);
+        } catch (BusinessException refused) {
+            return Comparison.none(first, last, rounded, refused.messageKey());
+        }
+        AssociationIndicators.Result own = indicators.compute(first.atDay(1), last.atEndOfMonth(), f,
+                EnumSet.copyOf(INDICATORS));
+
+        FigureFormat format = new FigureFormat(messages, locale);
+        String hidden = format.message("observatory.hidden");
+        List<Row> rows = new ArrayList<>();
+        for (Indicator indicator : INDICATORS) {
+            AssociationIndicators.Figure figure = own.get(indicator);
+            String ownText = format.value(figure == null ? null : figure.value(), indicator.unit());
+            Published published = published(indicator, network);
+            rows.add(new Row(indicator.id(), format.message(indicator.labelKey()), ownText,
+                    published.hidden() ? hidden : format.value(published.value(), indicator.unit()), published.hidden()));
+        }
+        return new Comparison(first, last, rounded, network.sharing(), network.members(), List.copyOf(rows), null);
+    }
+
+    private record Published(BigDecimal value, boolean hidden) {}
+
+    /**
+     * The network's figure: zero measures when no sharing association has any; a median that is
+     * not given is hidden, unless nothing was ended (duration) or nothing at all was counted.
+     */
+    private static Published published(Indicator indicator, Result r) {
+        if (r.empty()) {
+            return new Published(indicator.unit() == Indicator.Unit.COUNT ? BigDecimal.ZERO : null, false);
+        }
+        Long count = switch (indicator) {
+            case MEASURES_RECEIVED -> r.received().total();
+            case MEASURES_ENDED -> r.ended().grandTotal();
+            default -> -1L;
+        };
+        if (count == null) {
+            return new Published(null, true);
+        }
+        if (count >= 0) {
+            return new Published(BigDecimal.valueOf(count), false);
+        }
+        BigDecimal median = indicator == Indicator.MEDIAN_DURATION ? r.medianDurationTotal() : r.medianFirstDelayTotal();
+        if (median != null) {
+            return new Published(median, false);
+        }
+        boolean nothingEnded = r.ended().grandTotal() != null && r.ended().grandTotal() == 0;
+        return indicator == Indicator.MEDIAN_DURATION && nothingEnded ? new Published(null, false)
+                : new Published(null, true);
+    }
+}
