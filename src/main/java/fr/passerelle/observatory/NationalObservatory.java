@@ -228,16 +228,32 @@ public class NationalObservatory {
                 sharingCount, members, waiting, oldest);
     }
 
-    /** The filters' choices: regions, cours d'appel, tribunaux, départements, measure types. */
+    /** How long the filters' choices are kept: reference data changes rarely, by hand. */
+    private static final java.time.Duration OPTIONS_LIFETIME = java.time.Duration.ofMinutes(5);
+
+    private volatile Options options;
+    private volatile long optionsRead;
+
+    /**
+     * The filters' choices: regions, cours d'appel, tribunaux, départements, measure types (read
+     * again after five minutes).
+     */
     @Transactional(readOnly = true)
     public Options options() {
+        Options cached = options;
+        if (cached != null && System.nanoTime() - optionsRead < OPTIONS_LIFETIME.toNanos()) {
+            return cached;
+        }
         jdbc.sql("set local role " + role).update();
-        return new Options(choices("select code, name from network_region order by name"),
+        Options read = new Options(choices("select code, name from network_region order by name"),
                 choices("select code, name from court_of_appeal order by name"),
                 choices("select code, name from judicial_court order by name"),
                 choices("select distinct departement_code, departement_code || ' ' || departement_name"
                         + " from judicial_court order by 1"),
                 choices("select code, label from default_measure_type order by position"));
+        options = read;
+        optionsRead = System.nanoTime();
+        return read;
     }
 
     private List<Choice> choices(String sql) {
