@@ -28,5 +28,10 @@ select gen_random_uuid(), s.organisation_id, s.id, 'END', 'IN_PROGRESS', 'ENDED'
 from bench_started s
 cross join lateral (select least(current_date, s.started_on + 15 + floor(power(random(), 2) * 700)::int) as ended_on) e
 where s.status in ('ENDED', 'CLOSED');
+
+-- The dates kept on each measure (its trigger is off while the data set is generated).
+update measure m set started_on = s.started_on from bench_started s where s.id = m.id;
+update measure m set ended_on = x.effective_on
+from measure_transition x where x.measure_id = m.id and x.action = 'END' and x.actor_name = 'bench';
 commit;
 analyze measure_transition;

@@ -411,12 +411,7 @@ public class AssociationIndicators {
                     with m as (
                         select m.id, m.person_id, m.measure_type_id, m.received_on, m.outcome, m.ordered_quantity,
                                t.code as type_code, t.tracked_quantity, m.received_on + t.first_interview_days as first_deadline,
-                               (select coalesce(tr.effective_on, cast(tr.occurred_at at time zone 'Europe/Paris' as date))
-                                from measure_transition tr where tr.measure_id = m.id and tr.to_status = 'ENDED'
-                                order by tr.occurred_at desc limit 1) as ended_on,
-                               (select coalesce(tr.effective_on, cast(tr.occurred_at at time zone 'Europe/Paris' as date))
-                                from measure_transition tr where tr.measure_id = m.id and tr.action = 'START'
-                                order by tr.occurred_at limit 1) as started_on
+                               m.ended_on, m.started_on
                         from measure m join measure_type t on t.id = m.measure_type_id""" + where + ")";
         }
 
