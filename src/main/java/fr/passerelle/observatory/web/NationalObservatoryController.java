@@ -46,6 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
 class NationalObservatoryController {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final List<String> FIELDS = List.of("PRE_SENTENCE", "POST_SENTENCE", "MINORS", "RESTORATIVE");
 
     /** The request's filters, as typed (kept to fill the form again). */
     record Query(String from, String to, String region, String ca, String court, String dept, String field,
@@ -94,6 +95,8 @@ class NationalObservatoryController {
                 court, dept, field, type, blankTo(by, Dimension.NETWORK_REGION.name()));
         model.addAttribute("query", query);
         model.addAttribute("options", observatory.options());
+        model.addAttribute("fields", FIELDS.stream().map(f -> new NationalObservatory.Choice(f, text("measure.field." + f)))
+                .toList());
         model.addAttribute("breakdowns", NationalObservatory.BREAKDOWNS);
         model.addAttribute("outcomes", NationalObservatory.OUTCOMES);
         model.addAttribute("indicators", NationalObservatory.INDICATORS);
