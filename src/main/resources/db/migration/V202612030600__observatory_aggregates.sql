@@ -221,8 +221,8 @@ begin
     cross join lateral obs_contributions(f.received_month, f.ended_month, f.outcome, f.duration_days,
                                          f.started_month, f.first_delay_days, f.active_until) c;
 
-    -- ... its facts now (the end is the effective date of the last transition to "ended", the first
-    -- interview that of the first "start"; the same definitions as the association's indicators) ...
+    -- ... its facts now (the end and first-interview dates kept on the measure, V202612030590:
+    -- the same definitions as the association's indicators) ...
     delete from obs_measure_fact f using obs_batch b where f.measure_id = b.measure_id;
     insert into obs_measure_fact (measure_id, organisation_id, court_code, type_code, field, received_month,
                                   ended_month, outcome, duration_days, started_month, first_delay_days, active_until)
@@ -232,26 +232,16 @@ begin
     from (
         select m.id, m.organisation_id, m.court_code, t.code, t.field,
                cast(date_trunc('month', m.received_on) as date) as received_month,
-               cast(date_trunc('month', e.ended_on) as date) as ended_month,
-               case when e.ended_on is not null then coalesce(m.outcome, e.outcome, 'UNKNOWN') end,
-               case when e.ended_on is not null
-                     and coalesce(m.outcome, e.outcome) is distinct from 'CANCELLED_BY_MAGISTRATE'
-                    then e.ended_on - m.received_on end,
-               cast(date_trunc('month', s.started_on) as date),
-               s.started_on - m.received_on,
-               least(cast(date_trunc('month', e.ended_on) - interval '1 month' as date), v_horizon) as active_to
+               cast(date_trunc('month', m.ended_on) as date) as ended_month,
+               case when m.ended_on is not null then coalesce(m.outcome, 'UNKNOWN') end,
+               case when m.ended_on is not null and m.outcome is distinct from 'CANCELLED_BY_MAGISTRATE'
+                    then m.ended_on - m.received_on end,
+               cast(date_trunc('month', m.started_on) as date),
+               m.started_on - m.received_on,
+               least(cast(date_trunc('month', m.ended_on) - interval '1 month' as date), v_horizon) as active_to
         from obs_batch b
         join measure m on m.id = b.measure_id
         join measure_type t on t.id = m.measure_type_id
-        left join lateral (
-            select coalesce(tr.effective_on, cast(tr.occurred_at at time zone 'Europe/Paris' as date)) as ended_on,
-                   tr.outcome
-            from measure_transition tr where tr.measure_id = m.id and tr.to_status = 'ENDED'
-            order by tr.occurred_at desc limit 1) e on m.status in ('ENDED', 'CLOSED')
-        left join lateral (
-            select coalesce(tr.effective_on, cast(tr.occurred_at at time zone 'Europe/Paris' as date)) as started_on
-            from measure_transition tr where tr.measure_id = m.id and tr.action = 'START'
-            order by tr.occurred_at limit 1) s on true
     ) x (id, organisation_id, court_code, code, field, received_month, ended_month, outcome, duration_days,
          started_month, first_delay_days, active_to);
 
