@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.passerelle.OwnerSql;
 import fr.passerelle.PasserelleIntegrationTest;
+import fr.passerelle.TestRegions;
 import fr.passerelle.identity.OrganisationKind;
 import fr.passerelle.identity.Organisations;
 import fr.passerelle.identity.Roles;
@@ -91,9 +92,7 @@ class NationalObservatoryTest {
 
     @BeforeEach
     void givenTwoAssociationsOfOneRegion() {
-        region = "R-" + UUID.randomUUID().toString().substring(0, 8);
-        OwnerSql.of(server).sql("insert into network_region (code, name) values (?, ?)")
-                .params(region, "Région " + region).update();
+        region = TestRegions.create(server);
         sharing = association("Partage", true);
         notSharing = association("Réserve", false);
         TenantContext.runAs(sharing, () -> {
@@ -128,10 +127,7 @@ class NationalObservatoryTest {
     /** The region and its associations leave the shared database as they came (other tests count regions). */
     @AfterEach
     void removeTheRegion() {
-        JdbcClient owner = OwnerSql.of(server);
-        owner.sql("update organisation set region_code = null, active = false where region_code = ?").param(region)
-                .update();
-        owner.sql("delete from network_region where code = ?").param(region).update();
+        TestRegions.remove(server, region);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import fr.passerelle.OwnerSql;
 import fr.passerelle.PasserelleIntegrationTest;
+import fr.passerelle.TestRegions;
 import fr.passerelle.identity.OrganisationKind;
 import fr.passerelle.identity.Organisations;
 import fr.passerelle.identity.PasserelleUser;
@@ -38,7 +39,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -102,9 +102,7 @@ class NationalKeyFiguresTest {
 
     @BeforeAll
     void givenASharingAssociationWithMeasuresIn2007() {
-        region = "R-" + UUID.randomUUID().toString().substring(0, 8);
-        OwnerSql.of(server).sql("insert into network_region (code, name) values (?, ?)")
-                .params(region, "Région " + region).update();
+        region = TestRegions.create(server);
         UUID org = organisations.create(new Organisations.OrganisationData(OrganisationKind.ASSOCIATION,
                 "Association chiffres nationaux " + region, "Angers", "49", region, true, true), null);
         TenantContext.runAs(org, () -> {
@@ -136,10 +134,7 @@ class NationalKeyFiguresTest {
     /** The region and its association leave the shared database as they came (other tests count regions). */
     @AfterAll
     void removeTheRegion() {
-        JdbcClient owner = OwnerSql.of(server);
-        owner.sql("update organisation set region_code = null, active = false where region_code = ?").param(region)
-                .update();
-        owner.sql("delete from network_region where code = ?").param(region).update();
+        TestRegions.remove(server, region);
     }
 
     @Test
