@@ -19,7 +19,9 @@ import java.util.TreeMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The national observatory: figures across the associations that agreed to share theirs, read from
@@ -106,15 +108,18 @@ public class NationalObservatory {
             List<Choice> departements, List<Choice> types) {}
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate readOnly;
     private final String role;
     private final SmallCellSuppression suppression = new SmallCellSuppression();
 
-    NationalObservatory(JdbcClient jdbc,
+    NationalObservatory(JdbcClient jdbc, PlatformTransactionManager transactions,
             @Value("${spring.flyway.placeholders.observatory_role:passerelle_observatory}") String role) {
         if (!role.matches("[a-z_][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("Invalid observatory role name: " + role);
         }
         this.jdbc = jdbc;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.role = role;
     }
 
@@ -236,21 +241,22 @@ public class NationalObservatory {
 
     /**
      * The filters' choices: regions, cours d'appel, tribunaux, départements, measure types (read
-     * again after five minutes).
+     * again after five minutes; a page within that time opens no transaction for them).
      */
-    @Transactional(readOnly = true)
     public Options options() {
         Options cached = options;
         if (cached != null && System.nanoTime() - optionsRead < OPTIONS_LIFETIME.toNanos()) {
             return cached;
         }
-        jdbc.sql("set local role " + role).update();
-        Options read = new Options(choices("select code, name from network_region order by name"),
-                choices("select code, name from court_of_appeal order by name"),
-                choices("select code, name from judicial_court order by name"),
-                choices("select distinct departement_code, departement_code || ' ' || departement_name"
-                        + " from judicial_court order by 1"),
-                choices("select code, label from default_measure_type order by position"));
+        Options read = readOnly.execute(status -> {
+            jdbc.sql("set local role " + role).update();
+            return new Options(choices("select code, name from network_region order by name"),
+                    choices("select code, name from court_of_appeal order by name"),
+                    choices("select code, name from judicial_court order by name"),
+                    choices("select distinct departement_code, departement_code || ' ' || departement_name"
+                            + " from judicial_court order by 1"),
+                    choices("select code, label from default_measure_type order by position"));
+        });
         options = read;
         optionsRead = System.nanoTime();
         return read;
