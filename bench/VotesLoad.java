@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * Vote load for bench/votes.sh and bench/crash-votes.sh (localhost only; classpath: target/classes
  * and the PostgreSQL driver).
  *   load BASE SLUG PARTICIPANTS CONCURRENCY JDBC_URL OWNER_ROLE APP_ROLE
- *     virtual participants fetch their sequence (signed keys, cookie), then post their 12 votes
+ *     after a warm-up (rounds of 1,000 participants until the throughput is steady), virtual
+ *     participants fetch their sequence (signed keys, cookie), then post their 12 votes
  *     through HTTP; then the same vote statement directly over JDBC (PostgreSQL's ceiling); then a
  *     static stylesheet through the same HTTP stack (what a request costs at the least here).
  *   crash BASE SLUG CONCURRENCY SECONDS ACK_FILE
@@ -38,6 +39,7 @@ public class VotesLoad {
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
     private static final Pattern KEY = Pattern.compile("\"key\":\"([A-Za-z0-9_-]+)\"");
     private static final String[] KEYS = {"AGREE", "DISAGREE", "NEUTRAL"};
+    private static final int WARMUP_ROUND = 1000;
 
     record Shown(String cookie, UUID participant, List<String> proposals, List<String> keys) {}
 
@@ -222,34 +224,37 @@ public class VotesLoad {
             }
         }
 
-        // 1. Every virtual participant opens the voting sequence: cookie and signed keys. The
-        //    first WARMUP of them vote before the measurement (the JIT's steady state).
-        int warmup = Integer.parseInt(System.getenv().getOrDefault("BENCH_WARMUP_VOTERS", "1000"));
+        // 1. Warm-up: rounds of 1,000 virtual participants open the voting sequence (cookie, signed
+        //    keys) and vote, unmeasured, until the throughput stops rising (see steady; at most
+        //    BENCH_WARMUP_ROUNDS rounds). On these two cores the
+        //    just-in-time compiler needs tens of thousands of votes before the server reaches the
+        //    speed it keeps afterwards; each round's throughput goes to stderr.
+        int maxRounds = Integer.parseInt(System.getenv().getOrDefault("BENCH_WARMUP_ROUNDS", "30"));
         Http http = client(base);
-        ConcurrentLinkedQueue<Shown> shown = new ConcurrentLinkedQueue<>();
-        AtomicInteger next = new AtomicInteger();
-        runThreads(concurrency, () -> {
-            while (next.getAndIncrement() < participants + warmup) {
-                shown.add(sequence(http, base, slug));
-            }
-        });
-        System.err.printf("votes: %d participants fetched their sequence%n", shown.size());
-        List<Shown> fetched = new ArrayList<>(shown);
-        List<Shown> warming = fetched.subList(0, warmup);
-        AtomicInteger warmed = new AtomicInteger();
-        runThreads(concurrency, () -> {
-            int p;
-            while ((p = warmed.getAndIncrement()) < warming.size()) {
-                Shown s = warming.get(p);
-                for (int i = 0; i < s.proposals().size(); i++) {
-                    vote(http, base, slug, s, i, KEYS[(p + i) % 3]);
+        List<Double> rounds = new ArrayList<>();
+        while (rounds.size() < maxRounds && !steady(rounds)) {
+            List<Shown> round = sequences(http, base, slug, WARMUP_ROUND, concurrency);
+            AtomicInteger taken = new AtomicInteger();
+            AtomicInteger cast = new AtomicInteger();
+            long roundStart = System.nanoTime();
+            runThreads(concurrency, () -> {
+                int p;
+                while ((p = taken.getAndIncrement()) < round.size()) {
+                    Shown s = round.get(p);
+                    for (int i = 0; i < s.proposals().size(); i++) {
+                        vote(http, base, slug, s, i, KEYS[(p + i) % 3]);
+                        cast.incrementAndGet();
+                    }
                 }
-            }
-        });
-        System.err.printf("votes: warm-up done (%d participants), measuring%n", warmup);
+            });
+            rounds.add(cast.get() / ((System.nanoTime() - roundStart) / 1e9));
+            System.err.printf("votes: warm-up round %d: %.0f votes/s%n", rounds.size(), rounds.get(rounds.size() - 1));
+        }
+        System.err.printf("votes: warm-up done (%d rounds of %d participants), measuring%n", rounds.size(), WARMUP_ROUND);
+        List<Shown> fetched = sequences(http, base, slug, participants, concurrency);
 
         // 2. They vote: each worker takes a participant and posts their 12 votes one after the other.
-        List<Shown> all = new ArrayList<>(fetched.subList(warmup, fetched.size()));
+        List<Shown> all = fetched;
         long[] latencies = new long[all.stream().mapToInt(s -> s.proposals().size()).sum()];
         AtomicInteger slot = new AtomicInteger();
         AtomicInteger who = new AtomicInteger();
@@ -289,18 +294,10 @@ public class VotesLoad {
         double ceiling = ceiling(jdbcUrl, appRole, organisation, consultation, votes, concurrency, 1);
         double batchedCeiling = ceiling(jdbcUrl, appRole, organisation, consultation, votes, concurrency / 4, 32);
 
-        // 4. The floor of the HTTP stack on this machine: a static stylesheet, same client, same concurrency.
-        AtomicLong statics = new AtomicLong();
-        long staticEnd = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        long staticStart = System.nanoTime();
-        runThreads(concurrency, () -> {
-            while (System.nanoTime() < staticEnd) {
-                if (http.send("GET", "/css/passerelle.css", null, null).status() == 200) {
-                    statics.incrementAndGet();
-                }
-            }
-        });
-        double staticPerSecond = statics.get() / ((System.nanoTime() - staticStart) / 1e9);
+        // 4. The floor of the HTTP stack on this machine: a static stylesheet, same client, same
+        //    concurrency, measured over 5 s after 5 s of warm-up.
+        staticRate(http, concurrency);
+        double staticPerSecond = staticRate(http, concurrency);
 
         System.out.printf("bench=votes metric=votes_per_s value=%.0f unit=votes/s baseline=%.0f ratio=%.2f%n", perSecond,
                 ceiling, perSecond / ceiling);
@@ -322,6 +319,8 @@ public class VotesLoad {
             System.out.printf("bench=votes metric=votes_per_s_generator_elsewhere value=%.0f unit=votes/s%n",
                     (votes - failures.get()) / serverCpu * cores);
         }
+        System.out.printf("bench=votes metric=warmup_rounds value=%d unit=rounds%n", rounds.size());
+        System.out.printf("bench=votes metric=warmup_first_round_votes_per_s value=%.0f unit=votes/s%n", rounds.get(0));
         System.out.printf("bench=votes metric=vote_failures value=%d unit=votes%n", failures.get());
     }
 
@@ -496,6 +495,42 @@ public class VotesLoad {
 
     interface Work {
         void run() throws Exception;
+    }
+
+    /** COUNT new participants' sequences (cookie and signed keys), CONCURRENCY at a time. */
+    static List<Shown> sequences(Http http, String base, String slug, int count, int concurrency) throws Exception {
+        ConcurrentLinkedQueue<Shown> shown = new ConcurrentLinkedQueue<>();
+        AtomicInteger next = new AtomicInteger();
+        runThreads(concurrency, () -> {
+            while (next.getAndIncrement() < count) {
+                shown.add(sequence(http, base, slug));
+            }
+        });
+        return new ArrayList<>(shown);
+    }
+
+    /**
+     * Whether the warm-up is over: at least 8 rounds, and neither of the last two rounds more than
+     * 5 % faster than the one before it (the throughput has stopped rising).
+     */
+    static boolean steady(List<Double> rounds) {
+        int n = rounds.size();
+        return n >= 8 && rounds.get(n - 1) <= 1.05 * rounds.get(n - 2) && rounds.get(n - 2) <= 1.05 * rounds.get(n - 3);
+    }
+
+    /** Static stylesheets per second over 5 s, CONCURRENCY at a time. */
+    static double staticRate(Http http, int concurrency) throws Exception {
+        AtomicLong statics = new AtomicLong();
+        long start = System.nanoTime();
+        long end = start + Duration.ofSeconds(5).toNanos();
+        runThreads(concurrency, () -> {
+            while (System.nanoTime() < end) {
+                if (http.send("GET", "/css/passerelle.css", null, null).status() == 200) {
+                    statics.incrementAndGet();
+                }
+            }
+        });
+        return statics.get() / ((System.nanoTime() - start) / 1e9);
     }
 
     static void runThreads(int n, Work work) throws Exception {
