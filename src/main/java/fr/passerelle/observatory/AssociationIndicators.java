@@ -6,23 +6,35 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
+import fr.passerelle.shared.TenantContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The catalogue's indicators for the current association, computed from its own measures (the data
- * source of the association dashboard). Everything is counted by SQL aggregates inside one
- * read-only transaction, under the association's row-level security; the definitions followed are
- * the ones shown to users ({@code observatory.indicator.<id>.definition}).
+ * source of the association dashboard), inside one read-only transaction under the association's
+ * row-level security; the definitions followed are the ones shown to users
+ * ({@code observatory.indicator.<id>.definition}). The figures of measures and their people are
+ * counted from one read of the association's filtered measures (their dates, outcome, ordered
+ * quantity and person), shared by every period asked at once (a dashboard's period, the previous
+ * one, the months of the network comparison); reports, quantities, incidents and billing are
+ * counted by SQL aggregates.
  *
  * <p>Dates read from the measures module: the end of a measure is the effective date of its
  * transition to "ended" (end or cancellation; the date it was recorded when no effective date was
@@ -133,6 +145,9 @@ public class AssociationIndicators {
         this.clock = clock;
     }
 
+    /** A period of the dashboard, both days included. */
+    public record Period(LocalDate from, LocalDate to) {}
+
     /**
      * Every indicator the filters allow, for the period [from, to] (both included); a period that
      * ends before it starts ({@code observatory.period.invalid}) or an unknown field
@@ -146,192 +161,355 @@ public class AssociationIndicators {
     /** The same, for some indicators only (those of them the filters allow). */
     @Transactional(readOnly = true)
     public Result compute(LocalDate from, LocalDate to, Filters filters, Set<Indicator> wanted) {
-        if (from == null || to == null || to.isBefore(from)) {
-            throw new FieldRefusal("to", "observatory.period.invalid");
+        return compute(List.of(new Period(from, to)), filters, wanted).get(0);
+    }
+
+    /**
+     * The same for several periods at once (a dashboard's period, the previous one, the months of
+     * the network comparison): the association's measures are read once for all of them.
+     */
+    @Transactional(readOnly = true)
+    public List<Result> compute(List<Period> periods, Filters filters, Set<Indicator> wanted) {
+        for (Period period : periods) {
+            if (period.from() == null || period.to() == null || period.to().isBefore(period.from())) {
+                throw new FieldRefusal("to", "observatory.period.invalid");
+            }
         }
         Filters f = filters == null ? Filters.none() : filters;
         if (f.fieldCode() != null && !FIELDS.contains(f.fieldCode())) {
             throw new FieldRefusal("field", "observatory.filter.fieldInvalid");
         }
-        Query q = new Query(from, to, f, LocalDate.now(clock.withZone(PARIS)));
-        Map<Indicator, Figure> figures = new EnumMap<>(Indicator.class);
-        Set<Dimension> used = f.dimensions();
-        for (Indicator indicator : Indicator.values()) {
-            if (wanted.contains(indicator) && indicator.dimensions().containsAll(used)) {
-                figures.put(indicator, compute(indicator, q));
+        Set<Indicator> allowed = EnumSet.noneOf(Indicator.class);
+        for (Indicator indicator : wanted) {
+            if (indicator.dimensions().containsAll(f.dimensions())) {
+                allowed.add(indicator);
             }
         }
-        return new Result(from, to, f, Collections.unmodifiableMap(figures));
+        LocalDate today = LocalDate.now(clock.withZone(PARIS));
+        Query q = new Query(f, TenantContext.currentOrganisationId().orElseThrow(
+                () -> new IllegalStateException("association indicators need a current organisation")));
+        Map<UUID, TypeInfo> types = types();
+        List<Row> rows = allowed.stream().anyMatch(MEASURE_INDICATORS::contains)
+                ? rows(q, types, periods.stream().map(Period::to).max(LocalDate::compareTo).orElseThrow())
+                : List.of();
+        List<Result> results = new ArrayList<>();
+        for (Period period : periods) {
+            MeasureFigures measures = new MeasureFigures(period, today, rows);
+            Map<String, Object> params = q.params(period, today);
+            Map<Indicator, Figure> figures = new EnumMap<>(Indicator.class);
+            for (Indicator indicator : allowed) {
+                figures.put(indicator, compute(indicator, q, params, measures));
+            }
+            results.add(new Result(period.from(), period.to(), f, Collections.unmodifiableMap(figures)));
+        }
+        return results;
     }
 
-    private Figure compute(Indicator indicator, Query q) {
+    /** The indicators computed from the measures' own dates (and their people), without another table. */
+    private static final Set<Indicator> MEASURE_INDICATORS = EnumSet.of(Indicator.MEASURES_RECEIVED,
+            Indicator.MEASURES_ACTIVE, Indicator.MEASURES_ENDED, Indicator.MEDIAN_DURATION,
+            Indicator.FIRST_INTERVIEW_MEDIAN_DELAY, Indicator.FIRST_INTERVIEW_WITHIN_DEADLINE,
+            Indicator.HOURS_COMPLETED_VS_ORDERED, Indicator.DAYS_COMPLETED_VS_ORDERED,
+            Indicator.INCIDENTS_PER_100_MEASURES, Indicator.PEOPLE_ACCOMPANIED);
+
+    private Figure compute(Indicator indicator, Query q, Map<String, Object> params, MeasureFigures m) {
         return switch (indicator) {
-            case MEASURES_RECEIVED -> count(indicator, q, "m.received_on between :from and :to",
-                    List.of(Dimension.MEASURE_TYPE), "m.type_code");
-            case MEASURES_ACTIVE -> count(indicator, q, "m.received_on <= :to and (m.ended_on is null or m.ended_on > :to)",
-                    List.of(Dimension.MEASURE_TYPE), "m.type_code");
-            case MEASURES_ENDED -> count(indicator, q, "m.ended_on between :from and :to",
-                    List.of(Dimension.OUTCOME), "m.outcome");
-            case MEDIAN_DURATION -> median(indicator, q, "m.ended_on - m.received_on",
-                    "m.ended_on between :from and :to and m.outcome <> '" + CANCELLED + "'");
-            case FIRST_INTERVIEW_MEDIAN_DELAY -> median(indicator, q, "m.started_on - m.received_on",
-                    "m.started_on between :from and :to");
-            case FIRST_INTERVIEW_WITHIN_DEADLINE -> share(indicator, q, q.measures()
-                    + " select count(*) filter (where m.started_on <= m.first_deadline), count(*) from m"
-                    + " where m.first_deadline between :from and least(:to, :today)"
-                    + " and (m.outcome is distinct from '" + CANCELLED + "' or m.ended_on >= m.first_deadline)");
-            case REPORTS_ON_TIME -> share(indicator, q, q.measures()
-                    + " select count(*) filter (where r.sent_on <= r.due_on), count(*)"
-                    + " from report r join m on m.id = r.measure_id"
-                    + " where r.due_on between :from and least(:to, :today)");
-            case HOURS_COMPLETED -> completed(indicator, q, "('HOURS')");
-            case DAYS_COMPLETED -> completed(indicator, q, "('DAYS', 'NIGHTS')");
-            case HOURS_COMPLETED_VS_ORDERED -> completedVsOrdered(indicator, q, "('HOURS')");
-            case DAYS_COMPLETED_VS_ORDERED -> completedVsOrdered(indicator, q, "('DAYS', 'NIGHTS')");
-            case INCIDENTS_PER_100_MEASURES -> incidents(indicator, q);
-            case PEOPLE_ACCOMPANIED -> people(indicator, q);
-            case AMOUNT_BILLED -> amounts(indicator, q, "s.sent_on between :from and :to");
-            case AMOUNT_AWAITING_PAYMENT -> amounts(indicator, q,
+            case MEASURES_RECEIVED -> m.count(indicator, Dimension.MEASURE_TYPE, MeasureFigures::received, Row::typeCode);
+            case MEASURES_ACTIVE -> m.count(indicator, Dimension.MEASURE_TYPE, MeasureFigures::active, Row::typeCode);
+            case MEASURES_ENDED -> m.count(indicator, Dimension.OUTCOME, MeasureFigures::ended, Row::outcome);
+            case MEDIAN_DURATION -> m.median(indicator, r -> m.ended(r) && notCancelled(r),
+                    r -> (int) ChronoUnit.DAYS.between(r.receivedOn(), r.endedOn()));
+            case FIRST_INTERVIEW_MEDIAN_DELAY -> m.median(indicator, m::started,
+                    r -> (int) ChronoUnit.DAYS.between(r.receivedOn(), r.startedOn()));
+            case FIRST_INTERVIEW_WITHIN_DEADLINE -> m.withinDeadline(indicator);
+            case REPORTS_ON_TIME -> share(indicator, params, """
+                    select count(*) filter (where r.sent_on <= r.due_on), count(*)
+                    from report r join measure m on m.id = r.measure_id
+                    where r.due_on between :from and least(:to, :today)""" + q.measureFilters());
+            case HOURS_COMPLETED -> completed(indicator, q, params, "('HOURS')");
+            case DAYS_COMPLETED -> completed(indicator, q, params, "('DAYS', 'NIGHTS')");
+            case HOURS_COMPLETED_VS_ORDERED -> completedVsOrdered(indicator, q, params, m, "HOURS");
+            case DAYS_COMPLETED_VS_ORDERED -> completedVsOrdered(indicator, q, params, m, "DAYS", "NIGHTS");
+            case INCIDENTS_PER_100_MEASURES -> incidents(indicator, q, params, m);
+            case PEOPLE_ACCOMPANIED -> m.people(indicator);
+            case AMOUNT_BILLED -> amounts(indicator, q, params, "s.sent_on between :from and :to");
+            case AMOUNT_AWAITING_PAYMENT -> amounts(indicator, q, params,
                     "s.sent_on <= :to and (s.paid_on is null or s.paid_on > :to)");
-            case PAYMENT_MEDIAN_DELAY -> paymentDelay(indicator, q);
+            case PAYMENT_MEDIAN_DELAY -> paymentDelay(indicator, q, params);
         };
     }
 
-    /** A count of measures, in total and by one column. */
-    private Figure count(Indicator indicator, Query q, String where, List<Dimension> dimensions, String column) {
-        List<Cell> cells = new ArrayList<>();
-        long[] total = {0};
-        jdbc.sql(q.measures() + " select " + column + " as k, count(*) from m where " + where
-                        + " group by rollup (" + column + ") order by 1 nulls first")
-                .params(q.params)
-                .query((rs, n) -> {
-                    // The rollup's grand total is the row without a key (every measure has a type and,
-                    // once ended, an outcome).
-                    String key = rs.getString(1);
-                    long count = rs.getLong(2);
-                    if (key == null) {
-                        total[0] = count;
-                    } else {
-                        cells.add(new Cell(List.of(key), BigDecimal.valueOf(count)));
-                    }
-                    return null;
-                })
-                .list();
-        return new Figure(indicator, BigDecimal.valueOf(total[0]), total[0], List.of(new Breakdown(dimensions, cells)));
+    /** An ended measure whose outcome is known and is not a cancellation by the magistrate. */
+    private static boolean notCancelled(Row r) {
+        return r.outcome() != null && !CANCELLED.equals(r.outcome());
     }
 
-    /** A median number of days over the measures selected. */
-    private Figure median(Indicator indicator, Query q, String days, String where) {
-        return jdbc.sql(q.measures() + " select round(cast(percentile_cont(0.5) within group (order by " + days
-                        + ") as numeric), 1), count(*) from m where " + where)
-                .params(q.params)
-                .query((rs, n) -> new Figure(indicator, rs.getBigDecimal(1), rs.getLong(2), List.of()))
-                .single();
+    /** What the indicators need of a measure type of the association's catalogue. */
+    private record TypeInfo(String code, String trackedQuantity, int firstInterviewDays) {}
+
+    private Map<UUID, TypeInfo> types() {
+        Map<UUID, TypeInfo> types = new HashMap<>();
+        jdbc.sql("select id, code, tracked_quantity, first_interview_days from measure_type")
+                .query((rs, n) -> types.put(rs.getObject(1, UUID.class),
+                        new TypeInfo(rs.getString(2), rs.getString(3), rs.getInt(4))))
+                .list();
+        return types;
+    }
+
+    /**
+     * One filtered measure of the association as the indicators read it: its type and the tracked
+     * quantity, its dates, outcome and ordered quantity, its person's sex and birth date.
+     */
+    private record Row(String typeCode, String trackedQuantity, LocalDate receivedOn, LocalDate endedOn,
+            LocalDate startedOn, LocalDate firstDeadline, String outcome, BigDecimal orderedQuantity, UUID personId,
+            String sex, LocalDate birthDate) {}
+
+    /**
+     * The association's measures received by the last day of the latest period, with the filters:
+     * one read (through the reception-date index) for every period and figure that needs measures
+     * only. The organisation is also named in the query (row-level security restricts it anyway) so
+     * that the planner knows how many measures it reads.
+     */
+    private List<Row> rows(Query q, Map<UUID, TypeInfo> types, LocalDate lastDay) {
+        Map<String, Object> params = new LinkedHashMap<>(q.filterParams);
+        params.put("last", lastDay);
+        return jdbc.sql("""
+                        select m.measure_type_id, m.received_on, m.ended_on, m.started_on, m.outcome, m.ordered_quantity,
+                               m.person_id, p.sex, p.birth_date
+                        from measure m left join person p on p.id = m.person_id and p.organisation_id = :org
+                        where m.received_on <= :last""" + q.measureFilters())
+                .params(params)
+                .query((rs, n) -> {
+                    TypeInfo type = types.get(rs.getObject(1, UUID.class));
+                    LocalDate received = rs.getObject(2, LocalDate.class);
+                    return new Row(type.code(), type.trackedQuantity(), received, rs.getObject(3, LocalDate.class),
+                            rs.getObject(4, LocalDate.class), received.plusDays(type.firstInterviewDays()),
+                            rs.getString(5), rs.getBigDecimal(6), rs.getObject(7, UUID.class), rs.getString(8),
+                            rs.getObject(9, LocalDate.class));
+                })
+                .list();
+    }
+
+    /** The figures of one period computed from the measures read once ({@link Row}). */
+    private static final class MeasureFigures {
+
+        private final LocalDate from;
+        private final LocalDate to;
+        private final LocalDate today;
+        private final List<Row> rows;
+
+        MeasureFigures(Period period, LocalDate today, List<Row> rows) {
+            this.from = period.from();
+            this.to = period.to();
+            this.today = today;
+            this.rows = rows;
+        }
+
+        private boolean within(LocalDate day) {
+            return day != null && !day.isBefore(from) && !day.isAfter(to);
+        }
+
+        boolean received(Row r) {
+            return within(r.receivedOn());
+        }
+
+        /** Received by the last day and not ended by then. */
+        boolean active(Row r) {
+            return !r.receivedOn().isAfter(to) && (r.endedOn() == null || r.endedOn().isAfter(to));
+        }
+
+        boolean ended(Row r) {
+            return within(r.endedOn());
+        }
+
+        boolean started(Row r) {
+            return within(r.startedOn());
+        }
+
+        /** Followed during the period: received by its last day, not ended before its first. */
+        boolean followed(Row r) {
+            return !r.receivedOn().isAfter(to) && (r.endedOn() == null || !r.endedOn().isBefore(from));
+        }
+
+        /** A count of measures, in total and by one key (cells in the order of their keys). */
+        Figure count(Indicator indicator, Dimension dimension, java.util.function.BiPredicate<MeasureFigures, Row> counted,
+                java.util.function.Function<Row, String> key) {
+            Map<String, Long> byKey = new TreeMap<>();
+            long total = 0;
+            for (Row r : rows) {
+                if (counted.test(this, r)) {
+                    total++;
+                    String k = key.apply(r);
+                    if (k != null) {
+                        byKey.merge(k, 1L, Long::sum);
+                    }
+                }
+            }
+            return new Figure(indicator, BigDecimal.valueOf(total), total,
+                    List.of(new Breakdown(List.of(dimension), cells(byKey))));
+        }
+
+        /** The median number of days over the measures selected (the mean of the two middle ones when even). */
+        Figure median(Indicator indicator, Predicate<Row> selected, ToIntFunction<Row> days) {
+            int[] values = rows.stream().filter(selected).mapToInt(days).sorted().toArray();
+            return new Figure(indicator, AssociationIndicators.median(values), values.length, List.of());
+        }
+
+        /**
+         * First interviews within the deadline: measures whose deadline fell in the period (and
+         * before today), except those cancelled before it; a success when the first interview took
+         * place by the deadline.
+         */
+        Figure withinDeadline(Indicator indicator) {
+            LocalDate last = to.isBefore(today) ? to : today;
+            long due = 0;
+            long kept = 0;
+            for (Row r : rows) {
+                LocalDate deadline = r.firstDeadline();
+                boolean decided = !deadline.isBefore(from) && !deadline.isAfter(last);
+                boolean counts = !CANCELLED.equals(r.outcome())
+                        || (r.endedOn() != null && !r.endedOn().isBefore(deadline));
+                if (decided && counts) {
+                    due++;
+                    if (r.startedOn() != null && !r.startedOn().isAfter(deadline)) {
+                        kept++;
+                    }
+                }
+            }
+            return new Figure(indicator, percent(kept, due), due, List.of());
+        }
+
+        /** The ordered quantity and number of the measures ended in the period whose type tracks UNITS. */
+        BigDecimal[] ordered(String... units) {
+            List<String> tracked = List.of(units);
+            BigDecimal sum = null;
+            long count = 0;
+            for (Row r : rows) {
+                if (tracked.contains(r.trackedQuantity()) && ended(r) && notCancelled(r) && r.orderedQuantity() != null) {
+                    sum = sum == null ? r.orderedQuantity() : sum.add(r.orderedQuantity());
+                    count++;
+                }
+            }
+            return new BigDecimal[] {sum, BigDecimal.valueOf(count)};
+        }
+
+        long followedCount() {
+            return rows.stream().filter(this::followed).count();
+        }
+
+        /**
+         * Distinct people with a measure followed in the period, by sex and by age on the last day
+         * (whole years), and the age bands those ages fall in.
+         */
+        Figure people(Indicator indicator) {
+            Map<UUID, Row> people = new HashMap<>();
+            for (Row r : rows) {
+                if (followed(r) && r.personId() != null) {
+                    people.putIfAbsent(r.personId(), r);
+                }
+            }
+            Map<List<String>, Long> bySexAndBand = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
+                    .thenComparing(k -> k.get(1)));
+            for (Row r : people.values()) {
+                Integer age = r.birthDate() == null || r.birthDate().isAfter(to) ? null
+                        : java.time.Period.between(r.birthDate(), to).getYears();
+                String sex = r.sex() == null ? "UNKNOWN" : r.sex();
+                bySexAndBand.merge(List.of(sex, AgeBand.ofAge(age).name()), 1L, Long::sum);
+            }
+            Map<String, Long> bySex = new TreeMap<>();
+            Map<String, Long> byBand = new TreeMap<>();
+            bySexAndBand.forEach((k, v) -> {
+                bySex.merge(k.get(0), v, Long::sum);
+                byBand.merge(k.get(1), v, Long::sum);
+            });
+            long total = people.size();
+            List<Breakdown> breakdowns = List.of(
+                    new Breakdown(List.of(Dimension.SEX), cells(bySex)),
+                    new Breakdown(List.of(Dimension.AGE_BAND), cells(byBand)),
+                    new Breakdown(List.of(Dimension.SEX, Dimension.AGE_BAND), bySexAndBand.entrySet().stream()
+                            .map(e -> new Cell(e.getKey(), BigDecimal.valueOf(e.getValue()))).toList()));
+            return new Figure(indicator, BigDecimal.valueOf(total), total, breakdowns);
+        }
+    }
+
+    /** The median of sorted values, to one decimal; null when there are none. */
+    static BigDecimal median(int[] sorted) {
+        if (sorted.length == 0) {
+            return null;
+        }
+        int n = sorted.length;
+        return BigDecimal.valueOf((long) sorted[(n - 1) / 2] + sorted[n / 2]).divide(BigDecimal.valueOf(2), 1,
+                java.math.RoundingMode.HALF_UP);
     }
 
     /** A percentage: the query returns the count of successes, then the population. */
-    private Figure share(Indicator indicator, Query q, String sql) {
-        return jdbc.sql(sql).params(q.params)
+    private Figure share(Indicator indicator, Map<String, Object> params, String sql) {
+        return jdbc.sql(sql).params(params)
                 .query((rs, n) -> new Figure(indicator, percent(rs.getLong(1), rs.getLong(2)), rs.getLong(2), List.of()))
                 .single();
     }
 
-    private Figure completed(Indicator indicator, Query q, String units) {
-        return jdbc.sql(q.measures() + " select coalesce(sum(e.quantity), 0), count(distinct m.id)"
-                        + " from measure_quantity_entry e join m on m.id = e.measure_id"
-                        + " where m.tracked_quantity in " + units + " and e.entry_date between :from and :to")
-                .params(q.params)
+    private Figure completed(Indicator indicator, Query q, Map<String, Object> params, String units) {
+        return jdbc.sql("""
+                        select coalesce(sum(e.quantity), 0), count(distinct m.id)
+                        from measure_quantity_entry e join measure m on m.id = e.measure_id
+                        where e.entry_date between :from and :to
+                          and m.measure_type_id in (select id from measure_type where tracked_quantity in\s""" + units + ")"
+                        + q.measureFilters())
+                .params(params)
                 .query((rs, n) -> new Figure(indicator, rs.getBigDecimal(1), rs.getLong(2), List.of()))
                 .single();
     }
 
-    private Figure completedVsOrdered(Indicator indicator, Query q, String units) {
-        return jdbc.sql(q.measures() + """
-                        , ended as (
-                            select m.id, m.ordered_quantity from m
-                            where m.tracked_quantity in """ + units + """
-                              and m.ended_on between :from and :to and m.outcome <> 'CANCELLED_BY_MAGISTRATE'
-                              and m.ordered_quantity is not null)
-                        select coalesce((select sum(e.quantity) from measure_quantity_entry e
-                                         where e.measure_id in (select id from ended)), 0),
-                               (select sum(ordered_quantity) from ended), (select count(*) from ended)""")
-                .params(q.params)
-                .query((rs, n) -> {
-                    BigDecimal done = rs.getBigDecimal(1);
-                    BigDecimal ordered = rs.getBigDecimal(2);
-                    BigDecimal value = ordered == null || ordered.signum() == 0 ? null
-                            : done.multiply(BigDecimal.valueOf(100)).divide(ordered, 1, java.math.RoundingMode.HALF_UP);
-                    return new Figure(indicator, value, rs.getLong(3), List.of());
-                })
-                .single();
-    }
-
-    private Figure incidents(Indicator indicator, Query q) {
-        return jdbc.sql(q.measures() + """
-                         select (select count(*) from measure_incident i join m on m.id = i.measure_id
-                                 where i.occurred_on between :from and :to),
-                                (select count(*) from m where """ + " " + Query.FOLLOWED + ")")
-                .params(q.params)
-                .query((rs, n) -> {
-                    long measures = rs.getLong(2);
-                    BigDecimal value = measures == 0 ? null : BigDecimal.valueOf(rs.getLong(1) * 100)
-                            .divide(BigDecimal.valueOf(measures), 1, java.math.RoundingMode.HALF_UP);
-                    return new Figure(indicator, value, measures, List.of());
-                })
-                .single();
-    }
-
     /**
-     * Distinct people with a measure followed in the period, by sex and by age on the last day: the
-     * database counts them by sex and age in years (one age per person), the bands add those up.
+     * Quantities completed against ordered, over the measures ended in the period (not cancelled)
+     * with an ordered quantity: every entry of those measures against the sum ordered.
      */
-    private Figure people(Indicator indicator, Query q) {
-        Map<List<String>, Long> bySexAndBand = new LinkedHashMap<>();
-        jdbc.sql(q.measures() + """
-                         select coalesce(p.sex, 'UNKNOWN'),
-                                case when p.birth_date <= :to then cast(date_part('year', age(cast(:to as timestamp), cast(p.birth_date as timestamp))) as int) end,
-                                count(distinct p.id)
-                         from person p where p.id in (select m.person_id from m where """ + " " + Query.FOLLOWED + """
-                         ) group by 1, 2""")
-                .params(q.params)
-                .query((rs, n) -> {
-                    String sex = rs.getString(1);
-                    int age = rs.getInt(2);
-                    AgeBand band = AgeBand.ofAge(rs.wasNull() ? null : age);
-                    bySexAndBand.merge(List.of(sex, band.name()), rs.getLong(3), Long::sum);
-                    return null;
-                })
-                .list();
-        Map<String, Long> bySex = new LinkedHashMap<>();
-        Map<String, Long> byBand = new LinkedHashMap<>();
-        long total = 0;
-        for (Map.Entry<List<String>, Long> e : bySexAndBand.entrySet()) {
-            bySex.merge(e.getKey().get(0), e.getValue(), Long::sum);
-            byBand.merge(e.getKey().get(1), e.getValue(), Long::sum);
-            total += e.getValue();
+    private Figure completedVsOrdered(Indicator indicator, Query q, Map<String, Object> params, MeasureFigures m,
+            String... units) {
+        BigDecimal[] ordered = m.ordered(units);
+        long measures = ordered[1].longValue();
+        if (measures == 0) {
+            return new Figure(indicator, null, 0, List.of());
         }
-        List<Breakdown> breakdowns = List.of(
-                new Breakdown(List.of(Dimension.SEX), cells(bySex)),
-                new Breakdown(List.of(Dimension.AGE_BAND), cells(byBand)),
-                new Breakdown(List.of(Dimension.SEX, Dimension.AGE_BAND), bySexAndBand.entrySet().stream()
-                        .map(e -> new Cell(e.getKey(), BigDecimal.valueOf(e.getValue()))).toList()));
-        return new Figure(indicator, BigDecimal.valueOf(total), total, breakdowns);
+        BigDecimal done = jdbc.sql("""
+                        select coalesce(sum(e.quantity), 0) from measure_quantity_entry e join measure m on m.id = e.measure_id
+                        where m.ended_on between :from and :to and m.outcome <> 'CANCELLED_BY_MAGISTRATE'
+                          and m.ordered_quantity is not null
+                          and m.measure_type_id in (select id from measure_type where tracked_quantity in (:units))"""
+                        + q.measureFilters())
+                .params(params).param("units", List.of(units))
+                .query(BigDecimal.class).single();
+        BigDecimal value = ordered[0].signum() == 0 ? null
+                : done.multiply(BigDecimal.valueOf(100)).divide(ordered[0], 1, java.math.RoundingMode.HALF_UP);
+        return new Figure(indicator, value, measures, List.of());
+    }
+
+    private Figure incidents(Indicator indicator, Query q, Map<String, Object> params, MeasureFigures m) {
+        long measures = m.followedCount();
+        long incidents = jdbc.sql("""
+                        select count(*) from measure_incident i join measure m on m.id = i.measure_id
+                        where i.occurred_on between :from and :to""" + q.measureFilters())
+                .params(params).query(Long.class).single();
+        BigDecimal value = measures == 0 ? null : BigDecimal.valueOf(incidents * 100)
+                .divide(BigDecimal.valueOf(measures), 1, java.math.RoundingMode.HALF_UP);
+        return new Figure(indicator, value, measures, List.of());
     }
 
     /**
      * Euros of the statements sent (or paid), in total and by billed court, line by line so that
      * the measure filters apply to each line's measure; the court filter is the statement's court.
      */
-    private Figure amounts(Indicator indicator, Query q, String where) {
+    private Figure amounts(Indicator indicator, Query q, Map<String, Object> params, String where) {
         List<Cell> cells = new ArrayList<>();
         BigDecimal[] total = {BigDecimal.ZERO};
         long[] statements = {0};
-        jdbc.sql(q.measures() + """
+        jdbc.sql("""
                          select s.court_code, coalesce(sum(l.amount), 0), count(distinct s.id)
                          from billing_statement s join billing_statement_line l on l.statement_id = s.id
                          where s.status <> 'DRAFT' and """ + " " + where + q.statementFilters()
                         + " group by rollup (s.court_code) order by 1 nulls first")
-                .params(q.params)
+                .params(params)
                 .query((rs, n) -> {
                     String court = rs.getString(1);
                     if (court == null) {
@@ -347,13 +525,13 @@ public class AssociationIndicators {
                 List.of(new Breakdown(List.of(Dimension.TRIBUNAL), cells)));
     }
 
-    private Figure paymentDelay(Indicator indicator, Query q) {
-        return jdbc.sql(q.measures() + """
+    private Figure paymentDelay(Indicator indicator, Query q, Map<String, Object> params) {
+        return jdbc.sql("""
                          select round(cast(percentile_cont(0.5) within group (order by s.paid_on - s.sent_on) as numeric), 1),
                                 count(*)
                          from billing_statement s
                          where s.status = 'PAID' and s.paid_on between :from and :to""" + q.statementFilters())
-                .params(q.params)
+                .params(params)
                 .query((rs, n) -> new Figure(indicator, rs.getBigDecimal(1), rs.getLong(2), List.of()))
                 .single();
     }
@@ -368,51 +546,51 @@ public class AssociationIndicators {
                 .divide(BigDecimal.valueOf(whole), 1, java.math.RoundingMode.HALF_UP);
     }
 
-    /** The filtered measures of the association with their dates, as a common table {@code m}. */
+    /** The filters as SQL conditions on a measure {@code m} of the association, and their parameters. */
     private static final class Query {
 
-        /** Followed during the period: received by its last day, not ended before its first. */
-        static final String FOLLOWED = "m.received_on <= :to and (m.ended_on is null or m.ended_on >= :from)";
-
-        final Map<String, Object> params = new LinkedHashMap<>();
+        final Map<String, Object> filterParams = new LinkedHashMap<>();
         final List<String> filters = new ArrayList<>();
         final Filters f;
 
-        Query(LocalDate from, LocalDate to, Filters f, LocalDate today) {
+        Query(Filters f, UUID organisation) {
             this.f = f;
-            params.put("from", from);
-            params.put("to", to);
-            params.put("today", today);
+            filters.add("m.organisation_id = :org");
+            filterParams.put("org", organisation);
             if (f.measureTypeId() != null) {
                 filters.add("m.measure_type_id = :typeId");
-                params.put("typeId", f.measureTypeId());
+                filterParams.put("typeId", f.measureTypeId());
             }
             if (f.courtCode() != null && !f.courtCode().isBlank()) {
                 filters.add("m.court_code = :court");
-                params.put("court", f.courtCode().trim());
+                filterParams.put("court", f.courtCode().trim());
             }
             if (f.workerId() != null) {
                 filters.add("m.assigned_user_id = :worker");
-                params.put("worker", f.workerId());
+                filterParams.put("worker", f.workerId());
             }
             if (f.serviceId() != null) {
                 filters.add("m.assigned_user_id in (select u.id from app_user u where u.service_id = :service)");
-                params.put("service", f.serviceId());
+                filterParams.put("service", f.serviceId());
             }
             if (f.fieldCode() != null) {
-                filters.add("t.field = :field");
-                params.put("field", f.fieldCode());
+                filters.add("m.measure_type_id in (select t.id from measure_type t where t.field = :field)");
+                filterParams.put("field", f.fieldCode());
             }
         }
 
-        String measures() {
-            String where = filters.isEmpty() ? "" : " where " + String.join(" and ", filters);
-            return """
-                    with m as (
-                        select m.id, m.person_id, m.measure_type_id, m.received_on, m.outcome, m.ordered_quantity,
-                               t.code as type_code, t.tracked_quantity, m.received_on + t.first_interview_days as first_deadline,
-                               m.ended_on, m.started_on
-                        from measure m join measure_type t on t.id = m.measure_type_id""" + where + ")";
+        /** The parameters of a period's queries: the filters' and the period's days. */
+        Map<String, Object> params(Period period, LocalDate today) {
+            Map<String, Object> params = new LinkedHashMap<>(filterParams);
+            params.put("from", period.from());
+            params.put("to", period.to());
+            params.put("today", today);
+            return params;
+        }
+
+        /** {@code and …} for every filter, on a measure {@code m}. */
+        String measureFilters() {
+            return filters.stream().map(c -> " and " + c).collect(Collectors.joining());
         }
 
         /** Billing statements: the court filter on the statement, the others on each line's measure. */
@@ -422,7 +600,8 @@ public class AssociationIndicators {
                 sql.append(" and s.court_code = :court");
             }
             if (f.measureTypeId() != null || f.workerId() != null || f.serviceId() != null || f.fieldCode() != null) {
-                sql.append(" and l.measure_id in (select m.id from m)");
+                sql.append(" and l.measure_id in (select m.id from measure m where true").append(measureFilters())
+                        .append(")");
             }
             return sql.toString();
         }

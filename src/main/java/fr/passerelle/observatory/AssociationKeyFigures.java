@@ -69,6 +69,18 @@ public class AssociationKeyFigures {
     /** What to compute: the period, the previous period it is compared with, and the filters. */
     public record Request(LocalDate from, LocalDate to, LocalDate previousFrom, LocalDate previousTo, Filters filters) {}
 
+    /** The figures of a request: its period and the previous one. */
+    public record Computed(Request request, Result current, Result previous) {}
+
+    /** The figures of the period and of the previous one, read together. */
+    @Transactional(readOnly = true)
+    public Computed compute(Request request) {
+        List<Result> both = indicators.compute(List.of(new AssociationIndicators.Period(request.from(), request.to()),
+                new AssociationIndicators.Period(request.previousFrom(), request.previousTo())), request.filters(),
+                EnumSet.allOf(Indicator.class));
+        return new Computed(request, both.get(0), both.get(1));
+    }
+
     /**
      * The report of the current association for a period compared with the previous one; the
      * period texts and criteria are the caller's (they know how the period was chosen).
@@ -76,8 +88,15 @@ public class AssociationKeyFigures {
     @Transactional(readOnly = true)
     public KeyFiguresReport report(String title, String period, String previousPeriod, List<Criterion> criteria,
             Request request, Locale locale) {
-        Result current = indicators.compute(request.from(), request.to(), request.filters());
-        Result previous = indicators.compute(request.previousFrom(), request.previousTo(), request.filters());
+        return report(title, period, previousPeriod, criteria, compute(request), locale);
+    }
+
+    /** The same from figures already computed. */
+    public KeyFiguresReport report(String title, String period, String previousPeriod, List<Criterion> criteria,
+            Computed computed, Locale locale) {
+        Request request = computed.request();
+        Result current = computed.current();
+        Result previous = computed.previous();
         FigureFormat format = new FigureFormat(messages, locale);
 
         List<FigureRow> rows = new ArrayList<>();

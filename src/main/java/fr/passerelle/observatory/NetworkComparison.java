@@ -76,6 +76,15 @@ public class NetworkComparison {
      * the measure type filter names no type of the association's catalogue.
      */
     public Comparison compare(LocalDate from, LocalDate to, AssociationIndicators.Filters filters, Locale locale) {
+        return compare(from, to, filters, locale, null);
+    }
+
+    /**
+     * The same, reusing the association's figures already computed with the same filters when they
+     * are those of exactly the comparison's months ({@code known} may be null).
+     */
+    public Comparison compare(LocalDate from, LocalDate to, AssociationIndicators.Filters filters, Locale locale,
+            AssociationIndicators.Result known) {
         YearMonth first = YearMonth.from(from);
         YearMonth last = YearMonth.from(to);
         boolean rounded = from.getDayOfMonth() != 1 || !to.equals(last.atEndOfMonth());
@@ -98,8 +107,10 @@ public class NetworkComparison {
         } catch (BusinessException refused) {
             return Comparison.none(first, last, rounded, refused.messageKey());
         }
-        AssociationIndicators.Result own = indicators.compute(first.atDay(1), last.atEndOfMonth(), f,
-                EnumSet.copyOf(INDICATORS));
+        AssociationIndicators.Result own = known != null && known.from().equals(first.atDay(1))
+                && known.to().equals(last.atEndOfMonth()) && known.filters().equals(f)
+                && known.figures().keySet().containsAll(INDICATORS) ? known
+                : indicators.compute(first.atDay(1), last.atEndOfMonth(), f, EnumSet.copyOf(INDICATORS));
 
         FigureFormat format = new FigureFormat(messages, locale);
         String hidden = format.message("observatory.hidden");

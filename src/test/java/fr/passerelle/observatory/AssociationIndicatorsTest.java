@@ -192,6 +192,31 @@ class AssociationIndicatorsTest {
     }
 
     @Test
+    void periodsReadTogetherHaveTheFiguresOfEachPeriodAlone() {
+        givenTheAssociation();
+        List<AssociationIndicators.Period> periods = List.of(new AssociationIndicators.Period(FROM, TO),
+                new AssociationIndicators.Period(FROM.minusYears(1), TO.minusYears(1)),
+                new AssociationIndicators.Period(FROM.plusMonths(2), FROM.plusMonths(5)));
+        for (Filters filters : List.of(Filters.none(), new Filters(service, null, null, null))) {
+            List<Result> together = TenantContext.callAs(org, () -> indicators.compute(periods, filters,
+                    java.util.EnumSet.allOf(Indicator.class)));
+            assertThat(together).hasSize(3);
+            for (int i = 0; i < periods.size(); i++) {
+                AssociationIndicators.Period period = periods.get(i);
+                Result alone = TenantContext.callAs(org, () -> indicators.compute(period.from(), period.to(), filters));
+                assertThat(together.get(i)).isEqualTo(alone);
+            }
+        }
+        // The latest period decides which measures are read: the figures of the earliest do not change.
+        assertThat(together(periods.get(1))).isEqualTo(indicatorsOf(periods.get(1).from(), periods.get(1).to()));
+    }
+
+    private Result together(AssociationIndicators.Period period) {
+        return TenantContext.callAs(org, () -> indicators.compute(List.of(period, new AssociationIndicators.Period(
+                FROM, TO.plusYears(1))), Filters.none(), java.util.EnumSet.allOf(Indicator.class)).get(0));
+    }
+
+    @Test
     void anotherAssociationsMeasuresAreNeverCounted() {
         givenTheAssociation();
         UUID other = newAssociation("Autre");

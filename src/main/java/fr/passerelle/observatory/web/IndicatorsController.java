@@ -165,15 +165,18 @@ class IndicatorsController {
         }
         model.addAttribute("period", period);
         model.addAttribute("shortcuts", ReportingPeriod.shortcuts(period, today));
+        Filters filters = filters(query, scope);
+        AssociationKeyFigures.Computed computed = keyFigures.compute(request(period, filters));
         KeyFiguresReport report = report(message("observatory.dashboard.title", locale), period, query, scope, options,
-                locale);
+                locale, computed);
         model.addAttribute("report", report);
         model.addAttribute("noFigures", report.figures().stream()
                 .allMatch(f -> f.value() == null || f.value().signum() == 0));
         Map<String, String> charts = new LinkedHashMap<>();
         report.breakdowns().stream().filter(t -> !t.isEmpty()).forEach(t -> charts.put(t.id(), chartData(t)));
         model.addAttribute("charts", charts);
-        model.addAttribute("network", networkComparison.compare(period.from(), period.to(), filters(query, scope), locale));
+        model.addAttribute("network", networkComparison.compare(period.from(), period.to(), filters, locale,
+                computed.current()));
         return "observatory/dashboard";
     }
 
@@ -274,7 +277,20 @@ class IndicatorsController {
     /** The report of the period with the filters the user may apply (the service forced to their own when restricted). */
     private KeyFiguresReport report(String title, ReportingPeriod period, Query query, Scope scope, Options options,
             Locale locale) {
-        Filters filters = filters(query, scope);
+        return report(title, period, query, scope, options, locale,
+                keyFigures.compute(request(period, filters(query, scope))));
+    }
+
+    /** The period and the previous one, with the filters. */
+    private static AssociationKeyFigures.Request request(ReportingPeriod period, Filters filters) {
+        ReportingPeriod previous = period.previous();
+        return new AssociationKeyFigures.Request(period.from(), period.to(), previous.from(), previous.to(), filters);
+    }
+
+    /** The same from the figures already computed. */
+    private KeyFiguresReport report(String title, ReportingPeriod period, Query query, Scope scope, Options options,
+            Locale locale, AssociationKeyFigures.Computed computed) {
+        Filters filters = computed.request().filters();
         UUID serviceId = filters.serviceId();
         List<Criterion> criteria = new ArrayList<>();
         String unknown = message("observatory.filter.unknown", locale);
@@ -298,9 +314,7 @@ class IndicatorsController {
             criteria.add(new Criterion(message("observatory.dimension.WORKER", locale),
                     orElse(options.label(options.workers(), query.worker()), unknown)));
         }
-        ReportingPeriod previous = period.previous();
-        return keyFigures.report(title, text(period, locale), text(previous, locale), criteria,
-                new AssociationKeyFigures.Request(period.from(), period.to(), previous.from(), previous.to(), filters),
+        return keyFigures.report(title, text(period, locale), text(period.previous(), locale), criteria, computed,
                 locale);
     }
 
