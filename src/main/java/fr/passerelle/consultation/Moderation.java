@@ -9,6 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -46,6 +49,7 @@ public class Moderation {
     public static final int BULK_MAX = 200;
 
     private static final Locale MAIL_LOCALE = Locale.FRENCH;
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final String FREE_OR_MINE = "(lock_holder is null or lock_holder = :me or lock_expires_at < now())";
 
     private final JdbcClient jdbc;
@@ -55,10 +59,12 @@ public class Moderation {
     private final ProposalKeys keys;
 
     private final Sequences sequences;
+    private final ConsultationProperties properties;
 
     Moderation(JdbcClient jdbc, AuditLog audit, MailOutbox outbox, MessageSource messages, ProposalKeys keys,
-            Sequences sequences) {
+            Sequences sequences, ConsultationProperties properties) {
         this.sequences = sequences;
+        this.properties = properties;
         this.jdbc = jdbc;
         this.audit = audit;
         this.outbox = outbox;
@@ -279,9 +285,15 @@ public class Moderation {
             // carries a token signed for this proposal (ProposalKeys), not the author's cookie.
             String rephrase = "/c/" + proposal.slug() + "/propose?rephrase=" + item.id() + "&token="
                     + keys.signRephrase(item.consultationId(), item.id());
+            // The link works until this day (Proposals counts the delay from the refusal's time).
+            Instant refusedAt = jdbc.sql("select moderated_at from consultation_proposal where id = ?").param(item.id())
+                    .query(java.sql.Timestamp.class).single().toInstant();
+            String until = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(MAIL_LOCALE)
+                    .format(refusedAt.plus(properties.rephraseLinkValidity()).atZone(PARIS));
             outbox.enqueue("CONSULTATION_REFUSAL", "refusal:" + item.id(), proposal.authorEmail(),
                     text("moderation.mail.refused.subject", proposal.question()),
-                    text("moderation.mail.refused.body", proposal.question(), item.text(), why, outbox.link(rephrase)));
+                    text("moderation.mail.refused.body", proposal.question(), item.text(), why, outbox.link(rephrase),
+                            until));
         }
         if (mailed && decision == Decision.ACCEPT) {
             outbox.enqueue("CONSULTATION_ACCEPTANCE", "acceptance:" + item.id(), proposal.authorEmail(),

@@ -152,7 +152,8 @@ class PublicConsultationController {
             form.setText(c.proposalStem() == null ? "" : c.proposalStem() + " ");
             model.addAttribute("form", form);
             model.addAttribute("consultation", c);
-            if (rephrase != null && c.open()) {
+            // A rephrase link of a closed consultation gets its own message (Proposals refuses it).
+            if (rephrase != null) {
                 try {
                     // Read only: opening the link creates no participant.
                     Proposals.Rephrasing refused = proposals.toRephrase(c, uuid(rephrase), known(c, request), token);
