@@ -70,8 +70,17 @@ public class Proposals {
     public record Proposal(UUID id, UUID consultationId, UUID participantId, String text, ProposalStatus status,
             RefusalReason refusalReason, Instant createdAt, UUID rephrases, boolean rephrased) {}
 
-    /** What an author submits. */
-    public record Submission(String text, String email, boolean charterAccepted) {}
+    /**
+     * What an author submits; {@code locale} is the language of the page they submit from, in
+     * which the moderation's decision is mailed to them (French when null).
+     */
+    public record Submission(String text, String email, boolean charterAccepted, Locale locale) {
+
+        /** A submission in French (the platform's own proposals, tests). */
+        public Submission(String text, String email, boolean charterAccepted) {
+            this(text, email, charterAccepted, Locale.FRENCH);
+        }
+    }
 
     /** A refused proposal its author is rephrasing: what the form starts from. */
     public record Rephrasing(UUID refusedId, UUID participantId, String text, String email, RefusalReason reason) {}
@@ -194,12 +203,13 @@ public class Proposals {
         }
         UUID id = Ids.newId();
         int inserted = jdbc.sql("""
-                insert into consultation_proposal (id, organisation_id, consultation_id, participant_id, author_email, text,
-                                                   segment, keywords, rephrases)
-                select :id, p.organisation_id, p.consultation_id, p.id, :email, :text, p.segment,
+                insert into consultation_proposal (id, organisation_id, consultation_id, participant_id, author_email,
+                                                   author_language, text, segment, keywords, rephrases)
+                select :id, p.organisation_id, p.consultation_id, p.id, :email, :language, :text, p.segment,
                        string_to_array(:keywords, ','), :rephrases
                 from consultation_participant p where p.id = :participant and p.consultation_id = :consultation""")
-                .param("id", id).param("email", email).param("text", text).param("rephrases", rephrases)
+                .param("id", id).param("email", email).param("language", MailLanguage.of(submission.locale()))
+                .param("text", text).param("rephrases", rephrases)
                 .param("keywords", String.join(",", keywords(text, stem)))
                 .param("participant", participantId).param("consultation", consultation.id()).update();
         if (inserted == 0) {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * capacity; changed (never below the seats already taken by invitations) or cancelled, the
  * invited participants being told by mail; invitations sent through the mail outbox to
  * participants who consented to be re-contacted (their addresses are never shown, only counted).
+ * Each participant's mails are written in the language they consented in ({@link MailLanguage}).
  *
  * <p>Every change of a consultation's sessions and invitations first locks the consultation's row
  * ({@code for no key update}: votes, which only reference the row, are not held up), so that two
@@ -41,7 +43,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class WorkshopSessions {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH'h'mm", Locale.FRENCH);
     /** Participants not invited to a session that is not cancelled yet (they are invited once). */
     private static final String NOT_INVITED_YET = """
             not exists (select 1 from consultation_workshop_invitation i join consultation_workshop_session s on s.id = i.session_id
@@ -150,10 +151,9 @@ public class WorkshopSessions {
         boolean moved = !startsAt.equals(before.startsAt()) || !p.place().equals(before.place());
         int told = 0;
         if (moved) {
-            String when = WHEN.format(startsAt.atZone(PARIS));
             String version = String.valueOf(clock.millis());
             told = tell(consultationId, sessionId, "workshop-change:" + sessionId + ":" + version + ":",
-                    "workshop.mail.changed.subject", "workshop.mail.changed.body", p.title(), when, p.place());
+                    "workshop.mail.changed.subject", "workshop.mail.changed.body", p.title(), startsAt, p.place());
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("consultation", consultationId.toString());
@@ -177,8 +177,7 @@ public class WorkshopSessions {
         jdbc.sql("update consultation_workshop_session set cancelled_at = ?, cancelled_by = ?, updated_at = ? where id = ?")
                 .params(Timestamp.from(clock.instant()), me(), Timestamp.from(clock.instant()), sessionId).update();
         int told = tell(consultationId, sessionId, "workshop-cancel:" + sessionId + ":", "workshop.mail.cancelled.subject",
-                "workshop.mail.cancelled.body", session.title(), WHEN.format(session.startsAt().atZone(PARIS)),
-                session.place());
+                "workshop.mail.cancelled.body", session.title(), session.startsAt(), session.place());
         audit.record("consultation.workshop.session.cancelled", "consultation_workshop_session", sessionId,
                 Map.of("consultation", consultationId.toString(), "invited", session.invited(), "told", told));
         return told;
@@ -192,7 +191,7 @@ public class WorkshopSessions {
      */
     @Transactional
     public int invite(UUID consultationId, UUID sessionId) {
-        record Target(UUID participant, String email) {}
+        record Target(UUID participant, String email, Locale locale) {}
         lockConsultation(consultationId);
         // Read after the lock: counts committed by an organiser who held it before are seen.
         Session session = notCancelled(consultationId, sessionId);
@@ -204,16 +203,17 @@ public class WorkshopSessions {
             throw BusinessException.conflict("workshop.session.full");
         }
         List<Target> targets = jdbc.sql("""
-                select p.id, p.recontact_email from consultation_participant p where p.consultation_id = ? and p.recontact_consent
+                select p.id, p.recontact_email, p.recontact_language from consultation_participant p
+                where p.consultation_id = ? and p.recontact_consent
                 and p.recontact_email is not null and p.merged_into is null and
                 """ + NOT_INVITED_YET + " order by p.created_at, p.id limit ?")
                 .params(consultationId, room)
-                .query((rs, n) -> new Target(rs.getObject(1, UUID.class), rs.getString(2))).list();
+                .query((rs, n) -> new Target(rs.getObject(1, UUID.class), rs.getString(2),
+                        MailLanguage.locale(rs.getString(3)))).list();
         if (targets.isEmpty()) {
             throw BusinessException.conflict("workshop.invite.nobody");
         }
         Map<String, Object> consultation = consultation(consultationId);
-        String when = WHEN.format(session.startsAt().atZone(PARIS));
         jdbc.sql("""
                 insert into consultation_workshop_invitation (organisation_id, session_id, participant_id, invited_at)
                 select s.organisation_id, s.id, p, :at from consultation_workshop_session s, unnest(:participants) p
@@ -221,10 +221,11 @@ public class WorkshopSessions {
                 .param("at", Timestamp.from(clock.instant())).param("session", sessionId)
                 .param("participants", targets.stream().map(Target::participant).toArray(UUID[]::new)).update();
         for (Target target : targets) {
+            Locale locale = target.locale();
             outbox.enqueue("CONSULTATION_WORKSHOP", "workshop:" + sessionId + ":" + target.participant(), target.email(),
-                    text("workshop.mail.subject", consultation.get("question")),
-                    text("workshop.mail.body", consultation.get("question"), session.title(), when, session.place(),
-                            outbox.link("/c/" + consultation.get("slug"))));
+                    text(locale, "workshop.mail.subject", consultation.get("question")),
+                    text(locale, "workshop.mail.body", consultation.get("question"), session.title(),
+                            when(session.startsAt(), locale), session.place(), outbox.link("/c/" + consultation.get("slug"))));
         }
         audit.record("consultation.workshop.invited", "consultation_workshop_session", sessionId,
                 Map.of("invited", targets.size()));
@@ -259,25 +260,34 @@ public class WorkshopSessions {
         return jdbc.sql("select question, slug from consultation where id = ?").param(consultationId).query().singleRow();
     }
 
-    /** Mails every participant invited to the session (subject and body get the question first). */
+    /**
+     * Mails every participant invited to the session, each in their language (subject and body get
+     * the question, then the session's title, date and time, place, then the consultation's link).
+     */
     private int tell(UUID consultationId, UUID sessionId, String dedupPrefix, String subjectKey, String bodyKey,
-            Object... details) {
+            String title, Instant startsAt, String place) {
         Map<String, Object> consultation = consultation(consultationId);
-        record Invited(UUID participant, String email) {}
+        record Invited(UUID participant, String email, Locale locale) {}
         List<Invited> invited = jdbc.sql("""
-                select p.id, p.recontact_email from consultation_workshop_invitation i
+                select p.id, p.recontact_email, p.recontact_language from consultation_workshop_invitation i
                 join consultation_participant p on p.id = i.participant_id
                 where i.session_id = ? and p.recontact_email is not null order by i.invited_at, p.id""")
-                .param(sessionId).query((rs, n) -> new Invited(rs.getObject(1, UUID.class), rs.getString(2))).list();
-        Object[] args = new Object[details.length + 2];
-        args[0] = consultation.get("question");
-        System.arraycopy(details, 0, args, 1, details.length);
-        args[args.length - 1] = outbox.link("/c/" + consultation.get("slug"));
+                .param(sessionId).query((rs, n) -> new Invited(rs.getObject(1, UUID.class), rs.getString(2),
+                        MailLanguage.locale(rs.getString(3)))).list();
+        String link = outbox.link("/c/" + consultation.get("slug"));
         for (Invited i : invited) {
             outbox.enqueue("CONSULTATION_WORKSHOP", dedupPrefix + i.participant(), i.email(),
-                    text(subjectKey, consultation.get("question")), text(bodyKey, args));
+                    text(i.locale(), subjectKey, consultation.get("question")),
+                    text(i.locale(), bodyKey, consultation.get("question"), title, when(startsAt, i.locale()), place, link));
         }
         return invited.size();
+    }
+
+    /** A session's date and time in Europe/Paris, as a mail in {@code locale} writes it. */
+    private String when(Instant startsAt, Locale locale) {
+        var at = startsAt.atZone(PARIS);
+        return text(locale, "workshop.mail.when", DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(at),
+                DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).format(at));
     }
 
     private Plan valid(Plan plan) {
@@ -314,7 +324,7 @@ public class WorkshopSessions {
         return TenantContext.currentPrincipal().map(TenantPrincipal::userId).orElse(null);
     }
 
-    private String text(String key, Object... args) {
-        return messages.getMessage(key, args, Locale.FRENCH);
+    private String text(Locale locale, String key, Object... args) {
+        return messages.getMessage(key, args, locale);
     }
 }

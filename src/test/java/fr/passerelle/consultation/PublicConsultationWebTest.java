@@ -197,6 +197,28 @@ class PublicConsultationWebTest {
     }
 
     @Test
+    void theLanguageOfThePageIsRecordedWithTheAddressAParticipantGives() throws Exception {
+        MvcResult english = mvc.perform(post("/c/" + made.slug() + "/propose").param("lang", "en").with(csrf())
+                .param("text", "Il faut more housing officers").param("email", "author@example.org")
+                .param("charterAccepted", "true")).andReturn();
+        assertThat(english.getResponse().getRedirectedUrl()).endsWith("/propose/done");
+        mvc.perform(post("/c/" + made.slug() + "/propose").with(csrf())
+                .param("text", "Il faut plus de référents logement").param("email", "autrice@exemple.org")
+                .param("charterAccepted", "true")).andReturn();
+        assertThat(OwnerSql.of(server).sql("select author_email, author_language from consultation_proposal where consultation_id = ?"
+                        + " and status = 'PENDING' order by author_email").param(made.id())
+                .query((rs, n) -> rs.getString(1) + "=" + rs.getString(2)).list())
+                .containsExactly("author@example.org=en", "autrice@exemple.org=fr");
+
+        Cookie participant = english.getResponse().getCookie("PASSERELLE_PARTICIPANT");
+        MvcResult profile = mvc.perform(post("/c/" + made.slug() + "/profile").param("lang", "en").cookie(participant)
+                .with(csrf()).param("recontact", "true").param("email", "author@example.org")).andReturn();
+        assertThat(profile.getResponse().getRedirectedUrl()).endsWith("/c/" + made.slug());
+        assertThat(OwnerSql.of(server).sql("select recontact_language from consultation_participant where recontact_email = ?")
+                .param("author@example.org").query(String.class).single()).isEqualTo("en");
+    }
+
+    @Test
     void theJsonSequenceSignsKeysThatMakeVotesTrusted() throws Exception {
         MvcResult sequence = mvc.perform(get("/c/" + made.slug() + "/sequence.json")).andReturn();
         Cookie participant = sequence.getResponse().getCookie("PASSERELLE_PARTICIPANT");

@@ -158,6 +158,42 @@ class WorkshopsTest {
     }
 
     @Test
+    void invitationsChangesAndCancellationsAreWrittenInTheLanguageEachParticipantConsentedIn() {
+        // The three participants of the fixture consented in French; one more consents in English.
+        ConsultationFixture.as(made, () -> {
+            UUID p = participants.resolve(made.id(), null, null).id();
+            participants.saveProfile(publicView(), p, Map.of(), true, "workshop@example.org", java.util.Locale.ENGLISH);
+            return null;
+        });
+        LocalDateTime at = LocalDateTime.of(LocalDateTime.now().getYear() + 1, 3, 14, 18, 30);
+        UUID session = sessions.plan(made.id(), plan("Atelier logement", at, "Lyon", 10));
+        assertThat(sessions.invite(made.id(), session)).isEqualTo(4);
+        String year = String.valueOf(at.getYear());
+        assertThat(mail("workshop:" + session + ":%", "workshop@example.org")).satisfies(m -> {
+            assertThat(m.get("subject")).isEqualTo("Invitation to a workshop of the consultation “Comment mieux accompagner la réinsertion ?”");
+            assertThat((String) m.get("body")).startsWith("Hello,")
+                    // The space before PM depends on the JDK's locale data (a narrow no-break space since JDK 20).
+                    .containsPattern("workshop “Atelier logement” on March 14, " + year + " at 6:30.PM \\(Paris time\\), at: Lyon\\.")
+                    .doesNotContain("Bonjour");
+        });
+        assertThat(mail("workshop:" + session + ":%", "atelier0@exemple.org")).satisfies(m -> {
+            assertThat((String) m.get("subject")).startsWith("Invitation à un atelier");
+            assertThat((String) m.get("body")).startsWith("Bonjour,").contains("le 14 mars " + year + " à 18:30, lieu : Lyon.");
+        });
+
+        sessions.change(made.id(), session, plan("Atelier logement", at.plusDays(1), "Villeurbanne", 10));
+        assertThat((String) mail("workshop-change:" + session + ":%", "workshop@example.org").get("body"))
+                .contains("changes: it will take place on March 15, " + year).contains("Villeurbanne");
+        assertThat((String) mail("workshop-change:" + session + ":%", "atelier1@exemple.org").get("body"))
+                .contains("change : il aura lieu le 15 mars " + year);
+        sessions.cancel(made.id(), session);
+        assertThat((String) mail("workshop-cancel:" + session + ":%", "workshop@example.org").get("subject"))
+                .startsWith("Workshop cancelled");
+        assertThat((String) mail("workshop-cancel:" + session + ":%", "atelier2@exemple.org").get("subject"))
+                .startsWith("Atelier annulé");
+    }
+
+    @Test
     void organisersInvitingAtOnceNeverExceedACapacityNorInviteAnybodyTwice() throws Exception {
         givenConsentingParticipants(30);
         UUID small = sessions.plan(made.id(), plan("Atelier A", LocalDateTime.now().plusDays(3), "Lyon", 10));
@@ -240,6 +276,16 @@ class WorkshopsTest {
             }
             return null;
         });
+    }
+
+    private Map<String, Object> mail(String dedupKeyLike, String recipient) {
+        return OwnerSql.of(server).sql("select subject, body from mail_outbox where dedup_key like ? and recipient = ?")
+                .params(dedupKeyLike, recipient).query().singleRow();
+    }
+
+    private Consultations.Consultation publicView() {
+        return consultations.forPublic(
+                new Consultations.PublicRef(made.id(), made.organisationId(), made.slug(), ConsultationStatus.OPEN));
     }
 
     private List<String> mails(String dedupKeyLike) {
