@@ -104,6 +104,14 @@ public class Participants {
                                                  then o.recontact_language else a.recontact_language end
                 from consultation_participant o where a.id = ? and o.id = ?""")
                 .param(account.id()).param(anonymous.id()).update();
+        // Workshop invitations follow the person: mails about them go by the account's consent, and
+        // the account is not invited again. Where both were invited to a session, the anonymous
+        // invitation stays as a record (mails about the session are sent once per person).
+        jdbc.sql("""
+                update consultation_workshop_invitation i set participant_id = ? where i.participant_id = ?
+                and not exists (select 1 from consultation_workshop_invitation j
+                                where j.session_id = i.session_id and j.participant_id = ?)""")
+                .param(account.id()).param(anonymous.id()).param(account.id()).update();
         jdbc.sql("update consultation_participant set merged_into = ? where id = ?").param(account.id())
                 .param(anonymous.id()).update();
     }

@@ -261,8 +261,11 @@ public class WorkshopSessions {
     }
 
     /**
-     * Mails every participant invited to the session, each in their language (subject and body get
-     * the question, then the session's title, date and time, place, then the consultation's link).
+     * Mails the participants invited to the session whose consent to be re-contacted is still
+     * given now, each in their language (subject and body get the question, then the session's
+     * title, date and time, place, then the consultation's link). An invitation of an anonymous
+     * participant since merged into an account's participant follows the merge: the account's
+     * participant's consent and address count (and one mail per person).
      */
     private int tell(UUID consultationId, UUID sessionId, String dedupPrefix, String subjectKey, String bodyKey,
             String title, Instant startsAt, String place) {
@@ -270,8 +273,10 @@ public class WorkshopSessions {
         record Invited(UUID participant, String email, Locale locale) {}
         List<Invited> invited = jdbc.sql("""
                 select p.id, p.recontact_email, p.recontact_language from consultation_workshop_invitation i
-                join consultation_participant p on p.id = i.participant_id
-                where i.session_id = ? and p.recontact_email is not null order by i.invited_at, p.id""")
+                join consultation_participant a on a.id = i.participant_id
+                join consultation_participant p on p.id = coalesce(a.merged_into, a.id)
+                where i.session_id = ? and p.recontact_consent and p.recontact_email is not null and p.merged_into is null
+                group by p.id, p.recontact_email, p.recontact_language order by min(i.invited_at), p.id""")
                 .param(sessionId).query((rs, n) -> new Invited(rs.getObject(1, UUID.class), rs.getString(2),
                         MailLanguage.locale(rs.getString(3)))).list();
         String link = outbox.link("/c/" + consultation.get("slug"));

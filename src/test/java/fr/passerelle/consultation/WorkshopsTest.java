@@ -194,6 +194,54 @@ class WorkshopsTest {
     }
 
     @Test
+    void aParticipantWhoWithdrewTheirConsentIsToldNeitherOfAChangeNorOfACancellation() {
+        LocalDateTime at = LocalDateTime.now().plusDays(10).withSecond(0).withNano(0);
+        UUID session = sessions.plan(made.id(), plan("Atelier logement", at, "Lyon", 3));
+        assertThat(sessions.invite(made.id(), session)).isEqualTo(3);
+        UUID withdrawing = participantWith("atelier1@exemple.org");
+        ConsultationFixture.as(made, () -> {
+            participants.saveProfile(publicView(), withdrawing, Map.of(), false, null);
+            return null;
+        });
+
+        assertThat(sessions.change(made.id(), session, plan("Atelier logement", at.plusDays(1), "Lyon", 3))).isEqualTo(2);
+        assertThat(mails("workshop-change:" + session + ":%")).containsExactly("atelier0@exemple.org", "atelier2@exemple.org");
+        assertThat(sessions.cancel(made.id(), session)).isEqualTo(2);
+        assertThat(mails("workshop-cancel:" + session + ":%")).containsExactly("atelier0@exemple.org", "atelier2@exemple.org");
+        assertThat(sessions.session(made.id(), session).invited()).as("the invitation stays on record").isEqualTo(3);
+    }
+
+    @Test
+    void anInvitationFollowsAParticipantWhoSignsInAndTheAccountsWithdrawalCounts() {
+        UUID anonymous = ConsultationFixture.as(made, () -> {
+            UUID p = participants.resolve(made.id(), null, null).id();
+            participants.saveProfile(publicView(), p, Map.of(), true, "fusion@exemple.org");
+            return p;
+        });
+        LocalDateTime at = LocalDateTime.now().plusDays(10).withSecond(0).withNano(0);
+        UUID session = sessions.plan(made.id(), plan("Atelier emploi", at, "Lyon", 10));
+        assertThat(sessions.invite(made.id(), session)).isEqualTo(4);
+        // The anonymous participant signs in: merged into the account's participant, which then withdraws.
+        UUID account = ((PasserelleUser) users.loadUserByUsername("organisateur")).userId();
+        UUID merged = ConsultationFixture.as(made, () -> participants.resolve(made.id(), anonymous, account).id());
+        assertThat(merged).isNotEqualTo(anonymous);
+        assertThat(invitedParticipants(session)).contains(merged).doesNotContain(anonymous);
+        assertThat(sessions.reachable(made.id())).as("the account is not invited again").isZero();
+        ConsultationFixture.as(made, () -> {
+            participants.saveProfile(publicView(), merged, Map.of(), false, null);
+            return null;
+        });
+
+        assertThat(sessions.change(made.id(), session, plan("Atelier emploi", at, "Villeurbanne", 10))).isEqualTo(3);
+        assertThat(mails("workshop-change:" + session + ":%")).doesNotContain("fusion@exemple.org").hasSize(3);
+        // An invitation left on the anonymous participant (merged before invitations followed) goes by the account too.
+        OwnerSql.of(server).sql("update consultation_workshop_invitation set participant_id = ? where session_id = ? and participant_id = ?")
+                .params(anonymous, session, merged).update();
+        assertThat(sessions.cancel(made.id(), session)).isEqualTo(3);
+        assertThat(mails("workshop-cancel:" + session + ":%")).doesNotContain("fusion@exemple.org").hasSize(3);
+    }
+
+    @Test
     void organisersInvitingAtOnceNeverExceedACapacityNorInviteAnybodyTwice() throws Exception {
         givenConsentingParticipants(30);
         UUID small = sessions.plan(made.id(), plan("Atelier A", LocalDateTime.now().plusDays(3), "Lyon", 10));
@@ -281,6 +329,16 @@ class WorkshopsTest {
     private Map<String, Object> mail(String dedupKeyLike, String recipient) {
         return OwnerSql.of(server).sql("select subject, body from mail_outbox where dedup_key like ? and recipient = ?")
                 .params(dedupKeyLike, recipient).query().singleRow();
+    }
+
+    private UUID participantWith(String email) {
+        return OwnerSql.of(server).sql("select id from consultation_participant where consultation_id = ? and recontact_email = ?")
+                .params(made.id(), email).query(UUID.class).single();
+    }
+
+    private List<UUID> invitedParticipants(UUID session) {
+        return OwnerSql.of(server).sql("select participant_id from consultation_workshop_invitation where session_id = ?")
+                .param(session).query(UUID.class).list();
     }
 
     private Consultations.Consultation publicView() {
