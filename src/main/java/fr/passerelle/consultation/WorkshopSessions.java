@@ -28,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Workshop sessions of a consultation (séances d'atelier): planned with a title, date, place and
  * capacity; changed (never below the seats already taken by invitations) or cancelled, the
- * invited participants being told by mail; invitations sent through the mail outbox to
+ * invited participants being told by mail — except for a session whose date has passed, which is
+ * corrected or cancelled without mails (see {@link #change}); invitations sent through the mail outbox to
  * participants who consented to be re-contacted (their addresses are never shown, only counted).
  * Each participant's mails are written in the language they consented in ({@link MailLanguage}).
  *
@@ -62,9 +63,12 @@ public class WorkshopSessions {
         this.clock = clock;
     }
 
-    /** A session with the number of participants invited to it. */
+    /**
+     * A session with the number of participants invited to it; {@code past} when its date and time
+     * had come when it was read (by the application's clock).
+     */
     public record Session(UUID id, String title, Instant startsAt, String place, int capacity, long invited,
-            Instant cancelledAt) {
+            Instant cancelledAt, boolean past) {
 
         public boolean cancelled() {
             return cancelledAt != null;
@@ -101,7 +105,7 @@ public class WorkshopSessions {
     @Transactional(readOnly = true)
     public List<Session> sessions(UUID consultationId) {
         return jdbc.sql(SELECT + " where s.consultation_id = ? order by s.starts_at, s.id").param(consultationId)
-                .query(WorkshopSessions::map).list();
+                .query(this::map).list();
     }
 
     /** One session of the consultation; not found otherwise. */
@@ -112,7 +116,7 @@ public class WorkshopSessions {
 
     @Transactional
     public UUID plan(UUID consultationId, Plan plan) {
-        Plan p = valid(plan);
+        Plan p = valid(plan, false);
         UUID id = Ids.newId();
         int inserted = jdbc.sql("""
                 insert into consultation_workshop_session (id, organisation_id, consultation_id, title, starts_at, place, capacity)
@@ -129,15 +133,24 @@ public class WorkshopSessions {
 
     /**
      * Changes a session that is not cancelled. The capacity cannot go below the participants
-     * already invited. When the date or the place changes, the invited participants are told.
+     * already invited.
      *
-     * @return how many invited participants were told of the change
+     * <p>A session to come keeps a date to come; when its date or place changes, the invited
+     * participants are told. A session whose date has passed may be corrected (title, place,
+     * capacity, and its date, which must stay in the past: it records a meeting that took place),
+     * and nobody is mailed about a meeting that is over. Moving a past session to a date to come is
+     * refused rather than taken as a rescheduling: its invitations were for the date that passed
+     * (and may have been honoured), so a session that did not take place is cancelled — without
+     * mails, which frees its invited participants — and a new session is planned and invited to.
+     * A correction is audited as {@code consultation.workshop.session.corrected}.
+     *
+     * @return how many invited participants were told of the change (always 0 for a past session)
      */
     @Transactional
     public int change(UUID consultationId, UUID sessionId, Plan plan) {
-        Plan p = valid(plan);
         lockConsultation(consultationId);
         Session before = notCancelled(consultationId, sessionId);
+        Plan p = valid(plan, before.past());
         if (p.capacity() < before.invited()) {
             throw new FieldRefusal("capacity", "workshop.session.capacityBelowInvited", before.invited());
         }
@@ -150,6 +163,19 @@ public class WorkshopSessions {
         Instant startsAt = p.startsAt().atZone(PARIS).toInstant();
         boolean moved = !startsAt.equals(before.startsAt()) || !p.place().equals(before.place());
         int told = 0;
+        if (before.past()) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("consultation", consultationId.toString());
+            details.put("title", !p.title().equals(before.title()));
+            details.put("startsAt", startsAt.toString());
+            details.put("previousStartsAt", before.startsAt().toString());
+            details.put("place", !p.place().equals(before.place()));
+            details.put("capacity", p.capacity());
+            details.put("previousCapacity", before.capacity());
+            details.put("told", 0);
+            audit.record("consultation.workshop.session.corrected", "consultation_workshop_session", sessionId, details);
+            return 0;
+        }
         if (moved) {
             String version = String.valueOf(clock.millis());
             told = tell(consultationId, sessionId, "workshop-change:" + sessionId + ":" + version + ":",
@@ -167,6 +193,8 @@ public class WorkshopSessions {
 
     /**
      * Cancels a session; the participants it invited are told, and may be invited to another one.
+     * A session whose date has passed is cancelled to record that it did not take place: nobody is
+     * mailed about it (its invited participants are freed for another session all the same).
      *
      * @return how many invited participants were told
      */
@@ -176,10 +204,12 @@ public class WorkshopSessions {
         Session session = notCancelled(consultationId, sessionId);
         jdbc.sql("update consultation_workshop_session set cancelled_at = ?, cancelled_by = ?, updated_at = ? where id = ?")
                 .params(Timestamp.from(clock.instant()), me(), Timestamp.from(clock.instant()), sessionId).update();
-        int told = tell(consultationId, sessionId, "workshop-cancel:" + sessionId + ":", "workshop.mail.cancelled.subject",
-                "workshop.mail.cancelled.body", session.title(), session.startsAt(), session.place());
+        int told = session.past() ? 0 : tell(consultationId, sessionId, "workshop-cancel:" + sessionId + ":",
+                "workshop.mail.cancelled.subject", "workshop.mail.cancelled.body", session.title(), session.startsAt(),
+                session.place());
         audit.record("consultation.workshop.session.cancelled", "consultation_workshop_session", sessionId,
-                Map.of("consultation", consultationId.toString(), "invited", session.invited(), "told", told));
+                Map.of("consultation", consultationId.toString(), "invited", session.invited(), "told", told,
+                        "past", session.past()));
         return told;
     }
 
@@ -195,7 +225,7 @@ public class WorkshopSessions {
         lockConsultation(consultationId);
         // Read after the lock: counts committed by an organiser who held it before are seen.
         Session session = notCancelled(consultationId, sessionId);
-        if (session.startsAt().isBefore(clock.instant())) {
+        if (session.past()) {
             throw BusinessException.conflict("workshop.session.past");
         }
         long room = session.capacity() - session.invited();
@@ -238,7 +268,7 @@ public class WorkshopSessions {
 
     private Session find(UUID consultationId, UUID sessionId) {
         return jdbc.sql(SELECT + " where s.id = ? and s.consultation_id = ?").params(sessionId, consultationId)
-                .query(WorkshopSessions::map).optional().orElseThrow(BusinessException::notFound);
+                .query(this::map).optional().orElseThrow(BusinessException::notFound);
     }
 
     /** The session, refused when it is cancelled (read after {@link #lockConsultation}). */
@@ -295,14 +325,22 @@ public class WorkshopSessions {
                 DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).format(at));
     }
 
-    private Plan valid(Plan plan) {
+    /** The plan, trimmed; its date must be to come, or for a {@code past} session, not to come. */
+    private Plan valid(Plan plan, boolean past) {
         String title = Consultations.trim(plan.title());
         String place = Consultations.trim(plan.place());
         if (title == null || title.length() > 200) {
             throw new FieldRefusal("title", "workshop.session.title");
         }
-        if (plan.startsAt() == null || !plan.startsAt().atZone(PARIS).toInstant().isAfter(clock.instant())) {
+        if (plan.startsAt() == null) {
+            throw new FieldRefusal("startsAt", past ? "workshop.session.datePast" : "workshop.session.date");
+        }
+        boolean toCome = plan.startsAt().atZone(PARIS).toInstant().isAfter(clock.instant());
+        if (!past && !toCome) {
             throw new FieldRefusal("startsAt", "workshop.session.date");
+        }
+        if (past && toCome) {
+            throw new FieldRefusal("startsAt", "workshop.session.datePast");
         }
         if (place == null || place.length() > 200) {
             throw new FieldRefusal("place", "workshop.session.place");
@@ -318,11 +356,12 @@ public class WorkshopSessions {
         return Timestamp.from(parisTime.atZone(PARIS).toInstant());
     }
 
-    private static Session map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private Session map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         Timestamp cancelled = rs.getTimestamp("cancelled_at");
-        return new Session(rs.getObject("id", UUID.class), rs.getString("title"), rs.getTimestamp("starts_at").toInstant(),
+        Instant startsAt = rs.getTimestamp("starts_at").toInstant();
+        return new Session(rs.getObject("id", UUID.class), rs.getString("title"), startsAt,
                 rs.getString("place"), rs.getInt("capacity"), rs.getLong("invited"),
-                cancelled == null ? null : cancelled.toInstant());
+                cancelled == null ? null : cancelled.toInstant(), !startsAt.isAfter(clock.instant()));
     }
 
     private static UUID me() {

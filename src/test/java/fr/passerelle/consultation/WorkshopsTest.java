@@ -3,7 +3,9 @@ package fr.passerelle.consultation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import fr.passerelle.OwnerSql;
 import fr.passerelle.PasserelleIntegrationTest;
@@ -239,6 +241,66 @@ class WorkshopsTest {
                 .params(anonymous, session, merged).update();
         assertThat(sessions.cancel(made.id(), session)).isEqualTo(3);
         assertThat(mails("workshop-cancel:" + session + ":%")).doesNotContain("fusion@exemple.org").hasSize(3);
+    }
+
+    @Test
+    void aPastSessionIsCorrectedWithoutMailsButNeitherMovedToADateToComeNorInvitedTo() throws Exception {
+        UUID session = sessions.plan(made.id(), plan("Atelier logement", LocalDateTime.now().plusDays(10), "Lyon", 3));
+        assertThat(sessions.invite(made.id(), session)).isEqualTo(3);
+        // The session takes place: its date passes.
+        OwnerSql.of(server).sql("update consultation_workshop_session set starts_at = date_trunc('minute', now()) - interval '2 days' where id = ?")
+                .param(session).update();
+        WorkshopSessions.Session held = sessions.session(made.id(), session);
+        assertThat(held.past()).isTrue();
+        LocalDateTime heldAt = held.localStartsAt();
+
+        // Corrected: title, an hour earlier, another room, one more seat; nobody is mailed.
+        assertThat(sessions.change(made.id(), session, plan("Atelier logement (tenu)", heldAt.minusHours(1), "Lyon, salle B", 4)))
+                .isZero();
+        WorkshopSessions.Session corrected = sessions.session(made.id(), session);
+        assertThat(corrected.title()).isEqualTo("Atelier logement (tenu)");
+        assertThat(corrected.localStartsAt()).isEqualTo(heldAt.minusHours(1));
+        assertThat(corrected.place()).isEqualTo("Lyon, salle B");
+        assertThat(corrected.capacity()).isEqualTo(4);
+        assertThat(mails("workshop-change:" + session + ":%")).isEmpty();
+        assertThat(audited(session)).contains("consultation.workshop.session.corrected")
+                .doesNotContain("consultation.workshop.session.changed");
+        assertThat(OwnerSql.of(server).sql("select details->>'previousStartsAt' from audit_event where object_id = ? and action = ?")
+                .params(session.toString(), "consultation.workshop.session.corrected").query(String.class).single())
+                .isEqualTo(held.startsAt().toString());
+
+        // Still refused, changing nothing: fewer seats than invited, a date to come (not a rescheduling).
+        assertThatThrownBy(() -> sessions.change(made.id(), session, plan("Atelier", heldAt, "Lyon", 2)))
+                .isInstanceOfSatisfying(FieldRefusal.class,
+                        r -> assertThat(r.messageKey()).isEqualTo("workshop.session.capacityBelowInvited"));
+        assertThatThrownBy(() -> sessions.change(made.id(), session, plan("Atelier", LocalDateTime.now().plusDays(3), "Lyon", 4)))
+                .isInstanceOfSatisfying(FieldRefusal.class, r -> {
+                    assertThat(r.field()).isEqualTo("startsAt");
+                    assertThat(r.messageKey()).isEqualTo("workshop.session.datePast");
+                });
+        assertThat(sessions.session(made.id(), session)).isEqualTo(corrected);
+        assertThatThrownBy(() -> sessions.invite(made.id(), session)).isInstanceOf(BusinessException.class)
+                .hasMessageContaining("workshop.session.past");
+        assertThat(mails("workshop-change:" + session + ":%")).isEmpty();
+
+        // The organiser's page offers the correction; the form posts it.
+        PasserelleUser organiser = (PasserelleUser) users.loadUserByUsername("organisateur");
+        String page = mvc.perform(get("/consultations/" + made.id() + "/workshops").param("session", session.toString())
+                .with(user(organiser))).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Corriger la session passée « Atelier logement (tenu) »", "Enregistrer la correction",
+                ">passée<");
+        var posted = mvc.perform(post("/consultations/" + made.id() + "/workshops/sessions/" + session).with(user(organiser))
+                .with(csrf()).param("title", "Atelier logement (tenu)").param("startsAt", heldAt.toString())
+                .param("place", "Lyon, salle B").param("capacity", "4")).andReturn();
+        assertThat(posted.getFlashMap().get("flashSuccess")).isEqualTo("workshop.session.corrected");
+        assertThat(posted.getFlashMap().containsKey("toldCount")).isFalse();
+        SignedIn.as(users, "organisateur"); // MockMvc's request left the test thread signed out
+        assertThat(sessions.session(made.id(), session).localStartsAt()).isEqualTo(heldAt);
+
+        // A past session that did not take place is cancelled without mails; its invited may be invited again.
+        assertThat(sessions.cancel(made.id(), session)).isZero();
+        assertThat(mails("workshop-cancel:" + session + ":%")).isEmpty();
+        assertThat(sessions.reachable(made.id())).isEqualTo(3);
     }
 
     @Test
