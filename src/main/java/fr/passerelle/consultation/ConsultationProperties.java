@@ -1,5 +1,6 @@
 package fr.passerelle.consultation;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -15,11 +16,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param addressBurst votes one address may cast at once
  * @param voteBatchSize most votes the vote writer commits together (group commit)
  * @param voteQueueCapacity votes that may wait for the writer; beyond, a vote is refused as busy
+ * @param rephraseLinkValidity how long after a refusal the rephrase link of the refusal mail works
+ *     (30 days by default; in any case only while the consultation is open, and once)
  */
 @ConfigurationProperties("passerelle.consultation")
 public record ConsultationProperties(String keySecret, Long sequenceSeed, Double participantVotesPerSecond,
         Integer participantBurst, Double addressVotesPerSecond, Integer addressBurst, Integer voteBatchSize,
-        Integer voteQueueCapacity) {
+        Integer voteQueueCapacity, Duration rephraseLinkValidity) {
+
+    public static final Duration DEFAULT_REPHRASE_LINK_VALIDITY = Duration.ofDays(30);
 
     public ConsultationProperties {
         participantVotesPerSecond = participantVotesPerSecond == null ? 2.0 : participantVotesPerSecond;
@@ -28,5 +33,7 @@ public record ConsultationProperties(String keySecret, Long sequenceSeed, Double
         addressBurst = addressBurst == null ? 600 : addressBurst;
         voteBatchSize = voteBatchSize == null ? 256 : Math.max(1, voteBatchSize);
         voteQueueCapacity = voteQueueCapacity == null ? 20_000 : Math.max(1, voteQueueCapacity);
+        rephraseLinkValidity = rephraseLinkValidity == null || rephraseLinkValidity.isNegative()
+                || rephraseLinkValidity.isZero() ? DEFAULT_REPHRASE_LINK_VALIDITY : rephraseLinkValidity;
     }
 }

@@ -9,6 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -30,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * mail outbox, in the transaction of the decision, with a signed link to a form prefilled with the
  * refused text), postpone, one by one or in bulk; an accepted proposal's author is mailed that it is
  * published; theme tags; similar accepted proposals as duplicate hints. Every decision is audited.
+ * The author's mails are written in the language they proposed in ({@link MailLanguage}).
  */
 @Service
 @PreAuthorize("hasAuthority('consultation:moderate')")
@@ -45,7 +49,7 @@ public class Moderation {
     /** Most proposals one bulk action may decide. */
     public static final int BULK_MAX = 200;
 
-    private static final Locale MAIL_LOCALE = Locale.FRENCH;
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final String FREE_OR_MINE = "(lock_holder is null or lock_holder = :me or lock_expires_at < now())";
 
     private final JdbcClient jdbc;
@@ -55,10 +59,12 @@ public class Moderation {
     private final ProposalKeys keys;
 
     private final Sequences sequences;
+    private final ConsultationProperties properties;
 
     Moderation(JdbcClient jdbc, AuditLog audit, MailOutbox outbox, MessageSource messages, ProposalKeys keys,
-            Sequences sequences) {
+            Sequences sequences, ConsultationProperties properties) {
         this.sequences = sequences;
+        this.properties = properties;
         this.jdbc = jdbc;
         this.audit = audit;
         this.outbox = outbox;
@@ -273,35 +279,43 @@ public class Moderation {
             afterCommit(() -> sequences.refresh(item.consultationId()));
         }
         boolean mailed = mailAuthor && proposal.authorEmail() != null && !proposal.authorEmail().isBlank();
+        // Written in the language the author proposed in.
+        Locale locale = MailLanguage.locale(proposal.language());
         if (mailed && decision == Decision.REFUSE) {
-            String why = text("consultation.reason." + reason.name());
+            String why = text(locale, "consultation.reason." + reason.name());
             // The link opens the propose form prefilled with the refused text, on any device: it
             // carries a token signed for this proposal (ProposalKeys), not the author's cookie.
             String rephrase = "/c/" + proposal.slug() + "/propose?rephrase=" + item.id() + "&token="
                     + keys.signRephrase(item.consultationId(), item.id());
+            // The link works until this day (Proposals counts the delay from the refusal's time).
+            Instant refusedAt = jdbc.sql("select moderated_at from consultation_proposal where id = ?").param(item.id())
+                    .query(java.sql.Timestamp.class).single().toInstant();
+            String until = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
+                    .format(refusedAt.plus(properties.rephraseLinkValidity()).atZone(PARIS));
             outbox.enqueue("CONSULTATION_REFUSAL", "refusal:" + item.id(), proposal.authorEmail(),
-                    text("moderation.mail.refused.subject", proposal.question()),
-                    text("moderation.mail.refused.body", proposal.question(), item.text(), why, outbox.link(rephrase)));
+                    text(locale, "moderation.mail.refused.subject", proposal.question()),
+                    text(locale, "moderation.mail.refused.body", proposal.question(), item.text(), why, outbox.link(rephrase),
+                            until));
         }
         if (mailed && decision == Decision.ACCEPT) {
             outbox.enqueue("CONSULTATION_ACCEPTANCE", "acceptance:" + item.id(), proposal.authorEmail(),
-                    text("moderation.mail.accepted.subject", proposal.question()),
-                    text("moderation.mail.accepted.body", proposal.question(), item.text(),
+                    text(locale, "moderation.mail.accepted.subject", proposal.question()),
+                    text(locale, "moderation.mail.accepted.body", proposal.question(), item.text(),
                             outbox.link("/c/" + proposal.slug())));
         }
         return true;
     }
 
-    private record Proposal(String authorEmail, String slug, String question, List<String> reasons,
+    private record Proposal(String authorEmail, String language, String slug, String question, List<String> reasons,
             boolean themesRequired) {}
 
     private Proposal proposal(UUID id) {
         return jdbc.sql("""
-                select p.author_email, c.slug, c.question, c.refusal_reasons, c.themes_required
+                select p.author_email, p.author_language, c.slug, c.question, c.refusal_reasons, c.themes_required
                 from consultation_proposal p join consultation c on c.id = p.consultation_id where p.id = ?""")
                 .param(id)
-                .query((rs, n) -> new Proposal(rs.getString(1), rs.getString(2), rs.getString(3),
-                        List.of((String[]) rs.getArray(4).getArray()), rs.getBoolean(5)))
+                .query((rs, n) -> new Proposal(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        List.of((String[]) rs.getArray(5).getArray()), rs.getBoolean(6)))
                 .single();
     }
 
@@ -343,8 +357,8 @@ public class Moderation {
         return TenantContext.currentPrincipal().map(TenantPrincipal::userId).orElse(null);
     }
 
-    private String text(String key, Object... args) {
-        return messages.getMessage(key, args, MAIL_LOCALE);
+    private String text(Locale locale, String key, Object... args) {
+        return messages.getMessage(key, args, locale);
     }
 
     private static void afterCommit(Runnable action) {

@@ -4,6 +4,7 @@ import fr.passerelle.shared.BusinessException;
 import fr.passerelle.shared.FieldRefusal;
 import fr.passerelle.shared.Ids;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -98,9 +99,19 @@ public class Participants {
         jdbc.sql("""
                 update consultation_participant a set segment = coalesce(a.segment, o.segment),
                        recontact_consent = a.recontact_consent or o.recontact_consent,
-                       recontact_email = coalesce(a.recontact_email, o.recontact_email)
+                       recontact_email = coalesce(a.recontact_email, o.recontact_email),
+                       recontact_language = case when a.recontact_email is null and o.recontact_email is not null
+                                                 then o.recontact_language else a.recontact_language end
                 from consultation_participant o where a.id = ? and o.id = ?""")
                 .param(account.id()).param(anonymous.id()).update();
+        // Workshop invitations follow the person: mails about them go by the account's consent, and
+        // the account is not invited again. Where both were invited to a session, the anonymous
+        // invitation stays as a record (mails about the session are sent once per person).
+        jdbc.sql("""
+                update consultation_workshop_invitation i set participant_id = ? where i.participant_id = ?
+                and not exists (select 1 from consultation_workshop_invitation j
+                                where j.session_id = i.session_id and j.participant_id = ?)""")
+                .param(account.id()).param(anonymous.id()).param(account.id()).update();
         jdbc.sql("update consultation_participant set merged_into = ? where id = ?").param(account.id())
                 .param(anonymous.id()).update();
     }
@@ -116,13 +127,21 @@ public class Participants {
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    /**
-     * Saves the participant's optional answers (blank = no answer) and their consent to be
-     * re-contacted. The answer of the segment question becomes their segment.
-     */
+    /** {@link #saveProfile(Consultations.Consultation, UUID, Map, boolean, String, Locale)} in French. */
     @Transactional
     public void saveProfile(Consultations.Consultation consultation, UUID participantId, Map<String, String> answers,
             boolean recontact, String email) {
+        saveProfile(consultation, participantId, answers, recontact, email, Locale.FRENCH);
+    }
+
+    /**
+     * Saves the participant's optional answers (blank = no answer) and their consent to be
+     * re-contacted, with the language of the page they consent from ({@code locale}): the
+     * workshop mails are written in it. The answer of the segment question becomes their segment.
+     */
+    @Transactional
+    public void saveProfile(Consultations.Consultation consultation, UUID participantId, Map<String, String> answers,
+            boolean recontact, String email, Locale locale) {
         String address = Consultations.trim(email);
         if (recontact && (address == null || address.length() > 200 || !EMAIL.matcher(address).matches())) {
             throw new FieldRefusal("email", "consultation.profile.email.invalid");
@@ -150,8 +169,12 @@ public class Participants {
                         .update();
             }
         }
-        jdbc.sql("update consultation_participant set recontact_consent = ?, recontact_email = ? where id = ?")
-                .param(recontact).param(recontact ? address : null).param(participantId).update();
+        // The language is kept with the address it goes with (a withdrawal keeps the last one, unused).
+        jdbc.sql("""
+                update consultation_participant set recontact_consent = ?, recontact_email = ?,
+                       recontact_language = case when ? then ? else recontact_language end where id = ?""")
+                .param(recontact).param(recontact ? address : null).param(recontact).param(MailLanguage.of(locale))
+                .param(participantId).update();
     }
 
     private static Participant map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -5,6 +5,7 @@ import fr.passerelle.shared.BusinessException;
 import fr.passerelle.shared.FieldRefusal;
 import fr.passerelle.shared.Ids;
 import java.text.Normalizer;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,12 +50,17 @@ public class Proposals {
     private final AuditLog audit;
     private final ProposalKeys keys;
     private final Moderation moderation;
+    private final ConsultationProperties properties;
+    private final Clock clock;
 
-    Proposals(JdbcClient jdbc, AuditLog audit, ProposalKeys keys, Moderation moderation) {
+    Proposals(JdbcClient jdbc, AuditLog audit, ProposalKeys keys, Moderation moderation,
+            ConsultationProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.keys = keys;
         this.moderation = moderation;
+        this.properties = properties;
+        this.clock = clock;
     }
 
     /**
@@ -64,8 +70,17 @@ public class Proposals {
     public record Proposal(UUID id, UUID consultationId, UUID participantId, String text, ProposalStatus status,
             RefusalReason refusalReason, Instant createdAt, UUID rephrases, boolean rephrased) {}
 
-    /** What an author submits. */
-    public record Submission(String text, String email, boolean charterAccepted) {}
+    /**
+     * What an author submits; {@code locale} is the language of the page they submit from, in
+     * which the moderation's decision is mailed to them (French when null).
+     */
+    public record Submission(String text, String email, boolean charterAccepted, Locale locale) {
+
+        /** A submission in French (the platform's own proposals, tests). */
+        public Submission(String text, String email, boolean charterAccepted) {
+            this(text, email, charterAccepted, Locale.FRENCH);
+        }
+    }
 
     /** A refused proposal its author is rephrasing: what the form starts from. */
     public record Rephrasing(UUID refusedId, UUID participantId, String text, String email, RefusalReason reason) {}
@@ -85,6 +100,12 @@ public class Proposals {
      * ProposalKeys#signRephrase}), which may be opened on another device. An unknown proposal,
      * another consultation's, or a missing or wrong token get the same answer, which tells nothing
      * about the proposal.
+     *
+     * <p>The mail's token is a bearer credential, so it is limited: it works only while the
+     * consultation is open, once (a rephrased proposal is not rephrased again), and until {@link
+     * ConsultationProperties#rephraseLinkValidity} after the refusal ({@code moderated_at}). The
+     * author's own participant is not bound by that delay (it is who wrote the proposal, not a
+     * link that may have been forwarded); the consultation's closing and the single use bind both.
      */
     @Transactional(readOnly = true)
     public Rephrasing toRephrase(Consultations.Consultation consultation, UUID refusedId, UUID requester, String token) {
@@ -118,12 +139,15 @@ public class Proposals {
             throw BusinessException.invalid("consultation.rephrase.invalidLink");
         }
         Optional<Map<String, Object>> row = jdbc.sql("""
-                select participant_id, author_email, text, status, refusal_reason from consultation_proposal
+                select participant_id, author_email, text, status, refusal_reason, moderated_at from consultation_proposal
                 where id = :id and consultation_id = :c""" + (lock ? " for update" : ""))
                 .param("id", refusedId).param("c", consultation.id()).query().listOfRows().stream().findFirst();
         boolean author = row.isPresent() && requester != null && requester.equals(row.get().get("participant_id"));
         if (row.isEmpty() || !(author || keys.verifyRephrase(consultation.id(), refusedId, token))) {
             throw BusinessException.invalid("consultation.rephrase.invalidLink");
+        }
+        if (!consultation.open()) {
+            throw BusinessException.conflict("consultation.rephrase.closed");
         }
         if (!"REFUSED".equals(row.get().get("status"))) {
             throw BusinessException.conflict("consultation.rephrase.notRefused");
@@ -134,8 +158,19 @@ public class Proposals {
         if (rephrased) {
             throw BusinessException.conflict("consultation.rephrase.already");
         }
+        if (!author && !clock.instant().isBefore(linkExpiry(row.get().get("moderated_at")))) {
+            throw new BusinessException(410, "consultation.rephrase.expired");
+        }
         return new Rephrasing(refusedId, (UUID) row.get().get("participant_id"), (String) row.get().get("text"),
                 (String) row.get().get("author_email"), RefusalReason.valueOf((String) row.get().get("refusal_reason")));
+    }
+
+    /** When the rephrase link of a proposal refused at {@code moderatedAt} stops working. */
+    private Instant linkExpiry(Object moderatedAt) {
+        // A refused proposal always has its moderation time; without one, the link has nothing to count from.
+        Instant refusedAt = moderatedAt instanceof java.sql.Timestamp t ? t.toInstant()
+                : moderatedAt instanceof java.time.OffsetDateTime o ? o.toInstant() : Instant.MIN;
+        return refusedAt == Instant.MIN ? Instant.MIN : refusedAt.plus(properties.rephraseLinkValidity());
     }
 
     private UUID submit(Consultations.Consultation consultation, UUID participantId, Submission submission,
@@ -168,12 +203,13 @@ public class Proposals {
         }
         UUID id = Ids.newId();
         int inserted = jdbc.sql("""
-                insert into consultation_proposal (id, organisation_id, consultation_id, participant_id, author_email, text,
-                                                   segment, keywords, rephrases)
-                select :id, p.organisation_id, p.consultation_id, p.id, :email, :text, p.segment,
+                insert into consultation_proposal (id, organisation_id, consultation_id, participant_id, author_email,
+                                                   author_language, text, segment, keywords, rephrases)
+                select :id, p.organisation_id, p.consultation_id, p.id, :email, :language, :text, p.segment,
                        string_to_array(:keywords, ','), :rephrases
                 from consultation_participant p where p.id = :participant and p.consultation_id = :consultation""")
-                .param("id", id).param("email", email).param("text", text).param("rephrases", rephrases)
+                .param("id", id).param("email", email).param("language", MailLanguage.of(submission.locale()))
+                .param("text", text).param("rephrases", rephrases)
                 .param("keywords", String.join(",", keywords(text, stem)))
                 .param("participant", participantId).param("consultation", consultation.id()).update();
         if (inserted == 0) {

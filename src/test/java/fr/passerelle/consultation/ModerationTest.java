@@ -171,6 +171,42 @@ class ModerationTest {
     }
 
     @Test
+    void theAuthorIsMailedInTheLanguageTheyProposedIn() throws Exception {
+        UUID english = ConsultationFixture.as(made, () -> proposals.propose(forPublic(),
+                participants.resolve(made.id(), null, null).id(), new Proposals.Submission(
+                        "Il faut voter pour the party of my choice", "author@example.org", true, java.util.Locale.UK)));
+        UUID french = ConsultationFixture.as(made, () -> proposals.propose(forPublic(),
+                participants.resolve(made.id(), null, null).id(), new Proposals.Submission(
+                        "Il faut voter pour le parti de ma voisine", "autrice@exemple.org", true, java.util.Locale.FRANCE)));
+        UUID englishAccepted = ConsultationFixture.as(made, () -> proposals.propose(forPublic(),
+                participants.resolve(made.id(), null, null).id(), new Proposals.Submission(
+                        "Il faut a housing officer per prison", "officer@example.org", true, java.util.Locale.ENGLISH)));
+        as(moderator, () -> {
+            moderation.refuse(english, RefusalReason.PARTISAN);
+            moderation.refuse(french, RefusalReason.PARTISAN);
+            moderation.accept(englishAccepted);
+            return null;
+        });
+        Map<String, Object> toEnglish = mail("refusal:" + english);
+        assertThat((String) toEnglish.get("subject")).isEqualTo(
+                "Your proposal to the consultation “Comment mieux accompagner la réinsertion ?”");
+        assertThat((String) toEnglish.get("body")).startsWith("Hello,").contains("Reason: Partisan.")
+                .containsPattern("This link works once, until [A-Z][a-z]+ \\d{1,2}, \\d{4}, while the consultation is open.")
+                .doesNotContain("Bonjour", "Partisane");
+        Map<String, Object> toFrench = mail("refusal:" + french);
+        assertThat((String) toFrench.get("subject")).isEqualTo(
+                "Votre proposition à la consultation « Comment mieux accompagner la réinsertion ? »");
+        assertThat((String) toFrench.get("body")).startsWith("Bonjour,").contains("Motif : Partisane.")
+                .containsPattern("Ce lien sert une seule fois, jusqu’au \\d{1,2} [a-zéû]+ \\d{4}, tant que")
+                .doesNotContain("Hello");
+        Map<String, Object> accepted = mail("acceptance:" + englishAccepted);
+        assertThat((String) accepted.get("subject")).startsWith("Your proposal is published");
+        assertThat((String) accepted.get("body")).contains("was accepted by the moderation team").doesNotContain("Bonjour");
+        assertThat(owner().sql("select author_language from consultation_proposal where id in (?, ?, ?) order by author_email")
+                .params(english, french, englishAccepted).query(String.class).list()).containsExactly("en", "fr", "en");
+    }
+
+    @Test
     void noAcceptanceMailWithoutAnAddressNorForTheProposalsThePlatformAccepts() throws Exception {
         UUID pending = propose("Il faut une idée dont l’adresse a été effacée", "efface@exemple.org");
         owner().sql("update consultation_proposal set author_email = '' where id = ?").param(pending).update();
@@ -252,6 +288,15 @@ class ModerationTest {
 
     private UUID propose(String text, String email) {
         return ResultsFixture.pending(made, text, email, consultations, participants, proposals);
+    }
+
+    private Map<String, Object> mail(String dedupKey) {
+        return owner().sql("select subject, body from mail_outbox where dedup_key = ?").param(dedupKey).query().singleRow();
+    }
+
+    private Consultations.Consultation forPublic() {
+        return consultations.forPublic(
+                new Consultations.PublicRef(made.id(), made.organisationId(), made.slug(), ConsultationStatus.OPEN));
     }
 
     private long mails(String dedupKey) {

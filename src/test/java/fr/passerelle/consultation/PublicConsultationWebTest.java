@@ -147,6 +147,78 @@ class PublicConsultationWebTest {
     }
 
     @Test
+    void anExpiredOrClosedRephraseLinkShowsWhyInTheReadersLanguageAndSavesNothing() throws Exception {
+        mvc.perform(post("/c/" + made.slug() + "/propose").with(csrf())
+                .param("text", "Il faut voter pour mon parti au prochain scrutin").param("email", "autrice@exemple.org")
+                .param("charterAccepted", "true")).andReturn();
+        UUID refused = OwnerSql.of(server).sql("select id from consultation_proposal where consultation_id = ? and status = 'PENDING'")
+                .param(made.id()).query(UUID.class).single();
+        SignedIn.as(users, "moderatrice");
+        moderation.refuse(refused, RefusalReason.PARTISAN);
+        SecurityContextHolder.clearContext();
+        String body = OwnerSql.of(server).sql("select body from mail_outbox where dedup_key = ?").param("refusal:" + refused)
+                .query(String.class).single();
+        Matcher link = Pattern.compile("/c/\\S+").matcher(body);
+        assertThat(link.find()).isTrue();
+        MultiValueMap<String, String> query = UriComponentsBuilder.fromUriString(link.group()).build().getQueryParams();
+        OwnerSql.of(server).sql("update consultation_proposal set moderated_at = now() - interval '31 days' where id = ?")
+                .param(refused).update();
+        long before = OwnerSql.of(server).sql("select count(*) from consultation_proposal where consultation_id = ?")
+                .param(made.id()).query(Long.class).single();
+
+        MvcResult expired = mvc.perform(get(link.group())).andReturn();
+        assertThat(expired.getResponse().getStatus()).isEqualTo(410);
+        assertThat(expired.getResponse().getContentAsString()).contains("Ce lien de reformulation a expiré")
+                .doesNotContain("Il faut voter pour mon parti", "autrice@exemple.org");
+        MvcResult english = mvc.perform(get(link.group() + "&lang=en")).andReturn();
+        assertThat(english.getResponse().getStatus()).isEqualTo(410);
+        assertThat(english.getResponse().getContentAsString()).contains("This rephrase link has expired");
+        MvcResult sent = mvc.perform(post("/c/" + made.slug() + "/propose").with(csrf())
+                .param("rephrase", query.getFirst("rephrase")).param("token", query.getFirst("token"))
+                .param("text", "Il faut associer les maires au suivi des sortants").param("email", "autrice@exemple.org")
+                .param("charterAccepted", "true")).andReturn();
+        assertThat(sent.getResponse().getStatus()).isEqualTo(410);
+        assertThat(sent.getResponse().getContentAsString()).contains("Ce lien de reformulation a expiré",
+                "Il faut associer les maires au suivi des sortants");
+        assertThat(OwnerSql.of(server).sql("select count(*) from consultation_proposal where consultation_id = ?")
+                .param(made.id()).query(Long.class).single()).isEqualTo(before);
+
+        // Back within its validity, but the consultation is closed: its own message, no form.
+        OwnerSql.of(server).sql("update consultation_proposal set moderated_at = now() where id = ?").param(refused).update();
+        SignedIn.as(users, "organisateur");
+        consultations.close(made.id());
+        SecurityContextHolder.clearContext();
+        MvcResult closed = mvc.perform(get(link.group())).andReturn();
+        assertThat(closed.getResponse().getStatus()).isEqualTo(409);
+        assertThat(closed.getResponse().getContentAsString()).contains("Cette consultation est close : ce lien de reformulation")
+                .doesNotContain("Il faut voter pour mon parti", "<textarea");
+        assertThat(mvc.perform(get(link.group() + "&lang=en")).andReturn().getResponse().getContentAsString())
+                .contains("This consultation is closed: this rephrase link no longer works");
+    }
+
+    @Test
+    void theLanguageOfThePageIsRecordedWithTheAddressAParticipantGives() throws Exception {
+        MvcResult english = mvc.perform(post("/c/" + made.slug() + "/propose").param("lang", "en").with(csrf())
+                .param("text", "Il faut more housing officers").param("email", "author@example.org")
+                .param("charterAccepted", "true")).andReturn();
+        assertThat(english.getResponse().getRedirectedUrl()).endsWith("/propose/done");
+        mvc.perform(post("/c/" + made.slug() + "/propose").with(csrf())
+                .param("text", "Il faut plus de référents logement").param("email", "autrice@exemple.org")
+                .param("charterAccepted", "true")).andReturn();
+        assertThat(OwnerSql.of(server).sql("select author_email, author_language from consultation_proposal where consultation_id = ?"
+                        + " and status = 'PENDING' order by author_email").param(made.id())
+                .query((rs, n) -> rs.getString(1) + "=" + rs.getString(2)).list())
+                .containsExactly("author@example.org=en", "autrice@exemple.org=fr");
+
+        Cookie participant = english.getResponse().getCookie("PASSERELLE_PARTICIPANT");
+        MvcResult profile = mvc.perform(post("/c/" + made.slug() + "/profile").param("lang", "en").cookie(participant)
+                .with(csrf()).param("recontact", "true").param("email", "author@example.org")).andReturn();
+        assertThat(profile.getResponse().getRedirectedUrl()).endsWith("/c/" + made.slug());
+        assertThat(OwnerSql.of(server).sql("select recontact_language from consultation_participant where recontact_email = ?")
+                .param("author@example.org").query(String.class).single()).isEqualTo("en");
+    }
+
+    @Test
     void theJsonSequenceSignsKeysThatMakeVotesTrusted() throws Exception {
         MvcResult sequence = mvc.perform(get("/c/" + made.slug() + "/sequence.json")).andReturn();
         Cookie participant = sequence.getResponse().getCookie("PASSERELLE_PARTICIPANT");

@@ -176,6 +176,76 @@ class RephraseTest {
     }
 
     @Test
+    void theMailsLinkWorksUntilItsValidityAfterTheRefusalAndSaysUntilWhen() {
+        String token = tokenFromTheMail(refused);
+        java.time.Instant refusedAt = owner().sql("select moderated_at from consultation_proposal where id = ?")
+                .param(refused).query(java.sql.Timestamp.class).single().toInstant();
+        String until = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
+                .withLocale(java.util.Locale.FRENCH)
+                .format(refusedAt.plus(java.time.Duration.ofDays(30)).atZone(java.time.ZoneId.of("Europe/Paris")));
+        assertThat(mailBody(refused)).contains("Ce lien sert une seule fois, jusqu’au " + until);
+        // 29 days after the refusal: still valid.
+        refusedDaysAgo(29);
+        assertThat(as(() -> proposals.toRephrase(consultation, refused, null, token)).text())
+                .isEqualTo("Il faut voter pour mon parti aux élections");
+    }
+
+    @Test
+    void anExpiredLinkIsRefusedAndChangesNothingButTheAuthorsOwnDeviceMayStillRephrase() {
+        String token = tokenFromTheMail(refused);
+        UUID otherDevice = as(() -> participants.resolve(made.id(), null, null).id());
+        refusedDaysAgo(31);
+        long before = proposalCount();
+        assertRefused(() -> proposals.toRephrase(consultation, refused, otherDevice, token), "consultation.rephrase.expired");
+        assertThatThrownBy(() -> as(() -> proposals.rephrase(consultation, refused, otherDevice, token,
+                new Proposals.Submission("Il faut associer les élus au suivi des sortants", "autrice@exemple.org", true))))
+                .isInstanceOfSatisfying(BusinessException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("consultation.rephrase.expired");
+                    assertThat(e.status()).isEqualTo(410);
+                });
+        assertThat(proposalCount()).isEqualTo(before);
+        assertThat(owner().sql("select count(*) from audit_event where action = 'consultation.proposal.rephrased'"
+                + " and details::text like ?").param("%" + refused + "%").query(Long.class).single()).isZero();
+        // The participant who wrote it (cookie or account) is not holding a forwarded link.
+        UUID rephrased = as(() -> proposals.rephrase(consultation, refused, author, null,
+                new Proposals.Submission("Il faut associer les élus au suivi des sortants", "autrice@exemple.org", true)));
+        assertThat(status(rephrased)).isEqualTo("PENDING");
+    }
+
+    @Test
+    void aUsedLinkNoLongerWorks() {
+        String token = tokenFromTheMail(refused);
+        UUID otherDevice = as(() -> participants.resolve(made.id(), null, null).id());
+        as(() -> proposals.rephrase(consultation, refused, otherDevice, token,
+                new Proposals.Submission("Il faut associer les élus au suivi des sortants", "autrice@exemple.org", true)));
+        long before = proposalCount();
+        assertRefused(() -> proposals.toRephrase(consultation, refused, otherDevice, token), "consultation.rephrase.already");
+        assertRefused(() -> proposals.rephrase(consultation, refused, otherDevice, token,
+                new Proposals.Submission("Il faut une troisième version de la même idée", "autrice@exemple.org", true)),
+                "consultation.rephrase.already");
+        assertThat(proposalCount()).isEqualTo(before);
+    }
+
+    @Test
+    void noLinkWorksOnceTheConsultationIsClosed() {
+        String token = tokenFromTheMail(refused);
+        SignedIn.as(users, "organisateur");
+        consultations.close(made.id());
+        SecurityContextHolder.clearContext();
+        Consultations.Consultation closed = ConsultationFixture.as(made, () -> consultations.forPublic(
+                new Consultations.PublicRef(made.id(), made.organisationId(), made.slug(), ConsultationStatus.CLOSED)));
+        assertThat(closed.open()).isFalse();
+        long before = proposalCount();
+        for (UUID requester : new UUID[] {null, author}) {
+            assertRefused(() -> proposals.toRephrase(closed, refused, requester, token), "consultation.rephrase.closed");
+            assertRefused(() -> proposals.rephrase(closed, refused, requester, token,
+                    new Proposals.Submission("Il faut associer les élus au suivi des sortants", "autrice@exemple.org", true)),
+                    "consultation.rephrase.closed");
+        }
+        assertThat(proposalCount()).isEqualTo(before);
+    }
+
+    @Test
     void twoRephrasingsAtOnceMakeOneProposal() throws Exception {
         String token = tokenFromTheMail(refused);
         long before = proposalCount();
@@ -214,10 +284,20 @@ class RephraseTest {
         SecurityContextHolder.clearContext();
     }
 
+    /** Moves the refusal of the proposal {@code days} days back (what the link's validity counts from). */
+    private void refusedDaysAgo(int days) {
+        owner().sql("update consultation_proposal set moderated_at = now() - make_interval(days => ?) where id = ?")
+                .param(days).param(refused).update();
+    }
+
+    private String mailBody(UUID proposal) {
+        return owner().sql("select body from mail_outbox where dedup_key = ?").param("refusal:" + proposal)
+                .query(String.class).single();
+    }
+
     /** The token of the rephrase link in the refusal mail of a proposal. */
     private String tokenFromTheMail(UUID proposal) {
-        String body = owner().sql("select body from mail_outbox where dedup_key = ?").param("refusal:" + proposal)
-                .query(String.class).single();
+        String body = mailBody(proposal);
         Matcher link = LINK.matcher(body);
         assertThat(link.find()).as("rephrase link in " + body).isTrue();
         assertThat(link.group(1)).isEqualTo(made.slug());

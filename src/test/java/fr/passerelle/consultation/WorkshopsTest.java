@@ -3,7 +3,9 @@ package fr.passerelle.consultation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import fr.passerelle.OwnerSql;
 import fr.passerelle.PasserelleIntegrationTest;
@@ -158,6 +160,150 @@ class WorkshopsTest {
     }
 
     @Test
+    void invitationsChangesAndCancellationsAreWrittenInTheLanguageEachParticipantConsentedIn() {
+        // The three participants of the fixture consented in French; one more consents in English.
+        ConsultationFixture.as(made, () -> {
+            UUID p = participants.resolve(made.id(), null, null).id();
+            participants.saveProfile(publicView(), p, Map.of(), true, "workshop@example.org", java.util.Locale.ENGLISH);
+            return null;
+        });
+        LocalDateTime at = LocalDateTime.of(LocalDateTime.now().getYear() + 1, 3, 14, 18, 30);
+        UUID session = sessions.plan(made.id(), plan("Atelier logement", at, "Lyon", 10));
+        assertThat(sessions.invite(made.id(), session)).isEqualTo(4);
+        String year = String.valueOf(at.getYear());
+        assertThat(mail("workshop:" + session + ":%", "workshop@example.org")).satisfies(m -> {
+            assertThat(m.get("subject")).isEqualTo("Invitation to a workshop of the consultation “Comment mieux accompagner la réinsertion ?”");
+            assertThat((String) m.get("body")).startsWith("Hello,")
+                    // The space before PM depends on the JDK's locale data (a narrow no-break space since JDK 20).
+                    .containsPattern("workshop “Atelier logement” on March 14, " + year + " at 6:30.PM \\(Paris time\\), at: Lyon\\.")
+                    .doesNotContain("Bonjour");
+        });
+        assertThat(mail("workshop:" + session + ":%", "atelier0@exemple.org")).satisfies(m -> {
+            assertThat((String) m.get("subject")).startsWith("Invitation à un atelier");
+            assertThat((String) m.get("body")).startsWith("Bonjour,").contains("le 14 mars " + year + " à 18:30, lieu : Lyon.");
+        });
+
+        sessions.change(made.id(), session, plan("Atelier logement", at.plusDays(1), "Villeurbanne", 10));
+        assertThat((String) mail("workshop-change:" + session + ":%", "workshop@example.org").get("body"))
+                .contains("changes: it will take place on March 15, " + year).contains("Villeurbanne");
+        assertThat((String) mail("workshop-change:" + session + ":%", "atelier1@exemple.org").get("body"))
+                .contains("change : il aura lieu le 15 mars " + year);
+        sessions.cancel(made.id(), session);
+        assertThat((String) mail("workshop-cancel:" + session + ":%", "workshop@example.org").get("subject"))
+                .startsWith("Workshop cancelled");
+        assertThat((String) mail("workshop-cancel:" + session + ":%", "atelier2@exemple.org").get("subject"))
+                .startsWith("Atelier annulé");
+    }
+
+    @Test
+    void aParticipantWhoWithdrewTheirConsentIsToldNeitherOfAChangeNorOfACancellation() {
+        LocalDateTime at = LocalDateTime.now().plusDays(10).withSecond(0).withNano(0);
+        UUID session = sessions.plan(made.id(), plan("Atelier logement", at, "Lyon", 3));
+        assertThat(sessions.invite(made.id(), session)).isEqualTo(3);
+        UUID withdrawing = participantWith("atelier1@exemple.org");
+        ConsultationFixture.as(made, () -> {
+            participants.saveProfile(publicView(), withdrawing, Map.of(), false, null);
+            return null;
+        });
+
+        assertThat(sessions.change(made.id(), session, plan("Atelier logement", at.plusDays(1), "Lyon", 3))).isEqualTo(2);
+        assertThat(mails("workshop-change:" + session + ":%")).containsExactly("atelier0@exemple.org", "atelier2@exemple.org");
+        assertThat(sessions.cancel(made.id(), session)).isEqualTo(2);
+        assertThat(mails("workshop-cancel:" + session + ":%")).containsExactly("atelier0@exemple.org", "atelier2@exemple.org");
+        assertThat(sessions.session(made.id(), session).invited()).as("the invitation stays on record").isEqualTo(3);
+    }
+
+    @Test
+    void anInvitationFollowsAParticipantWhoSignsInAndTheAccountsWithdrawalCounts() {
+        UUID anonymous = ConsultationFixture.as(made, () -> {
+            UUID p = participants.resolve(made.id(), null, null).id();
+            participants.saveProfile(publicView(), p, Map.of(), true, "fusion@exemple.org");
+            return p;
+        });
+        LocalDateTime at = LocalDateTime.now().plusDays(10).withSecond(0).withNano(0);
+        UUID session = sessions.plan(made.id(), plan("Atelier emploi", at, "Lyon", 10));
+        assertThat(sessions.invite(made.id(), session)).isEqualTo(4);
+        // The anonymous participant signs in: merged into the account's participant, which then withdraws.
+        UUID account = ((PasserelleUser) users.loadUserByUsername("organisateur")).userId();
+        UUID merged = ConsultationFixture.as(made, () -> participants.resolve(made.id(), anonymous, account).id());
+        assertThat(merged).isNotEqualTo(anonymous);
+        assertThat(invitedParticipants(session)).contains(merged).doesNotContain(anonymous);
+        assertThat(sessions.reachable(made.id())).as("the account is not invited again").isZero();
+        ConsultationFixture.as(made, () -> {
+            participants.saveProfile(publicView(), merged, Map.of(), false, null);
+            return null;
+        });
+
+        assertThat(sessions.change(made.id(), session, plan("Atelier emploi", at, "Villeurbanne", 10))).isEqualTo(3);
+        assertThat(mails("workshop-change:" + session + ":%")).doesNotContain("fusion@exemple.org").hasSize(3);
+        // An invitation left on the anonymous participant (merged before invitations followed) goes by the account too.
+        OwnerSql.of(server).sql("update consultation_workshop_invitation set participant_id = ? where session_id = ? and participant_id = ?")
+                .params(anonymous, session, merged).update();
+        assertThat(sessions.cancel(made.id(), session)).isEqualTo(3);
+        assertThat(mails("workshop-cancel:" + session + ":%")).doesNotContain("fusion@exemple.org").hasSize(3);
+    }
+
+    @Test
+    void aPastSessionIsCorrectedWithoutMailsButNeitherMovedToADateToComeNorInvitedTo() throws Exception {
+        UUID session = sessions.plan(made.id(), plan("Atelier logement", LocalDateTime.now().plusDays(10), "Lyon", 3));
+        assertThat(sessions.invite(made.id(), session)).isEqualTo(3);
+        // The session takes place: its date passes.
+        OwnerSql.of(server).sql("update consultation_workshop_session set starts_at = date_trunc('minute', now()) - interval '2 days' where id = ?")
+                .param(session).update();
+        WorkshopSessions.Session held = sessions.session(made.id(), session);
+        assertThat(held.past()).isTrue();
+        LocalDateTime heldAt = held.localStartsAt();
+
+        // Corrected: title, an hour earlier, another room, one more seat; nobody is mailed.
+        assertThat(sessions.change(made.id(), session, plan("Atelier logement (tenu)", heldAt.minusHours(1), "Lyon, salle B", 4)))
+                .isZero();
+        WorkshopSessions.Session corrected = sessions.session(made.id(), session);
+        assertThat(corrected.title()).isEqualTo("Atelier logement (tenu)");
+        assertThat(corrected.localStartsAt()).isEqualTo(heldAt.minusHours(1));
+        assertThat(corrected.place()).isEqualTo("Lyon, salle B");
+        assertThat(corrected.capacity()).isEqualTo(4);
+        assertThat(mails("workshop-change:" + session + ":%")).isEmpty();
+        assertThat(audited(session)).contains("consultation.workshop.session.corrected")
+                .doesNotContain("consultation.workshop.session.changed");
+        assertThat(OwnerSql.of(server).sql("select details->>'previousStartsAt' from audit_event where object_id = ? and action = ?")
+                .params(session.toString(), "consultation.workshop.session.corrected").query(String.class).single())
+                .isEqualTo(held.startsAt().toString());
+
+        // Still refused, changing nothing: fewer seats than invited, a date to come (not a rescheduling).
+        assertThatThrownBy(() -> sessions.change(made.id(), session, plan("Atelier", heldAt, "Lyon", 2)))
+                .isInstanceOfSatisfying(FieldRefusal.class,
+                        r -> assertThat(r.messageKey()).isEqualTo("workshop.session.capacityBelowInvited"));
+        assertThatThrownBy(() -> sessions.change(made.id(), session, plan("Atelier", LocalDateTime.now().plusDays(3), "Lyon", 4)))
+                .isInstanceOfSatisfying(FieldRefusal.class, r -> {
+                    assertThat(r.field()).isEqualTo("startsAt");
+                    assertThat(r.messageKey()).isEqualTo("workshop.session.datePast");
+                });
+        assertThat(sessions.session(made.id(), session)).isEqualTo(corrected);
+        assertThatThrownBy(() -> sessions.invite(made.id(), session)).isInstanceOf(BusinessException.class)
+                .hasMessageContaining("workshop.session.past");
+        assertThat(mails("workshop-change:" + session + ":%")).isEmpty();
+
+        // The organiser's page offers the correction; the form posts it.
+        PasserelleUser organiser = (PasserelleUser) users.loadUserByUsername("organisateur");
+        String page = mvc.perform(get("/consultations/" + made.id() + "/workshops").param("session", session.toString())
+                .with(user(organiser))).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Corriger la session passée « Atelier logement (tenu) »", "Enregistrer la correction",
+                ">passée<");
+        var posted = mvc.perform(post("/consultations/" + made.id() + "/workshops/sessions/" + session).with(user(organiser))
+                .with(csrf()).param("title", "Atelier logement (tenu)").param("startsAt", heldAt.toString())
+                .param("place", "Lyon, salle B").param("capacity", "4")).andReturn();
+        assertThat(posted.getFlashMap().get("flashSuccess")).isEqualTo("workshop.session.corrected");
+        assertThat(posted.getFlashMap().containsKey("toldCount")).isFalse();
+        SignedIn.as(users, "organisateur"); // MockMvc's request left the test thread signed out
+        assertThat(sessions.session(made.id(), session).localStartsAt()).isEqualTo(heldAt);
+
+        // A past session that did not take place is cancelled without mails; its invited may be invited again.
+        assertThat(sessions.cancel(made.id(), session)).isZero();
+        assertThat(mails("workshop-cancel:" + session + ":%")).isEmpty();
+        assertThat(sessions.reachable(made.id())).isEqualTo(3);
+    }
+
+    @Test
     void organisersInvitingAtOnceNeverExceedACapacityNorInviteAnybodyTwice() throws Exception {
         givenConsentingParticipants(30);
         UUID small = sessions.plan(made.id(), plan("Atelier A", LocalDateTime.now().plusDays(3), "Lyon", 10));
@@ -240,6 +386,26 @@ class WorkshopsTest {
             }
             return null;
         });
+    }
+
+    private Map<String, Object> mail(String dedupKeyLike, String recipient) {
+        return OwnerSql.of(server).sql("select subject, body from mail_outbox where dedup_key like ? and recipient = ?")
+                .params(dedupKeyLike, recipient).query().singleRow();
+    }
+
+    private UUID participantWith(String email) {
+        return OwnerSql.of(server).sql("select id from consultation_participant where consultation_id = ? and recontact_email = ?")
+                .params(made.id(), email).query(UUID.class).single();
+    }
+
+    private List<UUID> invitedParticipants(UUID session) {
+        return OwnerSql.of(server).sql("select participant_id from consultation_workshop_invitation where session_id = ?")
+                .param(session).query(UUID.class).list();
+    }
+
+    private Consultations.Consultation publicView() {
+        return consultations.forPublic(
+                new Consultations.PublicRef(made.id(), made.organisationId(), made.slug(), ConsultationStatus.OPEN));
     }
 
     private List<String> mails(String dedupKeyLike) {

@@ -21,6 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -152,7 +153,8 @@ class PublicConsultationController {
             form.setText(c.proposalStem() == null ? "" : c.proposalStem() + " ");
             model.addAttribute("form", form);
             model.addAttribute("consultation", c);
-            if (rephrase != null && c.open()) {
+            // A rephrase link of a closed consultation gets its own message (Proposals refuses it).
+            if (rephrase != null) {
                 try {
                     // Read only: opening the link creates no participant.
                     Proposals.Rephrasing refused = proposals.toRephrase(c, uuid(rephrase), known(c, request), token);
@@ -172,7 +174,8 @@ class PublicConsultationController {
 
     @PostMapping("/c/{slug}/propose")
     String propose(@PathVariable String slug, @ModelAttribute("form") ProposalForm form, BindingResult result,
-            HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+            HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect,
+            Locale locale) {
         return as(slug, ref -> {
             Consultations.Consultation c = consultations.forPublic(ref);
             UUID participant = participant(c, request, response).id();
@@ -182,8 +185,9 @@ class PublicConsultationController {
                 response.setStatus(429);
                 return rephrasing(c, participant, form, model);
             }
+            // The moderation's decision is mailed in the language of the page the author proposes from.
             Proposals.Submission submission = new Proposals.Submission(form.getText(), form.getEmail(),
-                    form.isCharterAccepted());
+                    form.isCharterAccepted(), locale);
             try {
                 if (form.rephrasing()) {
                     proposals.rephrase(c, uuid(form.getRephrase()), participant, form.getToken(), submission);
@@ -362,7 +366,8 @@ class PublicConsultationController {
 
     @PostMapping("/c/{slug}/profile")
     String saveProfile(@PathVariable String slug, @RequestParam Map<String, String> params,
-            HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+            HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect,
+            Locale locale) {
         return as(slug, ref -> {
             Consultations.Consultation c = consultations.forPublic(ref);
             Participants.Participant p = participant(c, request, response);
@@ -370,7 +375,7 @@ class PublicConsultationController {
             c.profileQuestions().forEach(q -> answers.put(q.code(), params.get("q_" + q.code())));
             boolean recontact = "true".equals(params.get("recontact"));
             try {
-                participants.saveProfile(c, p.id(), answers, recontact, params.get("email"));
+                participants.saveProfile(c, p.id(), answers, recontact, params.get("email"), locale);
             } catch (FieldRefusal refusal) {
                 model.addAttribute("consultation", c);
                 model.addAttribute("answers", answers);

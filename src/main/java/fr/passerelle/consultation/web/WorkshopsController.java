@@ -117,28 +117,44 @@ class WorkshopsController {
         return "redirect:/consultations/" + id + "/workshops";
     }
 
-    /** Changes a session's title, date, place or capacity. */
+    /**
+     * Changes a session's title, date, place or capacity; a session whose date has passed is
+     * corrected, without mails (see {@link WorkshopSessions#change}).
+     */
     @PostMapping("/sessions/{sessionId}")
     String change(@PathVariable UUID id, @PathVariable UUID sessionId, @RequestParam(required = false) String title,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime startsAt,
             @RequestParam(required = false) String place, @RequestParam(required = false) Integer capacity,
             RedirectAttributes redirect) {
         consultations.get(id);
+        boolean past = sessions.session(id, sessionId).past();
         WorkshopSessions.Plan plan = new WorkshopSessions.Plan(title, startsAt, place, capacity);
-        if (Forms.perform(redirect, "workshop.session.changed", () -> redirect.addFlashAttribute("toldCount",
-                sessions.change(id, sessionId, plan)))) {
+        if (Forms.perform(redirect, past ? "workshop.session.corrected" : "workshop.session.changed", () -> {
+            int told = sessions.change(id, sessionId, plan);
+            if (!past) {
+                redirect.addFlashAttribute("toldCount", told);
+            }
+        })) {
             return "redirect:/consultations/" + id + "/workshops";
         }
         keepDraft(redirect, plan);
         return "redirect:/consultations/" + id + "/workshops?session=" + sessionId + "#session-form";
     }
 
-    /** Cancels a session (the page asks for a confirmation first); its invited participants are told. */
+    /**
+     * Cancels a session (the page asks for a confirmation first); its invited participants are
+     * told, unless its date has passed (then it is recorded as not having taken place, without mails).
+     */
     @PostMapping("/sessions/{sessionId}/cancel")
     String cancel(@PathVariable UUID id, @PathVariable UUID sessionId, RedirectAttributes redirect) {
         consultations.get(id);
-        Forms.perform(redirect, "workshop.session.cancelled", () -> redirect.addFlashAttribute("toldCount",
-                sessions.cancel(id, sessionId)));
+        boolean past = sessions.session(id, sessionId).past();
+        Forms.perform(redirect, past ? "workshop.session.cancelledPast" : "workshop.session.cancelled", () -> {
+            int told = sessions.cancel(id, sessionId);
+            if (!past) {
+                redirect.addFlashAttribute("toldCount", told);
+            }
+        });
         return "redirect:/consultations/" + id + "/workshops";
     }
 
