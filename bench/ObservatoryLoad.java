@@ -48,7 +48,7 @@ public class ObservatoryLoad {
 
         List<Thread> threads = new ArrayList<>();
         List<List<Sample>> all = new ArrayList<>();
-        long warmupEnd = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long warmupEnd = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         long end = warmupEnd + Duration.ofSeconds(seconds).toNanos();
         for (int u = 0; u < users; u++) {
             boolean national = associationPath == null || u % 2 == 0;

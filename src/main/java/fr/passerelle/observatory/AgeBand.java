@@ -20,6 +20,9 @@ public enum AgeBand {
     /** No birth date in the file (or one after the date). */
     UNKNOWN(-1, -1);
 
+    /** The bands in order (values() copies its array on every call). */
+    private static final AgeBand[] BANDS = values();
+
     private final int from;
     private final int to;
 
@@ -41,7 +44,7 @@ public enum AgeBand {
         if (age == null || age < 0) {
             return UNKNOWN;
         }
-        for (AgeBand band : values()) {
+        for (AgeBand band : BANDS) {
             if (band != UNKNOWN && age >= band.from && age <= band.to) {
                 return band;
             }

@@ -192,9 +192,11 @@ public class AssociationIndicators {
         List<Row> rows = allowed.stream().anyMatch(MEASURE_INDICATORS::contains)
                 ? rows(q, types, periods.stream().map(Period::to).max(LocalDate::compareTo).orElseThrow())
                 : List.of();
+        // The people's sex and birth date, read apart (a join would look each person up by measure).
+        Map<UUID, Person> people = allowed.contains(Indicator.PEOPLE_ACCOMPANIED) ? people(q) : Map.of();
         List<Result> results = new ArrayList<>();
         for (Period period : periods) {
-            MeasureFigures measures = new MeasureFigures(period, today, rows);
+            MeasureFigures measures = new MeasureFigures(period, today, rows, people);
             Map<String, Object> params = q.params(period, today);
             Map<Indicator, Figure> figures = new EnumMap<>(Indicator.class);
             for (Indicator indicator : allowed) {
@@ -258,11 +260,16 @@ public class AssociationIndicators {
 
     /**
      * One filtered measure of the association as the indicators read it: its type and the tracked
-     * quantity, its dates, outcome and ordered quantity, its person's sex and birth date.
+     * quantity, its dates, outcome and ordered quantity, its person.
      */
     private record Row(String typeCode, String trackedQuantity, LocalDate receivedOn, LocalDate endedOn,
-            LocalDate startedOn, LocalDate firstDeadline, String outcome, BigDecimal orderedQuantity, UUID personId,
-            String sex, LocalDate birthDate) {}
+            LocalDate startedOn, LocalDate firstDeadline, String outcome, BigDecimal orderedQuantity, UUID personId) {}
+
+    /** What the people figures need of a person: sex and birth date. */
+    private record Person(String sex, LocalDate birthDate) {}
+
+    /** A person not found (never under row-level security: every measure's person is the association's). */
+    private static final Person NOBODY = new Person(null, null);
 
     /**
      * The association's measures received by the last day of the latest period, with the filters:
@@ -275,8 +282,8 @@ public class AssociationIndicators {
         params.put("last", lastDay);
         return jdbc.sql("""
                         select m.measure_type_id, m.received_on, m.ended_on, m.started_on, m.outcome, m.ordered_quantity,
-                               m.person_id, p.sex, p.birth_date
-                        from measure m left join person p on p.id = m.person_id and p.organisation_id = :org
+                               m.person_id
+                        from measure m
                         where m.received_on <= :last""" + q.measureFilters())
                 .params(params)
                 .query((rs, n) -> {
@@ -284,10 +291,20 @@ public class AssociationIndicators {
                     LocalDate received = rs.getObject(2, LocalDate.class);
                     return new Row(type.code(), type.trackedQuantity(), received, rs.getObject(3, LocalDate.class),
                             rs.getObject(4, LocalDate.class), received.plusDays(type.firstInterviewDays()),
-                            rs.getString(5), rs.getBigDecimal(6), rs.getObject(7, UUID.class), rs.getString(8),
-                            rs.getObject(9, LocalDate.class));
+                            rs.getString(5), rs.getBigDecimal(6), rs.getObject(7, UUID.class));
                 })
                 .list();
+    }
+
+    /** The association's people (row-level security keeps them to it; the organisation is named for the planner). */
+    private Map<UUID, Person> people(Query q) {
+        Map<UUID, Person> people = new HashMap<>();
+        jdbc.sql("select p.id, p.sex, p.birth_date from person p where p.organisation_id = :org")
+                .param("org", q.filterParams.get("org"))
+                .query((rs, n) -> people.put(rs.getObject(1, UUID.class),
+                        new Person(rs.getString(2), rs.getObject(3, LocalDate.class))))
+                .list();
+        return people;
     }
 
     /** The figures of one period computed from the measures read once ({@link Row}). */
@@ -297,12 +314,14 @@ public class AssociationIndicators {
         private final LocalDate to;
         private final LocalDate today;
         private final List<Row> rows;
+        private final Map<UUID, Person> persons;
 
-        MeasureFigures(Period period, LocalDate today, List<Row> rows) {
+        MeasureFigures(Period period, LocalDate today, List<Row> rows, Map<UUID, Person> persons) {
             this.from = period.from();
             this.to = period.to();
             this.today = today;
             this.rows = rows;
+            this.persons = persons;
         }
 
         private boolean within(LocalDate day) {
@@ -334,19 +353,21 @@ public class AssociationIndicators {
         /** A count of measures, in total and by one key (cells in the order of their keys). */
         Figure count(Indicator indicator, Dimension dimension, java.util.function.BiPredicate<MeasureFigures, Row> counted,
                 java.util.function.Function<Row, String> key) {
-            Map<String, Long> byKey = new TreeMap<>();
+            Map<String, long[]> byKey = new HashMap<>();
             long total = 0;
             for (Row r : rows) {
                 if (counted.test(this, r)) {
                     total++;
                     String k = key.apply(r);
                     if (k != null) {
-                        byKey.merge(k, 1L, Long::sum);
+                        byKey.computeIfAbsent(k, x -> new long[1])[0]++;
                     }
                 }
             }
+            Map<String, Long> sorted = new TreeMap<>();
+            byKey.forEach((k, n) -> sorted.put(k, n[0]));
             return new Figure(indicator, BigDecimal.valueOf(total), total,
-                    List.of(new Breakdown(List.of(dimension), cells(byKey))));
+                    List.of(new Breakdown(List.of(dimension), cells(sorted))));
         }
 
         /** The median number of days over the measures selected (the mean of the two middle ones when even). */
@@ -379,6 +400,19 @@ public class AssociationIndicators {
             return new Figure(indicator, percent(kept, due), due, List.of());
         }
 
+        /** The age band on the period's last day, in whole years as {@link java.time.Period#between} counts them. */
+        private AgeBand band(LocalDate birth) {
+            if (birth == null || birth.isAfter(to)) {
+                return AgeBand.UNKNOWN;
+            }
+            int age = to.getYear() - birth.getYear();
+            if (to.getMonthValue() < birth.getMonthValue()
+                    || (to.getMonthValue() == birth.getMonthValue() && to.getDayOfMonth() < birth.getDayOfMonth())) {
+                age--;
+            }
+            return AgeBand.ofAge(age);
+        }
+
         /** The ordered quantity and number of the measures ended in the period whose type tracks UNITS. */
         BigDecimal[] ordered(String... units) {
             List<String> tracked = List.of(units);
@@ -402,27 +436,31 @@ public class AssociationIndicators {
          * (whole years), and the age bands those ages fall in.
          */
         Figure people(Indicator indicator) {
-            Map<UUID, Row> people = new HashMap<>();
+            Set<UUID> counted = new java.util.HashSet<>();
+            Map<String, long[]> bandsBySex = new HashMap<>();
             for (Row r : rows) {
-                if (followed(r) && r.personId() != null) {
-                    people.putIfAbsent(r.personId(), r);
+                if (followed(r) && r.personId() != null && counted.add(r.personId())) {
+                    Person p = persons.getOrDefault(r.personId(), NOBODY);
+                    bandsBySex.computeIfAbsent(p.sex() == null ? "UNKNOWN" : p.sex(),
+                            x -> new long[AgeBand.values().length])[band(p.birthDate()).ordinal()]++;
                 }
             }
             Map<List<String>, Long> bySexAndBand = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
                     .thenComparing(k -> k.get(1)));
-            for (Row r : people.values()) {
-                Integer age = r.birthDate() == null || r.birthDate().isAfter(to) ? null
-                        : java.time.Period.between(r.birthDate(), to).getYears();
-                String sex = r.sex() == null ? "UNKNOWN" : r.sex();
-                bySexAndBand.merge(List.of(sex, AgeBand.ofAge(age).name()), 1L, Long::sum);
-            }
+            bandsBySex.forEach((sex, counts) -> {
+                for (AgeBand band : AgeBand.values()) {
+                    if (counts[band.ordinal()] > 0) {
+                        bySexAndBand.put(List.of(sex, band.name()), counts[band.ordinal()]);
+                    }
+                }
+            });
             Map<String, Long> bySex = new TreeMap<>();
             Map<String, Long> byBand = new TreeMap<>();
             bySexAndBand.forEach((k, v) -> {
                 bySex.merge(k.get(0), v, Long::sum);
                 byBand.merge(k.get(1), v, Long::sum);
             });
-            long total = people.size();
+            long total = counted.size();
             List<Breakdown> breakdowns = List.of(
                     new Breakdown(List.of(Dimension.SEX), cells(bySex)),
                     new Breakdown(List.of(Dimension.AGE_BAND), cells(byBand)),

@@ -165,15 +165,32 @@ public class NationalObservatory {
             default -> byYear ? "to_char(c.month, 'YYYY')" : "to_char(c.month, 'YYYY-MM')";
         };
         // Active measures are counted on the last day of the period: with a breakdown by period,
-        // on the last day of each line's month (or year).
+        // on the last day of each line's month (or year). A yearly row's "active" is its December's.
         String activeMonths = breakdown == Dimension.PERIOD
-                ? (byYear ? "extract(month from c.month) = 12 or c.month = :to" : "true")
-                : "c.month = :to";
+                ? (byYear ? "extract(month from c.last_month) = 12 or c.last_month = :to" : "true")
+                : "c.last_month = :to";
+        // The calendar years the period covers whole are read from the yearly roll-up (a twelfth of
+        // the rows), the other months from the monthly aggregates; not for a breakdown by month.
+        int firstYear = from.getMonthValue() == 1 ? from.getYear() : from.getYear() + 1;
+        int lastYear = to.getMonthValue() == 12 ? to.getYear() : to.getYear() - 1;
+        String source;
+        if (firstYear <= lastYear && (breakdown != Dimension.PERIOD || byYear)) {
+            params.put("yearsFrom", Date.valueOf(java.time.LocalDate.of(firstYear, 1, 1)));
+            params.put("yearsTo", Date.valueOf(java.time.LocalDate.of(lastYear, 1, 1)));
+            params.put("monthsBefore", Date.valueOf(java.time.LocalDate.of(firstYear - 1, 12, 1)));
+            params.put("monthsAfter", Date.valueOf(java.time.LocalDate.of(lastYear + 1, 1, 1)));
+            source = "(select m.*, m.month as last_month from obs_month m"
+                    + " where m.month between :from and :monthsBefore or m.month between :monthsAfter and :to"
+                    + " union all select y.*, cast(y.year + interval '11 months' as date) from obs_year y"
+                    + " where y.year between :yearsFrom and :yearsTo)";
+        } else {
+            source = "(select m.*, m.month as last_month from obs_month m where m.month between :from and :to)";
+        }
 
         Map<String, Tally> tallies = new TreeMap<>();
         jdbc.sql("select " + key + " as k, sum(c.received),"
                         + " sum(c.active) filter (where " + activeMonths + "), " + SUMS
-                        + " from obs_month c"
+                        + " from " + source + " c"
                         + " join organisation o on o.id = c.organisation_id"
                         + " join judicial_court j on j.code = c.court_code"
                         + " where o.kind = 'ASSOCIATION' and o.active and o.shares_statistics"

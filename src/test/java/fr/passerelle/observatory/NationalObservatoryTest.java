@@ -196,6 +196,62 @@ class NationalObservatoryTest {
     }
 
     @Test
+    void aWholeYearFromTheYearlyRollUpHasTheFiguresOfItsTwelveMonths() {
+        assertYearEqualsItsMonths();
+        // An end moves a month's row (update), a new association's first measure adds one (insert),
+        // a cancelled one takes it back (delete): the yearly rows follow each statement.
+        UUID running = epMeasures.get(5);
+        TenantContext.runAs(sharing, () -> act(running, MeasureAction.END, null, LocalDate.of(2025, 11, 20),
+                MeasureOutcome.REVOKED));
+        TenantContext.runAs(sharing, () -> measure("TIG", "TJ-ANGERS", person(), LocalDate.of(2025, 12, 2)));
+        feed.refresh();
+        Result year = assertYearEqualsItsMonths();
+        assertThat(year.received().total()).isEqualTo(12L);
+        assertThat(year.ended().grandTotal()).isEqualTo(6L);
+        // Active on 31 December: the yearly row's is December's, not the sum of the months.
+        assertThat(year.active().total()).isEqualTo(6L);
+        feed.rebuild();
+        assertYearEqualsItsMonths();
+    }
+
+    /** 2025 broken down by type, read whole (yearly rows) and as January–December split at July. */
+    private Result assertYearEqualsItsMonths() {
+        Filters ours = new Filters(region, null, null, null, null, null);
+        Result year = observatory.compute(YearMonth.of(2025, 1), YearMonth.of(2025, 12), ours, Dimension.MEASURE_TYPE);
+        // Three years asked, the two others empty: 2025 comes from the yearly rows, and a period
+        // starting in February of 2024 reads 2024's months.
+        Result around = observatory.compute(YearMonth.of(2024, 2), YearMonth.of(2026, 12), ours, Dimension.MEASURE_TYPE);
+        Result months = observatory.compute(YearMonth.of(2025, 1), YearMonth.of(2025, 12), ours, Dimension.PERIOD);
+        assertThat(year.received().total()).isEqualTo(months.received().total()).isEqualTo(around.received().total());
+        assertThat(year.ended().grandTotal()).isEqualTo(months.ended().grandTotal())
+                .isEqualTo(around.ended().grandTotal());
+        assertThat(year.medianDurationTotal()).isEqualTo(months.medianDurationTotal());
+        assertThat(year.medianFirstDelayTotal()).isEqualTo(months.medianFirstDelayTotal());
+        Result december = observatory.compute(YearMonth.of(2025, 12), YearMonth.of(2025, 12), ours,
+                Dimension.MEASURE_TYPE);
+        assertThat(year.active().total()).isEqualTo(december.active().total());
+        // Row by row, the yearly table is the roll-up of the monthly one (December's "active").
+        String rollUp = """
+                select organisation_id, court_code, type_code, cast(date_trunc('year', month) as date),
+                       sum(received), coalesce(sum(active) filter (where extract(month from month) = 12), 0),
+                       sum(ended_completed + ended_revoked), sum(duration_3), sum(first_delay_4)
+                from obs_month group by 1, 2, 3, 4""";
+        String yearly = """
+                select organisation_id, court_code, type_code, year, received, active,
+                       ended_completed + ended_revoked, duration_3, first_delay_4 from obs_year""";
+        long differences = transactions.execute(status -> {
+            jdbc.sql("set local role " + fr.passerelle.shared.db.EmbeddedDatabaseProperties.OBSERVATORY_ROLE).update();
+            return jdbc.sql("select count(*) from ((" + rollUp + " except " + yearly + ") union all (" + yearly
+                    + " except " + rollUp + ")) d").query(Long.class).single();
+        });
+        assertThat(differences).isZero();
+        // Still open, measures count as active in every month up to the current one.
+        assertThat(around.active().total()).isEqualTo(observatory.compute(YearMonth.of(2026, 12),
+                YearMonth.of(2026, 12), ours, Dimension.MEASURE_TYPE).active().total());
+        return year;
+    }
+
+    @Test
     void onlyAssociationsThatShareAreCountedAndThePageSaysHowMany() {
         Result before = national(Dimension.NETWORK_REGION);
         assertThat(before.received().total()).isEqualTo(11L);
