@@ -82,19 +82,10 @@ class PublicConsultationWebTest {
 
     @Test
     void theRefusalMailsLinkOpensTheRefusedTextOnAnyDeviceAndABadLinkChangesNothing() throws Exception {
-        MvcResult proposed = mvc.perform(post("/c/" + made.slug() + "/propose").with(csrf())
-                .param("text", "Il faut voter pour mon parti au prochain scrutin").param("email", "autrice@exemple.org")
-                .param("charterAccepted", "true")).andReturn();
-        Cookie author = proposed.getResponse().getCookie("PASSERELLE_PARTICIPANT");
-        UUID refused = OwnerSql.of(server).sql("select id from consultation_proposal where consultation_id = ? and status = 'PENDING'")
-                .param(made.id()).query(UUID.class).single();
-        SignedIn.as(users, "moderatrice");
-        moderation.refuse(refused, RefusalReason.PARTISAN);
-        SecurityContextHolder.clearContext();
-        String body = OwnerSql.of(server).sql("select body from mail_outbox where dedup_key = ?").param("refusal:" + refused)
-                .query(String.class).single();
-        Matcher link = Pattern.compile("/c/\\S+").matcher(body);
-        assertThat(link.find()).isTrue();
+        Refused refusal = proposeAndRefuse();
+        Cookie author = refusal.author();
+        UUID refused = refusal.proposal();
+        Matcher link = refusal.link();
 
         // The mail's link on another device (no cookie): the form starts from the refused text; nothing is created.
         MvcResult opened = mvc.perform(get(link.group())).andReturn();
@@ -148,18 +139,9 @@ class PublicConsultationWebTest {
 
     @Test
     void anExpiredOrClosedRephraseLinkShowsWhyInTheReadersLanguageAndSavesNothing() throws Exception {
-        mvc.perform(post("/c/" + made.slug() + "/propose").with(csrf())
-                .param("text", "Il faut voter pour mon parti au prochain scrutin").param("email", "autrice@exemple.org")
-                .param("charterAccepted", "true")).andReturn();
-        UUID refused = OwnerSql.of(server).sql("select id from consultation_proposal where consultation_id = ? and status = 'PENDING'")
-                .param(made.id()).query(UUID.class).single();
-        SignedIn.as(users, "moderatrice");
-        moderation.refuse(refused, RefusalReason.PARTISAN);
-        SecurityContextHolder.clearContext();
-        String body = OwnerSql.of(server).sql("select body from mail_outbox where dedup_key = ?").param("refusal:" + refused)
-                .query(String.class).single();
-        Matcher link = Pattern.compile("/c/\\S+").matcher(body);
-        assertThat(link.find()).isTrue();
+        Refused refusal = proposeAndRefuse();
+        UUID refused = refusal.proposal();
+        Matcher link = refusal.link();
         MultiValueMap<String, String> query = UriComponentsBuilder.fromUriString(link.group()).build().getQueryParams();
         OwnerSql.of(server).sql("update consultation_proposal set moderated_at = now() - interval '31 days' where id = ?")
                 .param(refused).update();
@@ -296,5 +278,24 @@ class PublicConsultationWebTest {
             request.cookie(participant);
         }
         return mvc.perform(request).andReturn();
+    }
+
+    /** A proposal refused by the moderator: its author's cookie, its id and the rephrase link of the mail (found). */
+    private record Refused(Cookie author, UUID proposal, Matcher link) {}
+
+    private Refused proposeAndRefuse() throws Exception {
+        MvcResult proposed = mvc.perform(post("/c/" + made.slug() + "/propose").with(csrf())
+                .param("text", "Il faut voter pour mon parti au prochain scrutin").param("email", "autrice@exemple.org")
+                .param("charterAccepted", "true")).andReturn();
+        UUID refused = OwnerSql.of(server).sql("select id from consultation_proposal where consultation_id = ? and status = 'PENDING'")
+                .param(made.id()).query(UUID.class).single();
+        SignedIn.as(users, "moderatrice");
+        moderation.refuse(refused, RefusalReason.PARTISAN);
+        SecurityContextHolder.clearContext();
+        String body = OwnerSql.of(server).sql("select body from mail_outbox where dedup_key = ?").param("refusal:" + refused)
+                .query(String.class).single();
+        Matcher link = Pattern.compile("/c/\\S+").matcher(body);
+        assertThat(link.find()).isTrue();
+        return new Refused(proposed.getResponse().getCookie("PASSERELLE_PARTICIPANT"), refused, link);
     }
 }
