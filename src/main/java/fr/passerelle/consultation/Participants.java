@@ -1,5 +1,6 @@
 package fr.passerelle.consultation;
 
+import fr.passerelle.audit.AuditLog;
 import fr.passerelle.shared.BusinessException;
 import fr.passerelle.shared.FieldRefusal;
 import fr.passerelle.shared.Ids;
@@ -27,10 +28,12 @@ public class Participants {
 
     private final JdbcClient jdbc;
     private final Votes votes;
+    private final AuditLog audit;
 
-    Participants(JdbcClient jdbc, Votes votes) {
+    Participants(JdbcClient jdbc, Votes votes, AuditLog audit) {
         this.jdbc = jdbc;
         this.votes = votes;
+        this.audit = audit;
     }
 
     public record Participant(UUID id, UUID consultationId, UUID userId, String segment, boolean recontactConsent,
@@ -169,12 +172,21 @@ public class Participants {
                         .update();
             }
         }
+        boolean consentedBefore = jdbc.sql("select recontact_consent from consultation_participant where id = ?")
+                .param(participantId).query(Boolean.class).optional().orElse(false);
         // The language is kept with the address it goes with (a withdrawal keeps the last one, unused).
         jdbc.sql("""
                 update consultation_participant set recontact_consent = ?, recontact_email = ?,
                        recontact_language = case when ? then ? else recontact_language end where id = ?""")
                 .param(recontact).param(recontact ? address : null).param(recontact).param(MailLanguage.of(locale))
                 .param(participantId).update();
+        // Audited without the answers or the address: which questions were answered, and the consent.
+        long answered = consultation.profileQuestions().stream()
+                .filter(q -> Consultations.trim(answers.get(q.code())) != null).count();
+        audit.record("consultation.participant.profileSaved", "consultation_participant", participantId,
+                Map.of("consultation", consultation.id().toString(), "answered", answered,
+                        "consent", recontact == consentedBefore ? (recontact ? "KEPT" : "NONE")
+                                : (recontact ? "GIVEN" : "WITHDRAWN")));
     }
 
     private static Participant map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

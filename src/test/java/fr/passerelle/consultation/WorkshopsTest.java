@@ -205,6 +205,11 @@ class WorkshopsTest {
             participants.saveProfile(publicView(), withdrawing, Map.of(), false, null);
             return null;
         });
+        // The withdrawal is audited, without the address.
+        String audited = OwnerSql.of(server).sql("""
+                select details::text from audit_event where action = 'consultation.participant.profileSaved'
+                and object_id = ? order by seq desc limit 1""").param(withdrawing.toString()).query(String.class).single();
+        assertThat(audited).contains("WITHDRAWN").doesNotContain("atelier1@exemple.org");
 
         assertThat(sessions.change(made.id(), session, plan("Atelier logement", at.plusDays(1), "Lyon", 3))).isEqualTo(2);
         assertThat(mails("workshop-change:" + session + ":%")).containsExactly("atelier0@exemple.org", "atelier2@exemple.org");
