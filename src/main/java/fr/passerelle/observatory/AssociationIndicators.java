@@ -190,7 +190,8 @@ public class AssociationIndicators {
                 () -> new IllegalStateException("association indicators need a current organisation")));
         Map<UUID, TypeInfo> types = types();
         List<Row> rows = allowed.stream().anyMatch(MEASURE_INDICATORS::contains)
-                ? rows(q, types, periods.stream().map(Period::to).max(LocalDate::compareTo).orElseThrow())
+                ? rows(q, types, periods.stream().map(Period::from).min(LocalDate::compareTo).orElseThrow(),
+                        periods.stream().map(Period::to).max(LocalDate::compareTo).orElseThrow())
                 : List.of();
         // The people's sex and birth date, read apart (a join would look each person up by measure).
         Map<UUID, Person> people = allowed.contains(Indicator.PEOPLE_ACCOMPANIED) ? people(q) : Map.of();
@@ -272,19 +273,26 @@ public class AssociationIndicators {
     private static final Person NOBODY = new Person(null, null);
 
     /**
-     * The association's measures received by the last day of the latest period, with the filters:
-     * one read (through the reception-date index) for every period and figure that needs measures
-     * only. The organisation is also named in the query (row-level security restricts it anyway) so
-     * that the planner knows how many measures it reads.
+     * The association's measures a period can count, with the filters: one read (through the
+     * reception-date index) for every period and figure that needs measures only. A measure counts
+     * in no period when it was received after the last day, or ended and started before the first
+     * day and received too early for its first-interview deadline to fall in a period. The
+     * organisation is also named in the query (row-level security restricts it anyway) so that the
+     * planner knows how many measures it reads.
      */
-    private List<Row> rows(Query q, Map<UUID, TypeInfo> types, LocalDate lastDay) {
+    private List<Row> rows(Query q, Map<UUID, TypeInfo> types, LocalDate firstDay, LocalDate lastDay) {
         Map<String, Object> params = new LinkedHashMap<>(q.filterParams);
+        params.put("first", firstDay);
         params.put("last", lastDay);
+        params.put("deadlineFirst", firstDay.minusDays(
+                types.values().stream().mapToInt(TypeInfo::firstInterviewDays).max().orElse(0)));
         return jdbc.sql("""
                         select m.measure_type_id, m.received_on, m.ended_on, m.started_on, m.outcome, m.ordered_quantity,
                                m.person_id
                         from measure m
-                        where m.received_on <= :last""" + q.measureFilters())
+                        where m.received_on <= :last
+                          and (m.ended_on is null or m.ended_on >= :first or m.started_on >= :first
+                               or m.received_on >= :deadlineFirst)""" + q.measureFilters())
                 .params(params)
                 .query((rs, n) -> {
                     TypeInfo type = types.get(rs.getObject(1, UUID.class));

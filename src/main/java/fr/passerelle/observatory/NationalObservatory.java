@@ -143,6 +143,37 @@ public class NationalObservatory {
         // The backlog is read before the switch: the observatory role cannot see the queue.
         Map<String, Object> backlog = jdbc.sql("select waiting, oldest from observatory_backlog()").query().singleRow();
         jdbc.sql("set local role " + role).update();
+        long waiting = ((Number) backlog.get("waiting")).longValue();
+        Instant oldest = backlog.get("oldest") == null ? null : ((java.sql.Timestamp) backlog.get("oldest")).toInstant();
+        // Figures already computed from the same version of the aggregates and reference tables
+        // are the same figures: only the backlog is read again.
+        long version = jdbc.sql("select version from obs_state where id = 1").query(Long.class).single();
+        CacheKey cacheKey = new CacheKey(from, to, f, breakdown);
+        Cached cached = computed.get(cacheKey);
+        if (cached != null && cached.version() == version) {
+            Result r = cached.result();
+            return new Result(r.from(), r.to(), r.filters(), r.breakdown(), r.lines(), r.received(), r.active(),
+                    r.ended(), r.medianDuration(), r.medianDurationTotal(), r.medianFirstDelay(),
+                    r.medianFirstDelayTotal(), r.sharing(), r.members(), waiting, oldest);
+        }
+        Result result = compute(from, to, f, breakdown, waiting, oldest);
+        if (computed.size() >= CACHE_SIZE) {
+            computed.clear();
+        }
+        computed.put(cacheKey, new Cached(version, result));
+        return result;
+    }
+
+    private record CacheKey(YearMonth from, YearMonth to, Filters filters, Dimension breakdown) {}
+
+    private record Cached(long version, Result result) {}
+
+    /** Results kept, each with the version of the aggregates it was computed from (emptied when full). */
+    private static final int CACHE_SIZE = 2_000;
+
+    private final Map<CacheKey, Cached> computed = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Result compute(YearMonth from, YearMonth to, Filters f, Dimension breakdown, long waiting, Instant oldest) {
 
         Map<String, Object> params = new HashMap<>();
         params.put("from", Date.valueOf(from.atDay(1)));
@@ -231,8 +262,6 @@ public class NationalObservatory {
 
         int sharingCount = ((Number) sharing.get("sharing")).intValue();
         int members = ((Number) sharing.get("members")).intValue();
-        long waiting = ((Number) backlog.get("waiting")).longValue();
-        Instant oldest = backlog.get("oldest") == null ? null : ((java.sql.Timestamp) backlog.get("oldest")).toInstant();
         if (rows.isEmpty()) {
             return new Result(from, to, f, breakdown, List.of(), null, null, null, List.of(), null, List.of(), null,
                     sharingCount, members, waiting, oldest);
