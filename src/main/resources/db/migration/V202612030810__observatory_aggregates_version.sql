@@ -17,15 +17,14 @@ end
 $$;
 revoke all on function obs_bump_version() from public;
 
-create trigger obs_version_on_change after insert or update or delete or truncate on obs_month
-    for each statement execute function obs_bump_version();
-create trigger obs_version_on_change after insert or update or delete or truncate on organisation
-    for each statement execute function obs_bump_version();
-create trigger obs_version_on_change after insert or update or delete or truncate on judicial_court
-    for each statement execute function obs_bump_version();
-create trigger obs_version_on_change after insert or update or delete or truncate on court_of_appeal
-    for each statement execute function obs_bump_version();
-create trigger obs_version_on_change after insert or update or delete or truncate on network_region
-    for each statement execute function obs_bump_version();
-create trigger obs_version_on_change after insert or update or delete or truncate on default_measure_type
-    for each statement execute function obs_bump_version();
+do $$
+declare
+    v_table text;
+begin
+    foreach v_table in array array['obs_month', 'organisation', 'judicial_court', 'court_of_appeal', 'network_region',
+                                   'default_measure_type'] loop
+        execute format('create trigger obs_version_on_change after insert or update or delete or truncate on %I'
+                       ' for each statement execute function obs_bump_version()', v_table);
+    end loop;
+end
+$$;
