@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -55,10 +56,12 @@ public class AssociationKeyFigures {
     private final Organisations organisations;
     private final MessageSource messages;
     private final Clock clock;
+    private final KeptFigures kept;
 
     AssociationKeyFigures(AssociationIndicators indicators, MeasureCatalogue catalogue, Courts courts,
-            Organisations organisations, MessageSource messages, Clock clock) {
+            Organisations organisations, MessageSource messages, Clock clock, KeptFigures kept) {
         this.indicators = indicators;
+        this.kept = kept;
         this.catalogue = catalogue;
         this.courts = courts;
         this.organisations = organisations;
@@ -72,9 +75,26 @@ public class AssociationKeyFigures {
     /** The figures of a request: its period and the previous one. */
     public record Computed(Request request, Result current, Result previous) {}
 
-    /** The figures of the period and of the previous one, read together. */
+    /** What kept figures are computed from: the association, the request and today's date. */
+    private record KeptKey(UUID organisation, Request request, LocalDate today) {}
+
+    /**
+     * The figures of the period and of the previous one, read together, or as computed before
+     * when no change of the association's data reached them since ({@link KeptFigures}).
+     */
     @Transactional(readOnly = true)
     public Computed compute(Request request) {
+        UUID organisation = TenantContext.currentOrganisationId().orElseThrow(
+                () -> new IllegalStateException("association figures need a current organisation"));
+        if (request.to() == null || request.previousTo() == null) {
+            return computeNow(request); // refused there
+        }
+        LocalDate lastDay = request.to().isAfter(request.previousTo()) ? request.to() : request.previousTo();
+        return kept.get(organisation, new KeptKey(organisation, request, LocalDate.now(clock.withZone(PARIS))), lastDay,
+                () -> computeNow(request));
+    }
+
+    private Computed computeNow(Request request) {
         List<Result> both = indicators.compute(List.of(new AssociationIndicators.Period(request.from(), request.to()),
                 new AssociationIndicators.Period(request.previousFrom(), request.previousTo())), request.filters(),
                 EnumSet.allOf(Indicator.class));
