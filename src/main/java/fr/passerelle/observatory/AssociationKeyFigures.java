@@ -90,7 +90,7 @@ public class AssociationKeyFigures {
             return computeNow(request); // refused there
         }
         LocalDate lastDay = request.to().isAfter(request.previousTo()) ? request.to() : request.previousTo();
-        return kept.get(organisation, new KeptKey(organisation, request, LocalDate.now(clock.withZone(PARIS))), lastDay,
+        return kept.association(organisation, new KeptKey(organisation, request, LocalDate.now(clock.withZone(PARIS))), lastDay,
                 () -> computeNow(request));
     }
 

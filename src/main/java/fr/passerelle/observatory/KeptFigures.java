@@ -2,6 +2,7 @@ package fr.passerelle.observatory;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -14,21 +15,43 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * An association's figures already computed, kept until a write reaches their period (ADR 0007
- * §10). Each is kept with the snapshot it was read under; it is served again while no change of
- * its association on or before its last day ({@code indicator_change}, written by triggers) was
- * made by a transaction that snapshot does not see. So a figure served again is exactly the
- * figure computed now would be, while the writes of today leave the figures of past periods
- * standing. Figures are also computed again after {@code passerelle.observatory.kept-figures-lifetime}
- * (ten minutes), which bounds how long the changes must be remembered.
+ * Figures already computed, kept until a write reaches their period (ADR 0007 §9 and §10): an
+ * association's dashboard figures, and the national observatory's. Each is kept with the snapshot
+ * it was read under; it is served again while no change that reaches it (for an association: a
+ * row of {@code indicator_change} of that association on or before its last day; nationally: a
+ * row of {@code obs_change} for one of its months; both written by triggers) was made by a
+ * transaction that snapshot does not see. So a figure served again is exactly the figure computed
+ * now would be, while the writes of today leave the figures of past periods standing. Figures are
+ * also computed again after {@code passerelle.observatory.kept-figures-lifetime} (ten minutes),
+ * which bounds how long the changes must be remembered.
  */
 @Component
 public class KeptFigures {
 
     /** Figures kept at most (emptied when full). */
-    private static final int CAPACITY = 2_000;
+    private static final int CAPACITY = 4_000;
 
-    private record Kept(UUID organisation, LocalDate lastDay, String snapshot, long takenNanos, Object value) {}
+    /** Figures, with the query that tells whether a change reached them since their snapshot, and its parameters. */
+    private record Kept(String changedSql, Map<String, Object> params, String snapshot, long takenNanos,
+            Object value) {}
+
+    private static final String ASSOCIATION_CHANGED = """
+            select exists (select 1 from indicator_change c
+                           where c.organisation_id = :org
+                             and c.xid >= pg_snapshot_xmin(cast(:snapshot as pg_snapshot))
+                             and c.changed_from <= :lastDay
+                             and not pg_visible_in_snapshot(c.xid, cast(:snapshot as pg_snapshot)))""";
+
+    private static final String NATIONAL_CHANGED = """
+            select exists (select 1 from obs_change c
+                           where c.xid >= pg_snapshot_xmin(cast(:snapshot as pg_snapshot))
+                             and (c.month between :from and :to or c.month = '-infinity')
+                             and not pg_visible_in_snapshot(c.xid, cast(:snapshot as pg_snapshot)))""";
+
+    /** Keys of the two kinds of figures, apart. */
+    private record AssociationKey(UUID organisation, Object key) {}
+
+    private record NationalKey(Object key) {}
 
     /** When a horizon was read, and the oldest transaction then running. */
     private record Horizon(long takenNanos, String xmin) {}
@@ -53,12 +76,27 @@ public class KeptFigures {
      * {@code lastDay} is the last day the figures count (the key must hold everything else they
      * depend on, today's date included).
      */
+    public <V> V association(UUID organisation, Object key, LocalDate lastDay, Supplier<V> compute) {
+        return get(new AssociationKey(organisation, key), ASSOCIATION_CHANGED,
+                Map.of("org", organisation, "lastDay", lastDay), compute);
+    }
+
+    /**
+     * The national figures of {@code key}, counted from the aggregates of the months [from, to],
+     * as kept or computed now; to be called inside the transaction that reads them, under the
+     * observatory role.
+     */
+    public <V> V national(Object key, YearMonth from, YearMonth to, Supplier<V> compute) {
+        return get(new NationalKey(key), NATIONAL_CHANGED, Map.of("from", from.atDay(1), "to", to.atDay(1)), compute);
+    }
+
     @SuppressWarnings("unchecked")
-    public <V> V get(UUID organisation, Object key, LocalDate lastDay, Supplier<V> compute) {
+    private <V> V get(Object key, String changedSql, Map<String, Object> params, Supplier<V> compute) {
         Kept k = kept.get(key);
         long now = System.nanoTime();
-        if (k != null && k.organisation().equals(organisation) && now - k.takenNanos() < lifetimeNanos
-                && !changedSince(k)) {
+        if (k != null && k.params().equals(params) && now - k.takenNanos() < lifetimeNanos
+                && !jdbc.sql(changedSql).params(k.params()).param("snapshot", k.snapshot()).query(Boolean.class)
+                        .single()) {
             return (V) k.value();
         }
         // The snapshot is read first: the figures read after it see at least what it sees.
@@ -67,20 +105,8 @@ public class KeptFigures {
         if (kept.size() >= CAPACITY) {
             kept.clear();
         }
-        kept.put(key, new Kept(organisation, lastDay, snapshot, now, value));
+        kept.put(key, new Kept(changedSql, params, snapshot, now, value));
         return value;
-    }
-
-    /** Whether a transaction the figures' snapshot does not see changed their association up to their last day. */
-    private boolean changedSince(Kept k) {
-        return jdbc.sql("""
-                        select exists (select 1 from indicator_change c
-                                       where c.organisation_id = :org
-                                         and c.xid >= pg_snapshot_xmin(cast(:snapshot as pg_snapshot))
-                                         and c.changed_from <= :lastDay
-                                         and not pg_visible_in_snapshot(c.xid, cast(:snapshot as pg_snapshot)))""")
-                .param("org", k.organisation()).param("snapshot", k.snapshot()).param("lastDay", k.lastDay())
-                .query(Boolean.class).single();
     }
 
     /**
@@ -100,7 +126,7 @@ public class KeptFigures {
             horizon = horizons.removeFirst();
         }
         if (horizon != null) {
-            jdbc.sql("select indicator_changes_forget(cast(:xmin as xid8))").param("xmin", horizon.xmin())
+            jdbc.sql("select kept_figures_forget(cast(:xmin as xid8))").param("xmin", horizon.xmin())
                     .query(Long.class).single();
         }
         kept.values().removeIf(k -> now - k.takenNanos() >= lifetimeNanos);

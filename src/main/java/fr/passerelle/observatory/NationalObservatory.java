@@ -111,9 +111,12 @@ public class NationalObservatory {
     private final TransactionTemplate readOnly;
     private final String role;
     private final SmallCellSuppression suppression = new SmallCellSuppression();
+    private final KeptFigures kept;
 
     NationalObservatory(JdbcClient jdbc, PlatformTransactionManager transactions,
-            @Value("${spring.flyway.placeholders.observatory_role:passerelle_observatory}") String role) {
+            @Value("${spring.flyway.placeholders.observatory_role:passerelle_observatory}") String role,
+            KeptFigures kept) {
+        this.kept = kept;
         if (!role.matches("[a-z_][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("Invalid observatory role name: " + role);
         }
@@ -145,33 +148,16 @@ public class NationalObservatory {
         jdbc.sql("set local role " + role).update();
         long waiting = ((Number) backlog.get("waiting")).longValue();
         Instant oldest = backlog.get("oldest") == null ? null : ((java.sql.Timestamp) backlog.get("oldest")).toInstant();
-        // Figures already computed from the same version of the aggregates and reference tables
-        // are the same figures: only the backlog is read again.
-        long version = jdbc.sql("select version from obs_state where id = 1").query(Long.class).single();
-        CacheKey cacheKey = new CacheKey(from, to, f, breakdown);
-        Cached cached = computed.get(cacheKey);
-        if (cached != null && cached.version() == version) {
-            Result r = cached.result();
-            return new Result(r.from(), r.to(), r.filters(), r.breakdown(), r.lines(), r.received(), r.active(),
-                    r.ended(), r.medianDuration(), r.medianDurationTotal(), r.medianFirstDelay(),
-                    r.medianFirstDelayTotal(), r.sharing(), r.members(), waiting, oldest);
-        }
-        Result result = compute(from, to, f, breakdown, waiting, oldest);
-        if (computed.size() >= CACHE_SIZE) {
-            computed.clear();
-        }
-        computed.put(cacheKey, new Cached(version, result));
-        return result;
+        // Figures computed before from aggregates no write has reached since are the same figures
+        // (KeptFigures): only the backlog is read again.
+        Result r = kept.national(new CacheKey(from, to, f, breakdown), from, to,
+                () -> compute(from, to, f, breakdown, waiting, oldest));
+        return new Result(r.from(), r.to(), r.filters(), r.breakdown(), r.lines(), r.received(), r.active(),
+                r.ended(), r.medianDuration(), r.medianDurationTotal(), r.medianFirstDelay(), r.medianFirstDelayTotal(),
+                r.sharing(), r.members(), waiting, oldest);
     }
 
     private record CacheKey(YearMonth from, YearMonth to, Filters filters, Dimension breakdown) {}
-
-    private record Cached(long version, Result result) {}
-
-    /** Results kept, each with the version of the aggregates it was computed from (emptied when full). */
-    private static final int CACHE_SIZE = 2_000;
-
-    private final Map<CacheKey, Cached> computed = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Result compute(YearMonth from, YearMonth to, Filters f, Dimension breakdown, long waiting, Instant oldest) {
 

@@ -196,6 +196,28 @@ class NationalObservatoryTest {
     }
 
     @Test
+    void figuresOfPastMonthsAreKeptWhileTheRefreshCountsOtherMonths() {
+        Result first = national(Dimension.FIELD);
+        assertThat(national(Dimension.FIELD).received()).isSameAs(first.received());
+        // A measure received today is counted in this month's aggregates only.
+        TenantContext.runAs(sharing, () -> measure("EP", "TJ-ANGERS", person(),
+                LocalDate.now(java.time.ZoneId.of("Europe/Paris"))));
+        feed.refresh();
+        assertThat(national(Dimension.FIELD).received()).isSameAs(first.received());
+        // A measure ended in March: the period's figures are computed again.
+        TenantContext.runAs(sharing, () -> act(epMeasures.get(5), MeasureAction.END, null, LocalDate.of(2025, 3, 20),
+                MeasureOutcome.REVOKED));
+        feed.refresh();
+        Result after = national(Dimension.FIELD);
+        assertThat(after.ended()).isNotSameAs(first.ended());
+        assertThat(after.ended().table().grandTotal()).isEqualTo(6L);
+        // So are they when an association stops sharing (a reference table, every month).
+        OwnerSql.of(server).sql("update organisation set shares_statistics = false where id = ?").param(sharing)
+                .update();
+        assertThat(national(Dimension.FIELD).empty()).isTrue();
+    }
+
+    @Test
     void aWholeYearFromTheYearlyRollUpHasTheFiguresOfItsTwelveMonths() {
         assertYearEqualsItsMonths();
         // An end moves a month's row (update), a new association's first measure adds one (insert),
