@@ -103,7 +103,7 @@ declare
 begin
   for i in 1..100000 loop
     select id, organisation_id, status into m from measure
-    where status in ('ASSIGNED', 'IN_PROGRESS') and id >= gen_random_uuid() order by id limit 1;
+    where status in ('ASSIGNED', 'IN_PROGRESS') and id >= (select gen_random_uuid()) order by id limit 1;
     if found then
       insert into measure_transition (id, organisation_id, measure_id, action, from_status, to_status, outcome,
                                       occurred_at, effective_on, actor_name)
@@ -124,7 +124,7 @@ worst=0
 for probe in $(seq 1 "$PROBES"); do
   read -r measure org court type status <<<"$(value "select m.id, m.organisation_id, m.court_code, t.code, m.status
       from measure m join measure_type t on t.id = m.measure_type_id join organisation o on o.id = m.organisation_id
-      where o.shares_statistics and m.status in ('ASSIGNED', 'IN_PROGRESS') and m.id >= gen_random_uuid()
+      where o.shares_statistics and m.status in ('ASSIGNED', 'IN_PROGRESS') and m.id >= (select gen_random_uuid())
       order by m.id limit 1" | tr '|' ' ')"
   month="date_trunc('month', now() at time zone 'Europe/Paris')::date"
   counted="select coalesce(sum(ended_revoked), 0) from obs_month where organisation_id = '$org'

@@ -1,5 +1,7 @@
 package fr.passerelle.observatory;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -7,7 +9,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class KeptFigures {
 
-    /** Figures kept at most (emptied when full). */
+    /** Figures kept at most (the least used go first). */
     private static final int CAPACITY = 4_000;
 
     /** Figures, with the query that tells whether a change reached them since their snapshot, and its parameters. */
@@ -58,7 +59,7 @@ public class KeptFigures {
 
     private final JdbcClient jdbc;
     private final long lifetimeNanos;
-    private final Map<Object, Kept> kept = new ConcurrentHashMap<>();
+    private final Cache<Object, Kept> kept;
     private final Deque<Horizon> horizons = new ArrayDeque<>();
 
     KeptFigures(JdbcClient jdbc,
@@ -68,6 +69,7 @@ public class KeptFigures {
         }
         this.jdbc = jdbc;
         this.lifetimeNanos = lifetime.toNanos();
+        this.kept = Caffeine.newBuilder().maximumSize(CAPACITY).expireAfterWrite(lifetime).build();
     }
 
     /**
@@ -92,7 +94,7 @@ public class KeptFigures {
 
     @SuppressWarnings("unchecked")
     private <V> V get(Object key, String changedSql, Map<String, Object> params, Supplier<V> compute) {
-        Kept k = kept.get(key);
+        Kept k = kept.getIfPresent(key);
         long now = System.nanoTime();
         if (k != null && k.params().equals(params) && now - k.takenNanos() < lifetimeNanos
                 && !jdbc.sql(changedSql).params(k.params()).param("snapshot", k.snapshot()).query(Boolean.class)
@@ -102,9 +104,6 @@ public class KeptFigures {
         // The snapshot is read first: the figures read after it see at least what it sees.
         String snapshot = jdbc.sql("select cast(pg_current_snapshot() as text)").query(String.class).single();
         V value = compute.get();
-        if (kept.size() >= CAPACITY) {
-            kept.clear();
-        }
         kept.put(key, new Kept(changedSql, params, snapshot, now, value));
         return value;
     }
@@ -129,6 +128,5 @@ public class KeptFigures {
             jdbc.sql("select kept_figures_forget(cast(:xmin as xid8))").param("xmin", horizon.xmin())
                     .query(Long.class).single();
         }
-        kept.values().removeIf(k -> now - k.takenNanos() >= lifetimeNanos);
     }
 }

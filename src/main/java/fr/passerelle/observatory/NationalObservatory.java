@@ -160,6 +160,9 @@ public class NationalObservatory {
     private record CacheKey(YearMonth from, YearMonth to, Filters filters, Dimension breakdown) {}
 
     private Result compute(YearMonth from, YearMonth to, Filters f, Dimension breakdown, long waiting, Instant oldest) {
+        // One process per page: parallel workers made a twelve-month page take both cores (about
+        // three times its serial CPU) while the other users waited (docs/benchmarks.md).
+        jdbc.sql("set local max_parallel_workers_per_gather = 0").update();
 
         Map<String, Object> params = new HashMap<>();
         params.put("from", Date.valueOf(from.atDay(1)));
