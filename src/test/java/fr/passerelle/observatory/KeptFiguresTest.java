@@ -208,9 +208,12 @@ class KeptFiguresTest {
         KeptFigures shortLived = new KeptFigures(JdbcClient.create(
                 new org.springframework.jdbc.datasource.SimpleDriverDataSource(new org.postgresql.Driver(),
                         server.jdbcUrl(), EmbeddedDatabaseProperties.OWNER_ROLE, "")), Duration.ofMillis(50));
-        shortLived.forgetOldChanges();
-        Thread.sleep(100);
-        shortLived.forgetOldChanges();
+        // A transaction of another part of the application running meanwhile may hold the horizon
+        // back for a moment: a few lifetimes are allowed.
+        for (int i = 0; i < 40 && changesOf(org) > 0; i++) {
+            shortLived.forgetOldChanges();
+            Thread.sleep(60);
+        }
         assertThat(changesOf(org)).isZero();
     }
 
