@@ -177,9 +177,12 @@ public class BulkCases {
         if (dates.isEmpty()) {
             return found;
         }
+        // A join on the dates rather than "= any(dates)": within an import the table grows faster than
+        // its statistics, and a sequential scan would compare every person with every date.
         jdbc.sql("""
-                select id, reference, last_name, first_name, birth_date from person
-                where birth_date = any(cast(:dates as date[])) order by reference""")
+                select p.id, p.reference, p.last_name, p.first_name, p.birth_date
+                from person p join unnest(cast(:dates as date[])) d (day) on p.birth_date = d.day
+                order by p.reference""")
                 .param("dates", dates.stream().map(LocalDate::toString).toArray(String[]::new))
                 .query((rs, n) -> found.putIfAbsent(
                         identityKey(rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class)),
