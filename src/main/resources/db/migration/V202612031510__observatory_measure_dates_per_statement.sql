@@ -1,4 +1,4 @@
--- The end and first-interview dates kept on each measure (V202612030601) were set by a row trigger:
+-- The end and first-interview dates kept on each measure (V202612030590) were set by a row trigger:
 -- one UPDATE of the measure per transition written, even for transitions that change neither date
 -- (a reception, an assignment). An import of 100,000 measures writes its transitions 1,000 at a
 -- time, and so ran 100,000 single-row updates (and as many statement triggers on measure). The
