@@ -75,8 +75,8 @@ public class AssociationKeyFigures {
     /** The figures of a request: its period and the previous one. */
     public record Computed(Request request, Result current, Result previous) {}
 
-    /** What kept figures are computed from: the association, the request and today's date. */
-    private record KeptKey(UUID organisation, Request request, LocalDate today) {}
+    /** What kept figures are computed from besides the association: the request and today's date. */
+    private record KeptKey(Request request, LocalDate today) {}
 
     /**
      * The figures of the period and of the previous one, read together, or as computed before
@@ -90,7 +90,7 @@ public class AssociationKeyFigures {
             return computeNow(request); // refused there
         }
         LocalDate lastDay = request.to().isAfter(request.previousTo()) ? request.to() : request.previousTo();
-        return kept.association(organisation, new KeptKey(organisation, request, LocalDate.now(clock.withZone(PARIS))), lastDay,
+        return kept.association(organisation, new KeptKey(request, LocalDate.now(clock.withZone(PARIS))), lastDay,
                 () -> computeNow(request));
     }
 

@@ -53,6 +53,9 @@ class KeptFiguresTest {
     AssociationKeyFigures keyFigures;
 
     @Autowired
+    AssociationIndicators indicators;
+
+    @Autowired
     Organisations organisations;
 
     @Autowired
@@ -244,9 +247,6 @@ class KeptFiguresTest {
     private Computed compute(Request request) {
         return TenantContext.callAs(org, () -> keyFigures.compute(request));
     }
-
-    @Autowired
-    AssociationIndicators indicators;
 
     private Computed fresh(Request request) {
         return TenantContext.callAs(org, () -> {
