@@ -557,6 +557,101 @@ class AuthorizationMatrixTest {
         assertThat(result.getResponse().getRedirectedUrl()).endsWith(target);
     }
 
+    // ----- The role -> permission table, pinned (issue 14, item 17) -----
+    // The matrix above asks each demo account whether it holds a permission, and those permissions
+    // come from the database. So the roles' grants are written here and compared with the database:
+    // a migration that grants or revokes a permission fails this test until the table below says so.
+
+    /**
+     * Every role and exactly the permissions it grants. A migration that adds a permission to a role
+     * (or a new role) must add it here too, in the same change; a grant nobody wrote here is a
+     * failure, not a detail (e.g. {@code person:health} to a role that must not read health details).
+     */
+    static final Map<String, Set<String>> ROLE_PERMISSIONS = Map.ofEntries(
+            Map.entry("CASE_WORKER", Set.of("measure:read", "measure:write", "person:health", "person:read",
+                    "person:write", "reference:read", "report:write")),
+            Map.entry("SERVICE_HEAD", Set.of("indicators:read", "measure:assign", "measure:read", "measure:write",
+                    "person:health", "person:read", "person:write", "reference:read", "report:validate",
+                    "report:write")),
+            Map.entry("DIRECTOR", Set.of("billing:manage", "catalogue:manage", "indicators:association",
+                    "indicators:read", "measure:assign", "measure:read", "person:read", "profile:edit",
+                    "reference:read")),
+            Map.entry("ASSOCIATION_ADMIN", Set.of("api:explore", "audit:read", "audit:verify", "catalogue:manage",
+                    "import:run", "profile:edit", "reference:read", "service:manage", "user:manage")),
+            Map.entry("FEDERATION_STAFF", Set.of("network:read", "network:validate", "observatory:national",
+                    "reference:read")),
+            Map.entry("FEDERATION_ADMIN", Set.of("audit:read", "audit:verify", "network:read", "network:validate",
+                    "observatory:national", "organisation:manage", "reference:edit", "reference:read",
+                    "user:manage")),
+            Map.entry("CONSULTATION_ORGANISER", Set.of("audit:read", "consultation:analyse", "consultation:manage",
+                    "user:manage")),
+            Map.entry("MODERATOR", Set.of("consultation:moderate")),
+            Map.entry("ANALYST", Set.of("consultation:analyse")),
+            Map.entry("PARTICIPANT", Set.of("consultation:participate")));
+
+    @Test
+    void everyRoleGrantsExactlyThePinnedPermissions() {
+        Map<String, Set<String>> granted = new java.util.TreeMap<>();
+        jdbc.sql("select r.code, rp.permission from role r left join role_permission rp on rp.role_code = r.code")
+                .query((rs, row) -> {
+                    Set<String> permissions = granted.computeIfAbsent(rs.getString(1), role -> new TreeSet<>());
+                    if (rs.getString(2) != null) {
+                        permissions.add(rs.getString(2));
+                    }
+                    return row;
+                }).list();
+
+        List<String> differences = grantsDifferences(ROLE_PERMISSIONS, granted);
+
+        assertThat(differences).as(String.join("\n", differences)).isEmpty();
+    }
+
+    @Test
+    void everyDemoAccountHoldsThePinnedPermissionsOfItsRoles() {
+        for (PasserelleUser user : principals.values()) {
+            Set<String> pinned = new TreeSet<>();
+            user.roles().forEach(role -> pinned.addAll(ROLE_PERMISSIONS.getOrDefault(role, Set.of())));
+            assertThat(new TreeSet<>(user.permissions())).as(user.getUsername() + " " + user.roles()).isEqualTo(pinned);
+        }
+    }
+
+    @Test
+    void aGrantThatIsNotPinnedIsReportedWithWhatToDo() {
+        Map<String, Set<String>> granted = new java.util.TreeMap<>(ROLE_PERMISSIONS);
+        granted.put("PARTICIPANT", Set.of("consultation:participate", "person:health"));
+        granted.put("ANALYST", Set.of());
+        granted.put("AUDITOR", Set.of("audit:read"));
+
+        assertThat(grantsDifferences(ROLE_PERMISSIONS, granted)).containsExactly(
+                "ANALYST: consultation:analyse is pinned here but not granted by the database",
+                "AUDITOR: audit:read is granted by the database but not pinned here",
+                "PARTICIPANT: person:health is granted by the database but not pinned here",
+                ROLE_PERMISSIONS_HELP);
+    }
+
+    static final String ROLE_PERMISSIONS_HELP = "If a migration meant this change, write it in"
+            + " AuthorizationMatrixTest.ROLE_PERMISSIONS (one entry per role, its permissions in a Set.of)"
+            + " and give the endpoints it opens their lines in MATRIX; otherwise the migration grants too much.";
+
+    /** One line per grant that the database and the pinned table disagree on, then what to do. */
+    static List<String> grantsDifferences(Map<String, Set<String>> pinned, Map<String, Set<String>> granted) {
+        Set<String> roles = new TreeSet<>(pinned.keySet());
+        roles.addAll(granted.keySet());
+        List<String> differences = new ArrayList<>();
+        for (String role : roles) {
+            Set<String> expected = pinned.getOrDefault(role, Set.of());
+            Set<String> actual = granted.getOrDefault(role, Set.of());
+            new TreeSet<>(actual).stream().filter(p -> !expected.contains(p)).forEach(p -> differences.add(
+                    role + ": " + p + " is granted by the database but not pinned here"));
+            new TreeSet<>(expected).stream().filter(p -> !actual.contains(p)).forEach(p -> differences.add(
+                    role + ": " + p + " is pinned here but not granted by the database"));
+        }
+        if (!differences.isEmpty()) {
+            differences.add(ROLE_PERMISSIONS_HELP);
+        }
+        return differences;
+    }
+
     /** Who may use an endpoint. */
     enum Access { OPEN, SIGNED_IN, MFA_PENDING, PERMISSION }
 

@@ -3,10 +3,8 @@ package fr.passerelle.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.PasserelleIntegrationTest;
-import fr.passerelle.shared.db.EmbeddedDatabaseProperties;
 import fr.passerelle.shared.db.EmbeddedPostgresServer;
 import java.util.Arrays;
-import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -70,27 +68,19 @@ class MigrationsTest {
     }
 
     private String freshDatabase(String name) {
-        JdbcClient superuser = JdbcClient.create(server.superuserDataSource("postgres"));
-        superuser.sql("drop database if exists " + name).update();
-        superuser.sql("create database " + name + " owner " + EmbeddedDatabaseProperties.OWNER_ROLE).update();
-        return name;
+        return databases().fresh(name);
     }
 
     private SimpleDriverDataSource ownerDataSource(String database) {
-        String url = server.jdbcUrl().replace("/" + EmbeddedDatabaseProperties.DATABASE, "/" + database);
-        return new SimpleDriverDataSource(new org.postgresql.Driver(), url, EmbeddedDatabaseProperties.OWNER_ROLE, "");
+        return databases().owner(database);
     }
 
     private Flyway flywayFor(String database, String target) {
-        var configuration = Flyway.configure()
-                .dataSource(ownerDataSource(database))
-                .locations("classpath:db/migration")
-                .placeholders(Map.of("app_role", EmbeddedDatabaseProperties.APP_ROLE,
-                        "observatory_role", EmbeddedDatabaseProperties.OBSERVATORY_ROLE));
-        if (target != null) {
-            configuration.target(target);
-        }
-        return configuration.load();
+        return databases().flyway(database, target);
+    }
+
+    private MigrationDatabases databases() {
+        return new MigrationDatabases(server);
     }
 
     @Test

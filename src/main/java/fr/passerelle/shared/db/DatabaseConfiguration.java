@@ -1,6 +1,7 @@
 package fr.passerelle.shared.db;
 
 import javax.sql.DataSource;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -26,5 +27,17 @@ class DatabaseConfiguration {
     @SpringSessionTransactionManager
     PlatformTransactionManager sessionTransactionManager(DataSource dataSource) {
         return new JdbcTransactionManager(dataSource);
+    }
+
+    /**
+     * Before Flyway validates and migrates, a schema history that an earlier {@code main} left and that
+     * the current migrations no longer match is repaired when it is a known one ({@link LandedHistoryRepair}).
+     */
+    @Bean
+    FlywayMigrationStrategy flywayMigrationStrategy() {
+        return flyway -> {
+            LandedHistoryRepair.repair(flyway);
+            flyway.migrate();
+        };
     }
 }

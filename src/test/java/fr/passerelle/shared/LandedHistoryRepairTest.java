@@ -1,0 +1,150 @@
+package fr.passerelle.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.passerelle.PasserelleIntegrationTest;
+import fr.passerelle.shared.db.EmbeddedPostgresServer;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A database created by the main of 3 December 14:02 (2884ebc) ran three migration files that the
+ * next main replaced by the ones that had first landed: the application's migration step repairs its
+ * history and migrates it to exactly the schema a new database gets. The three old files are kept as
+ * they were in src/test/resources/db/landed/2884ebc.
+ */
+@PasserelleIntegrationTest
+class LandedHistoryRepairTest {
+
+    @Autowired
+    EmbeddedPostgresServer server;
+
+    /** The application's own migration step (repair of known histories, then migrate). */
+    @Autowired
+    FlywayMigrationStrategy migrationStep;
+
+    @Test
+    void aDatabaseCreatedBy2884ebcIsRepairedAndMigratedToTheSchemaOfANewDatabase() {
+        MigrationDatabases databases = new MigrationDatabases(server);
+        String database = givenADatabaseCreatedBy2884ebc(databases, "landed_2884ebc");
+        assertThat(databases.flyway(database, null).validateWithResult().validationSuccessful)
+                .as("Flyway alone refuses this history").isFalse();
+
+        Flyway flyway = databases.flyway(database, null);
+        migrationStep.migrate(flyway);
+
+        assertThat(flyway.validateWithResult().validationSuccessful).isTrue();
+        assertThat(flyway.info().pending()).isEmpty();
+        JdbcClient owner = JdbcClient.create(databases.owner(database));
+        assertThat(owner.sql("""
+                select version || ' ' || script from flyway_schema_history
+                 where version between '202612030590' and '202612030699' order by version""")
+                .query(String.class).list()).containsExactly(
+                        "202612030590 V202612030590__observatory_measure_dates.sql",
+                        "202612030600 V202612030600__observatory_aggregates.sql");
+        assertThat(owner.sql("select name from organisation where name = 'Créée le 3 décembre'")
+                .query(String.class).list()).hasSize(1);
+
+        String fresh = databases.fresh("landed_fresh");
+        databases.flyway(fresh, null).migrate();
+        assertThat(schema(databases, database)).containsExactlyElementsOf(schema(databases, fresh));
+    }
+
+    @Test
+    void aDatabaseCreatedBy2884ebcWhoseObservatoryWasChangedSinceIsLeftAsItIsWithAClearMessage() {
+        MigrationDatabases databases = new MigrationDatabases(server);
+        String database = givenADatabaseCreatedBy2884ebc(databases, "landed_2884ebc_changed");
+        JdbcClient owner = JdbcClient.create(databases.owner(database));
+        owner.sql("alter table obs_month add column added_by_hand int").update();
+        List<String> historyBefore = history(owner);
+
+        assertThatThrownBy(() -> migrationStep.migrate(databases.flyway(database, null)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("2884ebc")
+                .hasMessageContaining("README");
+        assertThat(history(owner)).isEqualTo(historyBefore);
+    }
+
+    @Test
+    void aDatabaseOfAnotherMainIsMigratedAsItIs() {
+        MigrationDatabases databases = new MigrationDatabases(server);
+        String database = databases.fresh("landed_stop10");
+        databases.flyway(database, "202612030600").migrate();
+        JdbcClient owner = JdbcClient.create(databases.owner(database));
+        List<String> historyBefore = history(owner);
+
+        Flyway flyway = databases.flyway(database, null);
+        migrationStep.migrate(flyway);
+
+        assertThat(history(owner)).startsWith(historyBefore.toArray(String[]::new));
+        assertThat(flyway.info().pending()).isEmpty();
+    }
+
+    /** Migrations as 2884ebc applied them: today's up to 0500, its three files, then today's up to 0810. */
+    private String givenADatabaseCreatedBy2884ebc(MigrationDatabases databases, String name) {
+        String database = databases.fresh(name);
+        databases.flyway(database, "202612030500").migrate();
+        JdbcClient.create(databases.owner(database))
+                .sql("insert into organisation (id, kind, name) values (?, 'ASSOCIATION', 'Créée le 3 décembre')")
+                .param(Ids.newId()).update();
+        databases.configure(database, null, "classpath:db/landed/2884ebc").validateOnMigrate(false).load().migrate();
+        databases.configure(database, "202612030810", MigrationDatabases.MIGRATIONS).validateOnMigrate(false).load()
+                .migrate();
+        assertThat(history(JdbcClient.create(databases.owner(database)))).contains(
+                "202612030600 V202612030600__observatory_aggregates.sql -632986054",
+                "202612030601 V202612030601__observatory_measure_dates.sql -640304379",
+                "202612030602 V202612030602__observatory_monthly_rows.sql 1529532922",
+                "202612030810 V202612030810__observatory_aggregates_version.sql 1379699359");
+        return database;
+    }
+
+    private static List<String> history(JdbcClient owner) {
+        return owner.sql("select version || ' ' || script || ' ' || checksum from flyway_schema_history"
+                + " where version is not null order by installed_rank").query(String.class).list();
+    }
+
+    /** Every object of the schema as PostgreSQL describes it, one line each, sorted. */
+    static List<String> schema(MigrationDatabases databases, String database) {
+        return JdbcClient.create(databases.owner(database)).sql("""
+                with here as (select oid from pg_namespace where nspname = 'public'),
+                     mine as (select c.oid, c.relname from pg_class c where c.relnamespace = (select oid from here)
+                              and not exists (select 1 from pg_depend d where d.objid = c.oid and d.deptype = 'e'))
+                select 'column ' || m.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod)
+                       || case when a.attnotnull then ' not null' else '' end
+                       || coalesce(' default ' || pg_get_expr(ad.adbin, ad.adrelid), '')
+                  from mine m join pg_attribute a on a.attrelid = m.oid
+                  left join pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum
+                 where a.attnum > 0 and not a.attisdropped
+                union all
+                select 'relation ' || c.relname || ' ' || c.relkind::text || ' rls ' || c.relrowsecurity
+                       || ' acl ' || coalesce(c.relacl::text, '')
+                  from pg_class c join mine m on m.oid = c.oid
+                union all
+                select 'constraint ' || m.relname || '.' || co.conname || ' ' || pg_get_constraintdef(co.oid)
+                  from pg_constraint co join mine m on m.oid = co.conrelid
+                union all
+                select 'index ' || pg_get_indexdef(i.indexrelid) from pg_index i join mine m on m.oid = i.indrelid
+                union all
+                select 'trigger ' || pg_get_triggerdef(t.oid) from pg_trigger t join mine m on m.oid = t.tgrelid
+                 where not t.tgisinternal
+                union all
+                select 'policy ' || tablename || '.' || policyname || ' ' || cmd || ' ' || roles::text
+                       || coalesce(' using ' || qual, '') || coalesce(' check ' || with_check, '')
+                  from pg_policies where schemaname = 'public'
+                union all
+                select 'view ' || m.relname || ' ' || pg_get_viewdef(m.oid) from mine m join pg_class c on c.oid = m.oid
+                 where c.relkind in ('v', 'm')
+                union all
+                select 'function ' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ') '
+                       || md5(p.prosrc) || ' ' || p.provolatile::text || ' ' || p.prosecdef || ' '
+                       || coalesce(p.proconfig::text, '') || ' acl ' || coalesce(p.proacl::text, '')
+                  from pg_proc p where p.pronamespace = (select oid from here)
+                   and not exists (select 1 from pg_depend d where d.objid = p.oid and d.deptype = 'e')
+                order by 1""").query(String.class).list();
+    }
+}
