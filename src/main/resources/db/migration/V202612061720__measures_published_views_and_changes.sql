@@ -81,13 +81,17 @@ end
 $$;
 revoke all on function measures_queue_changed() from public;
 
--- Takes every queued measure (those of transactions not yet committed stay for the next call).
-create function measures_take_changed_measures() returns table (measure_id uuid, queued_at timestamptz)
+-- Takes the p_limit oldest queued measures (all with null), skipping those another taker holds;
+-- those of transactions not yet committed stay for the next call.
+create function measures_take_changed_measures(p_limit int) returns table (measure_id uuid, queued_at timestamptz)
     language sql security definer set search_path = public, pg_temp
 as $$
-    delete from measures_changed_measure returning measure_id, queued_at
+    delete from measures_changed_measure d
+    where d.measure_id in (select q.measure_id from measures_changed_measure q order by q.queued_at limit p_limit
+                           for update skip locked)
+    returning d.measure_id, d.queued_at
 $$;
-revoke all on function measures_take_changed_measures() from public;
+revoke all on function measures_take_changed_measures(int) from public;
 
 -- The measures queued, without taking them (how far behind a reader is).
 create function measures_changed_measures() returns table (measure_id uuid, queued_at timestamptz)

@@ -28,9 +28,9 @@ begin
         update obs_state set active_horizon = v_horizon where id = 1;
     end if;
 
-    -- The measures the measures module queued since (ADR 0010) join the observatory's own queue.
+    -- The oldest measures the measures module queued (ADR 0010) join the observatory's own queue.
     insert into obs_dirty (measure_id, queued_at)
-    select c.measure_id, c.queued_at from measures_take_changed_measures() c
+    select c.measure_id, c.queued_at from measures_take_changed_measures(p_limit) c
     on conflict (measure_id) do nothing;
 
     drop table if exists pg_temp.obs_batch, pg_temp.obs_delta;
@@ -198,7 +198,7 @@ begin
     perform pg_advisory_xact_lock(hashtext('observatory_refresh'));
     truncate obs_measure_fact, obs_month, obs_dirty;
     -- Every measure is queued below: what the measures module queued is taken and dropped.
-    perform count(*) from measures_take_changed_measures();
+    perform count(*) from measures_take_changed_measures(null);
     update obs_state set active_horizon = cast(date_trunc('month', now() at time zone 'Europe/Paris') as date)
     where id = 1;
     -- Queued combination by combination, so that each batch recounts whole combinations once.
