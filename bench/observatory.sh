@@ -67,15 +67,15 @@ done
 # The generator writes a million measures at once: the queueing triggers are switched off for it,
 # since the rebuild below counts everything anyway.
 echo "bench: generating $PERSONS persons and $MEASURES measures in PostgreSQL..." >&2
-psql_owner -c "alter table measure disable trigger obs_queue_measure_insert;
-               alter table measure_transition disable trigger obs_queue_transition;
+psql_owner -c "alter table measure disable trigger measures_queue_on_insert;
+               alter table measure_transition disable trigger measures_queue_on_insert;
                alter table measure_transition disable trigger measure_dates_on_insert;"
 sed -e "s/__PERSONS__/$PERSONS/g" -e "s/__MEASURES__/$MEASURES/g" bench/measures-data.sql >"$DATA_DIR/data.sql"
 psql_owner -o /dev/null -f "$DATA_DIR/data.sql"
 psql_owner -o /dev/null -f bench/observatory-timeline.sql
 psql_owner -c "vacuum analyze person, measure, measure_transition;"
-psql_owner -c "alter table measure enable trigger obs_queue_measure_insert;
-               alter table measure_transition enable trigger obs_queue_transition;
+psql_owner -c "alter table measure enable trigger measures_queue_on_insert;
+               alter table measure_transition enable trigger measures_queue_on_insert;
                alter table measure_transition enable trigger measure_dates_on_insert;"
 
 echo "bench: rebuilding the aggregates from scratch..." >&2

@@ -275,7 +275,7 @@ public class MeasureCatalogue {
                                           quantity_min, quantity_max, first_interview_days, report_types, billing_mode)
                 select gen_random_uuid(), :org, code, position, field, label, ordered_by, tracked_quantity,
                        quantity_min, quantity_max, first_interview_days, report_types, billing_mode
-                from default_measure_type""")
+                from network_measure_catalogue_v""")
                 .param("org", event.organisationId())
                 .update());
     }

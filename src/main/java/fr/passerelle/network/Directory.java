@@ -56,8 +56,8 @@ public class Directory {
 
     private static final String MEMBERS = """
             from association_profile p
-            join organisation o on o.id = p.organisation_id and o.kind = 'ASSOCIATION' and o.active
-            left join network_region r on r.code = o.region_code
+            join identity_organisation_v o on o.id = p.organisation_id and o.kind = 'ASSOCIATION' and o.active
+            left join identity_network_region_v r on r.code = o.region_code
             """;
 
     /**
@@ -121,7 +121,7 @@ public class Directory {
     /** The national catalogue of measure types, in its order. */
     @Transactional(readOnly = true)
     public List<Activity> catalogue() {
-        return jdbc.sql("select code, label, field from default_measure_type order by position")
+        return jdbc.sql("select code, label, field from network_measure_catalogue_v order by position")
                 .query((rs, n) -> new Activity(rs.getString(1), rs.getString(2), field(rs.getString(3))))
                 .list();
     }
@@ -134,7 +134,7 @@ public class Directory {
 
     @Transactional(readOnly = true)
     public List<Region> regions() {
-        return jdbc.sql("select code, name from network_region order by name")
+        return jdbc.sql("select code, name from identity_network_region_v order by name")
                 .query((rs, n) -> new Region(rs.getString(1), rs.getString(2))).list();
     }
 

@@ -315,7 +315,7 @@ public class ProfileChanges {
         if (p.activities().isEmpty()) {
             throw new FieldRefusal("activities", "profile.activities.required");
         }
-        if (jdbc.sql("select count(*) from default_measure_type where code in (:codes)").param("codes", p.activities())
+        if (jdbc.sql("select count(*) from network_measure_catalogue_v where code in (:codes)").param("codes", p.activities())
                 .query(Long.class).single() != p.activities().size()) {
             throw new FieldRefusal("activities", "profile.activities.unknown");
         }
@@ -372,7 +372,7 @@ public class ProfileChanges {
 
     private static final String SELECT = """
             select c.*, c.court_codes as courts, c.activity_codes as activities, o.name as organisation_name
-            from association_profile_change c join organisation o on o.id = c.organisation_id
+            from association_profile_change c join identity_organisation_v o on o.id = c.organisation_id
             """;
 
     private static Change map(ResultSet rs, int n) throws SQLException {

@@ -227,7 +227,7 @@ public class AssociationIndicators {
             case FIRST_INTERVIEW_WITHIN_DEADLINE -> m.withinDeadline(indicator);
             case REPORTS_ON_TIME -> share(indicator, params, """
                     select count(*) filter (where r.sent_on <= r.due_on), count(*)
-                    from report r join measure m on m.id = r.measure_id
+                    from measures_indicator_report_v r join measures_indicator_measure_v m on m.id = r.measure_id
                     where r.due_on between :from and least(:to, :today)""" + q.measureFilters());
             case HOURS_COMPLETED -> completed(indicator, q, params, "('HOURS')");
             case DAYS_COMPLETED -> completed(indicator, q, params, "('DAYS', 'NIGHTS')");
@@ -252,7 +252,7 @@ public class AssociationIndicators {
 
     private Map<UUID, TypeInfo> types() {
         Map<UUID, TypeInfo> types = new HashMap<>();
-        jdbc.sql("select id, code, tracked_quantity, first_interview_days from measure_type")
+        jdbc.sql("select id, code, tracked_quantity, first_interview_days from measures_indicator_type_v")
                 .query((rs, n) -> types.put(rs.getObject(1, UUID.class),
                         new TypeInfo(rs.getString(2), rs.getString(3), rs.getInt(4))))
                 .list();
@@ -289,7 +289,7 @@ public class AssociationIndicators {
         return jdbc.sql("""
                         select m.measure_type_id, m.received_on, m.ended_on, m.started_on, m.outcome, m.ordered_quantity,
                                m.person_id
-                        from measure m
+                        from measures_indicator_measure_v m
                         where m.received_on <= :last
                           and (m.ended_on is null or m.ended_on >= :first or m.started_on >= :first
                                or m.received_on >= :deadlineFirst)""" + q.measureFilters())
@@ -307,7 +307,7 @@ public class AssociationIndicators {
     /** The association's people (row-level security keeps them to it; the organisation is named for the planner). */
     private Map<UUID, Person> people(Query q) {
         Map<UUID, Person> people = new HashMap<>();
-        jdbc.sql("select p.id, p.sex, p.birth_date from person p where p.organisation_id = :org")
+        jdbc.sql("select p.id, p.sex, p.birth_date from measures_indicator_person_v p where p.organisation_id = :org")
                 .param("org", q.filterParams.get("org"))
                 .query((rs, n) -> people.put(rs.getObject(1, UUID.class),
                         new Person(rs.getString(2), rs.getObject(3, LocalDate.class))))
@@ -498,9 +498,9 @@ public class AssociationIndicators {
     private Figure completed(Indicator indicator, Query q, Map<String, Object> params, String units) {
         return jdbc.sql("""
                         select coalesce(sum(e.quantity), 0), count(distinct m.id)
-                        from measure_quantity_entry e join measure m on m.id = e.measure_id
+                        from measures_indicator_quantity_v e join measures_indicator_measure_v m on m.id = e.measure_id
                         where e.entry_date between :from and :to
-                          and m.measure_type_id in (select id from measure_type where tracked_quantity in\s""" + units + ")"
+                          and m.measure_type_id in (select id from measures_indicator_type_v where tracked_quantity in\s""" + units + ")"
                         + q.measureFilters())
                 .params(params)
                 .query((rs, n) -> new Figure(indicator, rs.getBigDecimal(1), rs.getLong(2), List.of()))
@@ -519,10 +519,10 @@ public class AssociationIndicators {
             return new Figure(indicator, null, 0, List.of());
         }
         BigDecimal done = jdbc.sql("""
-                        select coalesce(sum(e.quantity), 0) from measure_quantity_entry e join measure m on m.id = e.measure_id
+                        select coalesce(sum(e.quantity), 0) from measures_indicator_quantity_v e join measures_indicator_measure_v m on m.id = e.measure_id
                         where m.ended_on between :from and :to and m.outcome <> 'CANCELLED_BY_MAGISTRATE'
                           and m.ordered_quantity is not null
-                          and m.measure_type_id in (select id from measure_type where tracked_quantity in (:units))"""
+                          and m.measure_type_id in (select id from measures_indicator_type_v where tracked_quantity in (:units))"""
                         + q.measureFilters())
                 .params(params).param("units", List.of(units))
                 .query(BigDecimal.class).single();
@@ -534,7 +534,7 @@ public class AssociationIndicators {
     private Figure incidents(Indicator indicator, Query q, Map<String, Object> params, MeasureFigures m) {
         long measures = m.followedCount();
         long incidents = jdbc.sql("""
-                        select count(*) from measure_incident i join measure m on m.id = i.measure_id
+                        select count(*) from measures_indicator_incident_v i join measures_indicator_measure_v m on m.id = i.measure_id
                         where i.occurred_on between :from and :to""" + q.measureFilters())
                 .params(params).query(Long.class).single();
         BigDecimal value = measures == 0 ? null : BigDecimal.valueOf(incidents * 100)
@@ -552,7 +552,7 @@ public class AssociationIndicators {
         long[] statements = {0};
         jdbc.sql("""
                          select s.court_code, coalesce(sum(l.amount), 0), count(distinct s.id)
-                         from billing_statement s join billing_statement_line l on l.statement_id = s.id
+                         from measures_indicator_statement_v s join measures_indicator_statement_line_v l on l.statement_id = s.id
                          where s.status <> 'DRAFT' and """ + " " + where + q.statementFilters()
                         + " group by rollup (s.court_code) order by 1 nulls first")
                 .params(params)
@@ -575,7 +575,7 @@ public class AssociationIndicators {
         return jdbc.sql("""
                          select round(cast(percentile_cont(0.5) within group (order by s.paid_on - s.sent_on) as numeric), 1),
                                 count(*)
-                         from billing_statement s
+                         from measures_indicator_statement_v s
                          where s.status = 'PAID' and s.paid_on between :from and :to""" + q.statementFilters())
                 .params(params)
                 .query((rs, n) -> new Figure(indicator, rs.getBigDecimal(1), rs.getLong(2), List.of()))
@@ -616,11 +616,11 @@ public class AssociationIndicators {
                 filterParams.put("worker", f.workerId());
             }
             if (f.serviceId() != null) {
-                filters.add("m.assigned_user_id in (select u.id from app_user u where u.service_id = :service)");
+                filters.add("m.assigned_user_id in (select u.id from identity_user_service_v u where u.service_id = :service)");
                 filterParams.put("service", f.serviceId());
             }
             if (f.fieldCode() != null) {
-                filters.add("m.measure_type_id in (select t.id from measure_type t where t.field = :field)");
+                filters.add("m.measure_type_id in (select t.id from measures_indicator_type_v t where t.field = :field)");
                 filterParams.put("field", f.fieldCode());
             }
         }
@@ -646,7 +646,7 @@ public class AssociationIndicators {
                 sql.append(" and s.court_code = :court");
             }
             if (f.measureTypeId() != null || f.workerId() != null || f.serviceId() != null || f.fieldCode() != null) {
-                sql.append(" and l.measure_id in (select m.id from measure m where true").append(measureFilters())
+                sql.append(" and l.measure_id in (select m.id from measures_indicator_measure_v m where true").append(measureFilters())
                         .append(")");
             }
             return sql.toString();

@@ -1,6 +1,8 @@
 package fr.passerelle.observatory;
 
+import fr.passerelle.identity.AssociationServices;
 import fr.passerelle.identity.Organisations;
+import fr.passerelle.identity.UserAccounts;
 import fr.passerelle.measures.MeasureCatalogue;
 import fr.passerelle.measures.MeasureOutcome;
 import fr.passerelle.network.Courts;
@@ -13,7 +15,9 @@ import fr.passerelle.observatory.KeyFiguresReport.BreakdownTable;
 import fr.passerelle.observatory.KeyFiguresReport.Criterion;
 import fr.passerelle.observatory.KeyFiguresReport.FigureRow;
 import fr.passerelle.observatory.KeyFiguresReport.Unavailable;
+import fr.passerelle.shared.BusinessException;
 import fr.passerelle.shared.TenantContext;
+import fr.passerelle.shared.TenantPrincipal;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -27,6 +31,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -40,6 +45,11 @@ import org.springframework.transaction.annotation.Transactional;
  * of the same length, computed by {@link AssociationIndicators} from its own measures, and the
  * breakdowns by measure type, by outcome, by sex and age band and by billed court; measure types
  * and courts are named, every text is in the reader's language.
+ *
+ * <p>Whose figures the signed-in user may see is decided here ({@link #scope()}): with
+ * {@value #ASSOCIATION_WIDE} (directors) the whole association's, filtered as asked; otherwise
+ * (service heads) their own service's only, whatever service the request names; a user of no
+ * service gets none ({@code observatory.scope.noService}).
  */
 @Service
 public class AssociationKeyFigures {
@@ -50,6 +60,9 @@ public class AssociationKeyFigures {
     /** Period texts up to this length (a year) name the series of the breakdowns. */
     private static final int SHORT_PERIOD = 12;
 
+    /** Sees every service of the association; without it, one's own service only. */
+    public static final String ASSOCIATION_WIDE = "indicators:association";
+
     private final AssociationIndicators indicators;
     private final MeasureCatalogue catalogue;
     private final Courts courts;
@@ -57,10 +70,15 @@ public class AssociationKeyFigures {
     private final MessageSource messages;
     private final Clock clock;
     private final KeptFigures kept;
+    private final UserAccounts users;
+    private final AssociationServices services;
 
     AssociationKeyFigures(AssociationIndicators indicators, MeasureCatalogue catalogue, Courts courts,
-            Organisations organisations, MessageSource messages, Clock clock, KeptFigures kept) {
+            Organisations organisations, MessageSource messages, Clock clock, KeptFigures kept, UserAccounts users,
+            AssociationServices services) {
         this.indicators = indicators;
+        this.users = users;
+        this.services = services;
         this.kept = kept;
         this.catalogue = catalogue;
         this.courts = courts;
@@ -72,6 +90,47 @@ public class AssociationKeyFigures {
     /** What to compute: the period, the previous period it is compared with, and the filters. */
     public record Request(LocalDate from, LocalDate to, LocalDate previousFrom, LocalDate previousTo, Filters filters) {}
 
+    /**
+     * Whose figures a user may see: the whole association, or one service (the user's own);
+     * {@code service} null without the whole association: the user belongs to no service.
+     */
+    public record Scope(boolean wholeAssociation, UUID service, String serviceName) {
+
+        public boolean noService() {
+            return !wholeAssociation && service == null;
+        }
+    }
+
+    /**
+     * The scope of the signed-in user of the current association; work the application does for
+     * itself, with no signed-in user (a scheduled job), sees the whole association.
+     */
+    @Transactional(readOnly = true)
+    public Scope scope() {
+        Optional<UUID> user = TenantContext.currentPrincipal().map(TenantPrincipal::userId);
+        if (user.isEmpty() || TenantContext.hasAuthority(ASSOCIATION_WIDE)) {
+            return new Scope(true, null, null);
+        }
+        UUID own = users.get(user.get()).serviceId();
+        String name = own == null ? null : services.list().stream().filter(s -> s.id().equals(own))
+                .map(AssociationServices.TeamService::name).findFirst().orElse(null);
+        return new Scope(false, own, name);
+    }
+
+    /** The request as the user may make it: the service forced to their own unless they see the whole association. */
+    private Request scoped(Request request) {
+        Scope scope = scope();
+        if (scope.wholeAssociation()) {
+            return request;
+        }
+        if (scope.noService()) {
+            throw BusinessException.invalid("observatory.scope.noService");
+        }
+        Filters f = request.filters() == null ? Filters.none() : request.filters();
+        return new Request(request.from(), request.to(), request.previousFrom(), request.previousTo(),
+                new Filters(scope.service(), f.measureTypeId(), f.courtCode(), f.workerId(), f.field()));
+    }
+
     /** The figures of a request: its period and the previous one. */
     public record Computed(Request request, Result current, Result previous) {}
 
@@ -80,10 +139,12 @@ public class AssociationKeyFigures {
 
     /**
      * The figures of the period and of the previous one, read together, or as computed before
-     * when no change of the association's data reached them since ({@link KeptFigures}).
+     * when no change of the association's data reached them since ({@link KeptFigures}), within
+     * the user's {@link #scope()} (the request of the result says which service was counted).
      */
     @Transactional(readOnly = true)
-    public Computed compute(Request request) {
+    public Computed compute(Request asked) {
+        Request request = scoped(asked);
         UUID organisation = TenantContext.currentOrganisationId().orElseThrow(
                 () -> new IllegalStateException("association figures need a current organisation"));
         if (request.to() == null || request.previousTo() == null) {

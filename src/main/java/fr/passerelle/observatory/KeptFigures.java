@@ -18,10 +18,13 @@ import org.springframework.stereotype.Component;
 /**
  * Figures already computed, kept until a write reaches their period (ADR 0007 §9 and §10): an
  * association's dashboard figures, and the national observatory's. Each is kept with the snapshot
- * it was read under; it is served again while no change that reaches it (for an association: a
- * row of {@code indicator_change} of that association on or before its last day; nationally: a
- * row of {@code obs_change} for one of its months; both written by triggers) was made by a
- * transaction that snapshot does not see. So a figure served again is exactly the figure computed
+ * it was read under; it is served again while no change that reaches it was made by a transaction
+ * that snapshot does not see. For an association: a row of that association on or before its last
+ * day in the measures' journal ({@code measures_change_v}), or of that association in the
+ * identity's ({@code identity_change_v}: a user's service); nationally: a row of {@code obs_change}
+ * for one of its months, or any row of the registry's or the courts' and catalogue's journals
+ * ({@code identity_change_v} without association, {@code network_change_v}). Each journal is kept
+ * by triggers of the module owning the tables it follows and published as a view (ADR 0010). So a figure served again is exactly the figure computed
  * now would be, while the writes of today leave the figures of past periods standing. Figures are
  * also computed again after {@code passerelle.observatory.kept-figures-lifetime} (ten minutes),
  * which bounds how long the changes must be remembered.
@@ -37,16 +40,27 @@ public class KeptFigures {
             Object value) {}
 
     private static final String ASSOCIATION_CHANGED = """
-            select exists (select 1 from indicator_change c
+            select exists (select 1 from measures_change_v c
                            where c.organisation_id = :org
                              and c.xid >= pg_snapshot_xmin(cast(:snapshot as pg_snapshot))
                              and c.changed_from <= :lastDay
+                             and not pg_visible_in_snapshot(c.xid, cast(:snapshot as pg_snapshot)))
+                or exists (select 1 from identity_change_v c
+                           where c.organisation_id = :org
+                             and c.xid >= pg_snapshot_xmin(cast(:snapshot as pg_snapshot))
                              and not pg_visible_in_snapshot(c.xid, cast(:snapshot as pg_snapshot)))""";
 
     private static final String NATIONAL_CHANGED = """
             select exists (select 1 from obs_change c
                            where c.xid >= pg_snapshot_xmin(cast(:snapshot as pg_snapshot))
                              and (c.month between :from and :to or c.month = '-infinity')
+                             and not pg_visible_in_snapshot(c.xid, cast(:snapshot as pg_snapshot)))
+                or exists (select 1 from identity_change_v c
+                           where c.organisation_id is null
+                             and c.xid >= pg_snapshot_xmin(cast(:snapshot as pg_snapshot))
+                             and not pg_visible_in_snapshot(c.xid, cast(:snapshot as pg_snapshot)))
+                or exists (select 1 from network_change_v c
+                           where c.xid >= pg_snapshot_xmin(cast(:snapshot as pg_snapshot))
                              and not pg_visible_in_snapshot(c.xid, cast(:snapshot as pg_snapshot)))""";
 
     /** Keys of the two kinds of figures, apart. */

@@ -211,8 +211,8 @@ public class NationalObservatory {
         jdbc.sql("select " + key + " as k, sum(c.received),"
                         + " sum(c.active) filter (where " + activeMonths + "), " + SUMS
                         + " from " + source + " c"
-                        + " join organisation o on o.id = c.organisation_id"
-                        + " join judicial_court j on j.code = c.court_code"
+                        + " join identity_organisation_v o on o.id = c.organisation_id"
+                        + " join network_judicial_court_v j on j.code = c.court_code"
                         + " where o.kind = 'ASSOCIATION' and o.active and o.shares_statistics"
                         + " and c.month between :from and :to" + where
                         + " group by 1")
@@ -236,7 +236,7 @@ public class NationalObservatory {
                 })
                 .list();
         Map<String, Object> sharing = jdbc.sql("select count(*) filter (where shares_statistics) as sharing,"
-                        + " count(*) as members from organisation where kind = 'ASSOCIATION' and active")
+                        + " count(*) as members from identity_organisation_v where kind = 'ASSOCIATION' and active")
                 .query().singleRow();
 
         List<String> keys = new ArrayList<>(tallies.keySet());
@@ -285,12 +285,12 @@ public class NationalObservatory {
         }
         Options read = readOnly.execute(status -> {
             jdbc.sql("set local role " + role).update();
-            return new Options(choices("select code, name from network_region order by name"),
-                    choices("select code, name from court_of_appeal order by name"),
-                    choices("select code, name from judicial_court order by name"),
+            return new Options(choices("select code, name from identity_network_region_v order by name"),
+                    choices("select code, name from network_court_of_appeal_v order by name"),
+                    choices("select code, name from network_judicial_court_v order by name"),
                     choices("select distinct departement_code, departement_code || ' ' || departement_name"
-                            + " from judicial_court order by 1"),
-                    choices("select code, label from default_measure_type order by position"));
+                            + " from network_judicial_court_v order by 1"),
+                    choices("select code, label from network_measure_catalogue_v order by position"));
         });
         options = read;
         optionsRead = System.nanoTime();
@@ -335,11 +335,11 @@ public class NationalObservatory {
     /** Names of the breakdown's keys, from the reference tables (fields and periods are labelled by the page). */
     private Map<String, String> labels(Dimension breakdown, List<String> keys) {
         String sql = switch (breakdown) {
-            case NETWORK_REGION -> "select code, name from network_region";
-            case COUR_APPEL -> "select code, name from court_of_appeal";
-            case TRIBUNAL -> "select code, name from judicial_court";
-            case DEPARTEMENT -> "select distinct departement_code, departement_code || ' ' || departement_name from judicial_court";
-            case MEASURE_TYPE -> "select code, label from default_measure_type";
+            case NETWORK_REGION -> "select code, name from identity_network_region_v";
+            case COUR_APPEL -> "select code, name from network_court_of_appeal_v";
+            case TRIBUNAL -> "select code, name from network_judicial_court_v";
+            case DEPARTEMENT -> "select distinct departement_code, departement_code || ' ' || departement_name from network_judicial_court_v";
+            case MEASURE_TYPE -> "select code, label from network_measure_catalogue_v";
             default -> null;
         };
         Map<String, String> labels = new HashMap<>();

@@ -258,7 +258,7 @@ class KeptFiguresTest {
     }
 
     private long changesOf(UUID organisation) {
-        return owner.sql("select count(*) from indicator_change where organisation_id = ?").params(organisation)
+        return owner.sql("select count(*) from measures_change where organisation_id = ?").params(organisation)
                 .query(Long.class).single();
     }
 

@@ -28,21 +28,21 @@ public class OfferMap {
 
     @Transactional(readOnly = true)
     public Offer offer() {
-        List<MeasureTypeRef> types = jdbc.sql("select code, label, field from default_measure_type order by position, code")
+        List<MeasureTypeRef> types = jdbc.sql("select code, label, field from network_measure_catalogue_v order by position, code")
                 .query((rs, n) -> new MeasureTypeRef(rs.getString("code"), rs.getString("label"), rs.getString("field")))
                 .list();
         List<Provision> provisions = jdbc.sql("""
                 select c.court_code, a.measure_type_code, o.id, o.name
                 from association_profile_court c
                 join association_profile_activity a on a.organisation_id = c.organisation_id
-                join organisation o on o.id = c.organisation_id
+                join identity_organisation_v o on o.id = c.organisation_id
                 where o.active and o.kind = 'ASSOCIATION'""")
                 .query((rs, n) -> new Provision(rs.getString("court_code"), rs.getString("measure_type_code"),
                         rs.getObject("id", UUID.class), rs.getString("name")))
                 .list();
         List<Member> members = jdbc.sql("""
                 select o.id, o.name, coalesce(p.city, o.city) as city, p.latitude, p.longitude, p.main_field
-                from association_profile p join organisation o on o.id = p.organisation_id
+                from association_profile p join identity_organisation_v o on o.id = p.organisation_id
                 where o.active and o.kind = 'ASSOCIATION'
                 order by lower(o.name), o.id""")
                 .query((rs, n) -> new Member(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("city"),

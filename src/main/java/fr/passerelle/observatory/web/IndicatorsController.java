@@ -13,6 +13,7 @@ import fr.passerelle.network.Courts;
 import fr.passerelle.observatory.AssociationIndicators;
 import fr.passerelle.observatory.AssociationIndicators.Filters;
 import fr.passerelle.observatory.AssociationKeyFigures;
+import fr.passerelle.observatory.AssociationKeyFigures.Scope;
 import fr.passerelle.observatory.KeyFiguresPdf;
 import fr.passerelle.observatory.KeyFiguresReport;
 import fr.passerelle.observatory.KeyFiguresReport.BreakdownRow;
@@ -54,16 +55,14 @@ import tools.jackson.databind.json.JsonMapper;
  * same length, with filters in the address (period, service, measure type, court, worker), the
  * breakdowns as charts and tables, the comparison with the network (the national observatory's
  * published figures, for the period rounded out to whole months), the CSV/XLSX export of exactly
- * the dashboard's figures and the yearly "chiffres clés" PDF. Directors see the whole association ({@value #ASSOCIATION_WIDE}); anyone
- * else with {@code indicators:read} (service heads) sees their own service only, whatever the
- * address says.
+ * the dashboard's figures and the yearly "chiffres clés" PDF. Directors see the whole association; anyone else with
+ * {@code indicators:read} (service heads) sees their own service only, whatever the address says:
+ * {@link AssociationKeyFigures#scope()} decides it and forces it on every computation.
  */
 @Controller
 @PreAuthorize("hasAuthority('indicators:read')")
 class IndicatorsController {
 
-    /** Sees every service of the association; without it, one's own service only. */
-    static final String ASSOCIATION_WIDE = "indicators:association";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     /** Years offered for the key figures PDF, back from the current one. */
@@ -123,16 +122,6 @@ class IndicatorsController {
     /** A choice in a filter list. */
     record Option(String value, String label) {}
 
-    /**
-     * Whose figures the user may see: the whole association, or one service (the user's own);
-     * {@code service} null without the whole association: the user belongs to no service.
-     */
-    record Scope(boolean wholeAssociation, UUID service, String serviceName) {
-
-        public boolean noService() {
-            return !wholeAssociation && service == null;
-        }
-    }
 
     @GetMapping("/indicators")
     String dashboard(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
@@ -141,7 +130,7 @@ class IndicatorsController {
             @RequestParam(required = false) String field, @AuthenticationPrincipal PasserelleUser me, Model model,
             Locale locale, HttpServletResponse response) {
         Query query = new Query(from, to, service, type, court, worker, field);
-        Scope scope = scope(me);
+        Scope scope = keyFigures.scope();
         LocalDate today = today();
         model.addAttribute("query", query);
         model.addAttribute("scope", scope);
@@ -165,8 +154,7 @@ class IndicatorsController {
         }
         model.addAttribute("period", period);
         model.addAttribute("shortcuts", ReportingPeriod.shortcuts(period, today));
-        Filters filters = filters(query, scope);
-        AssociationKeyFigures.Computed computed = keyFigures.compute(request(period, filters));
+        AssociationKeyFigures.Computed computed = keyFigures.compute(request(period, filters(query)));
         KeyFiguresReport report = report(message("observatory.dashboard.title", locale), period, query, scope, options,
                 locale, computed);
         model.addAttribute("report", report);
@@ -175,8 +163,8 @@ class IndicatorsController {
         Map<String, String> charts = new LinkedHashMap<>();
         report.breakdowns().stream().filter(t -> !t.isEmpty()).forEach(t -> charts.put(t.id(), chartData(t)));
         model.addAttribute("charts", charts);
-        model.addAttribute("network", networkComparison.compare(period.from(), period.to(), filters, locale,
-                computed.current()));
+        model.addAttribute("network", networkComparison.compare(period.from(), period.to(),
+                computed.request().filters(), locale, computed.current()));
         return "observatory/dashboard";
     }
 
@@ -188,7 +176,7 @@ class IndicatorsController {
             @RequestParam(required = false) String field, @RequestParam(defaultValue = "CSV") SpreadsheetFormat format,
             @AuthenticationPrincipal PasserelleUser me, Locale locale) {
         Query query = new Query(from, to, service, type, court, worker, field);
-        Scope scope = scope(me);
+        Scope scope = keyFigures.scope();
         if (scope.noService()) {
             throw BusinessException.invalid("observatory.scope.noService");
         }
@@ -213,7 +201,7 @@ class IndicatorsController {
     @GetMapping("/indicators/key-figures.pdf")
     ResponseEntity<byte[]> keyFigures(@RequestParam(required = false) Integer year,
             @RequestParam(required = false) String field, @AuthenticationPrincipal PasserelleUser me) {
-        Scope scope = scope(me);
+        Scope scope = keyFigures.scope();
         if (scope.noService()) {
             throw BusinessException.invalid("observatory.scope.noService");
         }
@@ -231,16 +219,6 @@ class IndicatorsController {
         audit.record("observatory.keyFigures.exported", "organisation", me.organisationId(),
                 auditDetails("PDF", period, report));
         return Downloads.attachment(MediaType.APPLICATION_PDF, "chiffres-cles-" + chosen + ".pdf", body);
-    }
-
-    private Scope scope(PasserelleUser me) {
-        if (me.hasPermission(ASSOCIATION_WIDE)) {
-            return new Scope(true, null, null);
-        }
-        UUID own = users.get(me.userId()).serviceId();
-        String name = own == null ? null : services.list().stream().filter(s -> s.id().equals(own))
-                .map(AssociationServices.TeamService::name).findFirst().orElse(null);
-        return new Scope(false, own, name);
     }
 
     /** The choices of the filter lists: a service head chooses among their own service's workers only. */
@@ -274,11 +252,11 @@ class IndicatorsController {
         return new Options(serviceOptions, types, courtOptions, workers);
     }
 
-    /** The report of the period with the filters the user may apply (the service forced to their own when restricted). */
+    /** The report of the period with the filters asked (the service forced to the user's own when restricted). */
     private KeyFiguresReport report(String title, ReportingPeriod period, Query query, Scope scope, Options options,
             Locale locale) {
         return report(title, period, query, scope, options, locale,
-                keyFigures.compute(request(period, filters(query, scope))));
+                keyFigures.compute(request(period, filters(query))));
     }
 
     /** The period and the previous one, with the filters. */
@@ -318,10 +296,9 @@ class IndicatorsController {
                 locale);
     }
 
-    /** The filters the user may apply: the service forced to their own when restricted. */
-    private static Filters filters(Query query, Scope scope) {
-        UUID serviceId = scope.wholeAssociation() ? query.service() : scope.service();
-        return new Filters(serviceId, query.type(), query.courtCode(), query.worker(), query.fieldCode());
+    /** The filters as asked (the figures' service restricts the service to the user's own when it must). */
+    private static Filters filters(Query query) {
+        return new Filters(query.service(), query.type(), query.courtCode(), query.worker(), query.fieldCode());
     }
 
     /** "2025" for a calendar year, "du 01/01/2025 au 31/03/2025" otherwise. */
