@@ -121,7 +121,7 @@ public class AuditTrail {
         Map<String, Map<String, AuditSubjects.Subject>> known = new HashMap<>();
         idsByType.forEach((type, ids) -> subjects.forEach(s ->
                 known.computeIfAbsent(type, t -> new HashMap<>()).putAll(s.describe(type, ids))));
-        return events.stream().map(e -> e.objectType() == null ? e : new AuditEvent(e.seq(), e.occurredAt(),
+        return events.stream().map(e -> e.objectType() == null || e.objectId() == null ? e : new AuditEvent(e.seq(), e.occurredAt(),
                 e.actorName(), e.action(), e.objectType(), e.objectId(), e.details(), e.requestId(),
                 known.getOrDefault(e.objectType(), Map.of()).get(e.objectId()))).toList();
     }
