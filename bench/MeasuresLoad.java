@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * runs phases one after the other on the same server, each with a 3-second warm-up:
  * <ul>
  * <li>with think time (each user waits THINK_MS ± 50 % between two requests, like a person
- * reading a page): the static asset (baseline), caseload pages, person searches, report PDFs;</li>
+ * reading a page): the static asset (baseline), caseload pages, person searches, measure pages
+ * (each read audited), report PDFs;</li>
  * <li>saturated (no think time): the static asset, caseload pages and person searches, whose
  * throughput is the capacity of the machine.</li>
  * </ul>
@@ -94,6 +95,8 @@ public class MeasuresLoad {
         log("signed in " + users + " users");
         List<String> reports = createReports(vus.get(0), 20);
         log("created " + reports.size() + " reports");
+        // Measure pages: each read is audited (measure.viewed), the cost this phase shows.
+        List<String> measurePages = measureIds(vus.get(0), "SERVICE", 50);
 
         if (args.length > 5) {
             // Investigation mode: only the named phases, with their summary on stderr.
@@ -103,6 +106,8 @@ public class MeasuresLoad {
                     case "static" -> run(phase, vus, seconds, think, vu -> vu.get("/css/passerelle.css", false));
                     case "caseload" -> run(phase, vus, seconds, think, VirtualUser::nextCaseloadPage).breakdown();
                     case "search" -> run(phase, vus, seconds, think, VirtualUser::nextSearch);
+                    case "measure" -> run(phase, vus, seconds, think, vu -> vu.get("/measures/"
+                            + measurePages.get(ThreadLocalRandom.current().nextInt(measurePages.size())), false));
                     case "pdf" -> run(phase, vus.subList(0, Math.min(pdfUsers, vus.size())), seconds, think,
                             vu -> vu.get("/reports/" + reports.get(ThreadLocalRandom.current().nextInt(reports.size()))
                                     + "/pdf", false));
@@ -121,6 +126,8 @@ public class MeasuresLoad {
         Result staticThink = run("static", vus, seconds, thinkMs, vu -> vu.get("/css/passerelle.css", false));
         Result caseload = run("caseload", vus, seconds, thinkMs, VirtualUser::nextCaseloadPage);
         Result search = run("search", vus, seconds, thinkMs, VirtualUser::nextSearch);
+        Result measure = run("measure", vus, seconds, thinkMs, vu -> vu.get("/measures/"
+                + measurePages.get(ThreadLocalRandom.current().nextInt(measurePages.size())), false));
         Result pdf = run("pdf", vus.subList(0, Math.min(pdfUsers, vus.size())), seconds, thinkMs,
                 vu -> vu.get("/reports/" + reports.get(ThreadLocalRandom.current().nextInt(reports.size())) + "/pdf", false));
         Result staticMax = run("static-saturated", vus, seconds, 0, vu -> vu.get("/css/passerelle.css", false));
@@ -136,6 +143,7 @@ public class MeasuresLoad {
             }
         }
         print("search", search, staticThink);
+        print("measure", measure, staticThink);
         print("pdf", pdf, null);
         throughput("static_max_rps", staticMax, null);
         throughput("caseload_max_rps", caseloadMax, staticMax);
@@ -282,16 +290,21 @@ public class MeasuresLoad {
         }
     }
 
-    /** Creates reports with a realistic text on measures of the user's caseload, through the application. */
-    private static List<String> createReports(VirtualUser vu, int count) throws Exception {
-        String page = vu.body("/caseload?view=MINE");
+    /** Up to {@code count} measures linked from the first page of a caseload view of the user. */
+    private static List<String> measureIds(VirtualUser vu, String view, int count) throws Exception {
         List<String> measures = new ArrayList<>();
-        Matcher m = MEASURE_LINK.matcher(page);
+        Matcher m = MEASURE_LINK.matcher(vu.body("/caseload?view=" + view));
         while (m.find() && measures.size() < count) {
             if (!measures.contains(m.group(1))) {
                 measures.add(m.group(1));
             }
         }
+        return measures;
+    }
+
+    /** Creates reports with a realistic text on measures of the user's caseload, through the application. */
+    private static List<String> createReports(VirtualUser vu, int count) throws Exception {
+        List<String> measures = measureIds(vu, "MINE", count);
         List<String> reports = new ArrayList<>();
         for (String measure : measures) {
             HttpResponse<String> created = vu.post("/measures/" + measure + "/reports", Map.of("kind", "FINAL"));

@@ -7,9 +7,6 @@ import fr.passerelle.shared.TenantContext;
 import fr.passerelle.shared.TenantPrincipal;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +17,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import jakarta.annotation.PreDestroy;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.core.task.TaskRejectedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,15 +57,14 @@ public class ImportJobs {
     private final AuditLog audit;
     private final ThreadPoolTaskExecutor executor;
     private final ImportRun run;
-    private final Path directory;
+    private final UploadStore uploads;
 
-    ImportJobs(JdbcClient jdbc, JsonMapper json, AuditLog audit, ImportRun run,
-            @Value("${passerelle.imports.dir:${java.io.tmpdir}/passerelle-imports}") Path directory) {
+    ImportJobs(JdbcClient jdbc, JsonMapper json, AuditLog audit, ImportRun run, UploadStore uploads) {
         this.jdbc = jdbc;
         this.json = json;
         this.audit = audit;
         this.run = run;
-        this.directory = directory;
+        this.uploads = uploads;
         // One import at a time per node (a 2-core machine), a few waiting; not a bean, so that the
         // application's own task executor stays as Spring Boot configures it.
         ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
@@ -145,33 +140,25 @@ public class ImportJobs {
             throw new FileRefused("import.file.type");
         }
         UUID id = Ids.newId();
-        Path file = file(id);
         try {
-            Files.createDirectories(directory);
-            sweepOldFiles();
-            long copied = Files.copy(new LimitedStream(content, MAX_BYTES), file, StandardCopyOption.REPLACE_EXISTING);
-            if (copied == 0) {
+            if (uploads.save(id, content, MAX_BYTES) == 0) {
                 throw new FileRefused("import.file.empty");
             }
         } catch (IOException e) {
-            deleteQuietly(file);
             throw new FileRefused("import.file.unreadable");
-        } catch (LimitedStream.TooLarge e) {
-            deleteQuietly(file);
+        } catch (UploadStore.TooLarge e) {
             throw new FileRefused("import.file.tooLarge", MAX_BYTES / (1024 * 1024));
         }
+        // A refusal below rolls the transaction back, and the stored file with it.
         TabularFile.Layout layout;
         try {
-            layout = TabularFile.detect(file);
+            layout = TabularFile.detect(uploads.source(id));
         } catch (TabularFile.Unreadable e) {
-            deleteQuietly(file);
             throw new FileRefused(e.messageKey(), e.arguments());
         } catch (RuntimeException e) {
-            deleteQuietly(file);
             throw new FileRefused("import.file.unreadable");
         }
         if (lower.endsWith(".xlsx") != "XLSX".equals(layout.format())) {
-            deleteQuietly(file);
             throw new FileRefused("import.file.type");
         }
         jdbc.sql("""
@@ -253,6 +240,9 @@ public class ImportJobs {
     }
 
     private void start(UUID id, boolean commit) {
+        if (!uploads.exists(id)) {
+            throw BusinessException.conflict("import.file.expired");
+        }
         int updated = jdbc.sql("""
                 update import_job set status = :status, progress = 0, rows_processed = 0, updated_at = now(),
                        finished_at = null
@@ -267,7 +257,7 @@ public class ImportJobs {
         Runnable work = () -> {
             SecurityContextHolder.getContext().setAuthentication(authentication);
             try {
-                TenantContext.runAs(organisation, () -> run.run(id, file(id), commit));
+                TenantContext.runAs(organisation, () -> run.run(id, commit));
             } finally {
                 SecurityContextHolder.clearContext();
             }
@@ -285,41 +275,11 @@ public class ImportJobs {
                 });
     }
 
-    Path file(UUID id) {
-        return directory.resolve(id + ".upload");
-    }
-
-    /** Files of imports abandoned for more than a day are removed. */
-    private void sweepOldFiles() {
-        Instant limit = Instant.now().minusSeconds(24 * 3600);
-        try (var files = Files.list(directory)) {
-            files.filter(f -> f.getFileName().toString().endsWith(".upload")).forEach(f -> {
-                try {
-                    if (Files.getLastModifiedTime(f).toInstant().isBefore(limit)) {
-                        Files.deleteIfExists(f);
-                    }
-                } catch (IOException e) {
-                    // another node or job may have removed it
-                }
-            });
-        } catch (IOException e) {
-            // only housekeeping: the next upload sweeps again
-        }
-    }
-
     /** The file's own name, whatever path or odd characters the browser sent with it. */
     static String fileName(String originalName) {
         String name = originalName == null ? "" : originalName.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
         return name.isEmpty() ? "import" : name;
-    }
-
-    static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // nothing more to do: the sweep removes it later
-        }
     }
 
     private Job map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
@@ -339,41 +299,5 @@ public class ImportJobs {
                 rs.getInt("persons_created"), rs.getInt("persons_matched"), rs.getInt("measures_created"),
                 rs.getInt("error_count"), errors, rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant());
-    }
-
-    /** Stops copying an upload beyond the size limit, whatever size the client announced. */
-    private static final class LimitedStream extends java.io.FilterInputStream {
-
-        static final class TooLarge extends RuntimeException {
-            TooLarge() {
-                super("file too large");
-            }
-        }
-
-        private final long limit;
-        private long count;
-
-        LimitedStream(InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0 && ++count > limit) {
-                throw new TooLarge();
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int read = super.read(b, off, len);
-            if (read > 0 && (count += read) > limit) {
-                throw new TooLarge();
-            }
-            return read;
-        }
     }
 }

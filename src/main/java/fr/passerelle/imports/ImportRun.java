@@ -5,7 +5,6 @@ import fr.passerelle.measures.BulkCases;
 import fr.passerelle.measures.Persons;
 import fr.passerelle.network.Courts;
 import fr.passerelle.shared.Ids;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,12 +40,14 @@ class ImportRun {
     private final BulkCases bulk;
     private final Courts courts;
     private final AuditLog audit;
+    private final UploadStore uploads;
     private final TransactionTemplate work;
     private final TransactionTemplate readOnly;
     private final TransactionTemplate progressTx;
 
-    ImportRun(JdbcClient jdbc, JsonMapper json, BulkCases bulk, Courts courts, AuditLog audit,
+    ImportRun(JdbcClient jdbc, JsonMapper json, BulkCases bulk, Courts courts, AuditLog audit, UploadStore uploads,
             PlatformTransactionManager transactions) {
+        this.uploads = uploads;
         this.jdbc = jdbc;
         this.json = json;
         this.bulk = bulk;
@@ -81,7 +82,8 @@ class ImportRun {
     /** A person met earlier in the file: the row where, and the person (new or existing). */
     private record Seen(int row, UUID personId, boolean existing) {}
 
-    void run(UUID jobId, Path file, boolean commit) {
+    /** Checks ({@code commit} false) or imports the job's file, read from the database. */
+    void run(UUID jobId, boolean commit) {
         long started = System.nanoTime();
         try {
             Job job = readOnly.execute(s -> jdbc.sql(
@@ -95,7 +97,7 @@ class ImportRun {
                     .single());
             TransactionTemplate tx = commit ? work : readOnly;
             Outcome outcome = tx.execute(status -> {
-                Outcome o = pass(jobId, file, job, commit);
+                Outcome o = pass(jobId, uploads.source(jobId), job, commit);
                 if (commit && o.errorCount > 0) {
                     status.setRollbackOnly();
                 } else if (commit) {
@@ -107,6 +109,8 @@ class ImportRun {
                     details.put("measuresCreated", o.measuresCreated);
                     details.putAll(o.references);
                     audit.record("import.committed", "import_job", jobId, details);
+                    // Imported: the file is no longer needed, and goes with the same commit.
+                    uploads.delete(jobId);
                 }
                 return o;
             });
@@ -114,9 +118,6 @@ class ImportRun {
             finish(jobId, status, outcome);
             log.info("Import {} {}: {} rows, {} errors in {} ms (writing {} ms)", jobId, status, outcome.rows,
                     outcome.errorCount, (System.nanoTime() - started) / 1_000_000, outcome.writeNanos / 1_000_000);
-            if ("IMPORTED".equals(status)) {
-                ImportJobs.deleteQuietly(file);
-            }
         } catch (TabularFile.Unreadable e) {
             fail(jobId, e.messageKey(), e.arguments());
         } catch (RuntimeException e) {
@@ -127,7 +128,7 @@ class ImportRun {
 
     private record Job(String fileName, TabularFile.Layout layout, Map<Integer, ImportField> mapping, long size) {}
 
-    private Outcome pass(UUID jobId, Path file, Job job, boolean commit) {
+    private Outcome pass(UUID jobId, TabularFile.Source file, Job job, boolean commit) {
         Outcome outcome = new Outcome();
         BulkCases.Rules rules = bulk.rules();
         RowReader reader = new RowReader(job.layout().headers(), job.mapping(), rules, courts.judicialCourts("", ""));

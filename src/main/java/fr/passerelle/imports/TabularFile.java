@@ -15,8 +15,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -72,6 +70,12 @@ final class TabularFile {
         }
     }
 
+    /** The bytes of a file, which may be read more than once (each call opens a new stream from the start). */
+    @FunctionalInterface
+    interface Source {
+        InputStream open() throws IOException;
+    }
+
     /** Rows of a file, to be closed. */
     interface Lines extends Iterator<Line>, AutoCloseable {
         @Override
@@ -84,7 +88,7 @@ final class TabularFile {
     private TabularFile() {}
 
     /** Detects the format from the content (not the name), the charset and the separator, and reads the headers. */
-    static Layout detect(Path file) {
+    static Layout detect(Source file) {
         byte[] head = java.util.Arrays.copyOf(readHead(file, 8), 8);
         if (ReadableWorkbook.isOOXMLZipHeader(head)) {
             try (Lines lines = openXlsx(file, null, true)) {
@@ -112,7 +116,7 @@ final class TabularFile {
     }
 
     /** The data rows (after the headers); {@code progress} receives the bytes read so far. */
-    static Lines open(Path file, Layout layout, LongConsumer progress) {
+    static Lines open(Source file, Layout layout, LongConsumer progress) {
         Lines lines = "XLSX".equals(layout.format()) ? openXlsx(file, progress, false)
                 : openCsv(file, layout.charset(), layout.separator(), progress, false);
         if (lines.hasNext()) {
@@ -122,7 +126,7 @@ final class TabularFile {
     }
 
     /** UTF-8 when the whole file decodes as UTF-8 (with or without BOM), UTF-16 with its BOM, else Windows-1252. */
-    static Charset detectCharset(Path file) {
+    static Charset detectCharset(Source file) {
         byte[] head = readHead(file, 3);
         if (head.length >= 2 && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE)
                 || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF))) {
@@ -130,7 +134,7 @@ final class TabularFile {
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = file.open()) {
             ByteBuffer bytes = ByteBuffer.allocate(64 * 1024);
             CharBuffer chars = CharBuffer.allocate(64 * 1024);
             byte[] chunk = new byte[32 * 1024];
@@ -155,8 +159,8 @@ final class TabularFile {
     }
 
     /** The separator that appears most often, outside quotes, in the header line ({@code ;} wins ties). */
-    static char detectSeparator(Path file, Charset charset) {
-        try (Reader reader = new InputStreamReader(Files.newInputStream(file), charset)) {
+    static char detectSeparator(Source file, Charset charset) {
+        try (Reader reader = new InputStreamReader(file.open(), charset)) {
             char[] buffer = new char[16 * 1024];
             int length = reader.read(buffer);
             int semicolons = 0;
@@ -186,11 +190,11 @@ final class TabularFile {
         }
     }
 
-    private static Lines openCsv(Path file, String charsetName, char separator, LongConsumer progress,
+    private static Lines openCsv(Source file, String charsetName, char separator, LongConsumer progress,
             boolean headerOnly) {
         Charset charset = Charset.forName(charsetName);
         try {
-            InputStream in = new BufferedInputStream(counting(Files.newInputStream(file), progress), 64 * 1024);
+            InputStream in = new BufferedInputStream(counting(file.open(), progress), 64 * 1024);
             if (StandardCharsets.UTF_8.equals(charset)) {
                 in.mark(3);
                 byte[] bom = in.readNBytes(3);
@@ -237,9 +241,9 @@ final class TabularFile {
         }
     }
 
-    private static Lines openXlsx(Path file, LongConsumer progress, boolean headerOnly) {
+    private static Lines openXlsx(Source file, LongConsumer progress, boolean headerOnly) {
         try {
-            ReadableWorkbook workbook = new ReadableWorkbook(counting(Files.newInputStream(file), progress),
+            ReadableWorkbook workbook = new ReadableWorkbook(counting(file.open(), progress),
                     new ReadingOptions(true, false));
             Stream<Row> rows = workbook.getFirstSheet().openStream();
             Iterator<Row> iterator = rows.iterator();
@@ -331,8 +335,8 @@ final class TabularFile {
         return headers;
     }
 
-    private static byte[] readHead(Path file, int n) {
-        try (InputStream in = Files.newInputStream(file)) {
+    private static byte[] readHead(Source file, int n) {
+        try (InputStream in = file.open()) {
             return in.readNBytes(n);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

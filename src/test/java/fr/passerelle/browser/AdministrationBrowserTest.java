@@ -4,12 +4,44 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import fr.passerelle.OwnerSql;
 import fr.passerelle.PasserelleIntegrationTest;
+import fr.passerelle.SignedIn;
+import fr.passerelle.identity.PasserelleUser;
+import fr.passerelle.measures.MeasureCatalogue;
+import fr.passerelle.measures.Measures;
+import fr.passerelle.measures.Persons;
+import fr.passerelle.shared.TenantContext;
+import fr.passerelle.shared.db.EmbeddedPostgresServer;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** The administrators' journeys: services and users of an association; organisations, courts and audit for the federation. */
 @PasserelleIntegrationTest
 class AdministrationBrowserTest extends BrowserSupport {
+
+    @Autowired
+    EmbeddedPostgresServer server;
+
+    @Autowired
+    @Qualifier("loginLookup")
+    UserDetailsService users;
+
+    @Autowired
+    Persons persons;
+
+    @Autowired
+    Measures measures;
+
+    @Autowired
+    MeasureCatalogue catalogue;
 
     private com.microsoft.playwright.Locator field(String label) {
         return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
@@ -92,6 +124,42 @@ class AdministrationBrowserTest extends BrowserSupport {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vérifier l’intégrité de la chaîne")).click();
         assertThat(page.locator("#audit-verification")).containsText("Chaîne intègre");
         assertThat(page.locator("table")).containsText("court.corrected");
+        assertAccessible();
+    }
+
+    @Test
+    void anAssociationAdministratorFiltersTheAuditTrailByPersonUserAndPeriod() {
+        PasserelleUser head = SignedIn.as(users, "cheffe.service");
+        UUID measureId;
+        try {
+            measureId = TenantContext.callAs(head.organisationId(), () -> measures.create(
+                    persons.create(new Persons.PersonData("Journal", "Filtré", LocalDate.of(1980, 2, 2), null, null,
+                            null, null, null, null, null, null), true),
+                    new Measures.Mandate(catalogue.types().get(0).id(), "TJ-LYON", "PARQUET", null, null, null,
+                            LocalDate.now(), null)));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        Map<String, Object> measure = OwnerSql.of(server).sql("""
+                select m.id::text as id, m.reference as measure, p.reference as person from measure m
+                join person p on p.id = m.person_id where m.id = ?""").param(measureId).query().singleRow();
+        signIn("intervenant");
+        page.navigate(url("/measures/" + measure.get("id")));
+        assertThat(page.locator("h1")).isVisible();
+        page.context().clearCookies();
+
+        signIn("admin.asso");
+        page.navigate(url("/admin/audit"));
+        field("Personne (référence)").fill(measure.get("person").toString());
+        field("Utilisateur").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Camille Martin"));
+        field("Du").fill(LocalDate.now(ZoneId.of("Europe/Paris")).toString());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rechercher")).click();
+
+        assertThat(page.locator("table tbody tr").first()).containsText("measure.viewed");
+        assertThat(page.locator("table tbody tr").first()).containsText(measure.get("measure").toString());
+        assertThat(page.locator("table tbody tr td:nth-child(3)").filter(new com.microsoft.playwright.Locator
+                .FilterOptions().setHasNotText("Camille Martin"))).hasCount(0);
+        assertThat(field("Personne (référence)")).hasValue(measure.get("person").toString());
         assertAccessible();
     }
 }

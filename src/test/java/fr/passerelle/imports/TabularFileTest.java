@@ -32,7 +32,7 @@ class TabularFileTest {
     @Test
     void detectsWindows1252AndSemicolonsAndReadsAccents() throws IOException {
         Path file = write("Nom;Prénom;Né le\r\nLefèvre;Hélène;14/03/1985\r\n", WINDOWS_1252, false);
-        TabularFile.Layout layout = TabularFile.detect(file);
+        TabularFile.Layout layout = TabularFile.detect(source(file));
         assertThat(layout.format()).isEqualTo("CSV");
         assertThat(layout.charset()).isEqualTo("windows-1252");
         assertThat(layout.separator()).isEqualTo(';');
@@ -43,7 +43,7 @@ class TabularFileTest {
     @Test
     void detectsUtf8WithBomAndCommasWithQuotedSeparators() throws IOException {
         Path file = write("Nom,Prénom,Adresse\n\"Çelik\",Zoé,\"3, rue de l’Église; Lyon\"\n\n", StandardCharsets.UTF_8, true);
-        TabularFile.Layout layout = TabularFile.detect(file);
+        TabularFile.Layout layout = TabularFile.detect(source(file));
         assertThat(layout.charset()).isEqualTo("UTF-8");
         assertThat(layout.separator()).isEqualTo(',');
         assertThat(layout.headers()).containsExactly("Nom", "Prénom", "Adresse");
@@ -59,21 +59,21 @@ class TabularFileTest {
         text.append("Dupré;Jérôme\n");
         Path utf8 = write(text.toString(), StandardCharsets.UTF_8, false);
         Path latin = write(text.toString(), WINDOWS_1252, false);
-        assertThat(TabularFile.detectCharset(utf8)).isEqualTo(StandardCharsets.UTF_8);
-        assertThat(TabularFile.detectCharset(latin)).isEqualTo(WINDOWS_1252);
+        assertThat(TabularFile.detectCharset(source(utf8))).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(TabularFile.detectCharset(source(latin))).isEqualTo(WINDOWS_1252);
     }
 
     @Test
     void refusesWhatIsNotATable() throws IOException {
-        assertThatThrownBy(() -> TabularFile.detect(write("juste une phrase sans séparateur\n", StandardCharsets.UTF_8, false)))
+        assertThatThrownBy(() -> TabularFile.detect(source(write("juste une phrase sans séparateur\n", StandardCharsets.UTF_8, false))))
                 .isInstanceOfSatisfying(TabularFile.Unreadable.class,
                         e -> assertThat(e.messageKey()).isEqualTo("import.file.oneColumn"));
         Path xls = dir.resolve("old.xls");
         Files.write(xls, new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
                 (byte) 0xE1, 0, 0});
-        assertThatThrownBy(() -> TabularFile.detect(xls)).isInstanceOfSatisfying(TabularFile.Unreadable.class,
+        assertThatThrownBy(() -> TabularFile.detect(source(xls))).isInstanceOfSatisfying(TabularFile.Unreadable.class,
                 e -> assertThat(e.messageKey()).isEqualTo("import.file.oldExcel"));
-        assertThatThrownBy(() -> TabularFile.detect(write("", StandardCharsets.UTF_8, false)))
+        assertThatThrownBy(() -> TabularFile.detect(source(write("", StandardCharsets.UTF_8, false))))
                 .isInstanceOf(TabularFile.Unreadable.class);
     }
 
@@ -92,7 +92,7 @@ class TabularFileTest {
             sheet.value(1, 2, 24123);
             workbook.finish();
         }
-        TabularFile.Layout layout = TabularFile.detect(file);
+        TabularFile.Layout layout = TabularFile.detect(source(file));
         assertThat(layout.format()).isEqualTo("XLSX");
         assertThat(layout.headers()).containsExactly("Nom", "Date de réception", "N° parquet");
         assertThat(rows(file, layout)).containsExactly(List.of("Lefèvre", "03/11/2025", "24123"));
@@ -157,9 +157,13 @@ class TabularFileTest {
         return file;
     }
 
+    private static TabularFile.Source source(Path file) {
+        return () -> Files.newInputStream(file);
+    }
+
     private static List<List<String>> rows(Path file, TabularFile.Layout layout) {
         List<List<String>> rows = new ArrayList<>();
-        try (TabularFile.Lines lines = TabularFile.open(file, layout, null)) {
+        try (TabularFile.Lines lines = TabularFile.open(source(file), layout, null)) {
             lines.forEachRemaining(l -> rows.add(l.cells()));
         }
         return rows;

@@ -1,5 +1,6 @@
 package fr.passerelle.measures.api;
 
+import fr.passerelle.audit.AuditLog;
 import fr.passerelle.measures.Caseloads;
 import fr.passerelle.measures.MeasureAction;
 import fr.passerelle.measures.MeasureOutcome;
@@ -12,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.MediaType;
@@ -34,8 +36,10 @@ class MeasuresApi {
 
     private final Measures measures;
     private final Caseloads caseloads;
+    private final AuditLog audit;
 
-    MeasuresApi(Measures measures, Caseloads caseloads) {
+    MeasuresApi(Measures measures, Caseloads caseloads, AuditLog audit) {
+        this.audit = audit;
         this.measures = measures;
         this.caseloads = caseloads;
     }
@@ -64,14 +68,18 @@ class MeasuresApi {
             @RequestParam(required = false) UUID worker,
             @RequestParam(defaultValue = "RECEIVED") Caseloads.Sort sort,
             @RequestParam(required = false) String cursor) {
-        return caseloads.page(view, new Caseloads.Filters(type, field, status, court, worker), sort, cursor);
+        Caseloads.Page page = caseloads.page(view, new Caseloads.Filters(type, field, status, court, worker), sort, cursor);
+        audit.record("caseload.listed", "caseload", view.name(), Map.of("lines", page.lines().size()));
+        return page;
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('measure:read')")
     @Operation(summary = "A measure with its timeline and the actions allowed now")
     MeasureView get(@PathVariable UUID id) {
-        return view(id);
+        MeasureView view = view(id);
+        audit.record("measure.viewed", "measure", id, Map.of("format", "api"));
+        return view;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

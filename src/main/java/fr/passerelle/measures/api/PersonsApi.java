@@ -1,6 +1,7 @@
 package fr.passerelle.measures.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import fr.passerelle.audit.AuditLog;
 import fr.passerelle.measures.Persons;
 import fr.passerelle.shared.ResultPage;
 import fr.passerelle.shared.web.ApiProblems;
@@ -8,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -33,8 +35,10 @@ class PersonsApi {
 
     private final Persons persons;
     private final ApiProblems problems;
+    private final AuditLog audit;
 
-    PersonsApi(Persons persons, ApiProblems problems) {
+    PersonsApi(Persons persons, ApiProblems problems, AuditLog audit) {
+        this.audit = audit;
         this.persons = persons;
         this.problems = problems;
     }
@@ -69,7 +73,9 @@ class PersonsApi {
     ResultPage<Persons.PersonSummary> search(@RequestParam(defaultValue = "") String q,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
             @RequestParam(required = false) Integer page) {
-        return persons.search(q, birthDate, ResultPage.sanitizePage(page));
+        ResultPage<Persons.PersonSummary> found = persons.search(q, birthDate, ResultPage.sanitizePage(page));
+        audit.record("persons.listed", "person_search", null, Map.of("lines", found.items().size()));
+        return found;
     }
 
     @GetMapping("/{id}")

@@ -1,5 +1,6 @@
 package fr.passerelle.measures.api;
 
+import fr.passerelle.audit.AuditLog;
 import fr.passerelle.measures.Measures;
 import fr.passerelle.measures.ReportKind;
 import fr.passerelle.measures.ReportStatus;
@@ -10,6 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.MediaType;
@@ -32,7 +34,10 @@ class ReportsApi {
     private final Reports reports;
     private final Measures measures;
 
-    ReportsApi(Reports reports, Measures measures) {
+    private final AuditLog audit;
+
+    ReportsApi(Reports reports, Measures measures, AuditLog audit) {
+        this.audit = audit;
         this.reports = reports;
         this.measures = measures;
     }
@@ -66,7 +71,9 @@ class ReportsApi {
     @PreAuthorize("hasAuthority('report:write') or hasAuthority('report:validate')")
     @Operation(summary = "A report with its latest text, its versions and the moves allowed now")
     ReportView get(@PathVariable UUID id) {
-        return view(id);
+        ReportView view = view(id);
+        audit.record("report.viewed", "report", id, Map.of("format", "api"));
+        return view;
     }
 
     @PutMapping(path = "/api/v1/reports/{id}/text", consumes = JSON, produces = JSON)
@@ -92,7 +99,9 @@ class ReportsApi {
     @PreAuthorize("hasAuthority('report:write') or hasAuthority('report:validate')")
     @Operation(summary = "The report as a PDF (A4), rendered from its latest text")
     ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
-        return Downloads.attachment(MediaType.APPLICATION_PDF, reports.pdfFileName(reports.get(id)), reports.pdf(id));
+        Reports.Report report = reports.get(id);
+        audit.record("report.viewed", "report", id, Map.of("format", "pdf"));
+        return Downloads.attachment(MediaType.APPLICATION_PDF, reports.pdfFileName(report), reports.pdf(id));
     }
 
     private ReportView view(UUID id) {

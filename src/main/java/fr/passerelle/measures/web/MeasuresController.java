@@ -1,5 +1,6 @@
 package fr.passerelle.measures.web;
 
+import fr.passerelle.audit.AuditLog;
 import fr.passerelle.identity.Roles;
 import fr.passerelle.identity.UserAccounts;
 import fr.passerelle.measures.AppointmentKind;
@@ -14,6 +15,7 @@ import fr.passerelle.measures.ReportKind;
 import fr.passerelle.measures.Reports;
 import fr.passerelle.shared.web.Forms;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,9 +38,11 @@ class MeasuresController {
     private final Appointments appointments;
     private final FollowUp followUp;
     private final Reports reports;
+    private final AuditLog audit;
 
     MeasuresController(Measures measures, UserAccounts users, Appointments appointments, FollowUp followUp,
-            Reports reports) {
+            Reports reports, AuditLog audit) {
+        this.audit = audit;
         this.reports = reports;
         this.measures = measures;
         this.users = users;
@@ -50,6 +54,7 @@ class MeasuresController {
     @PreAuthorize("hasAuthority('measure:read')")
     String show(@PathVariable UUID id, Model model) {
         Measures.Measure measure = measures.get(id);
+        audit.record("measure.viewed", "measure", id, Map.of());
         model.addAttribute("measure", measure);
         model.addAttribute("timeline", measures.timeline(id));
         model.addAttribute("actions", measures.availableActions(measure));

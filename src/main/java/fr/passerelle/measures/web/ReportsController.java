@@ -1,5 +1,6 @@
 package fr.passerelle.measures.web;
 
+import fr.passerelle.audit.AuditLog;
 import fr.passerelle.measures.Measures;
 import fr.passerelle.measures.ReportKind;
 import fr.passerelle.measures.ReportStatus;
@@ -9,6 +10,7 @@ import fr.passerelle.shared.web.Downloads;
 import fr.passerelle.shared.web.Forms;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
@@ -29,7 +31,10 @@ class ReportsController {
     private final Reports reports;
     private final Measures measures;
 
-    ReportsController(Reports reports, Measures measures) {
+    private final AuditLog audit;
+
+    ReportsController(Reports reports, Measures measures, AuditLog audit) {
+        this.audit = audit;
         this.reports = reports;
         this.measures = measures;
     }
@@ -55,6 +60,7 @@ class ReportsController {
     @PreAuthorize("hasAuthority('report:write') or hasAuthority('report:validate')")
     String show(@PathVariable UUID id, Model model) {
         Reports.Report report = reports.get(id);
+        audit.record("report.viewed", "report", id, Map.of("format", "page"));
         model.addAttribute("report", report);
         model.addAttribute("measure", measures.get(report.measureId()));
         model.addAttribute("moves", report.status().moves());
@@ -89,7 +95,9 @@ class ReportsController {
     @GetMapping("/reports/{id}/pdf")
     @PreAuthorize("hasAuthority('report:write') or hasAuthority('report:validate')")
     ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
-        return Downloads.attachment(MediaType.APPLICATION_PDF, reports.pdfFileName(reports.get(id)), reports.pdf(id));
+        Reports.Report report = reports.get(id);
+        audit.record("report.viewed", "report", id, Map.of("format", "pdf"));
+        return Downloads.attachment(MediaType.APPLICATION_PDF, reports.pdfFileName(report), reports.pdf(id));
     }
 
     private static String act(UUID reportId, RedirectAttributes redirect, String successKey, Runnable action) {
