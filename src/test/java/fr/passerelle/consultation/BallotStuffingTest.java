@@ -223,6 +223,25 @@ class BallotStuffingTest {
                 .content("{\"payload\":\"x\"}")).andReturn().getResponse().getStatus()).isEqualTo(400);
     }
 
+    @Test
+    void signingInCountsTheVotesCastBeforeAnyProof() {
+        UUID proposal = made.proposals().get(0);
+        UUID user = ((PasserelleUser) users.loadUserByUsername("participant")).userId();
+        Participants.Participant merged = ConsultationFixture.as(made, () -> {
+            UUID anonymous = participants.issue(made.id(), null, null, "198.51.100.12").orElseThrow().id();
+            Votes.Recorded early = votes.cast(new Votes.Ballot(made.id(), anonymous, proposal,
+                    fr.passerelle.consultation.engine.VoteKey.DISAGREE, null, ProposalKeys.Location.SEQUENCE,
+                    keys.sign(proposal, anonymous, ProposalKeys.Location.SEQUENCE)));
+            assertThat(early.trusted()).isFalse();
+            return participants.issue(made.id(), anonymous, user, "198.51.100.12").orElseThrow();
+        });
+        assertThat(merged.proven()).isTrue();
+        assertThat(OwnerSql.of(server).sql("select trust from consultation_vote where participant_id = ? and proposal_id = ?")
+                .param(merged.id()).param(proposal).query(String.class).single()).isEqualTo("TRUSTED");
+        assertThat(counter(proposal, "VERIFIED")).isEqualTo(1);
+        assertThat(counter(proposal, "ALL")).isEqualTo(1);
+    }
+
     private UUID participantOf(Cookie cookie) {
         return UUID.fromString(cookie.getValue().substring(0, 36));
     }
