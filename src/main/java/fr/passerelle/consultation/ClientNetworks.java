@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * The network of a client address, for the limits on issuing participants: the address with all
  * but its first bits cleared ({@code 203.0.113.0/24}, {@code 2001:db8:1:2::/64}). Only IP literals
- * are read (never a name to resolve); anything else has no network.
+ * are read (never a name to resolve); anything else (an address with a zone, say) stands for its
+ * own network, as it is, so that it is limited too.
  */
 final class ClientNetworks {
 
@@ -16,17 +17,17 @@ final class ClientNetworks {
 
     private ClientNetworks() {}
 
-    /** The address in its canonical form (one spelling per IPv6 address), or null when it is not an IP literal. */
+    /** The address in its canonical form (one spelling per IPv6 address); as it is when not an IP literal. */
     static String canonical(String address) {
         InetAddress parsed = parse(address);
-        return parsed == null ? null : parsed.getHostAddress();
+        return parsed == null ? String.valueOf(address) : parsed.getHostAddress();
     }
 
-    /** The network of the address, keeping {@code ipv4Prefix} or {@code ipv6Prefix} bits; null when not an IP literal. */
+    /** The network of the address, keeping {@code ipv4Prefix} or {@code ipv6Prefix} bits; the address as it is when not an IP literal. */
     static String networkOf(String address, int ipv4Prefix, int ipv6Prefix) {
         InetAddress parsed = parse(address);
         if (parsed == null) {
-            return null;
+            return String.valueOf(address);
         }
         byte[] bytes = parsed.getAddress();
         int prefix = bytes.length == 4 ? ipv4Prefix : ipv6Prefix;

@@ -89,22 +89,20 @@ public class Participants {
     }
 
     private Optional<Participant> issueAnonymous(UUID consultationId, String clientAddress) {
-        String network = ClientNetworks.networkOf(clientAddress, limits.ipv4Prefix(), limits.ipv6Prefix());
-        String addressKey = network == null ? null : keys.signAddress("address", ClientNetworks.canonical(clientAddress));
-        String networkKey = network == null ? null : keys.signAddress("network", network);
-        if (networkKey != null) {
-            // One issue at a time per (consultation, network), on every node: the count below holds.
-            jdbc.sql("select pg_advisory_xact_lock(hashtextextended(? || ?, 14))")
-                    .param(consultationId.toString()).param(networkKey).query((rs, n) -> 1).list();
-            record Issued(long fromAddress, long fromNetwork) {}
-            Issued issued = jdbc.sql("""
-                    select count(*) filter (where address_key = ?), count(*) from consultation_participant
-                    where consultation_id = ? and network_key = ? and created_at > now() - make_interval(secs => ?)""")
-                    .param(addressKey).param(consultationId).param(networkKey).param(limits.window().toSeconds())
-                    .query((rs, n) -> new Issued(rs.getLong(1), rs.getLong(2))).single();
-            if (issued.fromAddress() >= limits.perAddress() || issued.fromNetwork() >= limits.perNetwork()) {
-                return Optional.empty();
-            }
+        String addressKey = keys.signAddress("address", ClientNetworks.canonical(clientAddress));
+        String networkKey = keys.signAddress("network",
+                ClientNetworks.networkOf(clientAddress, limits.ipv4Prefix(), limits.ipv6Prefix()));
+        // One issue at a time per (consultation, network), on every node: the count below holds.
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(? || ?, 14))")
+                .param(consultationId.toString()).param(networkKey).query((rs, n) -> 1).list();
+        record Issued(long fromAddress, long fromNetwork) {}
+        Issued issued = jdbc.sql("""
+                select count(*) filter (where address_key = ?), count(*) from consultation_participant
+                where consultation_id = ? and network_key = ? and created_at > now() - make_interval(secs => ?)""")
+                .param(addressKey).param(consultationId).param(networkKey).param(limits.window().toSeconds())
+                .query((rs, n) -> new Issued(rs.getLong(1), rs.getLong(2))).single();
+        if (issued.fromAddress() >= limits.perAddress() || issued.fromNetwork() >= limits.perNetwork()) {
+            return Optional.empty();
         }
         return Optional.of(create(consultationId, null, null, addressKey, networkKey));
     }
