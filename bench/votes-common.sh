@@ -1,7 +1,9 @@
 # Shared by bench/votes.sh and bench/crash-votes.sh (sourced): settings, cleanup, the JDBC driver,
 # and start_app, which starts the application on $DATA_DIR/pg (fsync and synchronous commits on)
 # and waits until it is ready. All virtual participants come from 127.0.0.1, so the per-address
-# rate limit is raised for the run (the per-participant limit stays).
+# rate limit and the limits on new participants per address and network are raised for the run
+# (the per-participant limit stays), and the proof of work each participant solves once is made
+# easy (it is not part of the vote path).
 JAR="${BENCH_JAR:-target/passerelle.jar}"
 CONCURRENCY="${BENCH_CONCURRENCY:-32}"
 LOG="$DATA_DIR/app.log"
@@ -23,6 +25,8 @@ start_app() {
     --passerelle.demo.persons-per-association=0 --passerelle.demo.case-persons=0 \
     --passerelle.consultation.key-secret=bench-secret-of-the-consultation-keys \
     --passerelle.consultation.address-votes-per-second=1000000 --passerelle.consultation.address-burst=1000000 \
+    --passerelle.consultation.issue.per-address=1000000 --passerelle.consultation.issue.per-network=1000000 \
+    --passerelle.consultation.issue.proof-max-number=1000 \
     >>"$LOG" 2>&1 &
   PID=$!
   for i in $(seq 1 2400); do

@@ -292,7 +292,8 @@ class AuthorizationMatrixTest {
             Rule.get("/c/{slug}/profile").open().vars(p -> DEMO_CONSULTATION),
             Rule.post("/c/{slug}/profile").open().vars(p -> DEMO_CONSULTATION),
             Rule.get("/c/{slug}/sequence.json").open().vars(p -> DEMO_CONSULTATION),
-            Rule.post("/c/{slug}/votes").open().vars(p -> DEMO_CONSULTATION).json("{}"));
+            Rule.post("/c/{slug}/votes").open().vars(p -> DEMO_CONSULTATION).json("{}"),
+            Rule.post("/c/{slug}/proof").open().vars(p -> DEMO_CONSULTATION).json("{}"));
 
     @Autowired
     MockMvc mvc;

@@ -34,8 +34,10 @@ public class ConsultationResults {
 
     private final JdbcClient jdbc;
     private final Sequences sequences;
+    private final ConsultationProperties.Issue bursts;
 
-    ConsultationResults(JdbcClient jdbc, Sequences sequences) {
+    ConsultationResults(JdbcClient jdbc, Sequences sequences, ConsultationProperties properties) {
+        this.bursts = properties.issue();
         this.jdbc = jdbc;
         this.sequences = sequences;
     }
@@ -136,6 +138,53 @@ public class ConsultationResults {
             }
         }
         return result;
+    }
+
+    /**
+     * What may be ballot stuffing, for the organiser: of all {@code votes}, those cast by
+     * participants issued in a burst ({@code burstVotes}: at least {@code burst-size} participants
+     * issued from one network within {@code burst-window} of one another, the participant
+     * included) and those that do not count as trusted ({@code untrustedVotes}: no proof of a real
+     * browser yet, or no valid key); {@code burstParticipants} participants were issued in bursts.
+     */
+    public record Suspicion(long votes, long burstVotes, long untrustedVotes, long burstParticipants, int burstSize,
+            long burstWindowSeconds) {
+
+        public int burstPercent() {
+            return percent(burstVotes);
+        }
+
+        public int untrustedPercent() {
+            return percent(untrustedVotes);
+        }
+
+        private int percent(long part) {
+            return votes == 0 ? 0 : (int) Math.round(100.0 * part / votes);
+        }
+    }
+
+    /** The share of votes from suspicious bursts and of untrusted votes, computed from the votes stored. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('consultation:analyse')")
+    public Suspicion suspicion(UUID consultationId) {
+        return jdbc.sql("""
+                with near as (
+                    select id, count(*) over (partition by network_key order by created_at
+                                              range between make_interval(secs => :window) preceding
+                                                        and make_interval(secs => :window) following) as issued
+                    from consultation_participant where consultation_id = :consultation and network_key is not null
+                ), burst as (
+                    select id from near where issued >= :size
+                )
+                select count(*),
+                       count(*) filter (where v.participant_id in (select id from burst)),
+                       count(*) filter (where v.trust <> 'TRUSTED'),
+                       (select count(*) from burst)
+                from consultation_vote v where v.consultation_id = :consultation""")
+                .param("window", (double) bursts.burstWindow().toMillis() / 1000).param("consultation", consultationId)
+                .param("size", bursts.burstSize())
+                .query((rs, n) -> new Suspicion(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        bursts.burstSize(), bursts.burstWindow().toSeconds())).single();
     }
 
     /** Everything a results page shows. */

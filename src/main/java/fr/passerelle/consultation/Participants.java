@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,32 +30,99 @@ public class Participants {
     private final JdbcClient jdbc;
     private final Votes votes;
     private final AuditLog audit;
+    private final ProposalKeys keys;
+    private final ConsultationProperties.Issue limits;
 
-    Participants(JdbcClient jdbc, Votes votes, AuditLog audit) {
+    Participants(JdbcClient jdbc, Votes votes, AuditLog audit, ProposalKeys keys, ConsultationProperties properties) {
         this.jdbc = jdbc;
         this.votes = votes;
         this.audit = audit;
+        this.keys = keys;
+        this.limits = properties.issue();
     }
 
+    /**
+     * A participant; {@code proven}: their votes with a valid key count as trusted (a proof of work
+     * solved, a signed-in account, or made by the server itself).
+     */
     public record Participant(UUID id, UUID consultationId, UUID userId, String segment, boolean recontactConsent,
-            String recontactEmail) {}
+            String recontactEmail, boolean proven) {}
 
     /**
-     * The participant for this request: the signed-in account's (created on first use, absorbing the
-     * anonymous participant of the cookie if any), else the cookie's, else a new anonymous one.
+     * The participant for the server's own work (demo data, replays, tests): the signed-in account's
+     * (created on first use, absorbing the anonymous participant of the cookie if any), else the
+     * cookie's, else a new anonymous one, taken as proven (no browser is involved). Requests from
+     * browsers go through {@link #issue}.
      */
     @Transactional
     public Participant resolve(UUID consultationId, UUID fromCookie, UUID userId) {
+        return resolve(consultationId, fromCookie, userId,
+                () -> Optional.of(create(consultationId, null, "GENERATED", null, null))).orElseThrow();
+    }
+
+    /**
+     * The participant of a browser's request: the signed-in account's (proven by the account,
+     * absorbing the cookie's anonymous participant), else the cookie's, else a new anonymous one,
+     * not proven yet, issued only while fewer than {@code per-address} participants were issued from
+     * the client's address, and fewer than {@code per-network} from its network, within the window
+     * (counted in the database under a lock of that network, so that it holds across nodes). Empty
+     * when the limit is reached: no participant is created.
+     */
+    @Transactional
+    public Optional<Participant> issue(UUID consultationId, UUID fromCookie, UUID userId, String clientAddress) {
+        return resolve(consultationId, fromCookie, userId, () -> issueAnonymous(consultationId, clientAddress));
+    }
+
+    private Optional<Participant> resolve(UUID consultationId, UUID fromCookie, UUID userId,
+            Supplier<Optional<Participant>> anonymous) {
         Optional<Participant> cookie = fromCookie == null ? Optional.empty() : find(consultationId, fromCookie);
         if (userId == null) {
-            return cookie.orElseGet(() -> create(consultationId, null));
+            return cookie.isPresent() ? cookie : anonymous.get();
         }
-        Participant account = ofAccount(consultationId, userId).orElseGet(() -> create(consultationId, userId));
+        Participant account = ofAccount(consultationId, userId)
+                .orElseGet(() -> create(consultationId, userId, "ACCOUNT", null, null));
         if (cookie.filter(p -> p.userId() == null && !p.id().equals(account.id())).isEmpty()) {
-            return account;
+            return Optional.of(account);
         }
         merge(cookie.get(), account);
-        return find(consultationId, account.id()).orElseThrow();
+        return find(consultationId, account.id());
+    }
+
+    private Optional<Participant> issueAnonymous(UUID consultationId, String clientAddress) {
+        String addressKey = keys.signAddress("address", ClientNetworks.canonical(clientAddress));
+        String networkKey = keys.signAddress("network",
+                ClientNetworks.networkOf(clientAddress, limits.ipv4Prefix(), limits.ipv6Prefix()));
+        // One issue at a time per (consultation, network), on every node: the count below holds.
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(? || ?, 14))")
+                .param(consultationId.toString()).param(networkKey).query((rs, n) -> 1).list();
+        record Issued(long fromAddress, long fromNetwork) {}
+        Issued issued = jdbc.sql("""
+                select count(*) filter (where address_key = ?), count(*) from consultation_participant
+                where consultation_id = ? and network_key = ? and created_at > now() - make_interval(secs => ?)""")
+                .param(addressKey).param(consultationId).param(networkKey).param(limits.window().toSeconds())
+                .query((rs, n) -> new Issued(rs.getLong(1), rs.getLong(2))).single();
+        if (issued.fromAddress() >= limits.perAddress() || issued.fromNetwork() >= limits.perNetwork()) {
+            return Optional.empty();
+        }
+        return Optional.of(create(consultationId, null, null, addressKey, networkKey));
+    }
+
+    /**
+     * Records a participant's proof of work (verified by {@link ParticipantProofs}) and turns the
+     * votes they cast before it into trusted ones, moving the counters. Returns false when the
+     * participant was already proven (nothing changes).
+     */
+    @Transactional
+    public boolean prove(UUID consultationId, UUID participantId) {
+        int proven = jdbc.sql("""
+                update consultation_participant set proof = 'POW', proven_at = now()
+                where id = ? and consultation_id = ? and merged_into is null and proven_at is null""")
+                .param(participantId).param(consultationId).update();
+        if (proven == 0) {
+            return false;
+        }
+        votes.promote(participantId);
+        return true;
     }
 
     /** A participant of this consultation (not merged into another), if it exists. */
@@ -71,14 +139,18 @@ public class Participants {
                 .param(consultationId).param(userId).query(Participants::map).optional();
     }
 
-    private Participant create(UUID consultationId, UUID userId) {
+    /** A new participant; {@code proof} null = not proven yet. */
+    private Participant create(UUID consultationId, UUID userId, String proof, String addressKey, String networkKey) {
         UUID id = Ids.newId();
         // An account's first two requests at once: one row, the other request reads it.
         jdbc.sql("""
-                insert into consultation_participant (id, organisation_id, consultation_id, user_id)
-                select ?, organisation_id, id, ? from consultation where id = ?
+                insert into consultation_participant (id, organisation_id, consultation_id, user_id, proof, proven_at,
+                                                      address_key, network_key)
+                select ?, organisation_id, id, ?, ?::varchar, case when ?::varchar is null then null else now() end, ?, ?
+                from consultation where id = ?
                 on conflict do nothing""")
-                .param(id).param(userId).param(consultationId).update();
+                .param(id).param(userId).param(proof).param(proof).param(addressKey).param(networkKey)
+                .param(consultationId).update();
         return (userId == null ? find(consultationId, id) : ofAccount(consultationId, userId))
                 .orElseThrow(BusinessException::notFound);
     }
@@ -117,6 +189,8 @@ public class Participants {
                 .param(account.id()).param(anonymous.id()).param(account.id()).update();
         jdbc.sql("update consultation_participant set merged_into = ? where id = ?").param(account.id())
                 .param(anonymous.id()).update();
+        // The account is proven: the votes the anonymous participant cast before any proof now count.
+        votes.promote(account.id());
     }
 
     /** The participant's answers, by question code. */
@@ -192,6 +266,6 @@ public class Participants {
     private static Participant map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Participant(rs.getObject("id", UUID.class), rs.getObject("consultation_id", UUID.class),
                 rs.getObject("user_id", UUID.class), rs.getString("segment"), rs.getBoolean("recontact_consent"),
-                rs.getString("recontact_email"));
+                rs.getString("recontact_email"), rs.getObject("proven_at") != null);
     }
 }

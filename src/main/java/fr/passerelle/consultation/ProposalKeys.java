@@ -99,6 +99,19 @@ public class ProposalKeys {
                 token.getBytes(StandardCharsets.US_ASCII));
     }
 
+    /**
+     * A keyed hash of a client address or network ({@code kind} tells which): counts issues per
+     * address and finds bursts without keeping the address.
+     */
+    public String signAddress(String kind, String value) {
+        return hmac("address|" + kind + "|" + value);
+    }
+
+    /** The HMAC key of the proof-of-work challenges, derived from the secret. */
+    String proofKey() {
+        return hmac("proof-of-work");
+    }
+
     private String hmac(String message) {
         // doFinal resets the Mac for the next message of the same thread.
         return Base64.getUrlEncoder().withoutPadding()

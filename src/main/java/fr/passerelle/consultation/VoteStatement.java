@@ -53,7 +53,9 @@ public final class VoteStatement {
     /**
      * A batch of votes (positional parameters: organisation, user, then one array per column of
      * the batch). Inserts or replaces each vote, in (participant, proposal) order, and moves the
-     * counters; returns the votes written. A batch never holds two ballots of the same participant
+     * counters; returns the votes written. A vote with a valid key from a participant not proven
+     * yet is stored UNPROVEN (counted in ALL only, like TROLL) — read from the participant row the
+     * statement joins anyway, so the proof costs the vote path nothing. A batch never holds two ballots of the same participant
      * on the same proposal (see {@link VoteWriter}).
      */
     static final String CAST = """
@@ -65,7 +67,8 @@ public final class VoteStatement {
                 insert into consultation_vote as t (organisation_id, consultation_id, participant_id, proposal_id, key,
                                                     qualifications, trust, from_sequence, in_segment)
                 select pr.organisation_id, pr.consultation_id, pa.id, pr.id, b.key, string_to_array(b.qualifications, ','),
-                       b.trust, b.from_sequence, coalesce(pa.segment = pr.segment, false)
+                       case when b.trust = 'TRUSTED' and pa.proven_at is null then 'UNPROVEN' else b.trust end,
+                       b.from_sequence, coalesce(pa.segment = pr.segment, false)
                 from b
                 join consultation_proposal pr on pr.id = b.proposal and pr.consultation_id = b.consultation
                                               and pr.status = 'ACCEPTED'

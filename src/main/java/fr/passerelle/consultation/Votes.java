@@ -197,9 +197,7 @@ public class Votes implements SmartLifecycle {
         record Locked(Recorded vote, ProposalKeys.Location location) {}
         Locked locked = jdbc.sql("select * from consultation_vote where participant_id = ? and proposal_id = ? for update")
                 .param(participantId).param(proposalId)
-                .query((rs, n) -> new Locked(map(rs, n), "TRUSTED".equals(rs.getString("trust"))
-                        ? (rs.getBoolean("from_sequence") ? ProposalKeys.Location.SEQUENCE : ProposalKeys.Location.PROPOSAL)
-                        : null))
+                .query((rs, n) -> new Locked(map(rs, n), location(rs)))
                 .optional()
                 .orElseThrow(() -> BusinessException.invalid("consultation.vote.qualification.noVote"));
         Recorded current = locked.vote();
@@ -217,6 +215,27 @@ public class Votes implements SmartLifecycle {
         ProposalKeys.Location location = locked.location();
         return cast(new Ballot(consultationId, participantId, proposalId, current.key(), next, location,
                 location == null ? null : keys.sign(proposalId, participantId, location)));
+    }
+
+    /**
+     * Turns the participant's UNPROVEN votes (a valid key, cast before their proof) into trusted
+     * ones, moving the counters by exactly the change: the same statement as a vote, written again
+     * with the participant now proven. Called in the transaction that records the proof.
+     */
+    @Transactional
+    public int promote(UUID participantId) {
+        UUID organisation = TenantContext.currentOrganisationId().orElseThrow();
+        String user = TenantContext.currentPrincipal().map(p -> p.userId().toString()).orElse("");
+        List<Prepared> unproven = jdbc.sql("""
+                select consultation_id, proposal_id, key, qualifications, from_sequence from consultation_vote
+                where participant_id = ? and trust = 'UNPROVEN' order by proposal_id""")
+                .param(participantId)
+                .query((rs, n) -> new Prepared(organisation, user, rs.getObject("consultation_id", UUID.class),
+                        participantId, rs.getObject("proposal_id", UUID.class), rs.getString("key"),
+                        String.join(",", Consultations.strings(rs.getArray("qualifications"))), "TRUSTED",
+                        rs.getBoolean("from_sequence"), false))
+                .list();
+        return unproven.isEmpty() ? 0 : write(organisation, user, unproven).size();
     }
 
     /** Removes a vote and its counts (used when merging a participant into another). */
@@ -243,6 +262,17 @@ public class Votes implements SmartLifecycle {
     private boolean open(UUID consultationId) {
         return jdbc.sql("select count(*) from consultation where id = ? and status = 'OPEN'").param(consultationId)
                 .query(Long.class).single() > 0;
+    }
+
+    /**
+     * Where a stored vote was cast from, as far as its key proved it: none for a vote without a
+     * valid key (TROLL); an UNPROVEN vote had a valid key.
+     */
+    private static ProposalKeys.Location location(ResultSet rs) throws SQLException {
+        if ("TROLL".equals(rs.getString("trust"))) {
+            return null;
+        }
+        return rs.getBoolean("from_sequence") ? ProposalKeys.Location.SEQUENCE : ProposalKeys.Location.PROPOSAL;
     }
 
     private static Recorded map(ResultSet rs, int n) throws SQLException {

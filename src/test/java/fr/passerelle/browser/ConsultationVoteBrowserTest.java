@@ -105,6 +105,11 @@ class ConsultationVoteBrowserTest extends BrowserSupport {
                 join consultation_proposal p on p.id = k.proposal_id where p.consultation_id = ? and k.kind = 'SEQUENCE'""")
                 .param(made.id()).query(Long.class).single();
         org.assertj.core.api.Assertions.assertThat(likeIt).isEqualTo(1);
+        // The browser proved itself (the proof of work of the page's script), once.
+        assertThat(page.locator("#participant-proof")).hasAttribute("data-state", "proven");
+        org.assertj.core.api.Assertions.assertThat(OwnerSql.of(server).sql(
+                "select count(*) from consultation_participant where consultation_id = ? and proof = 'POW'")
+                .param(made.id()).query(Long.class).single()).isEqualTo(1);
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Propositions suivantes")).click();
         assertThat(page.locator(".empty-state")).containsText("Vous avez voté sur toutes les propositions");

@@ -16,7 +16,7 @@ import org.springframework.mock.env.MockEnvironment;
 class ProposalKeysTest {
 
     private static ProposalKeys keys(String secret) {
-        return new ProposalKeys(new ConsultationProperties(secret, null, null, null, null, null, null, null, null),
+        return new ProposalKeys(new ConsultationProperties(secret, null, null, null, null, null, null, null, null, null),
                 new MockEnvironment());
     }
 

@@ -207,6 +207,14 @@ class PublicConsultationWebTest {
         JsonNode shown = json.readTree(sequence.getResponse().getContentAsString()).get("proposals");
         assertThat(shown.size()).isEqualTo(12);
         JsonNode first = shown.get(0);
+        // A browser proves itself once (the vote page's script does it), then its keyed votes are trusted.
+        JsonNode proof = json.readTree(sequence.getResponse().getContentAsString()).get("proof");
+        assertThat(mvc.perform(post("/c/" + made.slug() + "/proof").cookie(participant)
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of("payload",
+                        ProofSolver.solve(proof.get("algorithm").asString(), proof.get("challenge").asString(),
+                                proof.get("maxnumber").asLong(), proof.get("salt").asString(),
+                                proof.get("signature").asString())))))
+                .andReturn().getResponse().getStatus()).isEqualTo(200);
         MvcResult vote = vote(participant, first.get("id").asString(), "AGREE", first.get("key").asString(),
                 List.of("LIKE_IT"));
         assertThat(vote.getResponse().getStatus()).isEqualTo(200);

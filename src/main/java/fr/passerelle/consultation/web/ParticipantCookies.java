@@ -3,8 +3,10 @@ package fr.passerelle.consultation.web;
 import fr.passerelle.consultation.Consultations;
 import fr.passerelle.consultation.Participants;
 import fr.passerelle.consultation.ProposalKeys;
+import fr.passerelle.shared.BusinessException;
 import fr.passerelle.shared.TenantContext;
 import fr.passerelle.shared.TenantPrincipal;
+import fr.passerelle.shared.web.RequestIds;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,12 +41,16 @@ class ParticipantCookies {
     /**
      * The participant of this request: the signed-in account's (absorbing the cookie's anonymous
      * participant), else the cookie's, else a new one; the cookie is (re)written when it changes.
+     * A new anonymous participant is issued only within the limits per client address and network
+     * ({@link Participants#issue}): beyond them, 429 "too many new participants from your network".
      */
     Participants.Participant participant(Consultations.Consultation c, HttpServletRequest request,
             HttpServletResponse response) {
         UUID fromCookie = read(request, c.id());
         UUID user = TenantContext.currentPrincipal().map(TenantPrincipal::userId).orElse(null);
-        Participants.Participant p = participants.resolve(c.id(), fromCookie, user);
+        String address = RequestIds.currentClientAddress().orElse(request.getRemoteAddr());
+        Participants.Participant p = participants.issue(c.id(), fromCookie, user, address)
+                .orElseThrow(() -> new BusinessException(429, "consultation.participant.limited"));
         if (!p.id().equals(fromCookie)) {
             write(request, response, c, p.id());
         }

@@ -1,6 +1,7 @@
 package fr.passerelle.consultation.web;
 
 import fr.passerelle.consultation.Consultations;
+import fr.passerelle.consultation.ParticipantProofs;
 import fr.passerelle.consultation.Participants;
 import fr.passerelle.consultation.ProposalKeys;
 import fr.passerelle.consultation.Proposals;
@@ -54,9 +55,12 @@ class PublicConsultationController {
     private final ProposalKeys keys;
     private final VoteRateLimits limits;
     private final ParticipantCookies cookies;
+    private final ParticipantProofs proofs;
 
     PublicConsultationController(Consultations consultations, Participants participants, Proposals proposals,
-            Sequences sequences, Votes votes, ProposalKeys keys, VoteRateLimits limits, ParticipantCookies cookies) {
+            Sequences sequences, Votes votes, ProposalKeys keys, VoteRateLimits limits, ParticipantCookies cookies,
+            ParticipantProofs proofs) {
+        this.proofs = proofs;
         this.consultations = consultations;
         this.participants = participants;
         this.proposals = proposals;
@@ -266,7 +270,25 @@ class PublicConsultationController {
                 model.addAttribute("cards", List.of());
                 return "consultation/public/vote";
             }
-            UUID participant = participant(c, request, response).id();
+            Participants.Participant issued;
+            try {
+                issued = participant(c, request, response);
+            } catch (BusinessException limited) {
+                if (limited.status() != 429) {
+                    throw limited;
+                }
+                // Too many new participants from this network just now: the page says so (and
+                // when to come back), the proposals stay readable on the landing and results pages.
+                response.setStatus(429);
+                model.addAttribute("cards", List.of());
+                model.addAttribute("participantLimited", limited.messageKey());
+                return "consultation/public/vote";
+            }
+            UUID participant = issued.id();
+            if (!issued.proven()) {
+                // Solved by the browser (static/js/consultation-proof.js) before its first vote is sent.
+                model.addAttribute("proof", proofs.challenge(c.id(), participant));
+            }
             List<UUID> ids = sequences.next(c.id(), participant);
             Map<UUID, Proposals.Proposal> texts = proposals.accepted(c.id(), ids);
             List<Card> cards = new ArrayList<>();

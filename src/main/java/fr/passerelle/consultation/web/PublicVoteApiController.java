@@ -1,6 +1,8 @@
 package fr.passerelle.consultation.web;
 
 import fr.passerelle.consultation.Consultations;
+import fr.passerelle.consultation.ParticipantProofs;
+import fr.passerelle.consultation.Participants;
 import fr.passerelle.consultation.ProposalKeys;
 import fr.passerelle.consultation.Proposals;
 import fr.passerelle.consultation.Sequences;
@@ -28,6 +30,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -53,10 +57,14 @@ class PublicVoteApiController {
     private final VoteRateLimits limits;
     private final ParticipantCookies cookies;
     private final ApiProblems problems;
+    private final ParticipantProofs proofs;
+    private final Participants participantsService;
 
     PublicVoteApiController(Consultations consultations, Proposals proposals,
             Sequences sequences, Votes votes, ProposalKeys keys, VoteRateLimits limits, ParticipantCookies cookies,
-            ApiProblems problems) {
+            ApiProblems problems, ParticipantProofs proofs, Participants participantsService) {
+        this.proofs = proofs;
+        this.participantsService = participantsService;
         this.consultations = consultations;
         this.proposals = proposals;
         this.sequences = sequences;
@@ -70,7 +78,12 @@ class PublicVoteApiController {
     /** A proposal to show, with its signed key for that location. */
     record ShownProposal(UUID id, String text, String location, String key) {}
 
-    record SequenceResponse(List<ShownProposal> proposals) {}
+    /** The next proposals, and the proof-of-work challenge while the participant is not proven (else null). */
+    record SequenceResponse(List<ShownProposal> proposals, ParticipantProofs.Challenge proof) {}
+
+    record ProofRequest(String payload) {}
+
+    record ProofResponse(boolean proven) {}
 
     /** A vote as posted. */
     record VoteRequest(UUID proposalId, String key, List<String> qualifications, String location, String signature) {}
@@ -88,14 +101,51 @@ class PublicVoteApiController {
             if (!c.open()) {
                 return problemEntity(request, HttpStatus.CONFLICT, "consultation.vote.closed");
             }
-            UUID participant = cookies.participant(c, request, response).id();
+            Participants.Participant issued;
+            try {
+                issued = cookies.participant(c, request, response);
+            } catch (BusinessException refusal) {
+                return problemEntity(request, HttpStatus.valueOf(refusal.status()), refusal.messageKey());
+            }
+            UUID participant = issued.id();
             List<UUID> ids = sequences.next(c.id(), participant);
             Map<UUID, Proposals.Proposal> texts = proposals.accepted(c.id(), ids);
             List<ShownProposal> shown = ids.stream().filter(texts::containsKey)
                     .map(id -> new ShownProposal(id, texts.get(id).text(), "SEQUENCE",
                             keys.sign(id, participant, ProposalKeys.Location.SEQUENCE)))
                     .toList();
-            return ResponseEntity.ok(new SequenceResponse(shown));
+            return ResponseEntity.ok(new SequenceResponse(shown,
+                    issued.proven() ? null : proofs.challenge(c.id(), participant)));
+        });
+    }
+
+    /**
+     * {@code POST /c/{slug}/proof} ({@code {"payload": "…"}}, the base64 ALTCHA solution of the
+     * challenge given with the participant's sequence): proves the participant of the cookie, whose
+     * votes then count as trusted, those cast before included. Like the JSON vote, it needs the
+     * participant cookie (SameSite=Lax) and a JSON body, so it carries no CSRF token. Refused (400)
+     * for a forged solution or one issued to another participant, 410 for an expired challenge.
+     */
+    @PostMapping(path = "/c/{slug}/proof", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> prove(@PathVariable String slug, @RequestBody(required = false) ProofRequest body,
+            HttpServletRequest request) {
+        Consultations.PublicRef ref = consultations.lookup(slug).orElse(null);
+        if (ref == null) {
+            return problemEntity(request, HttpStatus.NOT_FOUND, "error.notFound");
+        }
+        UUID participant = cookies.read(request, ref.id());
+        if (participant == null) {
+            return problemEntity(request, HttpStatus.BAD_REQUEST, "consultation.vote.noParticipant");
+        }
+        return Consultations.asOrganiser(ref, () -> {
+            try {
+                proofs.verify(ref.id(), participant, body == null ? null : body.payload());
+                participantsService.prove(ref.id(), participant);
+                return ResponseEntity.ok(new ProofResponse(true));
+            } catch (BusinessException refusal) {
+                return problemEntity(request, HttpStatus.valueOf(refusal.status()), refusal.messageKey());
+            }
         });
     }
 

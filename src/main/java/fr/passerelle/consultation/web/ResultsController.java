@@ -100,6 +100,7 @@ class ResultsController {
         model.addAttribute("r", r);
         model.addAttribute("job", job);
         model.addAttribute("map", r.analysis().map(ResultsMap::of).orElse(null));
+        model.addAttribute("suspicion", results.suspicion(id));
         ParticipationChart chart = ParticipationChart.of(r.participation());
         model.addAttribute("participationChart", json.writeValueAsString(chart.data(
                 Map.of("participants", messages.getMessage("consultation.counter.participants", null, locale),

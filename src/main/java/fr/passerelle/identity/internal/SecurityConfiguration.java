@@ -285,11 +285,12 @@ class SecurityConfiguration {
     }
 
     /**
-     * The public JSON vote of a consultation ({@code POST /c/{slug}/votes}, JSON only) carries no CSRF
-     * token: it needs the participant cookie, which is SameSite=Lax (never sent by a cross-site POST),
-     * and a JSON body, which a cross-site form cannot send without a CORS preflight.
+     * The public JSON vote of a consultation ({@code POST /c/{slug}/votes}, JSON only) and the
+     * participant's proof of work ({@code POST /c/{slug}/proof}, JSON only) carry no CSRF token:
+     * they need the participant cookie, which is SameSite=Lax (never sent by a cross-site POST), and
+     * a JSON body, which a cross-site form cannot send without a CORS preflight.
      */
-    private static final java.util.regex.Pattern CONSULTATION_VOTES = java.util.regex.Pattern.compile("/c/[a-z0-9-]{1,80}/votes");
+    private static final java.util.regex.Pattern CONSULTATION_VOTES = java.util.regex.Pattern.compile("/c/[a-z0-9-]{1,80}/(votes|proof)");
 
     static boolean consultationJsonVote(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
