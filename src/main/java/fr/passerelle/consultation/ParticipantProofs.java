@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The proof of a real browser that makes a participant's votes trusted: a proof of work in the
- * ALTCHA format (docs/adr/0009-participant-proof-of-work.md). The server issues a challenge signed
+ * ALTCHA format (docs/adr/0011-participant-proof-of-work.md). The server issues a challenge signed
  * with a key derived from the consultation secret, bound to one participant of one consultation and
  * valid for {@code passerelle.consultation.issue.proof-validity}; the browser finds the number whose
  * SHA-256 with the salt is the challenge (half of {@code proof-max-number} tries on average) and
