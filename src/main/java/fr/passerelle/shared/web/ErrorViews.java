@@ -6,10 +6,11 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.HashMap;
 import java.util.Map;
-import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import java.util.function.Predicate;
+import org.springframework.boot.autoconfigure.web.WebProperties;
+import org.springframework.boot.webmvc.autoconfigure.error.DefaultErrorViewResolver;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.ApplicationContext;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -20,21 +21,21 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Which error page a user sees, besides the status pages of {@code templates/error/}: {@code /error}
- * asked for directly is a page like any unknown one (404), and when the database cannot be reached
- * the answer is the plain page (503), which needs neither the session nor the database and so
- * comes at once instead of waiting for the database a second time.
+ * Which error page a user sees: the status pages of {@code templates/error/} as Spring Boot finds
+ * them, except that {@code /error} asked for directly is a page like any unknown one (404), and
+ * that when the database cannot be reached the answer is the plain page (503), which needs neither
+ * the session nor the database and so comes at once instead of waiting for the database again.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class ErrorViews implements ErrorViewResolver {
+class ErrorViews extends DefaultErrorViewResolver {
 
     /** The error page that stands alone: no layout, no session, no database. */
     static final String PLAIN = "error/plain";
 
     private final ErrorAttributes errors;
 
-    ErrorViews(ErrorAttributes errors) {
+    ErrorViews(ApplicationContext context, WebProperties web, ErrorAttributes errors) {
+        super(context, web.getResources());
         this.errors = errors;
     }
 
@@ -48,7 +49,7 @@ class ErrorViews implements ErrorViewResolver {
             plain.putAll(plainModel(HttpStatus.SERVICE_UNAVAILABLE.value(), (String) model.get("requestId")));
             return new ModelAndView(PLAIN, plain, HttpStatus.SERVICE_UNAVAILABLE);
         }
-        return null;
+        return super.resolveErrorView(request, status, model);
     }
 
     /**
@@ -57,14 +58,20 @@ class ErrorViews implements ErrorViewResolver {
      * the lost connection hides it.
      */
     static boolean databaseUnreachable(Throwable error) {
+        return anyCause(error, cause -> cause instanceof CannotGetJdbcConnectionException
+                || cause instanceof CannotCreateTransactionException
+                || cause instanceof DataAccessResourceFailureException
+                || cause instanceof SQLTransientConnectionException
+                || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+                || cause instanceof TransactionSystemException failed && failed.getApplicationException() != null
+                        && databaseUnreachable(failed.getApplicationException()));
+    }
+
+    /** Whether the error or one of its causes passes the test. */
+    static boolean anyCause(Throwable error, Predicate<Throwable> test) {
         Throwable cause = error;
         for (int depth = 0; cause != null && depth < 20; depth++, cause = cause.getCause()) {
-            if (cause instanceof CannotGetJdbcConnectionException || cause instanceof CannotCreateTransactionException
-                    || cause instanceof DataAccessResourceFailureException
-                    || cause instanceof SQLTransientConnectionException
-                    || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
-                    || cause instanceof TransactionSystemException failed && failed.getApplicationException() != null
-                            && databaseUnreachable(failed.getApplicationException())) {
+            if (test.test(cause)) {
                 return true;
             }
         }

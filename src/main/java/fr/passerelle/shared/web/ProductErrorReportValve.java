@@ -82,14 +82,13 @@ final class ProductErrorReportValve extends ErrorReportValve {
         if (ErrorViews.databaseUnreachable(error)) {
             return HttpStatus.SERVICE_UNAVAILABLE.value();
         }
-        Throwable cause = error;
-        for (int depth = 0; cause != null && depth < 20; depth++, cause = cause.getCause()) {
-            if (cause instanceof InvalidParameterException invalid && invalid.getErrorCode() >= 400) {
-                return invalid.getErrorCode();
-            }
-            if (cause instanceof SizeException || cause instanceof MaxUploadSizeExceededException) {
-                return HttpStatus.CONTENT_TOO_LARGE.value();
-            }
+        if (ErrorViews.anyCause(error, cause -> cause instanceof SizeException
+                || cause instanceof MaxUploadSizeExceededException
+                || cause instanceof InvalidParameterException invalid && invalid.getErrorCode() == 413)) {
+            return HttpStatus.CONTENT_TOO_LARGE.value();
+        }
+        if (ErrorViews.anyCause(error, cause -> cause instanceof InvalidParameterException)) {
+            return HttpStatus.BAD_REQUEST.value();
         }
         return status;
     }
@@ -97,9 +96,9 @@ final class ProductErrorReportValve extends ErrorReportValve {
     private void write(Request request, Response response, int status, String requestId) throws IOException {
         String body;
         if (ApiProblems.isApi(request)) {
-            HttpStatus httpStatus = HttpStatus.resolve(status) == null ? HttpStatus.INTERNAL_SERVER_ERROR
-                    : HttpStatus.valueOf(status);
-            body = problems.getObject().json(request, httpStatus, ErrorViews.problemKey(status));
+            HttpStatus resolved = HttpStatus.resolve(status);
+            body = problems.getObject().json(request, resolved != null ? resolved : HttpStatus.INTERNAL_SERVER_ERROR,
+                    ErrorViews.problemKey(status));
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         } else {
             Locale locale = locales.getObject().resolveLocale(request);
