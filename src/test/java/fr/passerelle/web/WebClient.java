@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -60,6 +61,13 @@ public final class WebClient {
 
     public HttpResponse<String> signIn(String username, String password) throws IOException, InterruptedException {
         return post("/login", "/login", Map.of("username", username, "password", password));
+    }
+
+    /** Sends a request the caller builds (headers, body) to {@code path}, with this client's cookies. */
+    public HttpResponse<String> send(String path, UnaryOperator<HttpRequest.Builder> request)
+            throws IOException, InterruptedException {
+        return http.send(request.apply(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", ACCEPT)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     public static String location(HttpResponse<?> response) {

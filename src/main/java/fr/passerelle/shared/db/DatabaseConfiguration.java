@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.jdbc.config.annotation.SpringSessionTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -39,5 +40,16 @@ class DatabaseConfiguration {
             LandedHistoryRepair.repair(flyway);
             flyway.migrate();
         };
+    }
+
+    /**
+     * Session attributes are written with PostgreSQL's {@code insert ... on conflict do update}:
+     * two requests of one session that add the same attribute at the same time (a CSRF token, a
+     * saved request, flash messages) would otherwise both insert it, and the second would fail on
+     * the primary key with a 500.
+     */
+    @Bean
+    PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionAttributesUpsert() {
+        return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
     }
 }

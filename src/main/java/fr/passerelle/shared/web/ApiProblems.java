@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +69,7 @@ public class ApiProblems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message(request, messageKey, arguments));
         problem.setInstance(URI.create(request.getRequestURI()));
         problem.setProperty("code", messageKey);
-        RequestIds.currentRequestId().ifPresent(id -> problem.setProperty("requestId", id));
+        RequestIds.of(request).ifPresent(id -> problem.setProperty("requestId", id));
         return problem;
     }
 
@@ -80,6 +81,14 @@ public class ApiProblems {
     /** Writes a problem directly to the response (outside Spring MVC: security filters). */
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String messageKey)
             throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getOutputStream().write(json(request, status, messageKey).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A problem as JSON text (outside Spring MVC). */
+    String json(HttpServletRequest request, HttpStatus status, String messageKey) {
         ProblemDetail problem = problem(request, status, messageKey);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.getType() == null ? "about:blank" : problem.getType().toString());
@@ -90,9 +99,6 @@ public class ApiProblems {
         if (problem.getProperties() != null) {
             body.putAll(problem.getProperties());
         }
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), body);
+        return json.writeValueAsString(body);
     }
 }

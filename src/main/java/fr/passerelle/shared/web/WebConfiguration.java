@@ -12,7 +12,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** French by default; {@code ?lang=en} switches to English and is remembered in a cookie. */
+/**
+ * French by default, English for a browser asking for it first (Accept-Language); {@code ?lang=en}
+ * or {@code ?lang=fr} switches and is remembered in a cookie.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -20,6 +23,8 @@ class WebConfiguration implements WebMvcConfigurer {
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("PASSERELLE_LANG");
         resolver.setDefaultLocale(Locale.FRENCH);
+        // Without the cookie, the browser's language if it is English, French otherwise.
+        resolver.setDefaultLocaleFunction(ApiProblems::locale);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieSameSite("Lax");
         resolver.setCookieHttpOnly(true);
