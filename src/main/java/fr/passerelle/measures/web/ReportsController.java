@@ -7,6 +7,7 @@ import fr.passerelle.measures.Reports;
 import fr.passerelle.shared.BusinessException;
 import fr.passerelle.shared.web.Downloads;
 import fr.passerelle.shared.web.Forms;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.UUID;
@@ -28,8 +29,10 @@ class ReportsController {
 
     private final Reports reports;
     private final Measures measures;
+    private final Clock clock;
 
-    ReportsController(Reports reports, Measures measures) {
+    ReportsController(Reports reports, Measures measures, Clock clock) {
+        this.clock = clock;
         this.reports = reports;
         this.measures = measures;
     }
@@ -60,7 +63,7 @@ class ReportsController {
         model.addAttribute("moves", report.status().moves());
         model.addAttribute("paragraphs", Arrays.stream(report.body().split("\\R\\s*\\R")).map(String::strip)
                 .filter(p -> !p.isEmpty()).toList());
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(clock));
         return "reports/edit";
     }
 
