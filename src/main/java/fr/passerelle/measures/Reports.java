@@ -92,14 +92,15 @@ public class Reports {
      */
     @Transactional(readOnly = true)
     public List<Waiting> awaitingValidation() {
+        QueueScope scope = queueScope();
         return jdbc.sql("""
                 select r.id, r.kind, r.measure_id, m.reference, p.last_name || ' ' || p.first_name, r.submitted_at,
                        r.due_on, (select v.created_by_name from report_version v where v.report_id = r.id
                                   order by v.version desc limit 1)
                 from report r join measure m on m.id = r.measure_id join person p on p.id = m.person_id
-                where r.status = 'SUBMITTED'""" + " and " + queueScope()
+                where r.status = 'SUBMITTED'""" + " and " + scope.condition()
                         + " order by r.submitted_at nulls first, r.created_at, r.id")
-                .params(queueParams())
+                .params(scope.params())
                 .query((rs, n) -> new Waiting(rs.getObject(1, UUID.class), ReportKind.valueOf(rs.getString(2)),
                         rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5),
                         rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(),
@@ -110,33 +111,26 @@ public class Reports {
     /** How many reports {@link #awaitingValidation} lists (the count on the home page). */
     @Transactional(readOnly = true)
     public long awaitingValidationCount() {
+        QueueScope scope = queueScope();
         return jdbc.sql("select count(*) from report r join measure m on m.id = r.measure_id"
-                        + " where r.status = 'SUBMITTED' and " + queueScope())
-                .params(queueParams()).query(Long.class).single();
+                        + " where r.status = 'SUBMITTED' and " + scope.condition())
+                .params(scope.params()).query(Long.class).single();
     }
 
-    private String queueScope() {
-        requireQueueReader();
-        return associationWideQueue() ? "true"
-                : "(m.assigned_user_id = any(cast(? as uuid[])) or r.created_by = any(cast(? as uuid[])))";
-    }
+    /** Which submitted reports the signed-in user's queue holds: an SQL condition on {@code r} and {@code m}. */
+    private record QueueScope(String condition, List<Object> params) {}
 
-    private List<Object> queueParams() {
-        if (associationWideQueue()) {
-            return List.of();
-        }
-        String[] colleagues = users.sameServiceAs(me()).stream().map(UUID::toString).toArray(String[]::new);
-        return List.of(colleagues, colleagues);
-    }
-
-    private boolean associationWideQueue() {
-        return TenantContext.hasAuthority("ROLE_" + Roles.DIRECTOR) || me() == null || users.sameServiceAs(me()).isEmpty();
-    }
-
-    private static void requireQueueReader() {
+    private QueueScope queueScope() {
         if (!TenantContext.hasAuthority("report:validate") && !TenantContext.hasAuthority("ROLE_" + Roles.DIRECTOR)) {
             throw new AccessDeniedException("report:validate or the director's role required");
         }
+        List<UUID> service = me() == null ? List.of() : users.sameServiceAs(me());
+        if (TenantContext.hasAuthority("ROLE_" + Roles.DIRECTOR) || service.isEmpty()) {
+            return new QueueScope("true", List.of());
+        }
+        String[] members = service.stream().map(UUID::toString).toArray(String[]::new);
+        return new QueueScope("(m.assigned_user_id = any(cast(? as uuid[])) or r.created_by = any(cast(? as uuid[])))",
+                List.of(members, members));
     }
 
     /** Starts a report from the French template of its kind. */
