@@ -95,6 +95,8 @@ class AuthorizationMatrixTest {
             Rule.post("/reference/courts/{code}").requires("reference:edit").vars(p -> "TJ-LYON"),
             Rule.get("/caseload").requires("measure:read"),
             Rule.get("/caseload/summary").requires("measure:read"),
+            Rule.get("/reports/queue").requires("report:validate|ROLE_DIRECTOR"),
+            Rule.get("/reports/queue/summary").requires("report:validate|ROLE_DIRECTOR"),
             Rule.get("/caseload/export").requires("measure:read"),
             Rule.get("/caseload/deadlines").requires("measure:read"),
             Rule.post("/measures/{id}/deadlines").requires("measure:write").tenant(Ids::ownMeasure, Ids::foreignMeasure),
@@ -125,6 +127,8 @@ class AuthorizationMatrixTest {
             Rule.post("/measures/{id}/quantities").requires("measure:write").tenant(Ids::ownMeasure, Ids::foreignMeasure),
             Rule.post("/measures/{id}/incidents").requires("measure:write").tenant(Ids::ownMeasure, Ids::foreignMeasure),
             Rule.post("/incidents/{id}/report").requires("measure:write").tenant(Ids::ownIncident, Ids::foreignIncident),
+            Rule.post("/quantities/{id}").requires("measure:write").tenant(Ids::ownQuantity, Ids::foreignQuantity),
+            Rule.post("/quantities/{id}/delete").requires("measure:write").tenant(Ids::ownQuantity, Ids::foreignQuantity),
             Rule.post("/measures/{id}/reports").requires("report:write").tenant(Ids::ownMeasure, Ids::foreignMeasure),
             Rule.get("/reports/{id}").requires("report:write").tenant(Ids::ownReport, Ids::foreignReport),
             Rule.post("/reports/{id}").requires("report:write").tenant(Ids::ownReport, Ids::foreignReport),
@@ -396,6 +400,10 @@ class AuthorizationMatrixTest {
                             catalogue.types().get(0).id(), "TJ-LYON", "PARQUET", null, null, null,
                             java.time.LocalDate.now(), null));
                     followUp.addObligation(measure, "Obligation de soins");
+                    tx.executeWithoutResult(s -> jdbc.sql("""
+                            insert into measure_quantity_entry (id, organisation_id, measure_id, entry_date, quantity)
+                            values (?, ?, ?, ?, 1)""")
+                            .params(UUID.randomUUID(), org, measure, java.time.LocalDate.now()).update());
                     persons.addConsent(person, "Échange d'informations", "CSAPA", java.time.LocalDate.now());
                     SecurityContextHolder.getContext().setAuthentication(
                             new UsernamePasswordAuthenticationToken("matrix-setup", null,
@@ -719,7 +727,9 @@ class AuthorizationMatrixTest {
                 case OPEN -> true;
                 case SIGNED_IN -> !mfaPending;
                 case MFA_PENDING -> mfaPending;
-                case PERMISSION -> !mfaPending && user.hasPermission(permission);
+                // "a|ROLE_B": the permission a, or the role B.
+                case PERMISSION -> !mfaPending && java.util.Arrays.stream(permission.split("\\|")).anyMatch(p ->
+                        p.startsWith("ROLE_") ? user.hasRole(p.substring(5)) : user.hasPermission(p));
             };
         }
 
@@ -820,6 +830,14 @@ class AuthorizationMatrixTest {
 
         static String foreignIncident(PasserelleUser user) {
             return ids.rowOf("measure_incident", user.organisationId(), false);
+        }
+
+        static String ownQuantity(PasserelleUser user) {
+            return ids.rowOf("measure_quantity_entry", user.organisationId(), true);
+        }
+
+        static String foreignQuantity(PasserelleUser user) {
+            return ids.rowOf("measure_quantity_entry", user.organisationId(), false);
         }
 
         static String ownReport(PasserelleUser user) {

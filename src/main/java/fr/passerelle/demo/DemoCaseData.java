@@ -10,11 +10,17 @@ import fr.passerelle.measures.MeasureCatalogue;
 import fr.passerelle.measures.MeasureOutcome;
 import fr.passerelle.measures.Measures;
 import fr.passerelle.measures.Persons;
+import fr.passerelle.measures.ReportKind;
+import fr.passerelle.measures.ReportStatus;
+import fr.passerelle.measures.Reports;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * A plausible caseload for one association, made through the measures module's API: persons,
@@ -40,14 +46,16 @@ class DemoCaseData {
 
     private final Persons persons;
     private final Measures measures;
+    private final Reports reports;
     private final Appointments appointments;
     private final MeasureCatalogue catalogue;
     private final UserAccounts users;
 
-    DemoCaseData(Persons persons, Measures measures, Appointments appointments, MeasureCatalogue catalogue,
-            UserAccounts users) {
+    DemoCaseData(Persons persons, Measures measures, Reports reports, Appointments appointments,
+            MeasureCatalogue catalogue, UserAccounts users) {
         this.persons = persons;
         this.measures = measures;
+        this.reports = reports;
         this.appointments = appointments;
         this.catalogue = catalogue;
         this.users = users;
@@ -123,7 +131,27 @@ class DemoCaseData {
         measures.perform(id, MeasureAction.END,
                 new Measures.ActionInput(null, end, outcomes[random.nextInt(outcomes.length)], null));
         if (stage >= 88) {
-            measures.perform(id, MeasureAction.CLOSE, new Measures.ActionInput(null, end, null, null));
+            closeWithFinalReport(id, end);
         }
+    }
+
+    /**
+     * Closes a measure the way a service does: the final report is written, validated, sent to the
+     * magistrate, and only then is the measure closed (the lifecycle refuses it otherwise).
+     */
+    private void closeWithFinalReport(UUID measure, LocalDate sentOn) {
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("demo", null,
+                List.of(new SimpleGrantedAuthority("report:write"), new SimpleGrantedAuthority("report:validate"))));
+        try {
+            UUID report = reports.create(measure, ReportKind.FINAL);
+            for (ReportStatus.Move move : List.of(ReportStatus.Move.SUBMIT, ReportStatus.Move.VALIDATE)) {
+                reports.move(report, move, null, null);
+            }
+            reports.move(report, ReportStatus.Move.SEND, null, sentOn);
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+        measures.perform(measure, MeasureAction.CLOSE, new Measures.ActionInput(null, sentOn, null, null));
     }
 }

@@ -12,6 +12,7 @@ import fr.passerelle.measures.Appointments;
 import fr.passerelle.measures.MeasureCatalogue;
 import fr.passerelle.measures.Measures;
 import fr.passerelle.measures.Persons;
+import fr.passerelle.measures.Reports;
 import fr.passerelle.network.Courts;
 import fr.passerelle.network.Directory;
 import fr.passerelle.network.ProfileChanges;
@@ -57,7 +58,7 @@ class DemoDataRunner implements ApplicationRunner {
 
     DemoDataRunner(DemoProperties properties, Environment environment, Organisations organisations,
             UserAccounts users, AssociationServices services, Courts courts, TenantScope tenantScope,
-            TransactionTemplate tx, Persons persons, Measures measures, Appointments appointments,
+            TransactionTemplate tx, Persons persons, Measures measures, Reports reports, Appointments appointments,
             MeasureCatalogue catalogue, BulkCases bulk, AuditLog audit, Consultations consultations,
             Participants participants, Proposals proposals, Votes votes, ProposalKeys keys, Directory directory,
             ProfileChanges profileChanges) {
@@ -76,7 +77,7 @@ class DemoDataRunner implements ApplicationRunner {
         this.environment = environment;
         this.tx = tx;
         this.generator = new DemoDataGenerator(organisations, users, services, courts, tenantScope,
-                persons == null ? null : new DemoCaseData(persons, measures, appointments, catalogue, users),
+                persons == null ? null : new DemoCaseData(persons, measures, reports, appointments, catalogue, users),
                 properties.casePersons());
         if (enabled() && Arrays.asList(environment.getActiveProfiles()).contains("prod")) {
             throw new IllegalStateException("Demo data is refused in the production profile:"

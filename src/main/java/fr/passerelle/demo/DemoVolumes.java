@@ -30,8 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Realistic volumes for the demo: every association but the flagship (whose caseload is made
  * through the page-level API by {@link DemoCaseData}) gets two demo case workers and a caseload of
  * persons and measures written through the measures module's bulk writer, with histories checked
- * by the lifecycle (assigned, in progress, suspended, ended with an outcome, closed), due dates and
- * planned ends (so some are late). Deterministic: one seed per association, derived from its id.
+ * by the lifecycle (assigned, in progress, suspended, ended with an outcome; never closed, as bulk
+ * data has no final report sent), due dates and planned ends (so some are late). Deterministic: one seed per association, derived from its id.
  * One transaction per association; an association that already has case workers is skipped, so an
  * interrupted run resumes where it stopped.
  */
@@ -185,11 +185,8 @@ class DemoVolumes {
             return steps;
         }
         LocalDate end = before(firstInterview.plusDays(30 + random.nextInt(300)), today);
+        // Ended, not closed: closing needs a final report sent, which bulk data does not have.
         steps.add(new BulkCases.Step(MeasureAction.END, end, null, OUTCOMES[random.nextInt(OUTCOMES.length)], null));
-        if (stage >= 80) {
-            steps.add(new BulkCases.Step(MeasureAction.CLOSE, before(end.plusDays(random.nextInt(20)), today), null, null,
-                    null));
-        }
         return steps;
     }
 

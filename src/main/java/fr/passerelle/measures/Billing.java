@@ -128,8 +128,9 @@ public class Billing {
         if (month == null) {
             throw new FieldRefusal("month", "billing.month.invalid");
         }
-        if (month.isAfter(YearMonth.now(clock.withZone(PARIS)))) {
-            throw new FieldRefusal("month", "billing.month.future");
+        // A statement covers a month that is over (in Paris): the current month may still get days.
+        if (!month.isBefore(YearMonth.now(clock.withZone(PARIS)))) {
+            throw new FieldRefusal("month", "billing.month.notOver");
         }
         if (jdbc.sql("select count(*) from billing_statement where court_code = ? and period_month = ?")
                 .param(courtCode).param(month.atDay(1)).query(Long.class).single() > 0) {

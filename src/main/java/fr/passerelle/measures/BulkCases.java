@@ -137,7 +137,7 @@ public class BulkCases {
         }
 
         public List<FieldRefusal> personProblems(Persons.PersonData person) {
-            return Persons.problems(person);
+            return Persons.problems(person, today);
         }
 
         public List<FieldRefusal> mandateProblems(Measures.Mandate mandate) {
@@ -286,8 +286,10 @@ public class BulkCases {
                         || step.assigneeId() != null && !rules.isCaseWorker(step.assigneeId())) {
                     throw new IllegalArgumentException("An invalid step was given to the bulk writer");
                 }
+                // A measure written in bulk has no report yet: its final report cannot have been sent,
+                // so a history that closes it is refused like the action on the measure page.
                 MeasureLifecycle.Facts facts = new MeasureLifecycle.Facts(step.assigneeId() != null,
-                        step.effectiveOn() != null, step.outcome(), step.effectiveOn() != null,
+                        step.effectiveOn() != null, step.outcome(), false,
                         step.reason() != null && !step.reason().isBlank());
                 MeasureStatus next = MeasureLifecycle.next(status, step.action(), facts);
                 MeasureOutcome stepOutcome = MeasureLifecycle.outcomeOf(step.action(), facts);

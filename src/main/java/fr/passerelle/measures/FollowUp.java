@@ -43,11 +43,20 @@ public class FollowUp {
     /** An obligation of the person (soins, travail, interdiction de contact...). */
     public record Obligation(UUID id, String label, String status, String notes) {}
 
-    /** One entry of the hours or days log. */
-    public record QuantityEntry(UUID id, LocalDate entryDate, BigDecimal quantity, String notes) {}
+    /**
+     * One entry of the hours or days log; {@code day} when it is one date of placement (a days
+     * entry), false for hours, other units and days recorded before the calendar rules.
+     */
+    public record QuantityEntry(UUID id, LocalDate entryDate, BigDecimal quantity, String notes, boolean day) {}
 
     /** What has been done against what was ordered, in the unit the measure type tracks. */
-    public record Progress(String unit, BigDecimal done, BigDecimal ordered, List<QuantityEntry> entries) {}
+    public record Progress(String unit, BigDecimal done, BigDecimal ordered, List<QuantityEntry> entries) {
+
+        /** Done beyond what was ordered: shown as a warning, never refused (the magistrate may extend). */
+        public boolean aboveOrdered() {
+            return QuantityRules.aboveOrdered(done, ordered);
+        }
+    }
 
     /** A breach and its report to the magistrate. */
     public record Incident(UUID id, LocalDate occurredOn, IncidentKind kind, String description, boolean urgent,
@@ -92,36 +101,173 @@ public class FollowUp {
 
     // Hours and days
 
+    /** Logs one entry: hours or another count on a date, or one day of placement on a date. */
     @Transactional
     public void logQuantity(UUID measureId, LocalDate date, BigDecimal quantity, String notes) {
-        Measures.Measure measure = measures.get(measureId);
+        logQuantity(measureId, date, null, quantity, notes);
+    }
+
+    /**
+     * Logs hours (or another count) on a date, or, for days, one entry per date from {@code date}
+     * to {@code toDate} (inclusive; null for one date). Checked against the calendar (see
+     * {@link QuantityRules}); a refusal writes nothing.
+     */
+    @Transactional
+    public void logQuantity(UUID measureId, LocalDate date, LocalDate toDate, BigDecimal quantity, String notes) {
+        measures.get(measureId);
+        String unit = trackedUnit(measureId);
+        QuantityRules.Span span = lockedSpan(measureId);
+        LocalDate today = LocalDate.now(clock);
+        String note = notes == null || notes.isBlank() ? null : notes.trim();
+        if ("DAYS".equals(unit)) {
+            if (quantity != null && quantity.compareTo(BigDecimal.ONE) != 0) {
+                throw new FieldRefusal("quantity", "quantity.days.onePerDate");
+            }
+            List<LocalDate> dates = QuantityRules.days(date, toDate, span, today, loggedDates(measureId, null));
+            for (LocalDate day : dates) {
+                insertEntry(measureId, day, BigDecimal.ONE, note, true);
+            }
+            audit.record("quantity.logged", "measure", measureId, Map.of("quantity", String.valueOf(dates.size()),
+                    "unit", unit, "from", dates.get(0).toString(), "to", dates.get(dates.size() - 1).toString()));
+            return;
+        }
+        QuantityRules.checkDate(date, span, today, "entryDate");
+        checkQuantity(unit, measureId, date, quantity, null);
+        insertEntry(measureId, date, quantity, note, false);
+        audit.record("quantity.logged", "measure", measureId, Map.of("quantity", quantity.toPlainString(), "unit", unit,
+                "date", date.toString()));
+    }
+
+    /**
+     * Corrects an entry (date, quantity, notes) for a reason, with the same rules as logging; a
+     * days entry stays one date counting 1. Audited with the values before and after.
+     */
+    @Transactional
+    public UUID correctEntry(UUID entryId, LocalDate date, BigDecimal quantity, String notes, String reason) {
+        QuantityEntryRow before = entry(entryId);
+        String why = requireReason(reason);
+        String unit = trackedUnit(before.measureId());
+        QuantityRules.Span span = lockedSpan(before.measureId());
+        QuantityRules.checkDate(date, span, LocalDate.now(clock), "entryDate");
+        boolean day = "DAYS".equals(unit);
+        BigDecimal value = quantity;
+        if (day) {
+            if (quantity != null && quantity.compareTo(BigDecimal.ONE) != 0) {
+                throw new FieldRefusal("quantity", "quantity.days.onePerDate");
+            }
+            if (loggedDates(before.measureId(), entryId).contains(date)) {
+                throw new FieldRefusal("entryDate", "quantity.days.alreadyLogged", QuantityRules.french(date));
+            }
+            value = BigDecimal.ONE;
+        } else {
+            checkQuantity(unit, before.measureId(), date, quantity, entryId);
+        }
+        jdbc.sql("""
+                update measure_quantity_entry set entry_date = ?, quantity = ?, notes = ?, day = ?, corrected_at = ?,
+                       corrected_by = ?
+                where id = ?""")
+                .param(date).param(value).param(notes == null || notes.isBlank() ? null : notes.trim()).param(day)
+                .param(java.sql.Timestamp.from(clock.instant())).param(me()).param(entryId).update();
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("entry", entryId.toString());
+        details.put("date", before.entryDate() + " -> " + date);
+        details.put("quantity", before.quantity().stripTrailingZeros().toPlainString() + " -> "
+                + value.stripTrailingZeros().toPlainString());
+        details.put("reason", why);
+        audit.record("quantity.corrected", "measure", before.measureId(), details);
+        return before.measureId();
+    }
+
+    /** Deletes an entry for a reason; audited with what it held. */
+    @Transactional
+    public UUID deleteEntry(UUID entryId, String reason) {
+        QuantityEntryRow before = entry(entryId);
+        String why = requireReason(reason);
+        lockedSpan(before.measureId());
+        jdbc.sql("delete from measure_quantity_entry where id = ?").param(entryId).update();
+        audit.record("quantity.deleted", "measure", before.measureId(), Map.of("entry", entryId.toString(),
+                "date", before.entryDate().toString(), "quantity", before.quantity().stripTrailingZeros().toPlainString(),
+                "reason", why));
+        return before.measureId();
+    }
+
+    /** The measure an entry belongs to (not found outside the current association). */
+    @Transactional(readOnly = true)
+    public UUID measureOfEntry(UUID entryId) {
+        return entry(entryId).measureId();
+    }
+
+    private record QuantityEntryRow(UUID measureId, LocalDate entryDate, BigDecimal quantity) {}
+
+    private QuantityEntryRow entry(UUID entryId) {
+        return jdbc.sql("select measure_id, entry_date, quantity from measure_quantity_entry where id = ?")
+                .param(entryId)
+                .query((rs, n) -> new QuantityEntryRow(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
+                        rs.getBigDecimal(3)))
+                .optional().orElseThrow(BusinessException::notFound);
+    }
+
+    private static String requireReason(String reason) {
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            throw new FieldRefusal("reason", "quantity.reason.required");
+        }
+        return reason.trim();
+    }
+
+    private String trackedUnit(UUID measureId) {
         String unit = unitOf(measureId);
         if ("NONE".equals(unit)) {
             throw BusinessException.conflict("quantity.notTracked");
         }
-        if (date == null || date.isAfter(LocalDate.now(clock)) || date.isBefore(measure.receivedOn())) {
-            throw new FieldRefusal("entryDate", "quantity.date.invalid");
+        return unit;
+    }
+
+    /**
+     * The measure's dates, with its row locked: two entries of one measure are checked and written
+     * one after the other (the unique index of days entries holds regardless).
+     */
+    private QuantityRules.Span lockedSpan(UUID measureId) {
+        return jdbc.sql("select received_on, ended_on from measure where id = ? for update").param(measureId)
+                .query((rs, n) -> new QuantityRules.Span(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)))
+                .optional().orElseThrow(BusinessException::notFound);
+    }
+
+    private java.util.Set<LocalDate> loggedDates(UUID measureId, UUID except) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                select entry_date from measure_quantity_entry where measure_id = ? and id is distinct from ?""")
+                .param(measureId).param(except).query(LocalDate.class).list());
+    }
+
+    private void checkQuantity(String unit, UUID measureId, LocalDate date, BigDecimal quantity, UUID except) {
+        if ("HOURS".equals(unit)) {
+            BigDecimal others = jdbc.sql("""
+                    select coalesce(sum(quantity), 0) from measure_quantity_entry
+                    where measure_id = ? and entry_date = ? and id is distinct from ?""")
+                    .param(measureId).param(date).param(except).query(BigDecimal.class).single();
+            QuantityRules.checkHours(quantity, others);
+        } else {
+            QuantityRules.checkCount(quantity);
         }
-        if (quantity == null || quantity.signum() <= 0 || quantity.compareTo(BigDecimal.valueOf(24)) > 0 && "HOURS".equals(unit)) {
-            throw new FieldRefusal("quantity", "quantity.value.invalid");
-        }
+    }
+
+    private void insertEntry(UUID measureId, LocalDate date, BigDecimal quantity, String notes, boolean day) {
         jdbc.sql("""
-                insert into measure_quantity_entry (id, organisation_id, measure_id, entry_date, quantity, notes, recorded_by)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .param(Ids.newId()).param(organisation()).param(measureId).param(date).param(quantity)
-                .param(notes == null || notes.isBlank() ? null : notes.trim()).param(me()).update();
-        audit.record("quantity.logged", "measure", measureId, Map.of("quantity", quantity.toPlainString(), "unit", unit));
+                insert into measure_quantity_entry (id, organisation_id, measure_id, entry_date, quantity, notes, recorded_by,
+                                                    day)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .param(Ids.newId()).param(organisation()).param(measureId).param(date).param(quantity).param(notes)
+                .param(me()).param(day).update();
     }
 
     @Transactional(readOnly = true)
     public Progress progress(UUID measureId) {
         String unit = unitOf(measureId);
         List<QuantityEntry> entries = jdbc.sql("""
-                select id, entry_date, quantity, notes from measure_quantity_entry where measure_id = ?
+                select id, entry_date, quantity, notes, day from measure_quantity_entry where measure_id = ?
                 order by entry_date, recorded_at""")
                 .param(measureId)
                 .query((rs, n) -> new QuantityEntry(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
-                        rs.getBigDecimal(3), rs.getString(4)))
+                        rs.getBigDecimal(3), rs.getString(4), rs.getBoolean(5)))
                 .list();
         BigDecimal done = entries.stream().map(QuantityEntry::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal ordered = jdbc.sql("select ordered_quantity from measure where id = ?").param(measureId)

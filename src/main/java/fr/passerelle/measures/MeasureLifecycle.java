@@ -41,7 +41,8 @@ public final class MeasureLifecycle {
      * @param assigneeChosen a case worker is named (assigning)
      * @param firstInterviewHeld the first interview took place (starting)
      * @param outcome how the measure ended (ending; cancelling implies its own)
-     * @param finalReportSent the final report was sent to the magistrate (closing)
+     * @param finalReportSent a final report of the measure is recorded as sent to the magistrate (closing):
+     *     read from the measure's reports, never from what the user typed
      * @param reasonGiven a reason is written (suspending)
      */
     public record Facts(boolean assigneeChosen, boolean firstInterviewHeld, MeasureOutcome outcome,
@@ -65,11 +66,19 @@ public final class MeasureLifecycle {
                 require(facts.outcome() != null, "measure.transition.outcomeRequired");
                 require(facts.outcome() != MeasureOutcome.CANCELLED_BY_MAGISTRATE, "measure.transition.useCancel");
             }
-            case CLOSE -> require(facts.finalReportSent(), "measure.transition.finalReportRequired");
+            case CLOSE -> require(facts.finalReportSent(), "measure.transition.finalReportNotSent");
             default -> { }
         }
         // Reassigning changes the case worker, not the status.
         return action == MeasureAction.REASSIGN ? current : TO.get(action);
+    }
+
+    /**
+     * Refuses (409) to write a report on a closed measure: once closed (its final report sent),
+     * nothing more happens on it, on any path.
+     */
+    public static void requireOpenForReports(MeasureStatus current) {
+        require(current != MeasureStatus.CLOSED, "report.measureClosed");
     }
 
     /** The outcome the action records, if any. */

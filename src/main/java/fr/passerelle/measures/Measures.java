@@ -190,11 +190,15 @@ public class Measures {
                 .query(String.class).optional().map(MeasureStatus::valueOf).orElseThrow(BusinessException::notFound);
         boolean assigneeValid = input.assigneeId() != null && users.withRole(Roles.CASE_WORKER).stream()
                 .anyMatch(u -> u.id().equals(input.assigneeId()));
+        // Closing needs a final report recorded as sent, whatever date is typed; the closure is dated
+        // by the sending unless another date is given.
+        LocalDate finalReportSentOn = action == MeasureAction.CLOSE ? finalReportSentOn(id) : null;
+        LocalDate effectiveOn = input.effectiveOn() != null ? input.effectiveOn() : finalReportSentOn;
         Facts facts = new Facts(assigneeValid, input.effectiveOn() != null, input.outcome(),
-                input.effectiveOn() != null, input.reason() != null && !input.reason().isBlank());
+                finalReportSentOn != null, input.reason() != null && !input.reason().isBlank());
         MeasureStatus next = MeasureLifecycle.next(current, action, facts);
         MeasureOutcome outcome = MeasureLifecycle.outcomeOf(action, facts);
-        if (input.effectiveOn() != null && input.effectiveOn().isAfter(LocalDate.now(clock))) {
+        if (effectiveOn != null && effectiveOn.isAfter(LocalDate.now(clock))) {
             throw new FieldRefusal("effectiveOn", "measure.effectiveOn.future");
         }
         jdbc.sql("update measure set status = :status, outcome = coalesce(:outcome, outcome),"
@@ -202,7 +206,7 @@ public class Measures {
                 .param("status", next.name()).param("outcome", outcome == null ? null : outcome.name())
                 .param("assignee", action == MeasureAction.ASSIGN || action == MeasureAction.REASSIGN ? input.assigneeId() : null).param("id", id)
                 .update();
-        step(id, action, current, next, outcome, input.effectiveOn(), blankToNull(input.reason()));
+        step(id, action, current, next, outcome, effectiveOn, blankToNull(input.reason()));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("action", action.name());
         details.put("from", current.name());
@@ -211,6 +215,14 @@ public class Measures {
             details.put("outcome", outcome.name());
         }
         audit.record("measure.transition", "measure", id, details);
+    }
+
+    /** When the measure's final report was sent to the magistrate (the latest, if several), or null. */
+    private LocalDate finalReportSentOn(UUID measureId) {
+        return jdbc.sql("""
+                select sent_on from report where measure_id = ? and kind = 'FINAL' and status = 'SENT'
+                order by sent_on desc limit 1""")
+                .param(measureId).query(LocalDate.class).optional().orElse(null);
     }
 
     private void step(UUID measureId, MeasureAction action, MeasureStatus from, MeasureStatus to,

@@ -8,6 +8,7 @@ import fr.passerelle.shared.Ids;
 import fr.passerelle.shared.ResultPage;
 import fr.passerelle.shared.TenantContext;
 import fr.passerelle.shared.TenantPrincipal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +35,10 @@ public class Persons {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final References references;
+    private final Clock clock;
 
-    Persons(JdbcClient jdbc, AuditLog audit, References references) {
+    Persons(JdbcClient jdbc, AuditLog audit, References references, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.audit = audit;
         this.references = references;
@@ -251,7 +254,7 @@ public class Persons {
         if (recipient == null || recipient.isBlank() || recipient.length() > 200) {
             throw new FieldRefusal("recipient", "consent.recipient.invalid");
         }
-        if (givenOn == null || givenOn.isAfter(LocalDate.now())) {
+        if (givenOn == null || givenOn.isAfter(LocalDate.now(clock))) {
             throw new FieldRefusal("givenOn", "consent.date.invalid");
         }
         UUID id = Ids.newId();
@@ -267,7 +270,7 @@ public class Persons {
     /** Records that a consent was withdrawn on a date; returns the person concerned. */
     @Transactional
     public UUID withdrawConsent(UUID consentId, LocalDate withdrawnOn) {
-        if (withdrawnOn == null || withdrawnOn.isAfter(LocalDate.now())) {
+        if (withdrawnOn == null || withdrawnOn.isAfter(LocalDate.now(clock))) {
             throw new FieldRefusal("withdrawnOn", "consent.date.invalid");
         }
         UUID personId = jdbc.sql("""
@@ -316,15 +319,18 @@ public class Persons {
         return p;
     }
 
-    private static void check(PersonData d) {
-        List<FieldRefusal> problems = problems(d);
+    private void check(PersonData d) {
+        List<FieldRefusal> problems = problems(d, LocalDate.now(clock));
         if (!problems.isEmpty()) {
             throw problems.get(0);
         }
     }
 
-    /** Every rule a person's data breaks (empty when valid); shared by the form and bulk imports. */
-    static List<FieldRefusal> problems(PersonData d) {
+    /**
+     * Every rule a person's data breaks (empty when valid), on the given day (Europe/Paris); shared
+     * by the form and bulk imports.
+     */
+    static List<FieldRefusal> problems(PersonData d, LocalDate today) {
         List<FieldRefusal> problems = new java.util.ArrayList<>();
         if (d.lastName() == null || d.lastName().isBlank() || d.lastName().length() > 120) {
             problems.add(new FieldRefusal("lastName", "person.lastName.invalid"));
@@ -332,7 +338,7 @@ public class Persons {
         if (d.firstName() == null || d.firstName().isBlank() || d.firstName().length() > 120) {
             problems.add(new FieldRefusal("firstName", "person.firstName.invalid"));
         }
-        if (d.birthDate() != null && (d.birthDate().isAfter(LocalDate.now()) || d.birthDate().getYear() < 1900)) {
+        if (d.birthDate() != null && (d.birthDate().isAfter(today) || d.birthDate().getYear() < 1900)) {
             problems.add(new FieldRefusal("birthDate", "person.birthDate.invalid"));
         }
         if (d.sex() != null && !d.sex().isBlank() && !d.sex().matches("[FMX]")) {

@@ -3,6 +3,8 @@ package fr.passerelle.measures;
 import fr.passerelle.audit.AuditLog;
 import fr.passerelle.documents.PdfDocuments;
 import fr.passerelle.identity.Organisations;
+import fr.passerelle.identity.Roles;
+import fr.passerelle.identity.UserAccounts;
 import fr.passerelle.shared.BusinessException;
 import fr.passerelle.shared.FieldRefusal;
 import fr.passerelle.shared.Ids;
@@ -38,10 +40,12 @@ public class Reports {
     private final Organisations organisations;
     private final MessageSource messages;
     private final PdfDocuments pdfDocuments;
+    private final UserAccounts users;
     private final Clock clock;
 
     Reports(JdbcClient jdbc, AuditLog audit, Measures measures, Organisations organisations, MessageSource messages,
-            PdfDocuments pdfDocuments, Clock clock) {
+            PdfDocuments pdfDocuments, UserAccounts users, Clock clock) {
+        this.users = users;
         this.jdbc = jdbc;
         this.audit = audit;
         this.measures = measures;
@@ -72,6 +76,63 @@ public class Reports {
         }
     }
 
+    /**
+     * A report waiting for the service head's validation.
+     *
+     * @param submittedAt when it was (last) submitted
+     * @param authorName who saved its latest text
+     */
+    public record Waiting(UUID id, ReportKind kind, UUID measureId, String measureReference, String personName,
+            Instant submittedAt, LocalDate dueOn, String authorName) {}
+
+    /**
+     * The reports submitted and waiting for validation, oldest first: those of the signed-in
+     * service head's service (measures followed, or reports written, by its members), or of the
+     * whole association for a director or a validator outside any service.
+     */
+    @Transactional(readOnly = true)
+    public List<Waiting> awaitingValidation() {
+        QueueScope scope = queueScope();
+        return jdbc.sql("""
+                select r.id, r.kind, r.measure_id, m.reference, p.last_name || ' ' || p.first_name, r.submitted_at,
+                       r.due_on, (select v.created_by_name from report_version v where v.report_id = r.id
+                                  order by v.version desc limit 1)
+                from report r join measure m on m.id = r.measure_id join person p on p.id = m.person_id
+                where r.status = 'SUBMITTED'""" + " and " + scope.condition()
+                        + " order by r.submitted_at nulls first, r.created_at, r.id")
+                .params(scope.params())
+                .query((rs, n) -> new Waiting(rs.getObject(1, UUID.class), ReportKind.valueOf(rs.getString(2)),
+                        rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5),
+                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(),
+                        rs.getObject(7, LocalDate.class), rs.getString(8)))
+                .list();
+    }
+
+    /** How many reports {@link #awaitingValidation} lists (the count on the home page). */
+    @Transactional(readOnly = true)
+    public long awaitingValidationCount() {
+        QueueScope scope = queueScope();
+        return jdbc.sql("select count(*) from report r join measure m on m.id = r.measure_id"
+                        + " where r.status = 'SUBMITTED' and " + scope.condition())
+                .params(scope.params()).query(Long.class).single();
+    }
+
+    /** Which submitted reports the signed-in user's queue holds: an SQL condition on {@code r} and {@code m}. */
+    private record QueueScope(String condition, List<Object> params) {}
+
+    private QueueScope queueScope() {
+        if (!TenantContext.hasAuthority("report:validate") && !TenantContext.hasAuthority("ROLE_" + Roles.DIRECTOR)) {
+            throw new AccessDeniedException("report:validate or the director's role required");
+        }
+        List<UUID> service = me() == null ? List.of() : users.sameServiceAs(me());
+        if (TenantContext.hasAuthority("ROLE_" + Roles.DIRECTOR) || service.isEmpty()) {
+            return new QueueScope("true", List.of());
+        }
+        String[] members = service.stream().map(UUID::toString).toArray(String[]::new);
+        return new QueueScope("(m.assigned_user_id = any(cast(? as uuid[])) or r.created_by = any(cast(? as uuid[])))",
+                List.of(members, members));
+    }
+
     /** Starts a report from the French template of its kind. */
     @Transactional
     public UUID create(UUID measureId, ReportKind kind) {
@@ -83,6 +144,7 @@ public class Reports {
     public UUID create(UUID measureId, ReportKind kind, LocalDate dueOn) {
         requireWriter();
         Measures.Measure measure = measures.get(measureId);
+        MeasureLifecycle.requireOpenForReports(measure.status());
         if (kind == null) {
             throw new FieldRefusal("kind", "report.kind.required");
         }
@@ -103,6 +165,7 @@ public class Reports {
         if (!report.status().editable()) {
             throw BusinessException.conflict("report.notEditable");
         }
+        MeasureLifecycle.requireOpenForReports(measures.get(report.measureId()).status());
         if (body == null || body.isBlank() || body.length() > 60_000) {
             throw new FieldRefusal("body", "report.body.invalid");
         }
@@ -146,6 +209,9 @@ public class Reports {
         ReportStatus current = jdbc.sql("select status from report where id = ? for update").param(reportId)
                 .query(String.class).optional().map(ReportStatus::valueOf).orElseThrow(BusinessException::notFound);
         ReportStatus next = current.after(move);
+        if (move == ReportStatus.Move.SUBMIT) {
+            MeasureLifecycle.requireOpenForReports(measureStatusOf(reportId));
+        }
         if (move == ReportStatus.Move.RETURN && (comment == null || comment.isBlank())) {
             throw new FieldRefusal("comment", "report.returnComment.required");
         }
@@ -157,7 +223,8 @@ public class Reports {
                        return_comment = case when :move = 'RETURN' then :comment when :move = 'SUBMIT' then return_comment else return_comment end,
                        sent_on = case when :move = 'SEND' then cast(:sentOn as date) else sent_on end,
                        validated_by = case when :move = 'VALIDATE' then :me else validated_by end,
-                       validated_at = case when :move = 'VALIDATE' then :now else validated_at end
+                       validated_at = case when :move = 'VALIDATE' then :now else validated_at end,
+                       submitted_at = case when :move = 'SUBMIT' then :now else submitted_at end
                 where id = :id""")
                 .param("status", next.name()).param("move", move.name()).param("comment", comment == null ? null : comment.trim())
                 .param("sentOn", sentOn).param("me", me()).param("now", Timestamp.from(clock.instant())).param("id", reportId)
@@ -219,6 +286,12 @@ public class Reports {
                 "today", LocalDate.now(clock)));
         audit.record("report.pdf", "report", reportId, Map.of("version", report.version()));
         return pdf;
+    }
+
+    private MeasureStatus measureStatusOf(UUID reportId) {
+        return jdbc.sql("select m.status from report r join measure m on m.id = r.measure_id where r.id = ?")
+                .param(reportId).query(String.class).optional().map(MeasureStatus::valueOf)
+                .orElseThrow(BusinessException::notFound);
     }
 
     private void addVersion(UUID reportId, int version, String body) {

@@ -119,6 +119,18 @@ class MeasureJourneyBrowserTest extends BrowserSupport {
         click("Enregistrer une nouvelle version");
         click("Soumettre au chef de service");
         assertThat(page.locator("#report-status")).hasText("Soumis au chef de service");
+        String reportUrl = page.url();
+
+        // The service head finds it from the home page: a count computed from the data, then the queue.
+        page.navigate(url("/"));
+        assertThat(page.locator("#validation-summary")).containsText("votre validation");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Voir les rapports à valider")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Rapports à valider"))).isVisible();
+        assertAccessible();
+        Locator row = page.locator("#reports-queue tbody tr").filter(new Locator.FilterOptions().setHasText("Lemaître"));
+        assertThat(row).hasCount(1);
+        row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Rapport de fin de mesure")).click();
+        org.assertj.core.api.Assertions.assertThat(page.url()).isEqualTo(reportUrl);
         click("Valider");
         assertThat(page.locator("#report-status")).hasText("Validé");
         com.microsoft.playwright.Download download = page.waitForDownload(() ->
@@ -129,7 +141,7 @@ class MeasureJourneyBrowserTest extends BrowserSupport {
         assertThat(page.locator("#report-versions li")).hasCount(2);
         page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Fil d’Ariane")).getByRole(AriaRole.LINK).click();
 
-        field("Date d’envoi du rapport de fin").fill(LocalDate.now().toString());
+        field("Date de clôture (par défaut, celle de l’envoi du rapport de fin)").fill(LocalDate.now().toString());
         click("Clôturer");
         assertThat(page.locator("#measure-status")).hasText("Clôturée");
         assertThat(page.locator("#timeline li")).hasCount(5);

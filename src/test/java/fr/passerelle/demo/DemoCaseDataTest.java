@@ -13,6 +13,7 @@ import fr.passerelle.measures.MeasureCatalogue;
 import fr.passerelle.measures.MeasureStatus;
 import fr.passerelle.measures.Measures;
 import fr.passerelle.measures.Persons;
+import fr.passerelle.measures.Reports;
 import fr.passerelle.shared.TenantContext;
 import java.time.LocalDate;
 import java.util.List;
@@ -38,6 +39,9 @@ class DemoCaseDataTest {
 
     @Autowired
     Measures measures;
+
+    @Autowired
+    Reports reports;
 
     @Autowired
     Appointments appointments;
@@ -86,7 +90,7 @@ class DemoCaseDataTest {
 
     private void generate(UUID org, LocalDate today) {
         TenantContext.runAs(org, () -> tx.executeWithoutResult(s ->
-                new DemoCaseData(persons, measures, appointments, catalogue, users).generate(40, new Random(7), today)));
+                new DemoCaseData(persons, measures, reports, appointments, catalogue, users).generate(40, new Random(7), today)));
     }
 
     /** Type and status of every measure, in creation order (references are per association). */

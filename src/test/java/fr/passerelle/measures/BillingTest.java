@@ -91,9 +91,9 @@ class BillingTest {
         end(otherCourt, month.atDay(12), MeasureOutcome.COMPLETED);
         UUID placement = measure("PLACEMENT_EXTERIEUR", COURT, received, "26/0006");
         start(placement, received.plusDays(1));
-        followUp.logQuantity(placement, month.atDay(2), new BigDecimal("6"), null);
-        followUp.logQuantity(placement, month.atDay(9), new BigDecimal("4"), null);
-        followUp.logQuantity(placement, next.atDay(1), new BigDecimal("5"), null);
+        followUp.logQuantity(placement, month.atDay(2), month.atDay(7), null, null);
+        followUp.logQuantity(placement, month.atDay(9), month.atDay(12), null, null);
+        followUp.logQuantity(placement, next.atDay(1), next.atDay(5), null, null);
         UUID stage = measure("STAGE_CITOYENNETE", COURT, received, "26/0007");
         start(stage, received.plusDays(1));
         followUp.logQuantity(stage, month.atDay(15), new BigDecimal("7.5"), null);

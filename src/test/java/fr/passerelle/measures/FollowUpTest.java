@@ -63,7 +63,7 @@ class FollowUpTest {
         assertThat(progress.done()).isEqualByComparingTo("15");
         assertThat(progress.ordered()).isEqualByComparingTo("120");
         assertThatThrownBy(() -> followUp.logQuantity(tig, LocalDate.now(), new BigDecimal("25"), null))
-                .hasFieldOrPropertyWithValue("messageKey", "quantity.value.invalid");
+                .hasFieldOrPropertyWithValue("messageKey", "quantity.hours.perDay");
         assertThat(followUp.progress(tig).entries()).hasSize(2);
     }
 

@@ -98,7 +98,24 @@ class MeasureLifecycleTest {
 
     @Test
     void refusesToCloseBeforeTheFinalReportIsSent() {
-        assertRefused(MeasureStatus.ENDED, MeasureAction.CLOSE, Facts.none(), "measure.transition.finalReportRequired");
+        assertRefused(MeasureStatus.ENDED, MeasureAction.CLOSE, Facts.none(), "measure.transition.finalReportNotSent");
+        // A date typed (first interview, effective date...) is no final report.
+        assertRefused(MeasureStatus.ENDED, MeasureAction.CLOSE,
+                new Facts(true, true, MeasureOutcome.COMPLETED, false, true), "measure.transition.finalReportNotSent");
+    }
+
+    @Test
+    void refusesReportsOnAClosedMeasureOnly() {
+        for (MeasureStatus status : MeasureStatus.values()) {
+            if (status == MeasureStatus.CLOSED) {
+                assertThatThrownBy(() -> MeasureLifecycle.requireOpenForReports(status))
+                        .isInstanceOf(BusinessException.class)
+                        .hasFieldOrPropertyWithValue("status", 409)
+                        .hasFieldOrPropertyWithValue("messageKey", "report.measureClosed");
+            } else {
+                MeasureLifecycle.requireOpenForReports(status);
+            }
+        }
     }
 
     @Test

@@ -33,6 +33,9 @@ class PersonsAndMeasuresTest {
     MeasureCatalogue catalogue;
 
     @Autowired
+    Reports reports;
+
+    @Autowired
     @Qualifier("loginLookup")
     UserDetailsService users;
 
@@ -142,6 +145,10 @@ class PersonsAndMeasuresTest {
         measures.perform(measure, MeasureAction.RESUME, new Measures.ActionInput(null, null, null, null));
         measures.perform(measure, MeasureAction.END,
                 new Measures.ActionInput(null, LocalDate.now(), MeasureOutcome.COMPLETED, null));
+        UUID finalReport = reports.create(measure, ReportKind.FINAL);
+        reports.move(finalReport, ReportStatus.Move.SUBMIT, null, null);
+        reports.move(finalReport, ReportStatus.Move.VALIDATE, null, null);
+        reports.move(finalReport, ReportStatus.Move.SEND, null, LocalDate.now());
         measures.perform(measure, MeasureAction.CLOSE, new Measures.ActionInput(null, LocalDate.now(), null, null));
 
         Measures.Measure closed = measures.get(measure);

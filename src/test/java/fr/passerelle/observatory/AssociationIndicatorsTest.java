@@ -345,8 +345,8 @@ class AssociationIndicatorsTest {
 
             UUID g = measure("PLACEMENT_EXTERIEUR", ANGERS, p3, LocalDate.of(2024, 12, 1), "30");
             started(g, w2, LocalDate.of(2024, 12, 2));
-            followUp.logQuantity(g, LocalDate.of(2024, 12, 10), new BigDecimal("10"), null);
-            followUp.logQuantity(g, LocalDate.of(2025, 1, 15), new BigDecimal("5"), null);
+            followUp.logQuantity(g, LocalDate.of(2024, 12, 10), LocalDate.of(2024, 12, 19), null, null);
+            followUp.logQuantity(g, LocalDate.of(2025, 1, 15), LocalDate.of(2025, 1, 19), null, null);
             act(g, MeasureAction.END, null, LocalDate.of(2025, 1, 20), MeasureOutcome.COMPLETED);
 
             JdbcClient owner = OwnerSql.of(server);

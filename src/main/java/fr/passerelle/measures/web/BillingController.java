@@ -4,6 +4,7 @@ import fr.passerelle.measures.Billing;
 import fr.passerelle.measures.BillingStatus;
 import fr.passerelle.shared.BusinessException;
 import fr.passerelle.shared.web.Forms;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -31,8 +32,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class BillingController {
 
     private final Billing billing;
+    private final Clock clock;
 
-    BillingController(Billing billing) {
+    BillingController(Billing billing, Clock clock) {
+        this.clock = clock;
         this.billing = billing;
     }
 
@@ -66,7 +69,7 @@ class BillingController {
         model.addAttribute("statement", statement);
         model.addAttribute("actions", statement.status().actions());
         model.addAttribute("typesWithoutTariff", billing.typesWithoutTariff(statement));
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(clock));
         return "billing/show";
     }
 
@@ -120,7 +123,7 @@ class BillingController {
         model.addAttribute("courts", billing.courts());
         model.addAttribute("statuses", BillingStatus.values());
         if (!model.containsAttribute("month")) {
-            model.addAttribute("month", YearMonth.now().minusMonths(1).toString());
+            model.addAttribute("month", YearMonth.now(clock).minusMonths(1).toString());
         }
         return "billing/list";
     }

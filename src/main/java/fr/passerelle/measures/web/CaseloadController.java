@@ -11,6 +11,7 @@ import fr.passerelle.audit.AuditLog;
 import fr.passerelle.documents.SpreadsheetFormat;
 import fr.passerelle.documents.SpreadsheetWriter;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +38,14 @@ class CaseloadController {
     private final FollowUp followUp;
     private final MessageSource messages;
     private final AuditLog audit;
+    private final Clock clock;
 
     /** Exports stop here: beyond, the user narrows the view with filters. */
     static final int EXPORT_LIMIT = 50_000;
 
     CaseloadController(Caseloads caseloads, MeasureCatalogue catalogue, Courts courts, UserAccounts users,
-            FollowUp followUp, MessageSource messages, AuditLog audit) {
+            FollowUp followUp, MessageSource messages, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.messages = messages;
         this.audit = audit;
         this.caseloads = caseloads;
@@ -73,7 +76,7 @@ class CaseloadController {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         SpreadsheetWriter.write(format, messages.getMessage("caseload.title", null, locale), headers, rows, out);
         audit.record("caseload.exported", "caseload", view.name(), Map.of("format", format.name(), "lines", lines.size()));
-        String filename = "portefeuille-" + view.name().toLowerCase(java.util.Locale.ROOT) + "-" + LocalDate.now() + "."
+        String filename = "portefeuille-" + view.name().toLowerCase(java.util.Locale.ROOT) + "-" + LocalDate.now(clock) + "."
                 + format.extension();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(format.mediaType()))

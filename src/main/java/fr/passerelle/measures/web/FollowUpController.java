@@ -45,12 +45,28 @@ class FollowUpController {
     @PostMapping("/measures/{id}/quantities")
     String logQuantity(@PathVariable UUID id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate entryDate,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate toDate,
             @RequestParam(required = false) BigDecimal quantity, @RequestParam(required = false) String notes,
             RedirectAttributes redirect) {
         return act(id, redirect, "quantity.logged", () -> {
-            followUp.logQuantity(id, entryDate, quantity, notes);
+            followUp.logQuantity(id, entryDate, toDate, quantity, notes);
             return id;
         });
+    }
+
+    @PostMapping("/quantities/{id}")
+    String correctQuantity(@PathVariable UUID id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate entryDate,
+            @RequestParam(required = false) BigDecimal quantity, @RequestParam(required = false) String notes,
+            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        return act(followUp.measureOfEntry(id), redirect, "quantity.corrected",
+                () -> followUp.correctEntry(id, entryDate, quantity, notes, reason));
+    }
+
+    @PostMapping("/quantities/{id}/delete")
+    String deleteQuantity(@PathVariable UUID id, @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        return act(followUp.measureOfEntry(id), redirect, "quantity.deleted", () -> followUp.deleteEntry(id, reason));
     }
 
     @PostMapping("/measures/{id}/incidents")
@@ -82,7 +98,7 @@ class FollowUpController {
             if (refusal.status() == 404) {
                 throw refusal;
             }
-            Forms.error(redirect, refusal.messageKey());
+            Forms.error(redirect, refusal.messageKey(), refusal.arguments());
             return "redirect:/measures/" + measureId;
         }
     }

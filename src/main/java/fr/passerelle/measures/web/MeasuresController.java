@@ -14,6 +14,7 @@ import fr.passerelle.measures.Measures;
 import fr.passerelle.measures.ReportKind;
 import fr.passerelle.measures.Reports;
 import fr.passerelle.shared.web.Forms;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
@@ -39,10 +40,12 @@ class MeasuresController {
     private final FollowUp followUp;
     private final Reports reports;
     private final AuditLog audit;
+    private final Clock clock;
 
     MeasuresController(Measures measures, UserAccounts users, Appointments appointments, FollowUp followUp,
-            Reports reports, AuditLog audit) {
+            Reports reports, AuditLog audit, Clock clock) {
         this.audit = audit;
+        this.clock = clock;
         this.reports = reports;
         this.measures = measures;
         this.users = users;
@@ -61,7 +64,7 @@ class MeasuresController {
         model.addAttribute("caseWorkers", users.withRole(Roles.CASE_WORKER));
         model.addAttribute("outcomes", java.util.Arrays.stream(MeasureOutcome.values())
                 .filter(o -> o != MeasureOutcome.CANCELLED_BY_MAGISTRATE).toList());
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("appointments", appointments.ofMeasure(id));
         model.addAttribute("appointmentKinds", AppointmentKind.values());
         model.addAttribute("attendances", Attendance.values());

@@ -8,6 +8,7 @@ import fr.passerelle.shared.FieldRefusal;
 import fr.passerelle.shared.ResultPage;
 import fr.passerelle.shared.web.Forms;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -32,8 +33,10 @@ class PersonsController {
     private final Measures measures;
     private final MeasureCatalogue catalogue;
     private final Courts courts;
+    private final Clock clock;
 
-    PersonsController(Persons persons, Measures measures, MeasureCatalogue catalogue, Courts courts) {
+    PersonsController(Persons persons, Measures measures, MeasureCatalogue catalogue, Courts courts, Clock clock) {
+        this.clock = clock;
         this.persons = persons;
         this.measures = measures;
         this.catalogue = catalogue;
@@ -84,7 +87,7 @@ class PersonsController {
         model.addAttribute("person", persons.view(id));
         model.addAttribute("measures", measures.ofPerson(id));
         model.addAttribute("consents", persons.consents(id));
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(clock));
         return "persons/show";
     }
 
@@ -162,7 +165,7 @@ class PersonsController {
     @PreAuthorize("hasAuthority('measure:write')")
     String newMeasure(@PathVariable UUID id, @ModelAttribute("form") MandateForm form, Model model) {
         if (form.getReceivedOn() == null) {
-            form.setReceivedOn(LocalDate.now());
+            form.setReceivedOn(LocalDate.now(clock));
         }
         return showMandateForm(id, model);
     }

@@ -8,6 +8,7 @@ import fr.passerelle.measures.Reports;
 import fr.passerelle.shared.BusinessException;
 import fr.passerelle.shared.web.Downloads;
 import fr.passerelle.shared.web.Forms;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Map;
@@ -30,11 +31,13 @@ class ReportsController {
 
     private final Reports reports;
     private final Measures measures;
+    private final Clock clock;
 
     private final AuditLog audit;
 
-    ReportsController(Reports reports, Measures measures, AuditLog audit) {
+    ReportsController(Reports reports, Measures measures, AuditLog audit, Clock clock) {
         this.audit = audit;
+        this.clock = clock;
         this.reports = reports;
         this.measures = measures;
     }
@@ -66,7 +69,7 @@ class ReportsController {
         model.addAttribute("moves", report.status().moves());
         model.addAttribute("paragraphs", Arrays.stream(report.body().split("\\R\\s*\\R")).map(String::strip)
                 .filter(p -> !p.isEmpty()).toList());
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(clock));
         return "reports/edit";
     }
 

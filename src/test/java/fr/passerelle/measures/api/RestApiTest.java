@@ -211,6 +211,37 @@ class RestApiTest {
     }
 
     @Test
+    void theApiClosesAMeasureOnlyAfterItsFinalReportIsSentAndThenRefusesNewReports() throws Exception {
+        String head = token("cheffe.service");
+        UUID measure = measureOf("cheffe.service", "Garde");
+        String actions = "/api/v1/measures/" + measure + "/actions";
+        String yesterday = LocalDate.now().minusDays(1).toString();
+        call("POST", actions, head, "{\"action\": \"ASSIGN\", \"assigneeId\": \"" + userId("intervenant") + "\"}");
+        call("POST", actions, head, "{\"action\": \"START\", \"effectiveOn\": \"" + yesterday + "\"}");
+        call("POST", actions, head, "{\"action\": \"END\", \"effectiveOn\": \"" + yesterday
+                + "\", \"outcome\": \"COMPLETED\"}");
+
+        HttpResponse<String> dateOnly = call("POST", actions, head,
+                "{\"action\": \"CLOSE\", \"effectiveOn\": \"" + yesterday + "\"}");
+        assertThat(dateOnly.statusCode()).isEqualTo(409);
+        assertThat(read(dateOnly).get("code").asString()).isEqualTo("measure.transition.finalReportNotSent");
+
+        String report = read(call("POST", "/api/v1/measures/" + measure + "/reports", head, "{\"kind\": \"FINAL\"}"))
+                .get("id").asString();
+        for (String move : new String[] {"{\"move\": \"SUBMIT\"}", "{\"move\": \"VALIDATE\"}",
+                "{\"move\": \"SEND\", \"sentOn\": \"" + yesterday + "\"}"}) {
+            assertThat(call("POST", "/api/v1/reports/" + report + "/moves", head, move).statusCode()).isEqualTo(200);
+        }
+        assertThat(call("POST", actions, head, "{\"action\": \"CLOSE\"}").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> draft = call("POST", "/api/v1/measures/" + measure + "/reports", head,
+                "{\"kind\": \"STAGE\"}");
+        assertThat(draft.statusCode()).isEqualTo(409);
+        assertThat(read(draft).get("code").asString()).isEqualTo("report.measureClosed");
+        assertThat(read(call("GET", "/api/v1/measures/" + measure + "/reports", head, null))).hasSize(1);
+    }
+
+    @Test
     void answersAnIllegalTransitionWith409InTheClientsLanguage() throws Exception {
         String head = token("cheffe.service");
         UUID measure = measureOf("cheffe.service", "Transition");
