@@ -16,31 +16,27 @@ revoke all on obs_cell_key from ${app_role};
 
 alter table obs_measure_fact add column record_key int not null default 0;
 
-alter table obs_month
-    add column received_key int not null default 0,
-    add column active_key int not null default 0,
-    add column ended_completed_key int not null default 0,
-    add column ended_lifted_by_magistrate_key int not null default 0,
-    add column ended_revoked_key int not null default 0,
-    add column ended_breaches_reported_key int not null default 0,
-    add column ended_not_presented_key int not null default 0,
-    add column ended_transferred_key int not null default 0,
-    add column ended_deceased_key int not null default 0,
-    add column ended_cancelled_by_magistrate_key int not null default 0,
-    add column ended_unknown_key int not null default 0;
--- The same columns in the same order: the national query reads both tables with one union.
-alter table obs_year
-    add column received_key int not null default 0,
-    add column active_key int not null default 0,
-    add column ended_completed_key int not null default 0,
-    add column ended_lifted_by_magistrate_key int not null default 0,
-    add column ended_revoked_key int not null default 0,
-    add column ended_breaches_reported_key int not null default 0,
-    add column ended_not_presented_key int not null default 0,
-    add column ended_transferred_key int not null default 0,
-    add column ended_deceased_key int not null default 0,
-    add column ended_cancelled_by_magistrate_key int not null default 0,
-    add column ended_unknown_key int not null default 0;
+-- The same columns in the same order in both tables: the national query reads them with one union.
+do $$
+declare
+    v_table text;
+begin
+    foreach v_table in array array['obs_month', 'obs_year'] loop
+        execute format('alter table %I
+            add column received_key int not null default 0,
+            add column active_key int not null default 0,
+            add column ended_completed_key int not null default 0,
+            add column ended_lifted_by_magistrate_key int not null default 0,
+            add column ended_revoked_key int not null default 0,
+            add column ended_breaches_reported_key int not null default 0,
+            add column ended_not_presented_key int not null default 0,
+            add column ended_transferred_key int not null default 0,
+            add column ended_deceased_key int not null default 0,
+            add column ended_cancelled_by_magistrate_key int not null default 0,
+            add column ended_unknown_key int not null default 0', v_table);
+    end loop;
+end
+$$;
 
 -- The key of one measure: the first two bytes of SHA-256 over the secret, a zero byte and the id's
 -- text (CellKeyPerturbation.recordKey computes the same); 0 while no secret is set.
@@ -174,11 +170,14 @@ end
 $do$;
 
 -- Sets the secret the record keys are drawn from (the application, at start-up). When it differs
--- from the one the aggregates were counted with, every measure is counted again (the keys change).
--- Returns whether it did.
+-- from the one the aggregates were counted with (or none was set, after this migration) and some
+-- measures are counted already, every measure is counted again (the keys change). Returns whether
+-- it did.
 create function observatory_use_cell_key_secret(p_secret bytea) returns boolean
     language plpgsql security definer set search_path = public, pg_temp set client_min_messages = warning
 as $$
+declare
+    v_counted boolean;
 begin
     if p_secret is null or length(p_secret) < 16 then
         raise exception 'the cell-key secret must be at least 16 bytes long';
@@ -189,8 +188,11 @@ begin
     end if;
     insert into obs_cell_key (id, secret) values (1, p_secret)
     on conflict (id) do update set secret = excluded.secret;
-    perform observatory_requeue_all();
-    return true;
+    v_counted := exists (select 1 from obs_measure_fact);
+    if v_counted then
+        perform observatory_requeue_all();
+    end if;
+    return v_counted;
 end
 $$;
 revoke all on function observatory_use_cell_key_secret(bytea) from public;

@@ -1,5 +1,6 @@
 package fr.passerelle.observatory;
 
+import jakarta.annotation.PostConstruct;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
@@ -8,8 +9,6 @@ import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -57,8 +56,11 @@ class RecordKeySecret {
         this.derived = derive(bytes);
     }
 
-    /** Gives the database the derived key; counts every measure again if it changed. */
-    @EventListener(ApplicationReadyEvent.class)
+    /**
+     * Gives the database the derived key, as the context starts (before the demo data and the
+     * refresh job count anything); counts every measure again if it changed.
+     */
+    @PostConstruct
     void useIt() {
         Boolean changed = transactions.execute(status -> jdbc.sql("select observatory_use_cell_key_secret(?)")
                 .param(derived).query(Boolean.class).single());

@@ -218,6 +218,32 @@ class NationalObservatoryTest {
                 .isEqualTo(national(Dimension.FIELD).ended().grandTotal());
     }
 
+    @Test
+    void aNewSecretCountsEveryMeasureAgainWithNewKeysAndTheSameSecretChangesNothing() {
+        Result before = national(Dimension.MEASURE_TYPE);
+        byte[] other = "another secret, of sixteen bytes or more".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            assertThat(useSecret(other)).isTrue();
+            feed.refresh();
+            Result after = national(Dimension.MEASURE_TYPE);
+            assertThat(after.received().counts().total()).isEqualTo(before.received().counts().total());
+            long[] keys = java.util.stream.Stream.concat(epMeasures.stream(), tigMeasures.stream())
+                    .mapToLong(id -> CellKeyPerturbation.recordKey(other, id)).toArray();
+            assertThat(after.received().totalKey()).isEqualTo(CellKeyPerturbation.cellKey(keys))
+                    .isNotEqualTo(before.received().totalKey());
+            assertThat(useSecret(other)).isFalse();
+        } finally {
+            useSecret(secret.derived());
+            feed.refresh();
+        }
+        assertThat(national(Dimension.MEASURE_TYPE).received().render()).isEqualTo(before.received().render());
+    }
+
+    private boolean useSecret(byte[] key) {
+        return transactions.execute(status -> jdbc.sql("select observatory_use_cell_key_secret(?)").param(key)
+                .query(Boolean.class).single());
+    }
+
     /** Every value published is null or at least 5, within 2 of its count, and no line is listed with nothing shown. */
     private static void assertPublishedByTheRule(Result r) {
         List<Long> published = new ArrayList<>();
