@@ -410,6 +410,13 @@ class NationalObservatoryTest {
         // The application role itself cannot read the facts nor empty the queue either.
         assertThatThrownBy(() -> jdbc.sql("select count(*) from obs_measure_fact").query(Long.class).single())
                 .rootCause().hasMessageContaining("permission denied");
+        // Nor can either role read the key the record keys are drawn from.
+        assertThatThrownBy(() -> jdbc.sql("select secret from obs_cell_key").query(byte[].class).list())
+                .rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            jdbc.sql("set local role " + fr.passerelle.shared.db.EmbeddedDatabaseProperties.OBSERVATORY_ROLE).update();
+            jdbc.sql("select secret from obs_cell_key").query(byte[].class).list();
+        })).rootCause().hasMessageContaining("permission denied");
         assertThatThrownBy(() -> jdbc.sql("delete from obs_dirty").update()).rootCause()
                 .hasMessageContaining("permission denied");
     }
