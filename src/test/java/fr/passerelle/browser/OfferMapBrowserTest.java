@@ -140,6 +140,8 @@ class OfferMapBrowserTest extends BrowserSupport {
         String markup = "<b class=\"injected\">Tribunal</b><img class=\"injected\" src=\"x\">";
         owner.sql("update judicial_court set name = ? where code = ?").params(markup, COURT).update();
         try {
+            page.route(Pattern.compile("https://tile\\.openstreetmap\\.org/.*"), route -> route.fulfill(
+                    new Route.FulfillOptions().setStatus(404).setBody("")));
             page.navigate(url("/reseau/carte"));
             page.locator(".offer-map-court[data-court='" + COURT + "']").hover();
             Locator tooltip = page.locator(".leaflet-tooltip");
