@@ -81,8 +81,9 @@
         riseOnHover: true
       });
       marker.on('click', function () { selectCourt(c.code); });
-      marker.bindTooltip(c.name + ' — ' + c.offered + ' ' + element.getAttribute('data-label-offered') + ', '
-          + c.zonesBlanches + ' ' + element.getAttribute('data-label-zones'));
+      // A node, not a string: Leaflet writes a string tooltip as HTML, and a court's name is text.
+      marker.bindTooltip(text('span', c.name + ' — ' + c.offered + ' ' + element.getAttribute('data-label-offered')
+          + ', ' + c.zonesBlanches + ' ' + element.getAttribute('data-label-zones')));
       marker.addTo(map);
       var icon = marker.getElement();
       if (icon) {

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
 /**
  * The federation's "chiffres clés" of a calendar year compared with the year before, as a
  * {@link KeyFiguresReport}: the figures of the national observatory only (aggregate tables, under
- * its own database role, every count through the small-cell suppression), never personal tables.
+ * its own database role, every count through the cell-key perturbation, ADR 0009), never personal tables.
  *
  * <p>Main figures: measures received, active on December 31, ended, median duration, median delay
  * to the first interview; breakdowns: measures received by network region, by field and by measure
@@ -52,7 +52,7 @@ public class NationalKeyFigures {
         this.clock = clock;
     }
 
-    /** A published figure: its value (null: none), or hidden by the suppression. */
+    /** A published figure: its value (null: none), or not shown (below the threshold once perturbed). */
     record Published(BigDecimal value, boolean hidden) {
 
         static final Published HIDDEN = new Published(null, true);
@@ -99,7 +99,8 @@ public class NationalKeyFigures {
         Result current = now.byRegion();
         List<String> notes = List.of(
                 format.message("observatory.national.sharing", current.sharing(), current.members()),
-                format.message("observatory.national.secret"));
+                format.message("observatory.national.secretPerturbed"),
+                format.message("observatory.national.perturbed"));
         return new KeyFiguresReport(format.message("observatory.keyFigures.national.title", String.valueOf(year)),
                 format.message("observatory.keyFigures.national.subject"), String.valueOf(year),
                 String.valueOf(year - 1), List.of(), List.copyOf(rows), List.of(), List.copyOf(breakdowns),
@@ -167,7 +168,11 @@ public class NationalKeyFigures {
         before.lines().forEach(l -> lines.putIfAbsent(l.key(), l));
         BiFunction<Result, String, Published> received = (r, key) -> {
             int i = r.lines().stream().map(Line::key).toList().indexOf(key);
-            return i < 0 ? new Published(BigDecimal.ZERO, false) : Published.count(r.received().cell(i));
+            // A line not listed holds nothing that can be shown (or nothing at all in an empty year).
+            if (i < 0) {
+                return r.empty() ? new Published(BigDecimal.ZERO, false) : Published.HIDDEN;
+            }
+            return Published.count(r.received().cell(i));
         };
         List<BreakdownRow> rows = lines.values().stream()
                 .sorted(java.util.Comparator.comparing(label, String.CASE_INSENSITIVE_ORDER))

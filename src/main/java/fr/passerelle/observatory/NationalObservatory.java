@@ -1,10 +1,12 @@
 package fr.passerelle.observatory;
 
+import fr.passerelle.observatory.suppression.CellKeyPerturbation;
 import fr.passerelle.observatory.suppression.CountList;
 import fr.passerelle.observatory.suppression.CountTable;
+import fr.passerelle.observatory.suppression.PerturbedList;
+import fr.passerelle.observatory.suppression.PerturbedTable;
 import fr.passerelle.observatory.suppression.SmallCellSuppression;
 import fr.passerelle.observatory.suppression.SuppressedList;
-import fr.passerelle.observatory.suppression.SuppressedTable;
 import fr.passerelle.shared.FieldRefusal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -26,13 +28,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The national observatory: figures across the associations that agreed to share theirs, read from
  * the aggregate tables only (ADR 0007). Every query runs under the observatory database role, whose
- * grants hold no personal table, and every count goes through the small-cell suppression
- * (ADR 0006) before it leaves this class: callers never see a count they may not publish.
+ * grants hold no personal table, and every count goes through the cell-key perturbation (ADR 0009)
+ * before it leaves this class: each cell, total included, is published with a noise drawn from the
+ * keys of the measures it counts, and not shown below the threshold, so that overlapping periods,
+ * nested geographies and complementary filters do not give back a small count. Callers never see a
+ * count they may not publish (the exact counts a result keeps are for tests and operators).
  *
  * <p>Figures: measures received in the period, active on its last day, ended in it (by outcome),
  * the median duration of those ended (other than cancelled), and the median time to the first
  * interview of those started in it. A median is published only where the count of its population
- * in the same breakdown passes the suppression.
+ * in the same breakdown passes the small-cell suppression (ADR 0006).
  */
 @Service
 public class NationalObservatory {
@@ -78,10 +83,10 @@ public class NationalObservatory {
     /**
      * The published national figures.
      *
-     * @param lines the breakdown's lines that hold any measure, in order
-     * @param received measures received, by line, suppressed
-     * @param active measures active on the last day, by line, suppressed
-     * @param ended measures ended, by line and outcome ({@link #OUTCOMES}), suppressed (the three
+     * @param lines the breakdown's lines that hold any measure and have a count shown, in order
+     * @param received measures received, by line, perturbed
+     * @param active measures active on the last day, by line, perturbed
+     * @param ended measures ended, by line and outcome ({@link #OUTCOMES}), perturbed (the three
      *     tables are null when no measure is counted: see {@link #empty()})
      * @param medianDuration by line; null where not published
      * @param medianDurationTotal over all lines; null where not published
@@ -89,14 +94,17 @@ public class NationalObservatory {
      * @param members member associations
      */
     public record Result(YearMonth from, YearMonth to, Filters filters, Dimension breakdown, List<Line> lines,
-            SuppressedList received, SuppressedList active, SuppressedTable ended,
+            PerturbedList received, PerturbedList active, PerturbedTable ended,
             List<BigDecimal> medianDuration, BigDecimal medianDurationTotal,
             List<BigDecimal> medianFirstDelay, BigDecimal medianFirstDelayTotal,
             int sharing, int members, long waiting, Instant oldestWaiting) {
 
-        /** Whether no shared measure matches the period and filters. */
+        /**
+         * Whether no shared measure matches the period and filters (lines may be none otherwise too,
+         * when no line has a count that can be shown).
+         */
         public boolean empty() {
-            return lines.isEmpty();
+            return received == null;
         }
     }
 
@@ -111,6 +119,7 @@ public class NationalObservatory {
     private final TransactionTemplate readOnly;
     private final String role;
     private final SmallCellSuppression suppression = new SmallCellSuppression();
+    private final CellKeyPerturbation perturbation = new CellKeyPerturbation();
     private final KeptFigures kept;
 
     NationalObservatory(JdbcClient jdbc, PlatformTransactionManager transactions,
@@ -210,6 +219,7 @@ public class NationalObservatory {
         Map<String, Tally> tallies = new TreeMap<>();
         jdbc.sql("select " + key + " as k, sum(c.received),"
                         + " sum(c.active) filter (where " + activeMonths + "), " + SUMS
+                        + ", sum(c.received_key), sum(c.active_key) filter (where " + activeMonths + "), " + KEY_SUMS
                         + " from " + source + " c"
                         + " join identity_organisation_v o on o.id = c.organisation_id"
                         + " join network_judicial_court_v j on j.code = c.court_code"
@@ -230,6 +240,11 @@ public class NationalObservatory {
                     }
                     for (int i = 0; i < FIRST_DELAY_CLASSES.length; i++) {
                         t.firstDelays.counts[i] = rs.getLong(column++);
+                    }
+                    t.receivedKey = rs.getLong(column++);
+                    t.activeKey = rs.getLong(column++);
+                    for (String outcome : OUTCOMES) {
+                        t.endedKeys.put(outcome, rs.getLong(column++));
                     }
                     tallies.put(rs.getString(1), t);
                     return null;
@@ -257,13 +272,23 @@ public class NationalObservatory {
         }
         SuppressedList durationPopulation = suppression.apply(list(rows, t -> t.durations.total()));
         SuppressedList delayPopulation = suppression.apply(list(rows, t -> t.firstDelays.total()));
-        return new Result(from, to, f, breakdown, lines,
-                suppression.apply(list(rows, t -> t.received)),
-                suppression.apply(list(rows, t -> t.active)),
-                suppression.apply(endedTable(rows)),
-                medians(rows, durationPopulation, t -> t.durations),
+        PerturbedList received = perturbation.apply(list(rows, t -> t.received), keys(rows, t -> t.receivedKey));
+        PerturbedList active = perturbation.apply(list(rows, t -> t.active), keys(rows, t -> t.activeKey));
+        PerturbedTable ended = perturbation.apply(CountTable.of(endedTable(rows, t -> t.ended)),
+                endedTable(rows, t -> t.endedKeys));
+        // A line is listed only when one of its counts is shown: that a line is there at all would
+        // otherwise tell that it counts at least one measure. Totals stay those of every line.
+        int[] kept = java.util.stream.IntStream.range(0, rows.size())
+                .filter(i -> received.cell(i) != null || active.cell(i) != null || ended.rowTotal(i) != null
+                        || java.util.stream.IntStream.range(0, OUTCOMES.size()).anyMatch(c -> ended.cell(i, c) != null))
+                .toArray();
+        List<BigDecimal> medianDuration = medians(rows, durationPopulation, t -> t.durations);
+        List<BigDecimal> medianFirstDelay = medians(rows, delayPopulation, t -> t.firstDelays);
+        return new Result(from, to, f, breakdown, java.util.Arrays.stream(kept).mapToObj(lines::get).toList(),
+                received.lines(kept), active.lines(kept), ended.lines(kept),
+                java.util.Arrays.stream(kept).mapToObj(medianDuration::get).toList(),
                 durationPopulation.total() == null ? null : all.durations.median(),
-                medians(rows, delayPopulation, t -> t.firstDelays),
+                java.util.Arrays.stream(kept).mapToObj(medianFirstDelay::get).toList(),
                 delayPopulation.total() == null ? null : all.firstDelays.median(),
                 sharingCount, members, waiting, oldest);
     }
@@ -313,14 +338,19 @@ public class NationalObservatory {
         return CountList.of(cells);
     }
 
-    private static CountTable endedTable(List<Tally> rows) {
+    private static long[] keys(List<Tally> rows, java.util.function.ToLongFunction<Tally> key) {
+        return rows.stream().mapToLong(key).toArray();
+    }
+
+    /** Lines × outcomes of the counts or of their key sums. */
+    private static long[][] endedTable(List<Tally> rows, java.util.function.Function<Tally, Map<String, Long>> values) {
         long[][] cells = new long[rows.size()][OUTCOMES.size()];
         for (int r = 0; r < rows.size(); r++) {
             for (int c = 0; c < OUTCOMES.size(); c++) {
-                cells[r][c] = rows.get(r).ended.getOrDefault(OUTCOMES.get(c), 0L);
+                cells[r][c] = values.apply(rows.get(r)).getOrDefault(OUTCOMES.get(c), 0L);
             }
         }
-        return CountTable.of(cells);
+        return cells;
     }
 
     private static List<BigDecimal> medians(List<Tally> rows, SuppressedList population,
@@ -364,11 +394,21 @@ public class NationalObservatory {
         return String.join(", ", columns);
     }
 
-    /** What one line of the breakdown adds up to. */
+    /** The sums of the key sums of the ended counts, in the order of {@link #OUTCOMES}. */
+    private static final String KEY_SUMS = String.join(", ", OUTCOMES.stream()
+            .map(o -> "sum(c.ended_" + o.toLowerCase(java.util.Locale.ROOT) + "_key)").toList());
+
+    /**
+     * What one line of the breakdown adds up to, with the key sums of its published counts (reduced
+     * to cell keys by the perturbation).
+     */
     private static final class Tally {
         long received;
         long active;
         final Map<String, Long> ended = new HashMap<>();
+        long receivedKey;
+        long activeKey;
+        final Map<String, Long> endedKeys = new HashMap<>();
         final Histogram durations = new Histogram(DURATION_CLASSES);
         final Histogram firstDelays = new Histogram(FIRST_DELAY_CLASSES);
 

@@ -132,4 +132,23 @@ class OfferMapBrowserTest extends BrowserSupport {
         assertThat(page.locator(".member-list")).containsText("Association Carte Navigateur");
         assertAccessible();
     }
+
+    @Test
+    void aCourtNameWithMarkupIsShownAsTextInItsTooltip() {
+        String name = owner.sql("select name from judicial_court where code = ?").param(COURT).query(String.class)
+                .single();
+        String markup = "<b class=\"injected\">Tribunal</b><img class=\"injected\" src=\"x\">";
+        owner.sql("update judicial_court set name = ? where code = ?").params(markup, COURT).update();
+        try {
+            page.route(Pattern.compile("https://tile\\.openstreetmap\\.org/.*"), route -> route.fulfill(
+                    new Route.FulfillOptions().setStatus(404).setBody("")));
+            page.navigate(url("/reseau/carte"));
+            page.locator(".offer-map-court[data-court='" + COURT + "']").hover();
+            Locator tooltip = page.locator(".leaflet-tooltip");
+            assertThat(tooltip).containsText(markup);
+            assertThat(page.locator(".leaflet-tooltip .injected")).hasCount(0);
+        } finally {
+            owner.sql("update judicial_court set name = ? where code = ?").params(name, COURT).update();
+        }
+    }
 }

@@ -13,6 +13,8 @@ import fr.passerelle.shared.db.EmbeddedPostgresServer;
 import fr.passerelle.web.WebClient;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +52,9 @@ class NationalObservatoryPageTest {
     @Autowired
     ObservatoryFeed feed;
 
+    @Autowired
+    NationalObservatory observatory;
+
     @Test
     void federationStaffSeeTheNetworkFiguresAndExportThem() throws Exception {
         // Six measures of the demo association (which shares its figures) in March 2025.
@@ -79,8 +84,27 @@ class NationalObservatoryPageTest {
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(csv.body()).contains("Champ;Mesures reçues;Mesures en cours;Mesures terminées");
+        // The page and the export publish the same perturbed values, the observatory's.
+        assertThat(page.body()).contains("légèrement modifié");
+        NationalObservatory.Result r = observatory.compute(YearMonth.of(2025, 1), YearMonth.of(2025, 12),
+                NationalObservatory.Filters.none(), Dimension.FIELD);
+        int pre = r.lines().stream().map(NationalObservatory.Line::key).toList().indexOf("PRE_SENTENCE");
+        List<String> line = List.of("Pré-sentenciel", shown(r.received().cell(pre)), shown(r.active().cell(pre)),
+                shown(r.ended().rowTotal(pre)));
+        List<String> total = List.of("Total", shown(r.received().total()), shown(r.active().total()),
+                shown(r.ended().grandTotal()));
+        assertThat(csv.body()).contains(String.join(";", line) + ";", String.join(";", total) + ";");
+        String cells = page.body().replaceAll(">\\s+<", "><");
+        for (List<String> row : List.of(line, total)) {
+            assertThat(cells).contains("<th scope=\"row\">" + row.get(0) + "</th><td class=\"text-end\">" + row.get(1)
+                    + "</td><td class=\"text-end\">" + row.get(2) + "</td><td class=\"text-end\">" + row.get(3) + "</td>");
+        }
         assertThat(OwnerSql.of(server).sql("select count(*) from audit_event where action = 'observatory.national.exported'")
                 .query(Long.class).single()).isPositive();
+    }
+
+    private static String shown(Long value) {
+        return value == null ? "s" : String.valueOf(value);
     }
 
     @Test

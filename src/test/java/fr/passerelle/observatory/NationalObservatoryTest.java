@@ -18,6 +18,7 @@ import fr.passerelle.measures.Persons;
 import fr.passerelle.observatory.NationalObservatory.Filters;
 import fr.passerelle.observatory.NationalObservatory.Line;
 import fr.passerelle.observatory.NationalObservatory.Result;
+import fr.passerelle.observatory.suppression.CellKeyPerturbation;
 import fr.passerelle.shared.TenantContext;
 import fr.passerelle.shared.db.EmbeddedPostgresServer;
 import java.time.LocalDate;
@@ -89,6 +90,12 @@ class NationalObservatoryTest {
     private UUID sharing;
     private UUID notSharing;
     private final List<UUID> epMeasures = new ArrayList<>();
+    private final List<UUID> tigMeasures = new ArrayList<>();
+
+    @Autowired
+    RecordKeySecret secret;
+
+    private static final CellKeyPerturbation PERTURBATION = new CellKeyPerturbation();
 
     @BeforeEach
     void givenTwoAssociationsOfOneRegion() {
@@ -112,7 +119,7 @@ class NationalObservatoryTest {
                 epMeasures.add(m);
             }
             for (int day = 3; day <= 7; day++) {
-                measure("TIG", "TJ-LAVAL", person, LocalDate.of(2025, 3, day));
+                tigMeasures.add(measure("TIG", "TJ-LAVAL", person, LocalDate.of(2025, 3, day)));
             }
         });
         TenantContext.runAs(notSharing, () -> {
@@ -133,16 +140,43 @@ class NationalObservatoryTest {
     @Test
     void countsTheSharingAssociationWithTheDefinitionsOfItsOwnIndicators() {
         Result byType = national(Dimension.MEASURE_TYPE);
-        assertThat(byType.lines()).extracting(Line::key).containsExactly("EP", "TIG");
         // The seven measures of the association that does not share are not there.
-        assertThat(byType.received().render().cells()).containsExactly(6L, 5L);
-        assertThat(byType.received().total()).isEqualTo(11L);
-        assertThat(byType.ended().rowTotal(0)).isEqualTo(5L);
-        assertThat(byType.ended().cell(0, NationalObservatory.OUTCOMES.indexOf("COMPLETED"))).isEqualTo(5L);
-        assertThat(byType.ended().cell(1, 0)).isZero();
+        assertThat(byType.received().counts().cell(0)).isEqualTo(6);
+        assertThat(byType.received().counts().cell(1)).isEqualTo(5);
+        assertThat(byType.received().counts().total()).isEqualTo(11);
+        int completed = NationalObservatory.OUTCOMES.indexOf("COMPLETED");
+        assertThat(byType.ended().counts().rowTotal(0)).isEqualTo(5);
+        assertThat(byType.ended().counts().cell(0, completed)).isEqualTo(5);
+        assertThat(byType.ended().counts().cell(1, 0)).isZero();
+        // Each cell's key is the sum of its measures' record keys, as the Java code draws them.
+        int ep = key(epMeasures);
+        int tig = key(tigMeasures);
+        int ended = key(epMeasures.subList(0, 5));
+        assertThat(byType.received().totalKey()).isEqualTo(CellKeyPerturbation.cellKey(ep, tig));
+        assertThat(byType.ended().grandKey()).isEqualTo(ended);
+        assertThat(byType.active().totalKey()).isEqualTo(CellKeyPerturbation.cellKey(key(epMeasures.subList(5, 6)), tig));
+        // Published: each count with the noise of its key; a line only with a count shown.
+        assertThat(byType.received().total()).isEqualTo(PERTURBATION.publish(11, CellKeyPerturbation.cellKey(ep, tig)))
+                .isBetween(9L, 13L);
+        List<String> expected = new ArrayList<>();
+        if (PERTURBATION.publish(6, ep) != null || PERTURBATION.publish(5, ended) != null) {
+            expected.add("EP");
+        }
+        if (PERTURBATION.publish(5, tig) != null) {
+            expected.add("TIG");
+        }
+        assertThat(byType.lines()).extracting(Line::key).containsExactlyElementsOf(expected);
+        int epLine = expected.indexOf("EP");
+        if (epLine >= 0) {
+            assertThat(byType.received().cell(epLine)).isEqualTo(PERTURBATION.publish(6, ep));
+            assertThat(byType.ended().cell(epLine, completed)).isEqualTo(PERTURBATION.publish(5, ended))
+                    .isEqualTo(byType.ended().rowTotal(epLine)).isEqualTo(byType.ended().grandTotal());
+            assertThat(byType.medianDuration().get(epLine)).isEqualByComparingTo("42.5");
+        }
 
         var own = TenantContext.callAs(sharing, () -> indicators.compute(LocalDate.of(2025, 1, 1),
                 LocalDate.of(2025, 3, 31), AssociationIndicators.Filters.none()));
+        // The association's own figures are exact: not perturbed.
         assertThat(own.get(Indicator.MEASURES_RECEIVED).value()).isEqualByComparingTo("11");
         assertThat(own.get(Indicator.MEASURES_ENDED).value()).isEqualByComparingTo("5");
         // Durations 45, 44, 45, 43, 42 days: median 44 in the association's own figures. The network
@@ -150,7 +184,6 @@ class NationalObservatoryTest {
         // 30 + 2.5 / 3 × 15 = 42.5.
         assertThat(own.get(Indicator.MEDIAN_DURATION).value()).isEqualByComparingTo("44.0");
         assertThat(byType.medianDurationTotal()).isEqualByComparingTo("42.5");
-        assertThat(byType.medianDuration().get(0)).isEqualByComparingTo("42.5");
         // First interviews after 4, 6, 8, 10, 12, 14 days: median 9; by class, two in [4, 7), one in
         // [7, 10), three in [10, 15): the third of six is reached at the end of [7, 10), so 10.
         assertThat(own.get(Indicator.FIRST_INTERVIEW_MEDIAN_DELAY).value()).isEqualByComparingTo("9.0");
@@ -158,21 +191,96 @@ class NationalObservatoryTest {
     }
 
     @Test
-    void hidesSmallCountsAndWhatWouldGiveThemBack() {
+    void publishesNoCountFromOneToFourAndTheSameMeasuresAlwaysAsTheSameValue() {
         Result byType = national(Dimension.MEASURE_TYPE);
-        // Active at the end of March: 1 EP, 5 TIG. The 1 is hidden, and so is the 5, which the total
-        // (6, shown) would otherwise give back.
-        assertThat(byType.active().total()).isEqualTo(6L);
-        assertThat(byType.active().render().cells()).containsExactly(null, null);
+        assertPublishedByTheRule(byType);
+        // Active at the end of March: 1 EP, 5 TIG, 6 in all; the 1 can never be shown (at most 3).
+        assertThat(byType.active().counts().cell(0)).isEqualTo(1);
+        assertThat(byType.active().total()).isEqualTo(PERTURBATION.publish(6,
+                CellKeyPerturbation.cellKey(key(epMeasures.subList(5, 6)), key(tigMeasures))));
         // No median over fewer than five measures: the TIG line has no duration at all, and a
         // February-only period leaves the EP line five durations.
-        assertThat(byType.medianDuration().get(1)).isNull();
+        int tigLine = byType.lines().stream().map(Line::key).toList().indexOf("TIG");
+        if (tigLine >= 0) {
+            assertThat(byType.medianDuration().get(tigLine)).isNull();
+        }
         Result february = observatory.compute(YearMonth.of(2025, 2), YearMonth.of(2025, 2),
                 new Filters(region, null, null, null, null, "EP"), Dimension.MEASURE_TYPE);
-        assertThat(february.received().total()).isZero();
-        assertThat(february.lines()).extracting(Line::key).containsExactly("EP");
-        assertThat(february.ended().grandTotal()).isEqualTo(5L);
+        assertPublishedByTheRule(february);
+        // Nothing received in February: none is a blank too, like the counts from 1 to 4.
+        assertThat(february.received().counts().total()).isZero();
+        assertThat(february.received().total()).isNull();
         assertThat(february.active().total()).isNull();
+        // The five measures ended in February are the five ended in the quarter: asked by field for
+        // the quarter, or by type for February alone, they are published as the same value.
+        assertThat(february.ended().counts().grandTotal()).isEqualTo(5);
+        assertThat(february.ended().grandTotal()).isEqualTo(PERTURBATION.publish(5, key(epMeasures.subList(0, 5))))
+                .isEqualTo(national(Dimension.FIELD).ended().grandTotal());
+    }
+
+    @Test
+    void aNewSecretCountsEveryMeasureAgainWithNewKeysAndTheSameSecretChangesNothing() {
+        Result before = national(Dimension.MEASURE_TYPE);
+        byte[] other = "another secret, of sixteen bytes or more".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            assertThat(useSecret(other)).isTrue();
+            feed.refresh();
+            Result after = national(Dimension.MEASURE_TYPE);
+            assertThat(after.received().counts().total()).isEqualTo(before.received().counts().total());
+            long[] keys = java.util.stream.Stream.concat(epMeasures.stream(), tigMeasures.stream())
+                    .mapToLong(id -> CellKeyPerturbation.recordKey(other, id)).toArray();
+            assertThat(after.received().totalKey()).isEqualTo(CellKeyPerturbation.cellKey(keys))
+                    .isNotEqualTo(before.received().totalKey());
+            assertThat(useSecret(other)).isFalse();
+        } finally {
+            useSecret(secret.derived());
+            feed.refresh();
+        }
+        assertThat(national(Dimension.MEASURE_TYPE).received().render()).isEqualTo(before.received().render());
+    }
+
+    private boolean useSecret(byte[] key) {
+        return transactions.execute(status -> jdbc.sql("select observatory_use_cell_key_secret(?)").param(key)
+                .query(Boolean.class).single());
+    }
+
+    /** Every value published is null or at least 5, within 2 of its count, and no line is listed with nothing shown. */
+    private static void assertPublishedByTheRule(Result r) {
+        List<Long> published = new ArrayList<>();
+        List<Long> exact = new ArrayList<>();
+        for (int i = 0; i < r.lines().size(); i++) {
+            List<Long> line = new ArrayList<>(List.of(java.util.Optional.ofNullable(r.received().cell(i)).orElse(-1L),
+                    java.util.Optional.ofNullable(r.active().cell(i)).orElse(-1L),
+                    java.util.Optional.ofNullable(r.ended().rowTotal(i)).orElse(-1L)));
+            published.add(r.received().cell(i));
+            exact.add(r.received().count(i));
+            published.add(r.active().cell(i));
+            exact.add(r.active().count(i));
+            published.add(r.ended().rowTotal(i));
+            exact.add(r.ended().rowCount(i));
+            for (int c = 0; c < NationalObservatory.OUTCOMES.size(); c++) {
+                published.add(r.ended().cell(i, c));
+                exact.add(r.ended().count(i, c));
+                line.add(java.util.Optional.ofNullable(r.ended().cell(i, c)).orElse(-1L));
+            }
+            assertThat(line).as("line %s lists something shown", i).anyMatch(v -> v >= 0);
+        }
+        published.add(r.received().total());
+        exact.add(r.received().counts().total());
+        published.add(r.ended().grandTotal());
+        exact.add(r.ended().counts().grandTotal());
+        for (int i = 0; i < published.size(); i++) {
+            if (published.get(i) != null) {
+                assertThat(published.get(i)).isGreaterThanOrEqualTo(5L)
+                        .isBetween(exact.get(i) - CellKeyPerturbation.MAX_NOISE, exact.get(i) + CellKeyPerturbation.MAX_NOISE);
+            }
+        }
+    }
+
+    /** The cell key of some measures, from their record keys as the Java code draws them. */
+    private int key(List<UUID> measureIds) {
+        return CellKeyPerturbation.cellKey(measureIds.stream()
+                .mapToLong(id -> CellKeyPerturbation.recordKey(secret.derived(), id)).toArray());
     }
 
     @Test
@@ -180,12 +288,12 @@ class NationalObservatoryTest {
         UUID running = epMeasures.get(5);
         TenantContext.runAs(sharing, () -> act(running, MeasureAction.END, null, LocalDate.of(2025, 3, 20),
                 MeasureOutcome.REVOKED));
-        assertThat(national(Dimension.FIELD).ended().table().grandTotal()).isEqualTo(5L);
+        assertThat(national(Dimension.FIELD).ended().counts().grandTotal()).isEqualTo(5L);
         assertThat(national(Dimension.FIELD).waiting()).isPositive();
 
         feed.refresh();
         Result after = national(Dimension.FIELD);
-        assertThat(after.ended().table().grandTotal()).isEqualTo(6L);
+        assertThat(after.ended().counts().grandTotal()).isEqualTo(6L);
         assertThat(after.waiting()).isZero();
         // Counted again from scratch, the aggregates are the same.
         feed.rebuild();
@@ -210,7 +318,7 @@ class NationalObservatoryTest {
         feed.refresh();
         Result after = national(Dimension.FIELD);
         assertThat(after.ended()).isNotSameAs(first.ended());
-        assertThat(after.ended().table().grandTotal()).isEqualTo(6L);
+        assertThat(after.ended().counts().grandTotal()).isEqualTo(6L);
         // So are they when an association stops sharing (a reference table, every month).
         OwnerSql.of(server).sql("update organisation set shares_statistics = false where id = ?").param(sharing)
                 .update();
@@ -228,10 +336,10 @@ class NationalObservatoryTest {
         TenantContext.runAs(sharing, () -> measure("TIG", "TJ-ANGERS", person(), LocalDate.of(2025, 12, 2)));
         feed.refresh();
         Result year = assertYearEqualsItsMonths();
-        assertThat(year.received().total()).isEqualTo(12L);
-        assertThat(year.ended().grandTotal()).isEqualTo(6L);
+        assertThat(year.received().counts().total()).isEqualTo(12L);
+        assertThat(year.ended().counts().grandTotal()).isEqualTo(6L);
         // Active on 31 December: the yearly row's is December's, not the sum of the months.
-        assertThat(year.active().total()).isEqualTo(6L);
+        assertThat(year.active().counts().total()).isEqualTo(6L);
         feed.rebuild();
         assertYearEqualsItsMonths();
     }
@@ -256,11 +364,14 @@ class NationalObservatoryTest {
         String rollUp = """
                 select organisation_id, court_code, type_code, cast(date_trunc('year', month) as date),
                        sum(received), coalesce(sum(active) filter (where extract(month from month) = 12), 0),
-                       sum(ended_completed + ended_revoked), sum(duration_3), sum(first_delay_4)
+                       sum(ended_completed + ended_revoked), sum(duration_3), sum(first_delay_4),
+                       sum(received_key), coalesce(sum(active_key) filter (where extract(month from month) = 12), 0),
+                       sum(ended_revoked_key)
                 from obs_month group by 1, 2, 3, 4""";
         String yearly = """
                 select organisation_id, court_code, type_code, year, received, active,
-                       ended_completed + ended_revoked, duration_3, first_delay_4 from obs_year""";
+                       ended_completed + ended_revoked, duration_3, first_delay_4, received_key, active_key,
+                       ended_revoked_key from obs_year""";
         long differences = transactions.execute(status -> {
             jdbc.sql("set local role " + fr.passerelle.shared.db.EmbeddedDatabaseProperties.OBSERVATORY_ROLE).update();
             return jdbc.sql("select count(*) from ((" + rollUp + " except " + yearly + ") union all (" + yearly
@@ -276,11 +387,11 @@ class NationalObservatoryTest {
     @Test
     void onlyAssociationsThatShareAreCountedAndThePageSaysHowMany() {
         Result before = national(Dimension.NETWORK_REGION);
-        assertThat(before.received().total()).isEqualTo(11L);
+        assertThat(before.received().counts().total()).isEqualTo(11L);
         OwnerSql.of(server).sql("update organisation set shares_statistics = true where id = ?").param(notSharing)
                 .update();
         Result after = national(Dimension.NETWORK_REGION);
-        assertThat(after.received().total()).isEqualTo(18L);
+        assertThat(after.received().counts().total()).isEqualTo(18L);
         assertThat(after.sharing()).isEqualTo(before.sharing() + 1);
         assertThat(after.members()).isEqualTo(before.members());
         assertThat(after.lines()).containsExactly(new Line(region, "Région " + region));
@@ -299,6 +410,13 @@ class NationalObservatoryTest {
         // The application role itself cannot read the facts nor empty the queue either.
         assertThatThrownBy(() -> jdbc.sql("select count(*) from obs_measure_fact").query(Long.class).single())
                 .rootCause().hasMessageContaining("permission denied");
+        // Nor can either role read the key the record keys are drawn from.
+        assertThatThrownBy(() -> jdbc.sql("select secret from obs_cell_key").query(byte[].class).list())
+                .rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            jdbc.sql("set local role " + fr.passerelle.shared.db.EmbeddedDatabaseProperties.OBSERVATORY_ROLE).update();
+            jdbc.sql("select secret from obs_cell_key").query(byte[].class).list();
+        })).rootCause().hasMessageContaining("permission denied");
         assertThatThrownBy(() -> jdbc.sql("delete from obs_dirty").update()).rootCause()
                 .hasMessageContaining("permission denied");
     }

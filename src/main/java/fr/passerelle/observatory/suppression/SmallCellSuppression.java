@@ -44,7 +44,8 @@ import java.util.Arrays;
  * protected one by one: differences between them are not. A total hidden here must be hidden
  * wherever else it is published, and the same figures should not be published for nested
  * selections that differ by a few measures. Callers publish such linked tables from the same
- * suppressed result, or by closed periods.</li>
+ * suppressed result, or by closed periods. Where a reader chooses the tables (the national
+ * observatory), use {@link CellKeyPerturbation} instead (ADR 0009).</li>
  * <li><b>Knowledge of the algorithm.</b> A reader who reruns the rules may narrow a blank (e.g. a
  * secondary blank is at most the other counts of its line) but no exact value follows from this
  * alone in the cases tested; it is not proved in general.</li>

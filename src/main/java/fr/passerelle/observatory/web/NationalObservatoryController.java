@@ -37,8 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The national observatory for federation staff: figures across the associations that share
- * theirs, by the breakdown chosen, every count already through the small-cell suppression; and the
- * federation's "chiffres clés" PDF of a calendar year.
+ * theirs, by the breakdown chosen, every count already perturbed (ADR 0009), the page and the
+ * CSV/XLSX export from the same result; and the federation's "chiffres clés" PDF of a calendar year.
  */
 @Controller
 @RequestMapping("/observatory/national")
