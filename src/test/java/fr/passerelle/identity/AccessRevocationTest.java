@@ -52,6 +52,9 @@ class AccessRevocationTest {
     @Autowired
     EmbeddedPostgresServer server;
 
+    @Autowired
+    ApiTokens tokens;
+
     @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();
@@ -128,10 +131,9 @@ class AccessRevocationTest {
 
         WebClient third = signedIn(user);
         HttpResponse<String> everywhere = here.post("/account/sessions", "/account/sessions/sign-out-everywhere", Map.of());
-        assertThat(WebClient.location(everywhere)).endsWith("/login?everywhere");
+        assertThat(everywhere.body()).contains("Toutes vos sessions ont été fermées.");
         assertThat(WebClient.location(here.get("/"))).endsWith("/login");
         assertThat(WebClient.location(third.get("/"))).endsWith("/login");
-        assertThat(here.get("/login?everywhere").body()).contains("Toutes vos sessions ont été fermées.");
     }
 
     @Test
@@ -144,6 +146,39 @@ class AccessRevocationTest {
         WebClient otherWeb = signedIn(other);
         otherWeb.post("/account/sessions", "/account/sessions/" + sessionId.trim() + "/sign-out", Map.of());
         assertThat(victimWeb.get("/").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anApiTokenFollowsItsAccountAtEveryRequest() throws Exception {
+        UUID person = givenAPerson();
+        UserAccounts.UserDetail user = givenAnAccount(Roles.SERVICE_HEAD);
+        SignedIn.as(users, user.username());
+        String token;
+        try {
+            token = tokens.create("révocation").secret();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        String health = "{\"healthNotes\":\"Suivi\",\"addictionNotes\":\"\"}";
+        assertThat(api("PUT", "/api/v1/persons/" + person + "/health", token, health).statusCode()).isLessThan(300);
+
+        asAdministrator(() -> accounts.update(user.id(), new UserAccounts.UserChanges(user.displayName(), user.email(),
+                user.serviceId(), List.of(Roles.DIRECTOR), true)));
+        assertThat(api("PUT", "/api/v1/persons/" + person + "/health", token, health).statusCode()).isEqualTo(403);
+        assertThat(api("GET", "/api/v1/persons/" + person, token, null).statusCode()).isEqualTo(200);
+
+        asAdministrator(() -> accounts.update(user.id(), new UserAccounts.UserChanges(user.displayName(), user.email(),
+                user.serviceId(), List.of(Roles.DIRECTOR), false)));
+        assertThat(api("GET", "/api/v1/persons/" + person, token, null).statusCode()).isEqualTo(401);
+    }
+
+    private HttpResponse<String> api(String method, String path, String token, String json) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .method(method, json == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(json))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void assertTheOpenSessionEndsAfter(Consumer<UserAccounts.UserDetail> change) throws Exception {

@@ -14,7 +14,7 @@ class LoginController {
     @GetMapping("/login")
     String login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,
             @RequestParam(required = false) Long throttled, @RequestParam(required = false) String unlocked,
-            @RequestParam(required = false) String everywhere, Authentication authentication, Model model) {
+            Authentication authentication, Model model) {
         if (authentication != null && !(authentication instanceof AnonymousAuthenticationToken)
                 && authentication.getAuthorities().stream().noneMatch(a -> "MFA_PENDING".equals(a.getAuthority()))) {
             return "redirect:/";
@@ -22,7 +22,6 @@ class LoginController {
         model.addAttribute("loginError", error != null);
         model.addAttribute("loggedOut", logout != null);
         model.addAttribute("unlocked", unlocked != null);
-        model.addAttribute("everywhere", everywhere != null);
         model.addAttribute("throttledSeconds", throttled == null ? null : Math.max(1, Math.min(throttled, 3600)));
         return "login";
     }

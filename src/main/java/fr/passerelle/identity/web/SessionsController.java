@@ -48,6 +48,6 @@ class SessionsController {
             current.invalidate();
         }
         SecurityContextHolder.clearContext();
-        return "redirect:/login?everywhere";
+        return "account/signed-out";
     }
 }
