@@ -66,6 +66,13 @@ class AuthorizationMatrixTest {
             Rule.post("/mfa/verify").mfaPending(),
             Rule.get("/mfa/recovery-codes").mfaPending(),
             Rule.post("/mfa/recovery-codes").mfaPending(),
+            Rule.get("/login/unlock").open(),
+            Rule.post("/login/unlock").open().param("username", "nobody-at-all"),
+            Rule.get("/login/unlock/{token}").open().vars(Ids::unknown),
+            Rule.post("/login/unlock/{token}").open().vars(Ids::unknown),
+            Rule.get("/account/sessions").signedIn(),
+            Rule.post("/account/sessions/{id}/sign-out").signedIn().vars(Ids::unknown),
+            Rule.post("/account/sessions/sign-out-everywhere").signedIn(),
             Rule.get("/account/password").signedIn(),
             Rule.post("/account/password").signedIn(),
             Rule.get("/admin/users").requires("user:manage"),
@@ -555,7 +562,10 @@ class AuthorizationMatrixTest {
             request.with(csrf());
         }
         if (user != null) {
-            Authentication auth = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+            // Loaded afresh: an earlier line (a second factor reset of oneself) may have ended the sessions
+            // opened with the account as it was (its security stamp).
+            PasserelleUser current = (PasserelleUser) users.loadUserByUsername(user.getUsername());
+            Authentication auth = UsernamePasswordAuthenticationToken.authenticated(current, null, current.getAuthorities());
             request.with(authentication(auth));
         }
         return mvc.perform(request).andReturn();

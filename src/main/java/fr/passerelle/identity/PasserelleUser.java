@@ -34,10 +34,19 @@ public final class PasserelleUser implements UserDetails, CredentialsContainer, 
     private final boolean mfaEnrolled;
     private final List<String> roles;
     private final Set<String> permissions;
+    /** The account's security stamp when this user was loaded: a session holding an older one has ended. */
+    private final long securityStamp;
 
     public PasserelleUser(UUID userId, UUID organisationId, OrganisationKind organisationKind, String username,
             String displayName, String passwordHash, boolean enabled, boolean mfaRequired, boolean mfaEnrolled,
             List<String> roles, Set<String> permissions) {
+        this(userId, organisationId, organisationKind, username, displayName, passwordHash, enabled, mfaRequired,
+                mfaEnrolled, roles, permissions, 0);
+    }
+
+    public PasserelleUser(UUID userId, UUID organisationId, OrganisationKind organisationKind, String username,
+            String displayName, String passwordHash, boolean enabled, boolean mfaRequired, boolean mfaEnrolled,
+            List<String> roles, Set<String> permissions, long securityStamp) {
         this.userId = userId;
         this.organisationId = organisationId;
         this.organisationKind = organisationKind;
@@ -49,6 +58,11 @@ public final class PasserelleUser implements UserDetails, CredentialsContainer, 
         this.mfaEnrolled = mfaEnrolled;
         this.roles = List.copyOf(roles);
         this.permissions = Set.copyOf(permissions);
+        this.securityStamp = securityStamp;
+    }
+
+    public long securityStamp() {
+        return securityStamp;
     }
 
     @Override

@@ -233,12 +233,17 @@ public class UserAccounts {
                 throw new FieldRefusal("enabled", "user.cannotDisableSelf");
             }
         });
+        // What the account may do changes: its sessions end at their next request.
+        boolean accessChanged = before.enabled() != changes.enabled()
+                || !java.util.Objects.equals(before.serviceId(), changes.serviceId())
+                || !new java.util.HashSet<>(before.roles()).equals(new java.util.HashSet<>(changes.roles()));
         jdbc.sql("""
                 update app_user set display_name = :name, email = :email, service_id = :service, enabled = :enabled,
-                                    updated_at = now()
+                                    security_stamp = security_stamp + :stamp, updated_at = now()
                 where id = :id""")
                 .param("name", changes.displayName().trim()).param("email", changes.email().trim())
-                .param("service", changes.serviceId()).param("enabled", changes.enabled()).param("id", id)
+                .param("service", changes.serviceId()).param("enabled", changes.enabled())
+                .param("stamp", accessChanged ? 1 : 0).param("id", id)
                 .update();
         setRoles(id, organisationId, changes.roles());
         Map<String, Object> details = new LinkedHashMap<>();
@@ -253,12 +258,16 @@ public class UserAccounts {
     public void setPassword(UUID id, String password) {
         UserDetail user = get(id);
         PasswordPolicy.check("password", password, user.username());
-        jdbc.sql("update app_user set password_hash = ?, updated_at = now() where id = ?")
+        // Every session of the account ends (the caller renews the one that made the change, if any).
+        jdbc.sql("update app_user set password_hash = ?, security_stamp = security_stamp + 1, updated_at = now() where id = ?")
                 .param(encoder.encode(password)).param(id).update();
         audit.record("user.password_set", "user", id, Map.of());
     }
 
-    /** The signed-in user changes their own password, proving they know the current one. */
+    /**
+     * The signed-in user changes their own password, proving they know the current one. Their other
+     * sessions end; the web layer renews the current one.
+     */
     @Transactional
     public void changeOwnPassword(String currentPassword, String newPassword) {
         UUID me = TenantContext.currentPrincipal().orElseThrow().userId();

@@ -42,4 +42,25 @@ class PasswordPolicyTest {
         assertThatThrownBy(() -> PasswordPolicy.check("password", "Ab1-".repeat(40), "camille"))
                 .hasFieldOrPropertyWithValue("messageKey", "password.tooLong");
     }
+
+    @Test
+    void refusesACommonPasswordWhateverItsCase() {
+        for (String common : new String[] {"qwertyuiop123", "Password1234", "AZERTYUIOP123"}) {
+            assertThatThrownBy(() -> PasswordPolicy.check("password", common, "camille")).as(common)
+                    .hasFieldOrPropertyWithValue("messageKey", "password.common");
+        }
+    }
+
+    @Test
+    void refusesACommonPasswordFollowedOnlyByDigitsAndPunctuation() {
+        for (String common : new String[] {"Sunshine1990!!", "motdepasse2026!", "Football-2024"}) {
+            assertThatThrownBy(() -> PasswordPolicy.check("password", common, "camille")).as(common)
+                    .hasFieldOrPropertyWithValue("messageKey", "password.common");
+        }
+    }
+
+    @Test
+    void acceptsAPasswordThatOnlyContainsACommonWordAmongOthers() {
+        assertThatCode(() -> PasswordPolicy.check("password", "Sunshine-Verger-Rouge", "camille")).doesNotThrowAnyException();
+    }
 }

@@ -17,17 +17,27 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finds the account behind a login name before any tenant is known, through the
- * {@code identity_find_login} database function, and builds the signed-in user.
+ * {@code identity_find_login} database function, and builds the signed-in user. Under the
+ * {@code prod} profile a demo account is always disabled and no account skips the second factor,
+ * whatever {@code passerelle.demo.mfa-exempt} says (see {@link ProductionSafety}).
  */
 @Component
 class LoginLookup implements UserDetailsService {
 
     private final JdbcClient jdbc;
     private final boolean demoMfaExemption;
+    private final boolean production;
 
-    LoginLookup(JdbcClient jdbc, @Value("${passerelle.demo.mfa-exempt:true}") boolean demoMfaExemption) {
+    @org.springframework.beans.factory.annotation.Autowired
+    LoginLookup(JdbcClient jdbc, @Value("${passerelle.demo.mfa-exempt:true}") boolean demoMfaExemption,
+            org.springframework.core.env.Environment environment) {
+        this(jdbc, demoMfaExemption, ProductionSafety.isProduction(environment));
+    }
+
+    LoginLookup(JdbcClient jdbc, boolean demoMfaExemption, boolean production) {
         this.jdbc = jdbc;
-        this.demoMfaExemption = demoMfaExemption;
+        this.demoMfaExemption = demoMfaExemption && !production;
+        this.production = production;
     }
 
     @Override
@@ -53,7 +63,8 @@ class LoginLookup implements UserDetailsService {
                         rs.getBoolean("mfa_enabled"),
                         rs.getBoolean("mfa_exempt"),
                         rs.getBoolean("demo_account"),
-                        toList(rs.getArray("roles"))))
+                        toList(rs.getArray("roles")),
+                        rs.getLong("security_stamp")))
                 .optional();
         return row.map(this::toUser);
     }
@@ -65,9 +76,11 @@ class LoginLookup implements UserDetailsService {
                 .query(String.class)
                 .list());
         boolean exempt = r.mfaExempt && r.demoAccount && demoMfaExemption;
+        boolean demoRefused = production && r.demoAccount;
         boolean mfaRequired = r.mfaEnabled || (r.kind == OrganisationKind.ASSOCIATION && !exempt);
         return new PasserelleUser(r.id, r.organisationId, r.kind, r.username, r.displayName, r.passwordHash,
-                r.enabled && r.organisationActive, mfaRequired, r.mfaEnabled, r.roles, permissions);
+                r.enabled && r.organisationActive && !demoRefused, mfaRequired, r.mfaEnabled, r.roles, permissions,
+                r.securityStamp);
     }
 
     private static List<String> toList(Array array) throws java.sql.SQLException {
@@ -76,5 +89,5 @@ class LoginLookup implements UserDetailsService {
 
     private record Row(UUID id, UUID organisationId, OrganisationKind kind, boolean organisationActive,
             String username, String displayName, String passwordHash, boolean enabled, boolean mfaEnabled,
-            boolean mfaExempt, boolean demoAccount, List<String> roles) {}
+            boolean mfaExempt, boolean demoAccount, List<String> roles, long securityStamp) {}
 }

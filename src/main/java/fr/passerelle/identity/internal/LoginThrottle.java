@@ -1,9 +1,13 @@
 package fr.passerelle.identity.internal;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -11,18 +15,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * Failed sign-ins per login name, known or not, so an unknown name gets exactly the same answer
- * as a known one. Kept in PostgreSQL so every node applies the same delay.
+ * as a known one, and per client address, whatever names it tries, so that spraying one password
+ * over many names from one address is slowed down too. An IPv6 client counts by its /64 network
+ * (one host usually holds a whole /64). Kept in PostgreSQL so every node applies the same delay.
  */
 @Component
 class LoginThrottle {
 
     private final JdbcClient jdbc;
     private final LoginThrottlePolicy policy;
+    private final LoginThrottlePolicy addressPolicy;
     private final Clock clock;
 
     LoginThrottle(JdbcClient jdbc, SecurityProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.policy = properties.loginThrottle();
+        this.addressPolicy = properties.addressThrottle();
         this.clock = clock;
     }
 
@@ -31,12 +39,36 @@ class LoginThrottle {
         return trimmed.length() > 100 ? trimmed.substring(0, 100) : trimmed;
     }
 
+    /** The key of a client address: the address itself for IPv4, its /64 network for IPv6. */
+    static String addressKey(String remoteAddress) {
+        String address = remoteAddress == null ? "" : remoteAddress.trim();
+        if (!address.contains(":")) {
+            return address.length() > 64 ? address.substring(0, 64) : address;
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(address.replaceAll("^\\[|]$|%.*$", "")).getAddress();
+            return bytes.length == 16 ? HexFormat.of().formatHex(Arrays.copyOf(bytes, 8)) + "::/64" : address;
+        } catch (UnknownHostException e) {
+            return address.length() > 64 ? address.substring(0, 64) : address;
+        }
+    }
+
     /** Time the login name must still wait before its next attempt is examined. */
     Duration remainingWait(String login) {
-        return jdbc.sql("select failures, last_failure_at from login_attempt where login_key = ?")
-                .param(key(login))
+        return wait("select failures, last_failure_at from login_attempt where login_key = ?", key(login), policy);
+    }
+
+    /** Time the client address must still wait before its next attempt is examined, whatever the name. */
+    Duration remainingAddressWait(String address) {
+        return wait("select failures, last_failure_at from login_attempt_address where address_key = ?",
+                addressKey(address), addressPolicy);
+    }
+
+    private Duration wait(String sql, String key, LoginThrottlePolicy rule) {
+        return jdbc.sql(sql)
+                .param(key)
                 .query((rs, n) -> {
-                    Instant until = rs.getTimestamp(2).toInstant().plus(policy.delayAfter(rs.getInt(1)));
+                    Instant until = rs.getTimestamp(2).toInstant().plus(rule.delayAfter(rs.getInt(1)));
                     Duration wait = Duration.between(clock.instant(), until);
                     return wait.isNegative() ? Duration.ZERO : wait;
                 })
@@ -44,7 +76,8 @@ class LoginThrottle {
                 .orElse(Duration.ZERO);
     }
 
-    void recordFailure(String login) {
+    /** A failed sign-in (password or second factor) of a login name from a client address. */
+    void recordFailure(String login, String address) {
         jdbc.sql("""
                 insert into login_attempt (login_key, failures, last_failure_at) values (?, 1, ?)
                 on conflict (login_key) do update
@@ -53,16 +86,28 @@ class LoginThrottle {
                 .param(key(login))
                 .param(Timestamp.from(clock.instant()))
                 .update();
+        jdbc.sql("""
+                insert into login_attempt_address (address_key, failures, last_failure_at) values (?, 1, ?)
+                on conflict (address_key) do update
+                    set failures = login_attempt_address.failures + 1, last_failure_at = excluded.last_failure_at
+                """)
+                .param(addressKey(address))
+                .param(Timestamp.from(clock.instant()))
+                .update();
     }
 
     /** Forgets failures older than a day; safe on every node at once. */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     void forgetOldFailures() {
-        jdbc.sql("delete from login_attempt where last_failure_at < ?")
-                .param(Timestamp.from(clock.instant().minus(Duration.ofDays(1))))
-                .update();
+        Timestamp dayAgo = Timestamp.from(clock.instant().minus(Duration.ofDays(1)));
+        jdbc.sql("delete from login_attempt where last_failure_at < ?").param(dayAgo).update();
+        jdbc.sql("delete from login_attempt_address where last_failure_at < ?").param(dayAgo).update();
     }
 
+    /**
+     * Forgets the failures of a login name (after a sign-in, or an unlock link). Those of the
+     * address stay: a sign-in on one's own account must not let an address go on trying others.
+     */
     void reset(String login) {
         jdbc.sql("delete from login_attempt where login_key = ?").param(key(login)).update();
     }

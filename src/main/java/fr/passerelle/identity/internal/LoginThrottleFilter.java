@@ -9,28 +9,29 @@ import java.time.Duration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a sign-in attempt, before the password is even examined, while its login name is
- * still waiting out the delay earned by previous failures.
+ * Refuses a sign-in attempt, before the password is even examined, while its login name or its
+ * client address is still waiting out the delay earned by previous failures (the login name's
+ * delay does not apply in a browser that opened an unlock link for it).
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
-    private final LoginThrottle throttle;
+    private final SignInFlow signIn;
 
-    LoginThrottleFilter(LoginThrottle throttle) {
-        this.throttle = throttle;
+    LoginThrottleFilter(SignInFlow signIn) {
+        this.signIn = signIn;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+        return !("POST".equals(request.getMethod())
+                && "/login".equals(request.getRequestURI().substring(request.getContextPath().length())));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Duration wait = throttle.remainingWait(request.getParameter("username"));
-        if (!wait.isZero()) {
-            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        long seconds = signIn.remainingWaitSeconds(request, request.getParameter("username"));
+        if (seconds > 0) {
             response.sendRedirect(request.getContextPath() + "/login?throttled=" + seconds);
             return;
         }

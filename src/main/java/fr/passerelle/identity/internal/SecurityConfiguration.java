@@ -33,6 +33,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -159,9 +160,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SignInFlow signIn, LoginThrottle throttle,
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SignInFlow signIn,
             SecurityContextRepository contextRepository, ApiProblems problems, JdbcClient jdbc, LoginLookup lookup,
-            ApiTokens tokens, java.time.Clock clock,
+            ApiTokens tokens, java.time.Clock clock, UserSessions userSessions,
             @Value("${passerelle.metrics.token:}") String metricsToken, @Value("${passerelle.map.tile-url:}") String tileUrl)
             throws Exception {
         RequestMatcher swaggerUi = request -> {
@@ -174,7 +175,7 @@ class SecurityConfiguration {
                 .csrf(c -> c.ignoringRequestMatchers(
                         request -> ApiProblems.isApi(request) && ApiTokenConverter.hasBearer(request)))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/error", "/error/**", "/webjars/**", "/css/**", "/js/**",
+                        .requestMatchers("/login", "/login/unlock", "/login/unlock/*", "/error", "/error/**", "/webjars/**", "/css/**", "/js/**",
                                 "/img/**", "/favicon.ico", "/actuator/health", "/actuator/health/**",
                                 "/calendar/*.ics", "/c/**", "/reseau/annuaire", "/reseau/associations/*",
                                 "/reseau/carte", "/reseau/carte/**")
@@ -200,7 +201,8 @@ class SecurityConfiguration {
                         })
                         .logoutSuccessUrl("/login?logout")
                         .deleteCookies("PASSERELLE_SESSION"))
-                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(signIn), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new SessionStampFilter(userSessions), LogoutFilter.class)
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint(problems))
                         .accessDeniedHandler(accessDeniedHandler(problems)))

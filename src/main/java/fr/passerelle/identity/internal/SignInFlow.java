@@ -6,9 +6,11 @@ import fr.passerelle.identity.PasserelleUser;
 import fr.passerelle.shared.TenantContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -33,6 +35,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class SignInFlow implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
+    /** Session attribute: the login name an unlock link was opened for in this browser. */
+    static final String UNLOCKED = "passerelle.login.unlocked";
+    private static final String UNLOCKED_FAILURES_SO_FAR = "passerelle.login.unlockedFailures";
+    /** Failed attempts an unlocked browser may make before the delays apply to it again. */
+    static final int UNLOCKED_FAILURES = 3;
+
     private final SecurityContextRepository contextRepository;
     private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
     private final RequestCache requestCache = new HttpSessionRequestCache();
@@ -42,9 +50,10 @@ public class SignInFlow implements AuthenticationSuccessHandler, AuthenticationF
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final UserSessions sessions;
 
     SignInFlow(SecurityContextRepository contextRepository, LoginThrottle throttle, LoginLookup lookup,
-            AuditLog audit, JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+            AuditLog audit, JdbcClient jdbc, TransactionTemplate tx, Clock clock, UserSessions sessions) {
         this.contextRepository = contextRepository;
         this.throttle = throttle;
         this.lookup = lookup;
@@ -52,6 +61,7 @@ public class SignInFlow implements AuthenticationSuccessHandler, AuthenticationF
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
+        this.sessions = sessions;
     }
 
     /** The password was right: ask for the second factor, or finish. */
@@ -73,13 +83,14 @@ public class SignInFlow implements AuthenticationSuccessHandler, AuthenticationF
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException exception) throws IOException {
         String login = LoginThrottle.key(request.getParameter("username"));
-        throttle.recordFailure(login);
-        recordFailure(login, "login.failure");
+        throttle.recordFailure(login, request.getRemoteAddr());
+        countUnlockedFailure(request, login);
+        auditAttempt(login, "login.failure");
         response.sendRedirect(request.getContextPath() + "/login?error");
     }
 
-    /** Records a failed sign-in (password or second factor) against the login name. */
-    public void recordFailure(String login, String action) {
+    /** Records a sign-in event (a failed password or second factor, an unlock) against the login name. */
+    public void auditAttempt(String login, String action) {
         var user = lookup.find(login).orElse(null);
         audit.append(new AuditEntry(user == null ? null : user.organisationId(),
                 user == null ? null : user.userId(), login, action, "user",
@@ -87,20 +98,61 @@ public class SignInFlow implements AuthenticationSuccessHandler, AuthenticationF
     }
 
     /** A wrong second factor counts as a failed sign-in for the throttle. */
-    public void recordMfaFailure(PasserelleUser user) {
-        throttle.recordFailure(user.getUsername());
-        recordFailure(user.getUsername(), "mfa.failure");
+    public void recordMfaFailure(PasserelleUser user, HttpServletRequest request) {
+        throttle.recordFailure(user.getUsername(), request.getRemoteAddr());
+        countUnlockedFailure(request, user.getUsername());
+        auditAttempt(user.getUsername(), "mfa.failure");
     }
 
-    public long remainingWaitSeconds(String login) {
-        long millis = throttle.remainingWait(login).toMillis();
+    /**
+     * Seconds a sign-in attempt of a login name from this request's client must still wait: the
+     * longer of the address's and the name's delays; none in a browser that opened an unlock link
+     * for that name (until it fails {@value #UNLOCKED_FAILURES} times there), so that neither a
+     * colleague's typing nor someone hammering the name or the shared address keeps its owner out.
+     */
+    public long remainingWaitSeconds(HttpServletRequest request, String login) {
+        if (unlocked(request, login)) {
+            return 0;
+        }
+        Duration wait = throttle.remainingAddressWait(request.getRemoteAddr());
+        Duration nameWait = throttle.remainingWait(login);
+        wait = nameWait.compareTo(wait) > 0 ? nameWait : wait;
+        long millis = wait.toMillis();
         return millis == 0 ? 0 : Math.max(1, (millis + 999) / 1000);
+    }
+
+    /** This browser opened an unlock link for the login name: the delays no longer apply to it here. */
+    void unlock(HttpServletRequest request, String login) {
+        throttle.reset(login);
+        HttpSession session = request.getSession();
+        session.setAttribute(UNLOCKED, LoginThrottle.key(login));
+        session.setAttribute(UNLOCKED_FAILURES_SO_FAR, 0);
+        auditAttempt(login, "login.unlocked");
+    }
+
+    private static boolean unlocked(HttpServletRequest request, String login) {
+        HttpSession session = request.getSession(false);
+        return session != null && LoginThrottle.key(login).equals(session.getAttribute(UNLOCKED))
+                && session.getAttribute(UNLOCKED_FAILURES_SO_FAR) instanceof Integer failures
+                && failures < UNLOCKED_FAILURES;
+    }
+
+    /** A failure in a browser holding an unlock for that login name uses up one of its attempts. */
+    private static void countUnlockedFailure(HttpServletRequest request, String login) {
+        HttpSession session = request.getSession(false);
+        if (session != null && LoginThrottle.key(login).equals(session.getAttribute(UNLOCKED))
+                && session.getAttribute(UNLOCKED_FAILURES_SO_FAR) instanceof Integer failures) {
+            session.setAttribute(UNLOCKED_FAILURES_SO_FAR, failures + 1);
+        }
     }
 
     /** Signs the user in fully, with a new session id, and sends them where they were going. */
     public void complete(PasserelleUser user, HttpServletRequest request, HttpServletResponse response, String method)
             throws IOException {
         request.changeSessionId();
+        sessions.recordDevice(request);
+        request.getSession().removeAttribute(UNLOCKED);
+        request.getSession().removeAttribute(UNLOCKED_FAILURES_SO_FAR);
         saveContext(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()),
                 request, response);
         TenantContext.runAs(user.organisationId(), () -> tx.executeWithoutResult(status -> {

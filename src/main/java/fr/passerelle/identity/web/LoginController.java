@@ -13,13 +13,15 @@ class LoginController {
 
     @GetMapping("/login")
     String login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,
-            @RequestParam(required = false) Long throttled, Authentication authentication, Model model) {
+            @RequestParam(required = false) Long throttled, @RequestParam(required = false) String unlocked,
+            Authentication authentication, Model model) {
         if (authentication != null && !(authentication instanceof AnonymousAuthenticationToken)
                 && authentication.getAuthorities().stream().noneMatch(a -> "MFA_PENDING".equals(a.getAuthority()))) {
             return "redirect:/";
         }
         model.addAttribute("loginError", error != null);
         model.addAttribute("loggedOut", logout != null);
+        model.addAttribute("unlocked", unlocked != null);
         model.addAttribute("throttledSeconds", throttled == null ? null : Math.max(1, Math.min(throttled, 3600)));
         return "login";
     }

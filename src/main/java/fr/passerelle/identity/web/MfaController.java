@@ -53,7 +53,7 @@ class MfaController {
         }
         List<String> codes = mfa.confirmEnrolment(user, secret, code);
         if (codes.isEmpty()) {
-            signIn.recordFailure(user.getUsername(), "mfa.enrolment_failure");
+            signIn.auditAttempt(user.getUsername(), "mfa.enrolment_failure");
             model.addAttribute("enrolment", new MfaService.Enrolment(secret, mfa.qrFor(user, secret)));
             model.addAttribute("codeError", true);
             return "mfa/enrol";
@@ -94,7 +94,7 @@ class MfaController {
     @PostMapping("/mfa/verify")
     String verify(@AuthenticationPrincipal PasserelleUser user, @RequestParam(defaultValue = "") String code,
             HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
-        long wait = signIn.remainingWaitSeconds(user.getUsername());
+        long wait = signIn.remainingWaitSeconds(request, user.getUsername());
         if (wait > 0) {
             model.addAttribute("throttledSeconds", wait);
             return "mfa/verify";
@@ -103,7 +103,7 @@ class MfaController {
             signIn.complete(user, request, response, "totp");
             return null;
         }
-        signIn.recordMfaFailure(user);
+        signIn.recordMfaFailure(user, request);
         model.addAttribute("codeError", true);
         return "mfa/verify";
     }

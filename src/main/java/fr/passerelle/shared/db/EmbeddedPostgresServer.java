@@ -10,6 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
@@ -60,10 +62,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     : properties.dataDir().toAbsolutePath();
             Files.createDirectories(dataDir);
             long started = System.nanoTime();
+            int port = properties.port();
+            if (!properties.ephemeral()) {
+                OptionalInt stalePort = staleServerPort(dataDir);
+                if (stalePort.isPresent()) {
+                    port = stalePort.getAsInt();
+                }
+            }
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(properties.ephemeral())
-                    .setPort(properties.port())
+                    .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setLocaleConfig("locale", "C.UTF-8")
                     .setServerConfig("max_connections", "200")
@@ -81,6 +90,41 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    /**
+     * The port of a server of an earlier run still running on this data directory: the previous
+     * application process ended without stopping it (a crash, a kill -9), so its PostgreSQL lives
+     * on. It is then reused as it is (with the settings it was started with), which is said at
+     * WARN; empty when no such server runs (a {@code postmaster.pid} left by a dead server is
+     * PostgreSQL's own business: it removes it at start).
+     */
+    static OptionalInt staleServerPort(Path dataDir) {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return OptionalInt.empty();
+        }
+        try {
+            List<String> lines = Files.readAllLines(pidFile);
+            if (lines.size() < 4) {
+                return OptionalInt.empty();
+            }
+            long pid = Long.parseLong(lines.get(0).trim());
+            int port = Integer.parseInt(lines.get(3).trim());
+            boolean running = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .flatMap(p -> p.info().command())
+                    .filter(command -> Path.of(command).getFileName().toString().startsWith("postgres"))
+                    .isPresent();
+            if (!running) {
+                return OptionalInt.empty();
+            }
+            log.warn("The embedded PostgreSQL of an earlier run (pid {}, port {}) is still running on {}: the application"
+                    + " did not stop cleanly (crash or kill). It is reused as it is, with the settings it was started with;"
+                    + " stop it (pg_ctl stop -D {}) for a fresh start.", pid, port, dataDir, dataDir);
+            return OptionalInt.of(port);
+        } catch (IOException | NumberFormatException e) {
+            return OptionalInt.empty();
         }
     }
 
