@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.OwnerSql;
 import fr.passerelle.PasserelleIntegrationTest;
+import fr.passerelle.audit.web.RefusedAccessThrottle;
 import fr.passerelle.SignedIn;
 import fr.passerelle.demo.DemoAccounts;
 import fr.passerelle.identity.PasserelleUser;
@@ -69,6 +70,9 @@ class AuditedAccessTest {
     @Autowired
     AuditTrail trail;
 
+    @Autowired
+    RefusedAccessThrottle throttle;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     /** A family name no other test uses. */
@@ -93,6 +97,7 @@ class AuditedAccessTest {
 
         assertThat(events("measure.viewed", lyon.measure().toString(), worker)).hasSize(1);
         assertThat(events("report.viewed", report.toString(), worker)).containsExactly("page", "pdf");
+        assertPdfAuditedOnceWithItsVersion(report, worker);
     }
 
     @Test
@@ -110,6 +115,7 @@ class AuditedAccessTest {
 
         assertThat(events("measure.viewed", lyon.measure().toString(), worker)).containsExactly("api");
         assertThat(events("report.viewed", report.toString(), worker)).containsExactly("api", "pdf");
+        assertPdfAuditedOnceWithItsVersion(report, worker);
         assertThat(events("caseload.listed", "ALL", worker)).isNotEmpty();
         assertThat(OwnerSql.of(server).sql("""
                 select details->>'lines' from audit_event where action = 'persons.listed' and actor_id = ?
@@ -122,6 +128,7 @@ class AuditedAccessTest {
         PasserelleUser worker = user("intervenant");
         WebClient web = signedIn("intervenant");
         String token = token("intervenant");
+        throttle.closeWindowsOverAt(java.time.Instant.now().plus(java.time.Duration.ofDays(1)));
 
         assertThat(web.get("/measures/" + marseille.measure()).statusCode()).isEqualTo(404);
         assertThat(web.get("/persons/" + marseille.person()).statusCode()).isEqualTo(404);
@@ -145,6 +152,27 @@ class AuditedAccessTest {
         });
         assertThat(refused).extracting(r -> r.get("details").toString())
                 .anyMatch(d -> d.contains("\"status\": 403")).anyMatch(d -> d.contains("\"status\": 404"));
+    }
+
+    @Test
+    void aBurstOfRefusalsRecordsTheFirstTwentyOfTheMinuteThenOneEventWithTheCountOfTheOthers() throws Exception {
+        WebClient web = signedIn("intervenant");
+        UUID worker = userId("intervenant");
+        throttle.closeWindowsOverAt(java.time.Instant.now().plus(java.time.Duration.ofDays(1)));
+        long before = OwnerSql.of(server).sql("select coalesce(max(seq), 0) from audit_event").query(Long.class).single();
+
+        for (int i = 0; i < 100; i++) {
+            assertThat(web.get("/measures/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+        }
+        throttle.closeWindowsOverAt(java.time.Instant.now().plus(java.time.Duration.ofMinutes(1)));
+
+        List<Map<String, Object>> written = OwnerSql.of(server).sql("""
+                select action, details->>'count' as count from audit_event
+                where actor_id = ? and seq > ? and action like 'access.refused%' order by seq""")
+                .params(worker, before).query().listOfRows();
+        assertThat(written).hasSize(21);
+        assertThat(written).filteredOn(r -> r.get("action").equals("access.refused")).hasSize(20);
+        assertThat(written.get(written.size() - 1)).containsEntry("action", "access.refused.unrecorded").containsEntry("count", "80");
     }
 
     @Test
@@ -238,6 +266,14 @@ class AuditedAccessTest {
                 select coalesce(details->>'format', '') from audit_event
                 where action = ? and object_id = ? and actor_id = ? order by seq""")
                 .params(action, objectId, actor).query(String.class).list();
+    }
+
+    /** A PDF download leaves exactly one event, written where the PDF is rendered, with the version. */
+    private void assertPdfAuditedOnceWithItsVersion(UUID report, UUID actor) {
+        assertThat(OwnerSql.of(server).sql("""
+                select action || ':' || coalesce(details->>'version', '') from audit_event
+                where object_id = ? and actor_id = ? and (action = 'report.pdf' or details->>'format' = 'pdf')""")
+                .params(report.toString(), actor).query(String.class).list()).containsExactly("report.viewed:1");
     }
 
     private String personReference(UUID person) {
