@@ -19,13 +19,14 @@ import org.springframework.stereotype.Component;
 /**
  * The uploaded files of imports, kept in the database ({@code import_upload}, under row-level
  * security) in parts of {@link #PART_BYTES}, never on a node's disk: any node can check or import a
- * file another node received. A file is deleted once imported, and abandoned ones after
+ * file another node received (an XLSX file is read from a short-lived owner-only copy, see
+ * {@code TabularFile}). A file is deleted once imported, and abandoned ones after
  * {@code passerelle.imports.upload-expiry} by a job that runs on one node at a time.
  */
 @Component
 class UploadStore {
 
-    /** The size of one stored part: a file is never read whole into memory from the database. */
+    /** The size of one stored part: the database hands a file over one part at a time. */
     static final int PART_BYTES = 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(UploadStore.class);
