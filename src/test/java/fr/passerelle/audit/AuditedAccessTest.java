@@ -73,6 +73,9 @@ class AuditedAccessTest {
     @Autowired
     RefusedAccessThrottle throttle;
 
+    @Autowired
+    fr.passerelle.identity.UserAccounts accounts;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     /** A family name no other test uses. */
@@ -208,6 +211,26 @@ class AuditedAccessTest {
         assertThat(unknown).contains("id=\"audit-person-unknown\"");
         String reversed = admin.get("/admin/audit?from=" + tomorrow + "&to=" + tomorrow.minusDays(2)).body();
         assertThat(reversed).contains("id=\"audit-period-invalid\"");
+    }
+
+    @Test
+    void theUserFilterOffersTheAssociationsAccountsFromIdentityEvenThoseWithoutEventsAndNoOtherAssociations() {
+        PasserelleUser admin = SignedIn.as(users, "admin.asso");
+        try {
+            List<AuditTrail.Actor> actors = TenantContext.callAs(admin.organisationId(), () -> {
+                UUID silent = accounts.create(new fr.passerelle.identity.UserAccounts.NewUser(
+                        "filtre." + UUID.randomUUID().toString().substring(0, 8), "Compte sans trace " + family,
+                        "filtre@exemple.org", "Verger-Lumineux-2026", null,
+                        List.of(fr.passerelle.identity.Roles.DIRECTOR), true, true));
+                List<AuditTrail.Actor> offered = trail.actors();
+                assertThat(offered).extracting(AuditTrail.Actor::id).as("an account that never acted").contains(silent);
+                return offered;
+            });
+            assertThat(actors).extracting(AuditTrail.Actor::id).contains(admin.userId(), userId("intervenant"))
+                    .doesNotContain(userId("admin.marseille"));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     @Test
