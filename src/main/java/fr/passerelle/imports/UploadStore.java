@@ -4,9 +4,7 @@ import fr.passerelle.shared.TenantContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -32,13 +30,11 @@ class UploadStore {
     private static final Logger LOG = LoggerFactory.getLogger(UploadStore.class);
 
     private final JdbcClient jdbc;
-    private final Clock clock;
     private final Duration expiry;
 
-    UploadStore(JdbcClient jdbc, Clock clock,
+    UploadStore(JdbcClient jdbc,
             @Value("${passerelle.imports.upload-expiry:PT24H}") Duration expiry) {
         this.jdbc = jdbc;
-        this.clock = clock;
         this.expiry = expiry;
     }
 
@@ -87,10 +83,12 @@ class UploadStore {
         jdbc.sql("delete from import_upload where job_id = ?").param(jobId).update();
     }
 
-    /** Deletes the files of every association uploaded before the expiry; returns how many parts went. */
+    /**
+     * Deletes the files of every association uploaded longer than the expiry ago (by the database's
+     * clock; an expiry under one hour counts as one hour); returns how many parts went.
+     */
     int expire() {
-        Instant before = clock.instant().minus(expiry);
-        return jdbc.sql("select import_upload_expire(?)").param(java.sql.Timestamp.from(before))
+        return jdbc.sql("select import_upload_expire(cast(? as interval))").param(expiry.toSeconds() + " seconds")
                 .query(Integer.class).single();
     }
 
