@@ -98,9 +98,34 @@ class AuditedAccessTest {
         assertThat(web.get("/reports/" + report).statusCode()).isEqualTo(200);
         assertThat(web.get("/reports/" + report + "/pdf").statusCode()).isEqualTo(200);
 
-        assertThat(events("measure.viewed", lyon.measure().toString(), worker)).hasSize(1);
+        assertThat(events("measure.viewed", lyon.measure().toString(), worker)).containsExactly("page");
         assertThat(events("report.viewed", report.toString(), worker)).containsExactly("page", "pdf");
         assertPdfAuditedOnceWithItsVersion(report, worker);
+    }
+
+    @Test
+    void webListsShowingNamesAreAuditedLikeTheApisWithTheNumberOfLinesNeverTheQuery() throws Exception {
+        caseOf("cheffe.service", family);
+        WebClient worker = signedIn("intervenant");
+        UUID workerId = userId("intervenant");
+        WebClient head = signedIn("cheffe.service");
+        UUID headId = userId("cheffe.service");
+        long before = OwnerSql.of(server).sql("select coalesce(max(seq), 0) from audit_event").query(Long.class).single();
+
+        assertThat(worker.get("/persons?q=" + family).statusCode()).isEqualTo(200);
+        assertThat(worker.get("/caseload?view=ALL").statusCode()).isEqualTo(200);
+        assertThat(head.get("/reports/queue").statusCode()).isEqualTo(200);
+
+        List<Map<String, Object>> listed = OwnerSql.of(server).sql("""
+                select action, actor_id, coalesce(object_id, '') as object_id, details->>'format' as format,
+                       details->>'lines' as lines, details::text as details
+                from audit_event where seq > ? and action in ('persons.listed', 'caseload.listed', 'reports.listed')
+                order by seq""").param(before).query().listOfRows();
+        assertThat(listed).extracting(r -> r.get("action") + " " + r.get("object_id") + " " + r.get("format"))
+                .containsExactly("persons.listed  page", "caseload.listed ALL page", "reports.listed  page");
+        assertThat(listed.get(0)).containsEntry("actor_id", workerId).containsEntry("lines", "1");
+        assertThat(listed.get(2)).containsEntry("actor_id", headId);
+        assertThat(listed).allSatisfy(r -> assertThat(r.get("details").toString()).doesNotContain(family));
     }
 
     @Test
