@@ -24,10 +24,12 @@ public class AuditTrail {
 
     private final JdbcClient jdbc;
     private final List<AuditSubjects> subjects;
+    private final AuditActors actors;
 
-    AuditTrail(JdbcClient jdbc, List<AuditSubjects> subjects) {
+    AuditTrail(JdbcClient jdbc, List<AuditSubjects> subjects, AuditActors actors) {
         this.jdbc = jdbc;
         this.subjects = subjects;
+        this.actors = actors;
     }
 
     /** One audit event as shown to an administrator, with what its object is when its module says so. */
@@ -49,7 +51,7 @@ public class AuditTrail {
         }
     }
 
-    /** A user who appears in the trail, for the filter. */
+    /** A user who can appear in the trail, for the filter. */
     public record Actor(UUID id, String name) {}
 
     /** One page of events; {@code personFound} is false when a person reference was given and matches no one. */
@@ -105,13 +107,10 @@ public class AuditTrail {
         return new Result(new ResultPage<>(described(items), page, PAGE_SIZE, total), true);
     }
 
-    /** The users who appear in the trail, by name. */
+    /** The users who can appear in the organisation's trail (its accounts, from identity), by name. */
     @Transactional(readOnly = true)
     public List<Actor> actors() {
-        return jdbc.sql("""
-                select actor_id, max(actor_name) from audit_event where actor_id is not null
-                group by actor_id order by max(actor_name), actor_id""")
-                .query((rs, n) -> new Actor(rs.getObject(1, UUID.class), rs.getString(2))).list();
+        return actors.ofCurrentOrganisation();
     }
 
     private List<AuditEvent> described(List<AuditEvent> events) {

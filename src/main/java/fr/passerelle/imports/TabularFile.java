@@ -5,6 +5,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -15,6 +16,11 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -32,9 +38,10 @@ import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 
 /**
- * A spreadsheet file read as a stream of rows of text, never loaded whole: CSV (separator {@code ;},
- * {@code ,} or tab, UTF-8 with or without BOM, UTF-16 with BOM, or Windows-1252, all detected) or
- * XLSX (first sheet; dates written as {@code dd/MM/yyyy}). The first row holds the headers.
+ * A spreadsheet file read as a stream of rows of text, never loaded whole into memory: CSV (separator
+ * {@code ;}, {@code ,} or tab, UTF-8 with or without BOM, UTF-16 with BOM, or Windows-1252, all
+ * detected), streamed; or XLSX (first sheet; dates written as {@code dd/MM/yyyy}), read from an
+ * owner-only temporary copy deleted when its rows are closed. The first row holds the headers.
  */
 final class TabularFile {
 
@@ -241,11 +248,25 @@ final class TabularFile {
         }
     }
 
+    /**
+     * An XLSX file is a zip whose central directory is at its end: fastexcel reads a stream whole
+     * into memory, but a file by random access. So the stored file is copied to an owner-only file
+     * in an owner-only directory of its own, read from there and deleted with it when the rows are
+     * closed (or at once when it cannot be read).
+     */
     private static Lines openXlsx(Source file, LongConsumer progress, boolean headerOnly) {
+        Path copy = null;
         try {
-            ReadableWorkbook workbook = new ReadableWorkbook(counting(file.open(), progress),
-                    new ReadingOptions(true, false));
-            Stream<Row> rows = workbook.getFirstSheet().openStream();
+            copy = privateCopy(file, progress);
+            Path privateCopy = copy;
+            ReadableWorkbook workbook = new ReadableWorkbook(copy.toFile(), new ReadingOptions(true, false));
+            Stream<Row> rows;
+            try {
+                rows = workbook.getFirstSheet().openStream();
+            } catch (IOException | RuntimeException e) {
+                workbook.close();
+                throw e;
+            }
             Iterator<Row> iterator = rows.iterator();
             return new Lines() {
                 private Line pending;
@@ -281,16 +302,59 @@ final class TabularFile {
 
                 @Override
                 public void close() {
-                    rows.close();
                     try {
+                        rows.close();
                         workbook.close();
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
+                    } finally {
+                        deletePrivateCopy(privateCopy);
                     }
                 }
             };
         } catch (IOException | RuntimeException e) {
+            deletePrivateCopy(copy);
             throw new Unreadable("import.file.unreadable");
+        }
+    }
+
+    private static final String PRIVATE_COPY_PREFIX = "passerelle-xlsx-";
+
+    /** Copies the file into a new directory readable by this process's user only. */
+    static Path privateCopy(Source file, LongConsumer progress) throws IOException {
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        Path directory = posix
+                ? Files.createTempDirectory(PRIVATE_COPY_PREFIX,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
+                : Files.createTempDirectory(PRIVATE_COPY_PREFIX);
+        try {
+            Path copy = directory.resolve("upload.xlsx");
+            if (posix) {
+                Files.createFile(copy, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(copy);
+            }
+            try (InputStream in = counting(file.open(), progress);
+                    OutputStream out = Files.newOutputStream(copy, StandardOpenOption.TRUNCATE_EXISTING)) {
+                in.transferTo(out);
+            }
+            return copy;
+        } catch (IOException | RuntimeException e) {
+            deletePrivateCopy(directory.resolve("upload.xlsx"));
+            throw e;
+        }
+    }
+
+    /** Deletes a private copy and its directory (nothing when null). */
+    static void deletePrivateCopy(Path copy) {
+        if (copy == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(copy);
+            Files.deleteIfExists(copy.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

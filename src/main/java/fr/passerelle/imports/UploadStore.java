@@ -4,9 +4,7 @@ import fr.passerelle.shared.TenantContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -19,25 +17,24 @@ import org.springframework.stereotype.Component;
 /**
  * The uploaded files of imports, kept in the database ({@code import_upload}, under row-level
  * security) in parts of {@link #PART_BYTES}, never on a node's disk: any node can check or import a
- * file another node received. A file is deleted once imported, and abandoned ones after
+ * file another node received (an XLSX file is read from a short-lived owner-only copy, see
+ * {@code TabularFile}). A file is deleted once imported, and abandoned ones after
  * {@code passerelle.imports.upload-expiry} by a job that runs on one node at a time.
  */
 @Component
 class UploadStore {
 
-    /** The size of one stored part: a file is never read whole into memory from the database. */
+    /** The size of one stored part: the database hands a file over one part at a time. */
     static final int PART_BYTES = 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(UploadStore.class);
 
     private final JdbcClient jdbc;
-    private final Clock clock;
     private final Duration expiry;
 
-    UploadStore(JdbcClient jdbc, Clock clock,
+    UploadStore(JdbcClient jdbc,
             @Value("${passerelle.imports.upload-expiry:PT24H}") Duration expiry) {
         this.jdbc = jdbc;
-        this.clock = clock;
         this.expiry = expiry;
     }
 
@@ -86,10 +83,12 @@ class UploadStore {
         jdbc.sql("delete from import_upload where job_id = ?").param(jobId).update();
     }
 
-    /** Deletes the files of every association uploaded before the expiry; returns how many parts went. */
+    /**
+     * Deletes the files of every association uploaded longer than the expiry ago (by the database's
+     * clock; an expiry under one hour counts as one hour); returns how many parts went.
+     */
     int expire() {
-        Instant before = clock.instant().minus(expiry);
-        return jdbc.sql("select import_upload_expire(?)").param(java.sql.Timestamp.from(before))
+        return jdbc.sql("select import_upload_expire(cast(? as interval))").param(expiry.toSeconds() + " seconds")
                 .query(Integer.class).single();
     }
 

@@ -272,7 +272,10 @@ public class Reports {
                 + measures.get(report.measureId()).reference() + "-v" + report.version() + ".pdf";
     }
 
-    /** The report as a PDF (A4), rendered from its latest text. */
+    /**
+     * The report as a PDF (A4), rendered from its latest text. The one place where a PDF download
+     * is audited ({@code report.viewed}, format pdf, with the version), once rendering succeeded.
+     */
     @Transactional
     public byte[] pdf(UUID reportId) {
         Report report = get(reportId);
@@ -284,7 +287,7 @@ public class Reports {
                 "paragraphs", Arrays.stream(report.body().split("\\R\\s*\\R")).map(String::strip)
                         .filter(p -> !p.isEmpty()).toList(),
                 "today", LocalDate.now(clock)));
-        audit.record("report.pdf", "report", reportId, Map.of("version", report.version()));
+        audit.record("report.viewed", "report", reportId, Map.of("format", "pdf", "version", report.version()));
         return pdf;
     }
 

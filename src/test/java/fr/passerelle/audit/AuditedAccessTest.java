@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.OwnerSql;
 import fr.passerelle.PasserelleIntegrationTest;
+import fr.passerelle.audit.web.RefusedAccessThrottle;
 import fr.passerelle.SignedIn;
 import fr.passerelle.demo.DemoAccounts;
 import fr.passerelle.identity.PasserelleUser;
@@ -69,6 +70,12 @@ class AuditedAccessTest {
     @Autowired
     AuditTrail trail;
 
+    @Autowired
+    RefusedAccessThrottle throttle;
+
+    @Autowired
+    fr.passerelle.identity.UserAccounts accounts;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     /** A family name no other test uses. */
@@ -91,8 +98,34 @@ class AuditedAccessTest {
         assertThat(web.get("/reports/" + report).statusCode()).isEqualTo(200);
         assertThat(web.get("/reports/" + report + "/pdf").statusCode()).isEqualTo(200);
 
-        assertThat(events("measure.viewed", lyon.measure().toString(), worker)).hasSize(1);
+        assertThat(events("measure.viewed", lyon.measure().toString(), worker)).containsExactly("page");
         assertThat(events("report.viewed", report.toString(), worker)).containsExactly("page", "pdf");
+        assertPdfAuditedOnceWithItsVersion(report, worker);
+    }
+
+    @Test
+    void webListsShowingNamesAreAuditedLikeTheApisWithTheNumberOfLinesNeverTheQuery() throws Exception {
+        caseOf("cheffe.service", family);
+        WebClient worker = signedIn("intervenant");
+        UUID workerId = userId("intervenant");
+        WebClient head = signedIn("cheffe.service");
+        UUID headId = userId("cheffe.service");
+        long before = OwnerSql.of(server).sql("select coalesce(max(seq), 0) from audit_event").query(Long.class).single();
+
+        assertThat(worker.get("/persons?q=" + family).statusCode()).isEqualTo(200);
+        assertThat(worker.get("/caseload?view=ALL").statusCode()).isEqualTo(200);
+        assertThat(head.get("/reports/queue").statusCode()).isEqualTo(200);
+
+        List<Map<String, Object>> listed = OwnerSql.of(server).sql("""
+                select action, actor_id, coalesce(object_id, '') as object_id, details->>'format' as format,
+                       details->>'lines' as lines, details::text as details
+                from audit_event where seq > ? and action in ('persons.listed', 'caseload.listed', 'reports.listed')
+                order by seq""").param(before).query().listOfRows();
+        assertThat(listed).extracting(r -> r.get("action") + " " + r.get("object_id") + " " + r.get("format"))
+                .containsExactly("persons.listed  page", "caseload.listed ALL page", "reports.listed  page");
+        assertThat(listed.get(0)).containsEntry("actor_id", workerId).containsEntry("lines", "1");
+        assertThat(listed.get(2)).containsEntry("actor_id", headId);
+        assertThat(listed).allSatisfy(r -> assertThat(r.get("details").toString()).doesNotContain(family));
     }
 
     @Test
@@ -110,6 +143,7 @@ class AuditedAccessTest {
 
         assertThat(events("measure.viewed", lyon.measure().toString(), worker)).containsExactly("api");
         assertThat(events("report.viewed", report.toString(), worker)).containsExactly("api", "pdf");
+        assertPdfAuditedOnceWithItsVersion(report, worker);
         assertThat(events("caseload.listed", "ALL", worker)).isNotEmpty();
         assertThat(OwnerSql.of(server).sql("""
                 select details->>'lines' from audit_event where action = 'persons.listed' and actor_id = ?
@@ -122,6 +156,7 @@ class AuditedAccessTest {
         PasserelleUser worker = user("intervenant");
         WebClient web = signedIn("intervenant");
         String token = token("intervenant");
+        throttle.closeWindowsOverAt(java.time.Instant.now().plus(java.time.Duration.ofDays(1)));
 
         assertThat(web.get("/measures/" + marseille.measure()).statusCode()).isEqualTo(404);
         assertThat(web.get("/persons/" + marseille.person()).statusCode()).isEqualTo(404);
@@ -145,6 +180,27 @@ class AuditedAccessTest {
         });
         assertThat(refused).extracting(r -> r.get("details").toString())
                 .anyMatch(d -> d.contains("\"status\": 403")).anyMatch(d -> d.contains("\"status\": 404"));
+    }
+
+    @Test
+    void aBurstOfRefusalsRecordsTheFirstTwentyOfTheMinuteThenOneEventWithTheCountOfTheOthers() throws Exception {
+        WebClient web = signedIn("intervenant");
+        UUID worker = userId("intervenant");
+        throttle.closeWindowsOverAt(java.time.Instant.now().plus(java.time.Duration.ofDays(1)));
+        long before = OwnerSql.of(server).sql("select coalesce(max(seq), 0) from audit_event").query(Long.class).single();
+
+        for (int i = 0; i < 100; i++) {
+            assertThat(web.get("/measures/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+        }
+        throttle.closeWindowsOverAt(java.time.Instant.now().plus(java.time.Duration.ofMinutes(1)));
+
+        List<Map<String, Object>> written = OwnerSql.of(server).sql("""
+                select action, details->>'count' as count from audit_event
+                where actor_id = ? and seq > ? and action like 'access.refused%' order by seq""")
+                .params(worker, before).query().listOfRows();
+        assertThat(written).hasSize(21);
+        assertThat(written).filteredOn(r -> r.get("action").equals("access.refused")).hasSize(20);
+        assertThat(written.get(written.size() - 1)).containsEntry("action", "access.refused.unrecorded").containsEntry("count", "80");
     }
 
     @Test
@@ -180,6 +236,26 @@ class AuditedAccessTest {
         assertThat(unknown).contains("id=\"audit-person-unknown\"");
         String reversed = admin.get("/admin/audit?from=" + tomorrow + "&to=" + tomorrow.minusDays(2)).body();
         assertThat(reversed).contains("id=\"audit-period-invalid\"");
+    }
+
+    @Test
+    void theUserFilterOffersTheAssociationsAccountsFromIdentityEvenThoseWithoutEventsAndNoOtherAssociations() {
+        PasserelleUser admin = SignedIn.as(users, "admin.asso");
+        try {
+            List<AuditTrail.Actor> actors = TenantContext.callAs(admin.organisationId(), () -> {
+                UUID silent = accounts.create(new fr.passerelle.identity.UserAccounts.NewUser(
+                        "filtre." + UUID.randomUUID().toString().substring(0, 8), "Compte sans trace " + family,
+                        "filtre@exemple.org", "Verger-Lumineux-2026", null,
+                        List.of(fr.passerelle.identity.Roles.DIRECTOR), true, true));
+                List<AuditTrail.Actor> offered = trail.actors();
+                assertThat(offered).extracting(AuditTrail.Actor::id).as("an account that never acted").contains(silent);
+                return offered;
+            });
+            assertThat(actors).extracting(AuditTrail.Actor::id).contains(admin.userId(), userId("intervenant"))
+                    .doesNotContain(userId("admin.marseille"));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     @Test
@@ -238,6 +314,14 @@ class AuditedAccessTest {
                 select coalesce(details->>'format', '') from audit_event
                 where action = ? and object_id = ? and actor_id = ? order by seq""")
                 .params(action, objectId, actor).query(String.class).list();
+    }
+
+    /** A PDF download leaves exactly one event, written where the PDF is rendered, with the version. */
+    private void assertPdfAuditedOnceWithItsVersion(UUID report, UUID actor) {
+        assertThat(OwnerSql.of(server).sql("""
+                select action || ':' || coalesce(details->>'version', '') from audit_event
+                where object_id = ? and actor_id = ? and (action = 'report.pdf' or details->>'format' = 'pdf')""")
+                .params(report.toString(), actor).query(String.class).list()).containsExactly("report.viewed:1");
     }
 
     private String personReference(UUID person) {

@@ -12,6 +12,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,6 +97,49 @@ class TabularFileTest {
         assertThat(layout.format()).isEqualTo("XLSX");
         assertThat(layout.headers()).containsExactly("Nom", "Date de réception", "N° parquet");
         assertThat(rows(file, layout)).containsExactly(List.of("Lefèvre", "03/11/2025", "24123"));
+    }
+
+    @Test
+    void anXlsxIsReadFromAnOwnerOnlyCopyInAPrivateDirectoryDeletedOnceReadNotFromMemory() throws IOException {
+        Path file = dir.resolve("private.xlsx");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            Workbook workbook = new Workbook(out, "Passerelle", "1.0");
+            Worksheet sheet = workbook.newWorksheet("Mesures");
+            sheet.value(0, 0, "Nom");
+            sheet.value(0, 1, "Prénom");
+            sheet.value(1, 0, "Lefèvre");
+            sheet.value(1, 1, "Hélène");
+            workbook.finish();
+        }
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Map<Path, String> copies = new java.util.LinkedHashMap<>();
+        TabularFile.Source watched = () -> {
+            try (var entries = Files.list(tmp)) {
+                for (Path d : entries.filter(p -> p.getFileName().toString().startsWith("passerelle-xlsx-")).toList()) {
+                    try (var inside = Files.list(d)) {
+                        for (Path f : inside.toList()) {
+                            copies.put(f, PosixFilePermissions.toString(Files.getPosixFilePermissions(d)) + " "
+                                    + PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+                        }
+                    } catch (IOException gone) {
+                        // another run's copy, deleted meanwhile
+                    }
+                }
+            }
+            return Files.newInputStream(file);
+        };
+
+        TabularFile.Layout layout = TabularFile.detect(watched);
+        List<List<String>> read = new ArrayList<>();
+        try (TabularFile.Lines lines = TabularFile.open(watched, layout, null)) {
+            lines.forEachRemaining(l -> read.add(l.cells()));
+        }
+
+        assertThat(read).containsExactly(List.of("Lefèvre", "Hélène"));
+        assertThat(copies).as("the copy exists while it is written").isNotEmpty()
+                .allSatisfy((copy, permissions) -> assertThat(permissions).isEqualTo("rwx------ rw-------"));
+        assertThat(copies.keySet()).as("each copy and its directory are gone once read")
+                .allSatisfy(copy -> assertThat(copy.getParent()).doesNotExist());
     }
 
     @Test

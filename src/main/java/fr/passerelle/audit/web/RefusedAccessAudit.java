@@ -21,7 +21,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * another association's identifiers look like) or 403 (a permission missing), leaves an
  * {@code access.refused} event with the user, their organisation, the method and the path; never
  * anything read from another association. Static resources, unknown URLs and the error dispatch
- * are not controller requests and are not recorded.
+ * are not controller requests and are not recorded. A user's refusals beyond a limit per minute are
+ * only counted ({@link RefusedAccessThrottle}).
  */
 @Configuration(proxyBeanMethods = false)
 class RefusedAccessAudit implements HandlerInterceptor, WebMvcConfigurer {
@@ -30,9 +31,11 @@ class RefusedAccessAudit implements HandlerInterceptor, WebMvcConfigurer {
     private static final int MAX_PATH = 200;
 
     private final AuditLog audit;
+    private final RefusedAccessThrottle throttle;
 
-    RefusedAccessAudit(AuditLog audit) {
+    RefusedAccessAudit(AuditLog audit, RefusedAccessThrottle throttle) {
         this.audit = audit;
+        this.throttle = throttle;
     }
 
     @Override
@@ -53,6 +56,9 @@ class RefusedAccessAudit implements HandlerInterceptor, WebMvcConfigurer {
         }
         String path = request.getRequestURI();
         try {
+            if (!throttle.admit(TenantContext.currentPrincipal().orElseThrow())) {
+                return;
+            }
             audit.record("access.refused", "path", path.length() > MAX_PATH ? path.substring(0, MAX_PATH) : path,
                     Map.of("method", request.getMethod(), "status", status));
         } catch (RuntimeException e) {

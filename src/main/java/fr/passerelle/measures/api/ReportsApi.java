@@ -100,7 +100,6 @@ class ReportsApi {
     @Operation(summary = "The report as a PDF (A4), rendered from its latest text")
     ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
         Reports.Report report = reports.get(id);
-        audit.record("report.viewed", "report", id, Map.of("format", "pdf"));
         return Downloads.attachment(MediaType.APPLICATION_PDF, reports.pdfFileName(report), reports.pdf(id));
     }
 

@@ -57,7 +57,7 @@ class MeasuresController {
     @PreAuthorize("hasAuthority('measure:read')")
     String show(@PathVariable UUID id, Model model) {
         Measures.Measure measure = measures.get(id);
-        audit.record("measure.viewed", "measure", id, Map.of());
+        audit.record("measure.viewed", "measure", id, Map.of("format", "page"));
         model.addAttribute("measure", measure);
         model.addAttribute("timeline", measures.timeline(id));
         model.addAttribute("actions", measures.availableActions(measure));

@@ -99,7 +99,6 @@ class ReportsController {
     @PreAuthorize("hasAuthority('report:write') or hasAuthority('report:validate')")
     ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
         Reports.Report report = reports.get(id);
-        audit.record("report.viewed", "report", id, Map.of("format", "pdf"));
         return Downloads.attachment(MediaType.APPLICATION_PDF, reports.pdfFileName(report), reports.pdf(id));
     }
 

@@ -1,6 +1,9 @@
 package fr.passerelle.measures.web;
 
+import fr.passerelle.audit.AuditLog;
 import fr.passerelle.measures.Reports;
+import java.util.List;
+import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,14 +15,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 class ValidationQueueController {
 
     private final Reports reports;
+    private final AuditLog audit;
 
-    ValidationQueueController(Reports reports) {
+    ValidationQueueController(Reports reports, AuditLog audit) {
         this.reports = reports;
+        this.audit = audit;
     }
 
     @GetMapping("/reports/queue")
     String queue(Model model) {
-        model.addAttribute("waiting", reports.awaitingValidation());
+        List<Reports.Waiting> waiting = reports.awaitingValidation();
+        audit.record("reports.listed", "report_queue", null, Map.of("format", "page", "lines", waiting.size()));
+        model.addAttribute("waiting", waiting);
         return "reports/queue";
     }
 

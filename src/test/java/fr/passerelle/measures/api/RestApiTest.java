@@ -207,7 +207,7 @@ class RestApiTest {
         assertThat(pdf.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
         assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
         assertThat(auditActions("report", reportId)).contains("report.created", "report.saved", "report.submit",
-                "report.validate", "report.send", "report.pdf");
+                "report.validate", "report.send", "report.viewed");
     }
 
     @Test
