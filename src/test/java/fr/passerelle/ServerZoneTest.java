@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.demo.DemoAccounts;
 import fr.passerelle.identity.PasserelleUser;
+import fr.passerelle.measures.AppointmentKind;
+import fr.passerelle.measures.Appointments;
+import fr.passerelle.measures.Attendance;
 import fr.passerelle.measures.Billing;
 import fr.passerelle.measures.MeasureAction;
 import fr.passerelle.measures.MeasureCatalogue;
@@ -18,6 +21,7 @@ import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.TimeZone;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -95,6 +99,9 @@ class ServerZoneTest {
     Billing billing;
 
     @Autowired
+    Appointments appointments;
+
+    @Autowired
     @Qualifier("loginLookup")
     UserDetailsService users;
 
@@ -138,6 +145,26 @@ class ServerZoneTest {
         assertThat(billingPage).contains(paris.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " 00:")
                 .doesNotContain(honolulu.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " 13:");
         assertThat(value(billingPage, "sentOn")).isEqualTo(paris.toString());
+    }
+
+    @Test
+    void anInterviewHeldJustAfterMidnightInParisStartsTheMeasureOnThatParisDay() {
+        LocalDate paris = LocalDate.now(clock);
+        SignedIn.as(users, "cheffe.service");
+        UUID person = persons.create(new Persons.PersonData("Minuit", "Entretien", LocalDate.of(1985, 1, 1), null, null,
+                null, null, null, null, null, null), true);
+        UUID measure = measures.create(person, new Measures.Mandate(catalogue.types().get(0).id(), "TJ-LYON",
+                "PARQUET", null, null, null, paris.minusDays(3), null));
+        UUID worker = ((PasserelleUser) users.loadUserByUsername("intervenant")).userId();
+        measures.perform(measure, MeasureAction.ASSIGN, new Measures.ActionInput(worker, null, null, null));
+        UUID interview = appointments.schedule(measure, new Appointments.Schedule(paris.atTime(0, 1), 30,
+                AppointmentKind.PHONE, null));
+
+        appointments.recordAttendance(interview, Attendance.PRESENT, null);
+
+        List<Measures.Step> timeline = measures.timeline(measure);
+        assertThat(timeline.get(timeline.size() - 1).effectiveOn())
+                .as("the interview's Paris day, not the day of the real clock").isEqualTo(paris);
     }
 
     /** The value of the input with this id. */

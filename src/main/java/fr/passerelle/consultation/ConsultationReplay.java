@@ -4,7 +4,6 @@ import fr.passerelle.consultation.engine.Qualification;
 import fr.passerelle.consultation.engine.VoteKey;
 import fr.passerelle.shared.TenantContext;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -106,9 +105,11 @@ public class ConsultationReplay {
     private final ProposalKeys keys;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final java.time.Clock clock;
 
     ConsultationReplay(Consultations consultations, Participants participants, Proposals proposals, Votes votes,
-            ProposalKeys keys, JdbcClient jdbc, TransactionTemplate tx) {
+            ProposalKeys keys, JdbcClient jdbc, TransactionTemplate tx, java.time.Clock clock) {
+        this.clock = clock;
         this.consultations = consultations;
         this.participants = participants;
         this.proposals = proposals;
@@ -218,7 +219,7 @@ public class ConsultationReplay {
     }
 
     private UUID create(String slug) {
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        LocalDate today = LocalDate.now(clock);
         UUID id = consultations.create(new Consultations.Settings(slug,
                 "Comment améliorer l’insertion professionnelle des personnes condamnées par la justice (formation, emploi, etc.) ?",
                 "Rejeu des proportions d’une grande consultation nationale : 10 200 participant(e)s, 837 propositions, "

@@ -11,7 +11,6 @@ import fr.passerelle.consultation.engine.Qualification;
 import fr.passerelle.consultation.engine.VoteKey;
 import fr.passerelle.shared.TenantContext;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -72,7 +71,7 @@ final class DemoConsultation {
     private DemoConsultation() {}
 
     static void seed(UUID publicBody, Consultations consultations, Participants participants, Proposals proposals,
-            Votes votes, ProposalKeys keys) {
+            Votes votes, ProposalKeys keys, LocalDate today) {
         if (consultations.lookup(SLUG).isPresent()) {
             return;
         }
@@ -81,15 +80,14 @@ final class DemoConsultation {
                 List.of(new SimpleGrantedAuthority("consultation:manage"),
                         new SimpleGrantedAuthority("consultation:moderate"))));
         try {
-            TenantContext.runAs(publicBody, () -> seedAs(consultations, participants, proposals, votes, keys));
+            TenantContext.runAs(publicBody, () -> seedAs(consultations, participants, proposals, votes, keys, today));
         } finally {
             SecurityContextHolder.getContext().setAuthentication(previous);
         }
     }
 
     private static void seedAs(Consultations consultations, Participants participants, Proposals proposals,
-            Votes votes, ProposalKeys keys) {
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+            Votes votes, ProposalKeys keys, LocalDate today) {
         UUID id = consultations.create(new Consultations.Settings(SLUG,
                 "Comment mieux accompagner la réinsertion des personnes placées sous main de justice ?",
                 "Consultation nationale ouverte à toutes et à tous : professionnel(le)s, personnes concernées, "

@@ -60,9 +60,11 @@ class DemoDataGenerator {
     private final TenantScope tenantScope;
     private final DemoCaseData caseData;
     private final int casePersons;
+    private final java.time.Clock clock;
 
     DemoDataGenerator(Organisations organisations, UserAccounts users, AssociationServices services, Courts courts,
-            TenantScope tenantScope, DemoCaseData caseData, int casePersons) {
+            TenantScope tenantScope, DemoCaseData caseData, int casePersons, java.time.Clock clock) {
+        this.clock = clock;
         this.caseData = caseData;
         this.casePersons = casePersons;
         this.organisations = organisations;
@@ -141,7 +143,7 @@ class DemoDataGenerator {
         }
         if (caseData != null && flagship != null && casePersons > 0) {
             tenantScope.callAs(flagship, () -> {
-                caseData.generate(casePersons, random, java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")));
+                caseData.generate(casePersons, random, java.time.LocalDate.now(clock));
                 return null;
             });
         }

@@ -20,7 +20,6 @@ import fr.passerelle.shared.db.TenantScope;
 import org.springframework.transaction.support.TransactionTemplate;
 import java.util.Arrays;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import fr.passerelle.audit.AuditLog;
 import fr.passerelle.measures.BulkCases;
 import org.slf4j.LoggerFactory;
@@ -55,13 +54,15 @@ class DemoDataRunner implements ApplicationRunner {
     private final Directory directory;
     private final ProfileChanges profileChanges;
     private final MeasureCatalogue catalogue;
+    private final java.time.Clock clock;
 
     DemoDataRunner(DemoProperties properties, Environment environment, Organisations organisations,
             UserAccounts users, AssociationServices services, Courts courts, TenantScope tenantScope,
             TransactionTemplate tx, Persons persons, Measures measures, Reports reports, Appointments appointments,
             MeasureCatalogue catalogue, BulkCases bulk, AuditLog audit, Consultations consultations,
             Participants participants, Proposals proposals, Votes votes, ProposalKeys keys, Directory directory,
-            ProfileChanges profileChanges) {
+            ProfileChanges profileChanges, java.time.Clock clock) {
+        this.clock = clock;
         this.properties = properties;
         this.organisations = organisations;
         this.courts = courts;
@@ -78,7 +79,7 @@ class DemoDataRunner implements ApplicationRunner {
         this.tx = tx;
         this.generator = new DemoDataGenerator(organisations, users, services, courts, tenantScope,
                 persons == null ? null : new DemoCaseData(persons, measures, reports, appointments, catalogue, users),
-                properties.casePersons());
+                properties.casePersons(), clock);
         if (enabled() && Arrays.asList(environment.getActiveProfiles()).contains("prod")) {
             throw new IllegalStateException("Demo data is refused in the production profile:"
                     + " unset PASSERELLE_DEMO (passerelle.demo.enabled).");
@@ -102,7 +103,7 @@ class DemoDataRunner implements ApplicationRunner {
         }
         if (enabled() && consultations != null) {
             DemoConsultation.seed(DemoDataGenerator.demoId("public-body"), consultations, participants, proposals, votes,
-                    keys);
+                    keys, LocalDate.now(clock));
         }
     }
 
@@ -119,7 +120,7 @@ class DemoDataRunner implements ApplicationRunner {
             try {
                 volumes.generate(properties.personsPerAssociation(),
                         DemoDataGenerator.demoId(DemoDataGenerator.FLAGSHIP_COURT),
-                        LocalDate.now(ZoneId.of("Europe/Paris")));
+                        LocalDate.now(clock));
             } catch (RuntimeException e) {
                 LoggerFactory.getLogger(DemoDataRunner.class).error("Demo volumes stopped", e);
             }

@@ -30,8 +30,10 @@ public class Appointments {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Measures measures;
+    private final java.time.Clock clock;
 
-    Appointments(JdbcClient jdbc, AuditLog audit, Measures measures) {
+    Appointments(JdbcClient jdbc, AuditLog audit, Measures measures, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.audit = audit;
         this.measures = measures;
@@ -95,7 +97,7 @@ public class Appointments {
         if (attendance.held() && measures.get(appointment.measureId()).status() == MeasureStatus.ASSIGNED) {
             LocalDate day = appointment.scheduledAt().atZone(PARIS).toLocalDate();
             measures.perform(appointment.measureId(), MeasureAction.START,
-                    new Measures.ActionInput(null, day.isAfter(LocalDate.now(PARIS)) ? LocalDate.now(PARIS) : day, null,
+                    new Measures.ActionInput(null, day.isAfter(LocalDate.now(clock)) ? LocalDate.now(clock) : day, null,
                             null));
         }
     }

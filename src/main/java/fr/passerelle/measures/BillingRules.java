@@ -7,7 +7,6 @@ import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
-import java.util.Set;
 
 /**
  * What a court is billed for (mémoire de frais de justice), from the tariff of the measure's type
@@ -34,7 +33,7 @@ public final class BillingRules {
     /** Whether a type billed in {@code billingMode} counts the unit it is billed in. */
     public static boolean countsTheBilledUnit(String billingMode, String trackedQuantity) {
         return switch (billingMode) {
-            case "PER_DAY" -> Set.of("DAYS", "NIGHTS").contains(trackedQuantity);
+            case "PER_DAY" -> QuantityRules.perDate(trackedQuantity);
             case "PER_HOUR" -> "HOURS".equals(trackedQuantity);
             default -> true;
         };

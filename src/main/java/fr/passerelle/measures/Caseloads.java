@@ -242,9 +242,10 @@ public class Caseloads {
             "(m.status in ('RECEIVED', 'ASSIGNED') and m.received_on + t.first_interview_days < cast(:today as date))";
     private static final String DUE_PASSED = "(" + OPEN + " and m.due_on < cast(:today as date))";
     private static final String PLANNED_END_PASSED = "(" + OPEN + " and m.planned_end_on < cast(:today as date))";
-    // The (few) measures with a late report, computed once: an array the primary key can look up.
-    private static final String REPORT_LATE = "m.id = any(array(select r.measure_id from report r"
-            + " where r.status <> 'SENT' and r.due_on < cast(:today as date)))";
+    // The (few) measures with a late report, computed once: an array the primary key can look up. A
+    // closed measure's unsent reports are no longer expected.
+    private static final String REPORT_LATE = "(m.status <> 'CLOSED' and m.id = any(array(select r.measure_id from report r"
+            + " where r.status <> 'SENT' and r.due_on < cast(:today as date))))";
 
     // A left join (every measure has its type) that PostgreSQL drops when no column of the type is used.
     private static final String MEASURE_AND_TYPE = "measure m left join measure_type t on t.id = m.measure_type_id";

@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The deadlines of the current association's open measures: first interview, the magistrate's due
- * date, reports expected and planned ends. One query gathers them all; the caseload's "late" view,
+ * date, reports expected (none once the measure is closed) and planned ends. One query gathers them all; the caseload's "late" view,
  * the service head's dashboard and the daily digest read them from here.
  */
 @Service
@@ -93,7 +93,7 @@ public class Deadlines {
                     union all
                     select 'REPORT', m.id, m.reference, r.id, r.kind, r.due_on, m.assigned_user_id
                     from report r join measure m on m.id = r.measure_id
-                    where r.due_on is not null and r.status <> 'SENT' and SCOPE
+                    where r.due_on is not null and r.status <> 'SENT' and m.status <> 'CLOSED' and SCOPE
                 ) d
                 where d.date <= :until
                 order by d.date, d.reference, d.kind""".replace("SCOPE", scope))

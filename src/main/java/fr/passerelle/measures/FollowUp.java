@@ -44,17 +44,37 @@ public class FollowUp {
     public record Obligation(UUID id, String label, String status, String notes) {}
 
     /**
-     * One entry of the hours or days log; {@code day} when it is one date of placement (a days
-     * entry), false for hours, other units and days recorded before the calendar rules.
+     * One entry of the hours or days log; {@code day} when it is one date of a per-date unit (a day
+     * or a night), false for hours, other units and days or nights recorded before the calendar
+     * rules.
      */
-    public record QuantityEntry(UUID id, LocalDate entryDate, BigDecimal quantity, String notes, boolean day) {}
+    public record QuantityEntry(UUID id, LocalDate entryDate, BigDecimal quantity, String notes, boolean day) {
 
-    /** What has been done against what was ordered, in the unit the measure type tracks. */
-    public record Progress(String unit, BigDecimal done, BigDecimal ordered, List<QuantityEntry> entries) {
+        /**
+         * A days or nights entry recorded before the calendar rules that counts more than one date:
+         * kept as it is (a correction keeps its quantity); shown as to be split into dates.
+         */
+        public boolean legacyPeriod() {
+            return !day && quantity.compareTo(BigDecimal.ONE) != 0;
+        }
+    }
+
+    /**
+     * What has been done against what was ordered, in the unit the measure type tracks;
+     * {@code loggable} when the measure's status lets entries be logged, {@code correctable} when it
+     * lets them be corrected or deleted (see {@link MeasureLifecycle#quantitiesLoggable}).
+     */
+    public record Progress(String unit, BigDecimal done, BigDecimal ordered, List<QuantityEntry> entries,
+            boolean loggable, boolean correctable) {
 
         /** Done beyond what was ordered: shown as a warning, never refused (the magistrate may extend). */
         public boolean aboveOrdered() {
             return QuantityRules.aboveOrdered(done, ordered);
+        }
+
+        /** Whether the unit is counted one per date (days, nights). */
+        public boolean perDate() {
+            return QuantityRules.perDate(unit);
         }
     }
 
@@ -101,29 +121,33 @@ public class FollowUp {
 
     // Hours and days
 
-    /** Logs one entry: hours or another count on a date, or one day of placement on a date. */
+    /** Logs one entry: hours or another count on a date, or one day (or night) on a date. */
     @Transactional
     public void logQuantity(UUID measureId, LocalDate date, BigDecimal quantity, String notes) {
         logQuantity(measureId, date, null, quantity, notes);
     }
 
     /**
-     * Logs hours (or another count) on a date, or, for days, one entry per date from {@code date}
-     * to {@code toDate} (inclusive; null for one date). Checked against the calendar (see
-     * {@link QuantityRules}); a refusal writes nothing.
+     * Logs hours (or another count) on a date, or, for a per-date unit (days, nights), one entry per
+     * date from {@code date} to {@code toDate} (inclusive; null for one date). Checked against the
+     * measure's status, the calendar (see {@link QuantityRules}) and the statements already sent; a
+     * refusal writes nothing.
      */
     @Transactional
     public void logQuantity(UUID measureId, LocalDate date, LocalDate toDate, BigDecimal quantity, String notes) {
         measures.get(measureId);
         String unit = trackedUnit(measureId);
-        QuantityRules.Span span = lockedSpan(measureId);
+        Locked measure = locked(measureId);
+        MeasureLifecycle.requireQuantitiesLoggable(measure.status());
         LocalDate today = LocalDate.now(clock);
         String note = notes == null || notes.isBlank() ? null : notes.trim();
-        if ("DAYS".equals(unit)) {
-            if (quantity != null && quantity.compareTo(BigDecimal.ONE) != 0) {
-                throw new FieldRefusal("quantity", "quantity.days.onePerDate");
+        if (QuantityRules.perDate(unit)) {
+            QuantityRules.checkOnePerDate(unit, quantity);
+            List<LocalDate> dates = QuantityRules.days(unit, date, toDate, measure.span(), today,
+                    loggedDates(measureId, null));
+            for (LocalDate day : dates) {
+                requireMonthNotBilled(measureId, day);
             }
-            List<LocalDate> dates = QuantityRules.days(date, toDate, span, today, loggedDates(measureId, null));
             for (LocalDate day : dates) {
                 insertEntry(measureId, day, BigDecimal.ONE, note, true);
             }
@@ -131,8 +155,9 @@ public class FollowUp {
                     "unit", unit, "from", dates.get(0).toString(), "to", dates.get(dates.size() - 1).toString()));
             return;
         }
-        QuantityRules.checkDate(date, span, today, "entryDate");
+        QuantityRules.checkDate(date, measure.span(), today, "entryDate");
         checkQuantity(unit, measureId, date, quantity, null);
+        requireMonthNotBilled(measureId, date);
         insertEntry(measureId, date, quantity, note, false);
         audit.record("quantity.logged", "measure", measureId, Map.of("quantity", quantity.toPlainString(), "unit", unit,
                 "date", date.toString()));
@@ -140,28 +165,34 @@ public class FollowUp {
 
     /**
      * Corrects an entry (date, quantity, notes) for a reason, with the same rules as logging; a
-     * days entry stays one date counting 1. Audited with the values before and after.
+     * days or nights entry stays one date counting 1, and one recorded before the calendar rules
+     * for several dates keeps its quantity (only its date and notes change). Audited with the
+     * values before and after.
      */
     @Transactional
     public UUID correctEntry(UUID entryId, LocalDate date, BigDecimal quantity, String notes, String reason) {
         QuantityEntryRow before = entry(entryId);
         String why = requireReason(reason);
         String unit = trackedUnit(before.measureId());
-        QuantityRules.Span span = lockedSpan(before.measureId());
-        QuantityRules.checkDate(date, span, LocalDate.now(clock), "entryDate");
-        boolean day = "DAYS".equals(unit);
+        Locked measure = locked(before.measureId());
+        MeasureLifecycle.requireQuantitiesCorrectable(measure.status());
+        QuantityRules.checkDate(date, measure.span(), LocalDate.now(clock), "entryDate");
+        boolean day = false;
         BigDecimal value = quantity;
-        if (day) {
-            if (quantity != null && quantity.compareTo(BigDecimal.ONE) != 0) {
-                throw new FieldRefusal("quantity", "quantity.days.onePerDate");
-            }
+        if (QuantityRules.perDate(unit) && !before.day() && before.quantity().compareTo(BigDecimal.ONE) != 0) {
+            value = before.quantity();
+        } else if (QuantityRules.perDate(unit)) {
+            QuantityRules.checkOnePerDate(unit, quantity);
             if (loggedDates(before.measureId(), entryId).contains(date)) {
-                throw new FieldRefusal("entryDate", "quantity.days.alreadyLogged", QuantityRules.french(date));
+                throw QuantityRules.alreadyLogged(unit, date);
             }
+            day = true;
             value = BigDecimal.ONE;
         } else {
             checkQuantity(unit, before.measureId(), date, quantity, entryId);
         }
+        requireMonthNotBilled(before.measureId(), before.entryDate());
+        requireMonthNotBilled(before.measureId(), date);
         jdbc.sql("""
                 update measure_quantity_entry set entry_date = ?, quantity = ?, notes = ?, day = ?, corrected_at = ?,
                        corrected_by = ?
@@ -183,12 +214,29 @@ public class FollowUp {
     public UUID deleteEntry(UUID entryId, String reason) {
         QuantityEntryRow before = entry(entryId);
         String why = requireReason(reason);
-        lockedSpan(before.measureId());
+        MeasureLifecycle.requireQuantitiesCorrectable(locked(before.measureId()).status());
+        requireMonthNotBilled(before.measureId(), before.entryDate());
         jdbc.sql("delete from measure_quantity_entry where id = ?").param(entryId).update();
         audit.record("quantity.deleted", "measure", before.measureId(), Map.of("entry", entryId.toString(),
                 "date", before.entryDate().toString(), "quantity", before.quantity().stripTrailingZeros().toPlainString(),
                 "reason", why));
         return before.measureId();
+    }
+
+    /**
+     * Refuses (409) a change to the entries of a month already on a statement sent to the court (or
+     * paid) for this measure: what was billed stays what was logged. A draft statement is
+     * regenerated, so its months stay open.
+     */
+    private void requireMonthNotBilled(UUID measureId, LocalDate date) {
+        LocalDate month = date.withDayOfMonth(1);
+        jdbc.sql("""
+                select s.number from billing_statement_line l join billing_statement s on s.id = l.statement_id
+                where l.measure_id = ? and l.period_month = ? and s.status <> 'DRAFT' limit 1""")
+                .param(measureId).param(month).query(String.class).optional()
+                .ifPresent(number -> {
+                    throw BusinessException.conflict("quantity.month.billed", QuantityRules.argument(month), number);
+                });
     }
 
     /** The measure an entry belongs to (not found outside the current association). */
@@ -197,13 +245,13 @@ public class FollowUp {
         return entry(entryId).measureId();
     }
 
-    private record QuantityEntryRow(UUID measureId, LocalDate entryDate, BigDecimal quantity) {}
+    private record QuantityEntryRow(UUID measureId, LocalDate entryDate, BigDecimal quantity, boolean day) {}
 
     private QuantityEntryRow entry(UUID entryId) {
-        return jdbc.sql("select measure_id, entry_date, quantity from measure_quantity_entry where id = ?")
+        return jdbc.sql("select measure_id, entry_date, quantity, day from measure_quantity_entry where id = ?")
                 .param(entryId)
                 .query((rs, n) -> new QuantityEntryRow(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
-                        rs.getBigDecimal(3)))
+                        rs.getBigDecimal(3), rs.getBoolean(4)))
                 .optional().orElseThrow(BusinessException::notFound);
     }
 
@@ -222,13 +270,17 @@ public class FollowUp {
         return unit;
     }
 
+    private record Locked(MeasureStatus status, QuantityRules.Span span) {}
+
     /**
-     * The measure's dates, with its row locked: two entries of one measure are checked and written
-     * one after the other (the unique index of days entries holds regardless).
+     * The measure's status and dates, with its row locked: two entries of one measure are checked
+     * and written one after the other (the unique index of days and nights entries holds
+     * regardless), and a transition waits for them.
      */
-    private QuantityRules.Span lockedSpan(UUID measureId) {
-        return jdbc.sql("select received_on, ended_on from measure where id = ? for update").param(measureId)
-                .query((rs, n) -> new QuantityRules.Span(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)))
+    private Locked locked(UUID measureId) {
+        return jdbc.sql("select status, received_on, ended_on from measure where id = ? for update").param(measureId)
+                .query((rs, n) -> new Locked(MeasureStatus.valueOf(rs.getString(1)),
+                        new QuantityRules.Span(rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class))))
                 .optional().orElseThrow(BusinessException::notFound);
     }
 
@@ -272,7 +324,10 @@ public class FollowUp {
         BigDecimal done = entries.stream().map(QuantityEntry::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal ordered = jdbc.sql("select ordered_quantity from measure where id = ?").param(measureId)
                 .query(BigDecimal.class).optional().orElse(null);
-        return new Progress(unit, done, ordered, entries);
+        MeasureStatus status = jdbc.sql("select status from measure where id = ?").param(measureId)
+                .query(String.class).optional().map(MeasureStatus::valueOf).orElseThrow(BusinessException::notFound);
+        return new Progress(unit, done, ordered, entries, MeasureLifecycle.quantitiesLoggable(status),
+                MeasureLifecycle.quantitiesCorrectable(status));
     }
 
     private String unitOf(UUID measureId) {

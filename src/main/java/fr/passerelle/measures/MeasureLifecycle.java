@@ -81,6 +81,36 @@ public final class MeasureLifecycle {
         require(current != MeasureStatus.CLOSED, "report.measureClosed");
     }
 
+    /**
+     * The statuses in which hours, days or nights are logged: while the measure runs (in progress,
+     * or suspended, to record what was done before the suspension) and once ended, to catch up with
+     * what was done before its end (the dates stay within the measure). Never before it starts
+     * (received, assigned: nothing is done yet) nor once closed.
+     */
+    private static final Set<MeasureStatus> QUANTITIES_LOGGED = EnumSet.of(MeasureStatus.IN_PROGRESS,
+            MeasureStatus.SUSPENDED, MeasureStatus.ENDED);
+
+    /** Whether hours, days or nights may be logged on a measure in this status. */
+    public static boolean quantitiesLoggable(MeasureStatus current) {
+        return QUANTITIES_LOGGED.contains(current);
+    }
+
+    /** Whether logged entries may be corrected or deleted: in every status but closed. */
+    public static boolean quantitiesCorrectable(MeasureStatus current) {
+        return current != MeasureStatus.CLOSED;
+    }
+
+    /** Refuses (409) to log hours, days or nights on a measure in this status. */
+    public static void requireQuantitiesLoggable(MeasureStatus current) {
+        require(current != MeasureStatus.CLOSED, "quantity.measureClosed");
+        require(quantitiesLoggable(current), "quantity.measureNotStarted");
+    }
+
+    /** Refuses (409) to correct or delete an entry of a closed measure. */
+    public static void requireQuantitiesCorrectable(MeasureStatus current) {
+        require(quantitiesCorrectable(current), "quantity.measureClosed");
+    }
+
     /** The outcome the action records, if any. */
     public static MeasureOutcome outcomeOf(MeasureAction action, Facts facts) {
         return switch (action) {

@@ -201,6 +201,13 @@ public class Measures {
         if (effectiveOn != null && effectiveOn.isAfter(LocalDate.now(clock))) {
             throw new FieldRefusal("effectiveOn", "measure.effectiveOn.future");
         }
+        if (action == MeasureAction.END || action == MeasureAction.CANCEL) {
+            checkEndDate(id, effectiveOn != null ? effectiveOn : LocalDate.now(clock));
+        }
+        if (action == MeasureAction.CLOSE && effectiveOn.isBefore(finalReportSentOn)) {
+            throw new FieldRefusal("effectiveOn", "measure.close.beforeFinalReport",
+                    QuantityRules.argument(finalReportSentOn));
+        }
         jdbc.sql("update measure set status = :status, outcome = coalesce(:outcome, outcome),"
                         + " assigned_user_id = coalesce(:assignee, assigned_user_id) where id = :id")
                 .param("status", next.name()).param("outcome", outcome == null ? null : outcome.name())
@@ -215,6 +222,25 @@ public class Measures {
             details.put("outcome", outcome.name());
         }
         audit.record("measure.transition", "measure", id, details);
+    }
+
+    /**
+     * Refuses an end date before the measure's reception or before the latest hours, days or nights
+     * logged: what was logged stays within the measure's dates.
+     */
+    private void checkEndDate(UUID measureId, LocalDate endOn) {
+        LocalDate receivedOn = jdbc.sql("select received_on from measure where id = ?").param(measureId)
+                .query(LocalDate.class).single();
+        if (endOn.isBefore(receivedOn)) {
+            throw new FieldRefusal("effectiveOn", "measure.end.beforeReceived", QuantityRules.argument(receivedOn));
+        }
+        LocalDate lastLogged = jdbc.sql("""
+                select entry_date from measure_quantity_entry where measure_id = ?
+                order by entry_date desc limit 1""")
+                .param(measureId).query(LocalDate.class).optional().orElse(null);
+        if (lastLogged != null && endOn.isBefore(lastLogged)) {
+            throw new FieldRefusal("effectiveOn", "measure.end.beforeLoggedEntry", QuantityRules.argument(lastLogged));
+        }
     }
 
     /** When the measure's final report was sent to the magistrate (the latest, if several), or null. */

@@ -55,7 +55,7 @@ class FollowUpTest {
 
     @Test
     void countsTheHoursOfCommunityServiceAgainstWhatWasOrdered() {
-        UUID tig = measure("TIG", new BigDecimal("120"));
+        UUID tig = started(measure("TIG", new BigDecimal("120")));
         followUp.logQuantity(tig, LocalDate.now().minusDays(2), new BigDecimal("7.5"), "Espaces verts");
         followUp.logQuantity(tig, LocalDate.now().minusDays(1), new BigDecimal("7.5"), null);
         FollowUp.Progress progress = followUp.progress(tig);
@@ -108,6 +108,15 @@ class FollowUpTest {
         assertThat(followUp.obligations(cjse)).extracting(FollowUp.Obligation::status).containsExactly("ONGOING", "MET");
         assertThatThrownBy(() -> followUp.setObligationStatus(care, "WHATEVER", null))
                 .hasFieldOrPropertyWithValue("messageKey", "obligation.status.invalid");
+    }
+
+    /** Hours are logged once the measure has started (first interview held). */
+    private UUID started(UUID measure) {
+        UUID worker = ((PasserelleUser) users.loadUserByUsername("intervenant")).userId();
+        measures.perform(measure, MeasureAction.ASSIGN, new Measures.ActionInput(worker, null, null, null));
+        measures.perform(measure, MeasureAction.START, new Measures.ActionInput(null, LocalDate.now().minusDays(9),
+                null, null));
+        return measure;
     }
 
     private UUID measure(String code, BigDecimal ordered) {

@@ -55,6 +55,15 @@ class LifecycleGuardsTest {
     BulkCases bulk;
 
     @Autowired
+    Deadlines deadlines;
+
+    @Autowired
+    Caseloads caseloads;
+
+    @Autowired
+    java.time.Clock clock;
+
+    @Autowired
     TransactionTemplate tx;
 
     @Autowired
@@ -153,6 +162,27 @@ class LifecycleGuardsTest {
                 refusal -> assertThat(refusal.messageKey()).isEqualTo("measure.transition.finalReportNotSent"));
         assertThat(OwnerSql.of(server).sql("select count(*) from person where last_name = ?").param(lastName)
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aClosureFollowsItsFinalReportAndTheMeasuresUnsentReportsAreNoLongerExpected() {
+        as("cheffe.service");
+        UUID measure = givenAnEndedMeasure("Attendus");
+        LocalDate today = LocalDate.now(clock);
+        UUID stage = reports.create(measure, ReportKind.STAGE, today.minusDays(3));
+        assertThat(deadlines.until(today, null)).anyMatch(d -> stage.equals(d.reportId()));
+        sendReport(measure, ReportKind.FINAL, today.minusDays(2));
+
+        assertThatThrownBy(() -> measures.perform(measure, MeasureAction.CLOSE,
+                new Measures.ActionInput(null, today.minusDays(3), null, null)))
+                .hasFieldOrPropertyWithValue("messageKey", "measure.close.beforeFinalReport");
+        assertThat(status(measure)).isEqualTo("ENDED");
+        measures.perform(measure, MeasureAction.CLOSE, new Measures.ActionInput(null, today.minusDays(1), null, null));
+
+        assertThat(deadlines.until(today, null)).as("a closed measure's draft is no longer late")
+                .noneMatch(d -> stage.equals(d.reportId()));
+        assertThat(caseloads.page(Caseloads.View.LATE, new Caseloads.Filters(null, null, MeasureStatus.CLOSED, null, null),
+                Caseloads.Sort.RECEIVED, null).total()).as("no closed measure is late").isZero();
     }
 
     private UUID givenAnEndedMeasure(String lastName) {

@@ -113,6 +113,10 @@ class ValidationQueueTest {
         assertThat(directorQueue.statusCode()).isEqualTo(200);
         assertThat(directorQueue.body()).as("the director reads the queue, not the reports")
                 .doesNotContain("href=\"/reports/" + report + "\"").contains("Rapport d’étape");
+        assertThat(summary).contains("votre validation");
+        assertThat(signedIn("directrice").get("/reports/queue/summary").body())
+                .as("a director does not validate: the count names who does")
+                .contains("la validation du chef de service").doesNotContain("votre validation");
     }
 
     @Test

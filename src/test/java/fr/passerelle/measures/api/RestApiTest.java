@@ -215,21 +215,22 @@ class RestApiTest {
         String head = token("cheffe.service");
         UUID measure = measureOf("cheffe.service", "Garde");
         String actions = "/api/v1/measures/" + measure + "/actions";
-        String yesterday = LocalDate.now().minusDays(1).toString();
+        // Received today: its end and closure cannot be dated before.
+        String today = LocalDate.now().toString();
         call("POST", actions, head, "{\"action\": \"ASSIGN\", \"assigneeId\": \"" + userId("intervenant") + "\"}");
-        call("POST", actions, head, "{\"action\": \"START\", \"effectiveOn\": \"" + yesterday + "\"}");
-        call("POST", actions, head, "{\"action\": \"END\", \"effectiveOn\": \"" + yesterday
+        call("POST", actions, head, "{\"action\": \"START\", \"effectiveOn\": \"" + today + "\"}");
+        call("POST", actions, head, "{\"action\": \"END\", \"effectiveOn\": \"" + today
                 + "\", \"outcome\": \"COMPLETED\"}");
 
         HttpResponse<String> dateOnly = call("POST", actions, head,
-                "{\"action\": \"CLOSE\", \"effectiveOn\": \"" + yesterday + "\"}");
+                "{\"action\": \"CLOSE\", \"effectiveOn\": \"" + today + "\"}");
         assertThat(dateOnly.statusCode()).isEqualTo(409);
         assertThat(read(dateOnly).get("code").asString()).isEqualTo("measure.transition.finalReportNotSent");
 
         String report = read(call("POST", "/api/v1/measures/" + measure + "/reports", head, "{\"kind\": \"FINAL\"}"))
                 .get("id").asString();
         for (String move : new String[] {"{\"move\": \"SUBMIT\"}", "{\"move\": \"VALIDATE\"}",
-                "{\"move\": \"SEND\", \"sentOn\": \"" + yesterday + "\"}"}) {
+                "{\"move\": \"SEND\", \"sentOn\": \"" + today + "\"}"}) {
             assertThat(call("POST", "/api/v1/reports/" + report + "/moves", head, move).statusCode()).isEqualTo(200);
         }
         assertThat(call("POST", actions, head, "{\"action\": \"CLOSE\"}").statusCode()).isEqualTo(200);
