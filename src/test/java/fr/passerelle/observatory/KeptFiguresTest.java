@@ -214,7 +214,7 @@ class KeptFiguresTest {
                         server.jdbcUrl(), EmbeddedDatabaseProperties.OWNER_ROLE, "")), Duration.ofMillis(50));
         // A transaction of another part of the application running meanwhile may hold the horizon
         // back for a moment: a few lifetimes are allowed.
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(60)).until(() -> {
+        await().pollInSameThread().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(60)).until(() -> {
             shortLived.forgetOldChanges();
             return changesOf(org) == 0;
         });
