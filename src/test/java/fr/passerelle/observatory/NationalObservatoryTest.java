@@ -88,6 +88,7 @@ class NationalObservatoryTest {
 
     private String region;
     private UUID sharing;
+    private UUID worker;
     private UUID notSharing;
     private final List<UUID> epMeasures = new ArrayList<>();
     private final List<UUID> tigMeasures = new ArrayList<>();
@@ -103,7 +104,7 @@ class NationalObservatoryTest {
         sharing = association("Partage", true);
         notSharing = association("Réserve", false);
         TenantContext.runAs(sharing, () -> {
-            UUID worker = users.create(new UserAccounts.NewUser("nat." + UUID.randomUUID(), "Intervenant",
+            worker = users.create(new UserAccounts.NewUser("nat." + UUID.randomUUID(), "Intervenant",
                     "n@example.org", "Un-mot-de-passe-solide", null, List.of(Roles.CASE_WORKER), false, false));
             UUID person = person();
             int[] received = {6, 8, 10, 13, 15, 17};
@@ -436,6 +437,26 @@ class NationalObservatoryTest {
                 Dimension.FIELD)).hasFieldOrPropertyWithValue("messageKey", "observatory.period.tooLong");
         assertThatThrownBy(() -> observatory.compute(FROM, TO, Filters.none(), Dimension.WORKER))
                 .hasFieldOrPropertyWithValue("messageKey", "observatory.breakdown.invalid");
+    }
+
+    @Test
+    void aMedianIsGivenOnceItsPopulationsPerturbedCountReachesTheGate() {
+        // Eight more first interviews, 10 days after reception: fourteen in all, a perturbed count
+        // of at least 12, so the median is given; the five durations still are not.
+        TenantContext.runAs(sharing, () -> {
+            UUID person = person();
+            for (int i = 0; i < 8; i++) {
+                UUID m = measure("EP", "TJ-ANGERS", person, LocalDate.of(2025, 1, 20));
+                act(m, MeasureAction.ASSIGN, worker, null, null);
+                act(m, MeasureAction.START, null, LocalDate.of(2025, 1, 30), null);
+            }
+        });
+        feed.refresh();
+        Result byType = national(Dimension.MEASURE_TYPE);
+        // By class: two in [4, 7), one in [7, 10), eleven in [10, 15): 10 + (7 − 3) / 11 × 5.
+        assertThat(byType.medianFirstDelayTotal()).isEqualByComparingTo("11.8");
+        assertThat(byType.medianFirstDelay().get(0)).isEqualByComparingTo("11.8");
+        assertThat(byType.medianDurationTotal()).isNull();
     }
 
     private Result national(Dimension breakdown) {
