@@ -1,5 +1,6 @@
 package fr.passerelle.consultation;
 
+import fr.passerelle.shared.ConfiguredSecrets;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -27,6 +28,8 @@ public class ProposalKeys {
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     ProposalKeys(ConsultationProperties properties, Environment environment) {
+        ConfiguredSecrets.refusePlaceholder("passerelle.consultation.key-secret", "PASSERELLE_CONSULTATION_SECRET",
+                properties.keySecret());
         byte[] bytes;
         if (properties.keySecret() == null || properties.keySecret().isBlank()) {
             if (Arrays.asList(environment.getActiveProfiles()).contains("prod")) {

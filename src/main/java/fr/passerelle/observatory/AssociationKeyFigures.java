@@ -101,14 +101,21 @@ public class AssociationKeyFigures {
         }
     }
 
+    /** The whole association: the scope of work the application does for itself ({@link #computeForSystem}). */
+    private static final Scope SYSTEM = new Scope(true, null, null);
+
     /**
-     * The scope of the signed-in user of the current association; work the application does for
-     * itself, with no signed-in user (a scheduled job), sees the whole association.
+     * The scope of the signed-in user of the current association. Without a signed-in user it
+     * refuses: the application's own work (a scheduled job) uses {@link #computeForSystem}, so that
+     * a request that lost its user never gets the whole association.
      */
     @Transactional(readOnly = true)
     public Scope scope() {
         Optional<UUID> user = TenantContext.currentPrincipal().map(TenantPrincipal::userId);
-        if (user.isEmpty() || TenantContext.hasAuthority(ASSOCIATION_WIDE)) {
+        if (user.isEmpty()) {
+            throw new IllegalStateException("association figures for a user need a signed-in user");
+        }
+        if (TenantContext.hasAuthority(ASSOCIATION_WIDE)) {
             return new Scope(true, null, null);
         }
         UUID own = users.get(user.get()).serviceId();
@@ -117,9 +124,8 @@ public class AssociationKeyFigures {
         return new Scope(false, own, name);
     }
 
-    /** The request as the user may make it: the service forced to their own unless they see the whole association. */
-    private Request scoped(Request request) {
-        Scope scope = scope();
+    /** The request as the scope allows it: the service forced to the user's own unless they see the whole association. */
+    private static Request scoped(Scope scope, Request request) {
         if (scope.wholeAssociation()) {
             return request;
         }
@@ -144,7 +150,16 @@ public class AssociationKeyFigures {
      */
     @Transactional(readOnly = true)
     public Computed compute(Request asked) {
-        Request request = scoped(asked);
+        return compute(scope(), asked);
+    }
+
+    /**
+     * The same within a scope the caller read with {@link #scope()} for the same request (a page
+     * that needs the scope too reads it once).
+     */
+    @Transactional(readOnly = true)
+    public Computed compute(Scope scope, Request asked) {
+        Request request = scoped(scope, asked);
         UUID organisation = TenantContext.currentOrganisationId().orElseThrow(
                 () -> new IllegalStateException("association figures need a current organisation"));
         if (request.to() == null || request.previousTo() == null) {
@@ -153,6 +168,15 @@ public class AssociationKeyFigures {
         LocalDate lastDay = request.to().isAfter(request.previousTo()) ? request.to() : request.previousTo();
         return kept.association(organisation, new KeptKey(request, LocalDate.now(clock.withZone(PARIS))), lastDay,
                 () -> computeNow(request));
+    }
+
+    /**
+     * The figures of the whole association, for work the application does for itself (a scheduled
+     * job), never on behalf of a user.
+     */
+    @Transactional(readOnly = true)
+    public Computed computeForSystem(Request request) {
+        return compute(SYSTEM, request);
     }
 
     private Computed computeNow(Request request) {

@@ -81,10 +81,9 @@ public class NationalKeyFigures {
                 r -> Published.count(r.received().total())));
         rows.add(row(format, Indicator.MEASURES_ACTIVE, now, before, r -> Published.count(r.active().total())));
         rows.add(row(format, Indicator.MEASURES_ENDED, now, before, r -> Published.count(r.ended().grandTotal())));
-        rows.add(row(format, Indicator.MEDIAN_DURATION, now, before, r -> median(r.medianDurationTotal(),
-                r.ended().grandTotal() != null && r.ended().grandTotal() == 0)));
+        rows.add(row(format, Indicator.MEDIAN_DURATION, now, before, r -> median(r.medianDurationTotal())));
         rows.add(row(format, Indicator.FIRST_INTERVIEW_MEDIAN_DELAY, now, before,
-                r -> median(r.medianFirstDelayTotal(), false)));
+                r -> median(r.medianFirstDelayTotal())));
 
         List<String> series = List.of(String.valueOf(year), String.valueOf(year - 1));
         List<BreakdownTable> breakdowns = new ArrayList<>();
@@ -99,7 +98,7 @@ public class NationalKeyFigures {
         Result current = now.byRegion();
         List<String> notes = List.of(
                 format.message("observatory.national.sharing", current.sharing(), current.members()),
-                format.message("observatory.national.secretPerturbed"),
+                format.message("observatory.national.secretMedian"),
                 format.message("observatory.national.perturbed"));
         return new KeyFiguresReport(format.message("observatory.keyFigures.national.title", String.valueOf(year)),
                 format.message("observatory.keyFigures.national.subject"), String.valueOf(year),
@@ -115,20 +114,14 @@ public class NationalKeyFigures {
                 observatory.compute(from, to, Filters.none(), Dimension.MEASURE_TYPE));
     }
 
-    /**
-     * A median total: null with a population that is zero (shown) means there is nothing to compute
-     * it on; null otherwise means not published, shown as the national page does, "s".
-     */
-    private static Published median(BigDecimal value, boolean nothing) {
-        if (value != null) {
-            return new Published(value, false);
-        }
-        return nothing ? new Published(null, false) : Published.HIDDEN;
+    /** A median total: null means not published (its population's perturbed count is below its gate), "s". */
+    private static Published median(BigDecimal value) {
+        return value == null ? Published.HIDDEN : new Published(value, false);
     }
 
     /**
      * A main figure of the year and of the year before: hidden when any of the year's tables hides
-     * it; an empty year (no measure of a sharing association) counts zero, and has no median.
+     * it; an empty year (no measure of a sharing association) is hidden too, like every zero (ADR 0009 §3).
      */
     private static FigureRow row(FigureFormat format, Indicator indicator, YearTables now, YearTables before,
             Function<Result, Published> figure) {
@@ -149,9 +142,7 @@ public class NationalKeyFigures {
     private static Published total(YearTables tables, Indicator indicator, Function<Result, Published> figure) {
         Published shown = null;
         for (Result r : tables.all()) {
-            Published p = r.empty()
-                    ? new Published(indicator.unit() == Indicator.Unit.COUNT ? BigDecimal.ZERO : null, false)
-                    : figure.apply(r);
+            Published p = r.empty() ? Published.HIDDEN : figure.apply(r);
             if (p.hidden()) {
                 return Published.HIDDEN;
             }
@@ -170,7 +161,7 @@ public class NationalKeyFigures {
             int i = r.lines().stream().map(Line::key).toList().indexOf(key);
             // A line not listed holds nothing that can be shown (or nothing at all in an empty year).
             if (i < 0) {
-                return r.empty() ? new Published(BigDecimal.ZERO, false) : Published.HIDDEN;
+                return Published.HIDDEN;
             }
             return Published.count(r.received().cell(i));
         };
@@ -184,13 +175,13 @@ public class NationalKeyFigures {
                 false);
     }
 
-    /** Measures ended by outcome (the column totals of the table of ended measures), outcomes that occur only. */
+    /** Measures ended by outcome (the column totals of the table of ended measures), outcomes shown in one year at least. */
     private static BreakdownTable byOutcome(FigureFormat format, Result now, Result before, List<String> series) {
         List<BreakdownRow> rows = new ArrayList<>();
         for (int c = 0; c < NationalObservatory.OUTCOMES.size(); c++) {
             Published a = endedAs(now, c);
             Published b = endedAs(before, c);
-            if (isZero(a) && isZero(b)) {
+            if (a.hidden() && b.hidden()) {
                 continue;
             }
             rows.add(breakdownRow(format, format.message("measure.outcome." + NationalObservatory.OUTCOMES.get(c)), a, b));
@@ -201,11 +192,7 @@ public class NationalKeyFigures {
     }
 
     private static Published endedAs(Result r, int outcome) {
-        return r.empty() ? new Published(BigDecimal.ZERO, false) : Published.count(r.ended().columnTotal(outcome));
-    }
-
-    private static boolean isZero(Published p) {
-        return !p.hidden() && p.value() != null && p.value().signum() == 0;
+        return r.empty() ? Published.HIDDEN : Published.count(r.ended().columnTotal(outcome));
     }
 
     private static BreakdownRow breakdownRow(FigureFormat format, String label, Published a, Published b) {

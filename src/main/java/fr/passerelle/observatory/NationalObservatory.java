@@ -5,8 +5,6 @@ import fr.passerelle.observatory.suppression.CountList;
 import fr.passerelle.observatory.suppression.CountTable;
 import fr.passerelle.observatory.suppression.PerturbedList;
 import fr.passerelle.observatory.suppression.PerturbedTable;
-import fr.passerelle.observatory.suppression.SmallCellSuppression;
-import fr.passerelle.observatory.suppression.SuppressedList;
 import fr.passerelle.shared.FieldRefusal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -36,8 +34,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Figures: measures received in the period, active on its last day, ended in it (by outcome),
  * the median duration of those ended (other than cancelled), and the median time to the first
- * interview of those started in it. A median is published only where the count of its population
- * in the same breakdown passes the small-cell suppression (ADR 0006).
+ * interview of those started in it. A median is published only where the perturbed count of its
+ * population (with that population's own key sum, never its exact count) is at least
+ * {@link #MEDIAN_THRESHOLD} (ADR 0009 §7): whether a median is shown tells no more than a perturbed
+ * count would.
  */
 @Service
 public class NationalObservatory {
@@ -60,6 +60,9 @@ public class NationalObservatory {
     /** Lower bounds, in days, of the classes of delays to the first interview (the last one is open). */
     static final int[] FIRST_DELAY_CLASSES = {0, 1, 2, 4, 7, 10, 15, 20, 30, 45, 60, 90, 120, 180, 365};
 
+    /** The smallest perturbed count of its population a median is published on (ADR 0009 §7). */
+    public static final int MEDIAN_THRESHOLD = 10;
+
     /** The longest period one table covers. */
     static final int MAX_MONTHS = 120;
 
@@ -68,9 +71,22 @@ public class NationalObservatory {
      *
      * @param field PRE_SENTENCE, POST_SENTENCE, MINORS or RESTORATIVE
      * @param typeCode a code of the national catalogue
+     * @param excludedOrganisationId an association left out (an association's comparison with the
+     *     rest of the network: its own records would otherwise let it draw new noise on the others')
      */
     public record Filters(String regionCode, String courtOfAppealCode, String courtCode, String departementCode,
-            String field, String typeCode) {
+            String field, String typeCode, java.util.UUID excludedOrganisationId) {
+
+        public Filters(String regionCode, String courtOfAppealCode, String courtCode, String departementCode,
+                String field, String typeCode) {
+            this(regionCode, courtOfAppealCode, courtCode, departementCode, field, typeCode, null);
+        }
+
+        /** The same filters, without the records of one association. */
+        public Filters excluding(java.util.UUID organisationId) {
+            return new Filters(regionCode, courtOfAppealCode, courtCode, departementCode, field, typeCode,
+                    organisationId);
+        }
 
         public static Filters none() {
             return new Filters(null, null, null, null, null, null);
@@ -118,8 +134,8 @@ public class NationalObservatory {
     private final JdbcClient jdbc;
     private final TransactionTemplate readOnly;
     private final String role;
-    private final SmallCellSuppression suppression = new SmallCellSuppression();
     private final CellKeyPerturbation perturbation = new CellKeyPerturbation();
+    private final CellKeyPerturbation medianGate = new CellKeyPerturbation(MEDIAN_THRESHOLD);
     private final KeptFigures kept;
 
     NationalObservatory(JdbcClient jdbc, PlatformTransactionManager transactions,
@@ -183,6 +199,10 @@ public class NationalObservatory {
         filter(where, params, "j.departement_code", "dept", f.departementCode());
         filter(where, params, "c.field", "field", f.field());
         filter(where, params, "c.type_code", "type", f.typeCode());
+        if (f.excludedOrganisationId() != null) {
+            where.append(" and c.organisation_id <> :excluded");
+            params.put("excluded", f.excludedOrganisationId());
+        }
         boolean byYear = breakdown == Dimension.PERIOD && from.plusMonths(24).isBefore(to);
         String key = switch (breakdown) {
             case NETWORK_REGION -> "coalesce(o.region_code, '')";
@@ -246,12 +266,17 @@ public class NationalObservatory {
                     for (String outcome : OUTCOMES) {
                         t.endedKeys.put(outcome, rs.getLong(column++));
                     }
+                    t.durationKey = rs.getLong(column++);
+                    t.firstDelayKey = rs.getLong(column++);
                     tallies.put(rs.getString(1), t);
                     return null;
                 })
                 .list();
-        Map<String, Object> sharing = jdbc.sql("select count(*) filter (where shares_statistics) as sharing,"
+        // Without the association left out, if any: "sharing" counts those whose figures are in the table.
+        Map<String, Object> sharing = jdbc.sql("select count(*) filter (where shares_statistics"
+                        + " and id is distinct from :excluded) as sharing,"
                         + " count(*) as members from identity_organisation_v where kind = 'ASSOCIATION' and active")
+                .param("excluded", f.excludedOrganisationId(), java.sql.Types.OTHER)
                 .query().singleRow();
 
         List<String> keys = new ArrayList<>(tallies.keySet());
@@ -270,8 +295,13 @@ public class NationalObservatory {
             return new Result(from, to, f, breakdown, List.of(), null, null, null, List.of(), null, List.of(), null,
                     sharingCount, members, waiting, oldest);
         }
-        SuppressedList durationPopulation = suppression.apply(list(rows, t -> t.durations.total()));
-        SuppressedList delayPopulation = suppression.apply(list(rows, t -> t.firstDelays.total()));
+        // The populations of the medians are gated on their perturbed counts, never on exact ones:
+        // otherwise a median appearing as one's own measures move in or out would give the others'
+        // exact count at the crossing.
+        PerturbedList durationPopulation = medianGate.apply(list(rows, t -> t.durations.total()),
+                keys(rows, t -> t.durationKey));
+        PerturbedList delayPopulation = medianGate.apply(list(rows, t -> t.firstDelays.total()),
+                keys(rows, t -> t.firstDelayKey));
         PerturbedList received = perturbation.apply(list(rows, t -> t.received), keys(rows, t -> t.receivedKey));
         PerturbedList active = perturbation.apply(list(rows, t -> t.active), keys(rows, t -> t.activeKey));
         PerturbedTable ended = perturbation.apply(CountTable.of(endedTable(rows, t -> t.ended)),
@@ -353,7 +383,7 @@ public class NationalObservatory {
         return cells;
     }
 
-    private static List<BigDecimal> medians(List<Tally> rows, SuppressedList population,
+    private static List<BigDecimal> medians(List<Tally> rows, PerturbedList population,
             java.util.function.Function<Tally, Histogram> histogram) {
         List<BigDecimal> medians = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
@@ -394,9 +424,13 @@ public class NationalObservatory {
         return String.join(", ", columns);
     }
 
-    /** The sums of the key sums of the ended counts, in the order of {@link #OUTCOMES}. */
+    /**
+     * The sums of the key sums of the ended counts, in the order of {@link #OUTCOMES}, then of the
+     * medians' populations.
+     */
     private static final String KEY_SUMS = String.join(", ", OUTCOMES.stream()
-            .map(o -> "sum(c.ended_" + o.toLowerCase(java.util.Locale.ROOT) + "_key)").toList());
+            .map(o -> "sum(c.ended_" + o.toLowerCase(java.util.Locale.ROOT) + "_key)").toList())
+            + ", sum(c.duration_key), sum(c.first_delay_key)";
 
     /**
      * What one line of the breakdown adds up to, with the key sums of its published counts (reduced
@@ -409,6 +443,8 @@ public class NationalObservatory {
         long receivedKey;
         long activeKey;
         final Map<String, Long> endedKeys = new HashMap<>();
+        long durationKey;
+        long firstDelayKey;
         final Histogram durations = new Histogram(DURATION_CLASSES);
         final Histogram firstDelays = new Histogram(FIRST_DELAY_CLASSES);
 

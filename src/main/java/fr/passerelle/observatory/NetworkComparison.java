@@ -3,6 +3,7 @@ package fr.passerelle.observatory;
 import fr.passerelle.measures.MeasureCatalogue;
 import fr.passerelle.observatory.NationalObservatory.Result;
 import fr.passerelle.shared.BusinessException;
+import fr.passerelle.shared.TenantContext;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -17,9 +18,12 @@ import org.springframework.stereotype.Service;
  * An association's figures beside the network's (issue 5: the national observatory also serves
  * "each association's comparison with the network"): for the dashboard's period rounded out to
  * whole months (the national aggregates count by month), the association's own value, computed
- * with every filter of its dashboard (a service head's forced to their service), and the network's
- * as the national observatory publishes it (all sharing associations, the same measure type,
- * field and court, every count through the small-cell suppression: a hidden one is "s").
+ * with every filter of its dashboard (a service head's forced to their service), and the rest of the
+ * network's as the national observatory publishes it (every other sharing association, the same
+ * measure type, field and court, every figure through the cell-key perturbation of ADR 0009: a count
+ * whose perturbed value is below the threshold, or a median whose population's is below
+ * {@link NationalObservatory#MEDIAN_THRESHOLD}, is "s"). The association's own records are left out
+ * of the network's figures, so that changing them draws no new noise on the others'.
  *
  * <p>Not transactional on purpose: the association's figures run under its row-level security,
  * the network's in a transaction of their own under the observatory role.
@@ -102,8 +106,12 @@ public class NetworkComparison {
         }
         Result network;
         try {
+            // The rest of the network: with its own records in, an association could change them to
+            // draw new, independent noise on the same hidden count of the others (ADR 0009 §8).
             network = observatory.compute(first, last, new NationalObservatory.Filters(null, null, f.courtCode(), null,
-                    f.fieldCode(), typeCode), Dimension.NETWORK_REGION);
+                    f.fieldCode(), typeCode).excluding(TenantContext.currentOrganisationId().orElseThrow(
+                            () -> new IllegalStateException("a comparison needs a current association"))),
+                    Dimension.NETWORK_REGION);
         } catch (BusinessException refused) {
             return Comparison.none(first, last, rounded, refused.messageKey());
         }
@@ -128,30 +136,24 @@ public class NetworkComparison {
     private record Published(BigDecimal value, boolean hidden) {}
 
     /**
-     * The network's figure: zero measures when no sharing association has any; a median that is
-     * not given is hidden, unless nothing was ended (duration) or nothing at all was counted.
+     * The network's figure: a count as perturbed, a median where its population passes its gate;
+     * otherwise "s". No measure at all is "s" too (ADR 0009 §3: zeros are blanks, so that an empty
+     * result is not told from a small one).
      */
     private static Published published(Indicator indicator, Result r) {
         if (r.empty()) {
-            return new Published(indicator.unit() == Indicator.Unit.COUNT ? BigDecimal.ZERO : null, false);
-        }
-        Long count = switch (indicator) {
-            case MEASURES_RECEIVED -> r.received().total();
-            case MEASURES_ENDED -> r.ended().grandTotal();
-            default -> -1L;
-        };
-        if (count == null) {
             return new Published(null, true);
         }
-        if (count >= 0) {
-            return new Published(BigDecimal.valueOf(count), false);
-        }
-        BigDecimal median = indicator == Indicator.MEDIAN_DURATION ? r.medianDurationTotal() : r.medianFirstDelayTotal();
-        if (median != null) {
-            return new Published(median, false);
-        }
-        boolean nothingEnded = r.ended().grandTotal() != null && r.ended().grandTotal() == 0;
-        return indicator == Indicator.MEDIAN_DURATION && nothingEnded ? new Published(null, false)
-                : new Published(null, true);
+        BigDecimal value = switch (indicator) {
+            case MEASURES_RECEIVED -> count(r.received().total());
+            case MEASURES_ENDED -> count(r.ended().grandTotal());
+            case MEDIAN_DURATION -> r.medianDurationTotal();
+            default -> r.medianFirstDelayTotal();
+        };
+        return new Published(value, value == null);
+    }
+
+    private static BigDecimal count(Long published) {
+        return published == null ? null : BigDecimal.valueOf(published);
     }
 }

@@ -1,5 +1,6 @@
 package fr.passerelle.observatory;
 
+import fr.passerelle.shared.ConfiguredSecrets;
 import jakarta.annotation.PostConstruct;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -38,6 +39,8 @@ class RecordKeySecret {
             JdbcClient jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        ConfiguredSecrets.refusePlaceholder("passerelle.observatory.cell-key-secret",
+                "PASSERELLE_OBSERVATORY_CELL_KEY_SECRET", secret);
         String chosen = secret;
         if (secret == null || secret.isBlank()) {
             if (Arrays.asList(environment.getActiveProfiles()).contains("prod")) {

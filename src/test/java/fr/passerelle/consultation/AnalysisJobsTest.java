@@ -252,21 +252,16 @@ class AnalysisJobsTest {
                 SecurityContextHolder.clearContext();
             }
         });
-        for (int i = 0; i < 300; i++) {
-            AnalysisJobs.Job job = ConsultationFixture.as(made, () -> {
-                SignedIn.as(users, "analyste");
-                try {
-                    return jobs.latest(made.id()).orElseThrow();
-                } finally {
-                    SecurityContextHolder.clearContext();
-                }
-            });
-            if (job.id().equals(id) && !job.running()) {
-                return job;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the analysis did not finish");
+        return org.awaitility.Awaitility.await().pollInSameThread()
+                .alias("the analysis finishes").atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(100)).until(() -> ConsultationFixture.as(made, () -> {
+                    SignedIn.as(users, "analyste");
+                    try {
+                        return jobs.latest(made.id()).orElseThrow();
+                    } finally {
+                        SecurityContextHolder.clearContext();
+                    }
+                }), job -> job.id().equals(id) && !job.running());
     }
 
     private Map<UUID, Integer> groupOfParticipants() {

@@ -51,4 +51,11 @@ class ProposalKeysTest {
         assertThat(keys("another secret of sixteen bytes").verify(proposal, participant, ProposalKeys.Location.SEQUENCE, key))
                 .isFalse();
     }
+
+    @Test
+    void thePlaceholderOfTheDeploymentGuideIsRefusedAtStartUp() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> keys("change-me-consultation"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("PASSERELLE_CONSULTATION_SECRET").hasMessageContaining("placeholder");
+    }
 }

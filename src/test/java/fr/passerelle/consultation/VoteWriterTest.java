@@ -210,12 +210,8 @@ class VoteWriterTest {
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("condition not reached in 5 s");
-            }
-            Thread.sleep(5);
-        }
+        org.awaitility.Awaitility.await().pollInSameThread()
+                .atMost(java.time.Duration.ofSeconds(5)).pollInterval(java.time.Duration.ofMillis(5))
+                .until(condition::getAsBoolean);
     }
 }

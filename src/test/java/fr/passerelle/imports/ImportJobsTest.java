@@ -234,14 +234,9 @@ class ImportJobsTest {
     /** Runs the dry run or the import with the proposed mapping, and waits for its end. */
     private ImportJobs.Job run(UUID id, boolean commit) throws InterruptedException {
         jobs.map(id, jobs.get(id).mapping(), commit);
-        for (int i = 0; i < 600; i++) {
-            ImportJobs.Job job = jobs.get(id);
-            if (!job.running()) {
-                return job;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("import still running");
+        return org.awaitility.Awaitility.await().pollInSameThread()
+                .alias("the import ends").atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(100)).until(() -> jobs.get(id), job -> !job.running());
     }
 
     private long personsNamed(String lastName) {

@@ -396,15 +396,11 @@ class ProfileChangesTest {
     }
 
     private void waitUntilADecisionWaitsForTheRowLock() throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            long waiting = owner().sql("select count(*) from pg_locks where not granted")
-                    .query(Long.class).single();
-            if (waiting > 0) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the second decision never waited for the first");
+        org.awaitility.Awaitility.await().pollInSameThread()
+                .alias("the second decision waits for the first").atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> owner().sql("select count(*) from pg_locks where not granted")
+                        .query(Long.class).single() > 0);
     }
 
     private static void await(CountDownLatch latch) {

@@ -71,13 +71,14 @@ class AssociationKeyFiguresScopeTest {
     UserDetailsService logins;
 
     private String suffix;
+    private UUID org;
     private UUID pre;
     private UUID post;
 
     @BeforeAll
     void givenAnAssociationWithTwoServicesAndAMeasureOrTwoInEach() {
         suffix = UUID.randomUUID().toString().substring(0, 8);
-        UUID org = organisations.create(new Organisations.OrganisationData(OrganisationKind.ASSOCIATION,
+        org = organisations.create(new Organisations.OrganisationData(OrganisationKind.ASSOCIATION,
                 "Association périmètre " + suffix, "Lyon", "69", null, true, true), null);
         TenantContext.runAs(org, () -> {
             pre = services.create("Pré-sentenciel");
@@ -129,6 +130,15 @@ class AssociationKeyFiguresScopeTest {
         assertThat(keyFigures.scope().noService()).isTrue();
         assertThatThrownBy(() -> keyFigures.compute(request(pre))).isInstanceOf(BusinessException.class)
                 .hasMessageContaining("observatory.scope.noService");
+    }
+
+    @Test
+    void withoutASignedInUserOnlyTheApplicationsOwnWorkGetsTheWholeAssociation() {
+        TenantContext.runAs(org, () -> {
+            assertThatThrownBy(() -> keyFigures.scope()).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> keyFigures.compute(request(null))).isInstanceOf(IllegalStateException.class);
+            assertThat(received(keyFigures.computeForSystem(request(null)))).isEqualByComparingTo("3");
+        });
     }
 
     private static Request request(UUID service) {

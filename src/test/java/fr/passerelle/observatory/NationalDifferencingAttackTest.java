@@ -96,33 +96,82 @@ class NationalDifferencingAttackTest {
     void overlappingPeriodsNestedGeographiesAndComplementsRecoverNoCountBelowTheThreshold() {
         DifferencingAttacker attacker = new DifferencingAttacker(DifferencingAttacker.perturbed(
                 new CellKeyPerturbation().threshold(), CellKeyPerturbation.MAX_NOISE), false);
+        // The same reader, told there is no noise, against the same queries published without noise:
+        // it must pin counts down, or the attack proves nothing.
+        DifferencingAttacker control = new DifferencingAttacker(DifferencingAttacker.perturbed(
+                new CellKeyPerturbation().threshold(), 0), false);
         int tables = 0;
         for (int from = 0; from < MONTHS; from++) {
             for (int to = from; to < MONTHS; to++) {
                 for (int type = -1; type < TYPES.size(); type++) {
                     String typeCode = type < 0 ? null : TYPES.get(type);
-                    publish(attacker, from, to, new Filters(region, null, null, null, null, typeCode), Dimension.TRIBUNAL);
-                    publish(attacker, from, to, new Filters(region, "CA-ANGERS", null, null, null, typeCode),
+                    publish(attacker, control, from, to, new Filters(region, null, null, null, null, typeCode), Dimension.TRIBUNAL);
+                    publish(attacker, control, from, to, new Filters(region, "CA-ANGERS", null, null, null, typeCode),
                             Dimension.TRIBUNAL);
-                    publish(attacker, from, to, new Filters(region, null, null, null, null, typeCode),
+                    publish(attacker, control, from, to, new Filters(region, null, null, null, null, typeCode),
                             Dimension.COUR_APPEL);
                     tables += 3;
                 }
-                publish(attacker, from, to, new Filters(region, null, null, null, null, null), Dimension.MEASURE_TYPE);
+                publish(attacker, control, from, to, new Filters(region, null, null, null, null, null), Dimension.MEASURE_TYPE);
                 for (String court : COURTS) {
-                    publish(attacker, from, to, new Filters(region, null, court, null, null, null),
+                    publish(attacker, control, from, to, new Filters(region, null, court, null, null, null),
                             Dimension.MEASURE_TYPE);
                 }
                 tables += 1 + COURTS.size();
             }
         }
         attacker.attack();
+        control.attack();
         assertThat(tables).isEqualTo(28 * 14);
         assertThat(attacker.recovered(this::truth, new CellKeyPerturbation().threshold())).isEmpty();
+        assertThat(control.recovered(this::truth, new CellKeyPerturbation().threshold())).hasSizeGreaterThan(10);
+        // The noise is there: about half the shown values differ from their count (none would without it).
+        assertThat(shown).isGreaterThan(500);
+        assertThat(shownChanged).isGreaterThan(shown * 3 / 10);
+        // And it is consistent: every set of records seen through two queries or more has one value.
+        assertThat(published.values().stream().filter(v -> v.size() > 1).toList()).isEmpty();
+        assertThat(seen.values().stream().filter(n -> n >= 2).count()).isGreaterThan(100);
+    }
+
+    private int shown;
+    private int shownChanged;
+    private final java.util.Map<String, java.util.Set<String>> published = new java.util.HashMap<>();
+    private final java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+
+    /** A published value of a set of records (null: "s"), for the consistency check. */
+    private void seen(long[] mask, Long value, long count) {
+        String key = java.util.Arrays.toString(mask);
+        published.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(String.valueOf(value));
+        seen.merge(key, 1, Integer::sum);
+        if (value != null) {
+            shown++;
+            if (value != count) {
+                shownChanged++;
+            }
+        }
+    }
+
+    /** The same table published without noise: a count shown exactly from the threshold on, lines listed when shown. */
+    private void publishWithoutNoise(DifferencingAttacker control, long[] total, List<long[]> universe) {
+        int threshold = new CellKeyPerturbation().threshold();
+        if (truth(total) == 0) {
+            control.nothing(total);
+            return;
+        }
+        List<long[]> listed = new ArrayList<>();
+        List<Long> values = new ArrayList<>();
+        for (long[] line : universe) {
+            if (truth(line) >= threshold) {
+                listed.add(line);
+                values.add(truth(line));
+            }
+        }
+        control.table(total, truth(total) >= threshold ? truth(total) : null, listed, values, universe);
     }
 
     /** One page's received counts given to the attacker, each line as the set of cells it counts. */
-    private void publish(DifferencingAttacker attacker, int from, int to, Filters filters, Dimension by) {
+    private void publish(DifferencingAttacker attacker, DifferencingAttacker control, int from, int to,
+            Filters filters, Dimension by) {
         Result r = observatory.compute(YearMonth.of(2025, from + 1), YearMonth.of(2025, to + 1), filters, by);
         List<String> universe = switch (by) {
             case TRIBUNAL -> COURTS.stream().filter(c -> filters.courtOfAppealCode() == null || !c.equals("TJ-NANTES"))
@@ -135,6 +184,7 @@ class NationalDifferencingAttackTest {
             lines.add(mask(from, to, filters, by, key));
         }
         long[] total = mask(from, to, filters, null, null);
+        publishWithoutNoise(control, total, lines);
         if (r.empty()) {
             attacker.nothing(total);
             return;
@@ -145,7 +195,9 @@ class NationalDifferencingAttackTest {
             Line line = r.lines().get(i);
             listed.add(mask(from, to, filters, by, line.key()));
             values.add(r.received().cell(i));
+            seen(listed.get(listed.size() - 1), r.received().cell(i), r.received().count(i));
         }
+        seen(total, r.received().total(), truth(total));
         attacker.table(total, r.received().total(), listed, values, lines);
     }
 

@@ -88,6 +88,7 @@ class NationalObservatoryTest {
 
     private String region;
     private UUID sharing;
+    private UUID worker;
     private UUID notSharing;
     private final List<UUID> epMeasures = new ArrayList<>();
     private final List<UUID> tigMeasures = new ArrayList<>();
@@ -103,7 +104,7 @@ class NationalObservatoryTest {
         sharing = association("Partage", true);
         notSharing = association("Réserve", false);
         TenantContext.runAs(sharing, () -> {
-            UUID worker = users.create(new UserAccounts.NewUser("nat." + UUID.randomUUID(), "Intervenant",
+            worker = users.create(new UserAccounts.NewUser("nat." + UUID.randomUUID(), "Intervenant",
                     "n@example.org", "Un-mot-de-passe-solide", null, List.of(Roles.CASE_WORKER), false, false));
             UUID person = person();
             int[] received = {6, 8, 10, 13, 15, 17};
@@ -155,6 +156,13 @@ class NationalObservatoryTest {
         assertThat(byType.received().totalKey()).isEqualTo(CellKeyPerturbation.cellKey(ep, tig));
         assertThat(byType.ended().grandKey()).isEqualTo(ended);
         assertThat(byType.active().totalKey()).isEqualTo(CellKeyPerturbation.cellKey(key(epMeasures.subList(5, 6)), tig));
+        // The medians' populations have their own key sums: the five durations, the six first interviews.
+        java.util.Map<String, Object> medianKeys = OwnerSql.of(server).sql("select sum(duration_key) as d,"
+                        + " sum(first_delay_key) as f from obs_month where organisation_id = ?"
+                        + " and month between date '2025-01-01' and date '2025-03-01'").param(sharing)
+                .query().singleRow();
+        assertThat(CellKeyPerturbation.cellKey(((Number) medianKeys.get("d")).longValue())).isEqualTo(ended);
+        assertThat(CellKeyPerturbation.cellKey(((Number) medianKeys.get("f")).longValue())).isEqualTo(ep);
         // Published: each count with the noise of its key; a line only with a count shown.
         assertThat(byType.received().total()).isEqualTo(PERTURBATION.publish(11, CellKeyPerturbation.cellKey(ep, tig)))
                 .isBetween(9L, 13L);
@@ -171,7 +179,9 @@ class NationalObservatoryTest {
             assertThat(byType.received().cell(epLine)).isEqualTo(PERTURBATION.publish(6, ep));
             assertThat(byType.ended().cell(epLine, completed)).isEqualTo(PERTURBATION.publish(5, ended))
                     .isEqualTo(byType.ended().rowTotal(epLine)).isEqualTo(byType.ended().grandTotal());
-            assertThat(byType.medianDuration().get(epLine)).isEqualByComparingTo("42.5");
+            // Five durations: an exact population of 5 passed the small-cell suppression, but a
+            // median needs a perturbed population of 10 (at most 7 here), so none is given.
+            assertThat(byType.medianDuration().get(epLine)).isNull();
         }
 
         var own = TenantContext.callAs(sharing, () -> indicators.compute(LocalDate.of(2025, 1, 1),
@@ -179,15 +189,13 @@ class NationalObservatoryTest {
         // The association's own figures are exact: not perturbed.
         assertThat(own.get(Indicator.MEASURES_RECEIVED).value()).isEqualByComparingTo("11");
         assertThat(own.get(Indicator.MEASURES_ENDED).value()).isEqualByComparingTo("5");
-        // Durations 45, 44, 45, 43, 42 days: median 44 in the association's own figures. The network
-        // counts durations by class: three in [30, 45), two in [45, 60): grouped median
-        // 30 + 2.5 / 3 × 15 = 42.5.
+        // Durations 45, 44, 45, 43, 42 days: median 44 in the association's own figures. The network's
+        // grouped median (GroupedMedianTest) is not given: five durations, six first interviews are
+        // populations whose perturbed counts (at most 7 and 8) are below the median gate of 10.
         assertThat(own.get(Indicator.MEDIAN_DURATION).value()).isEqualByComparingTo("44.0");
-        assertThat(byType.medianDurationTotal()).isEqualByComparingTo("42.5");
-        // First interviews after 4, 6, 8, 10, 12, 14 days: median 9; by class, two in [4, 7), one in
-        // [7, 10), three in [10, 15): the third of six is reached at the end of [7, 10), so 10.
+        assertThat(byType.medianDurationTotal()).isNull();
         assertThat(own.get(Indicator.FIRST_INTERVIEW_MEDIAN_DELAY).value()).isEqualByComparingTo("9.0");
-        assertThat(byType.medianFirstDelayTotal()).isEqualByComparingTo("10.0");
+        assertThat(byType.medianFirstDelayTotal()).isNull();
     }
 
     @Test
@@ -198,7 +206,7 @@ class NationalObservatoryTest {
         assertThat(byType.active().counts().cell(0)).isEqualTo(1);
         assertThat(byType.active().total()).isEqualTo(PERTURBATION.publish(6,
                 CellKeyPerturbation.cellKey(key(epMeasures.subList(5, 6)), key(tigMeasures))));
-        // No median over fewer than five measures: the TIG line has no duration at all, and a
+        // No median below the gate: the TIG line has no duration at all, and a
         // February-only period leaves the EP line five durations.
         int tigLine = byType.lines().stream().map(Line::key).toList().indexOf("TIG");
         if (tigLine >= 0) {
@@ -366,12 +374,12 @@ class NationalObservatoryTest {
                        sum(received), coalesce(sum(active) filter (where extract(month from month) = 12), 0),
                        sum(ended_completed + ended_revoked), sum(duration_3), sum(first_delay_4),
                        sum(received_key), coalesce(sum(active_key) filter (where extract(month from month) = 12), 0),
-                       sum(ended_revoked_key)
+                       sum(ended_revoked_key), sum(duration_key), sum(first_delay_key)
                 from obs_month group by 1, 2, 3, 4""";
         String yearly = """
                 select organisation_id, court_code, type_code, year, received, active,
                        ended_completed + ended_revoked, duration_3, first_delay_4, received_key, active_key,
-                       ended_revoked_key from obs_year""";
+                       ended_revoked_key, duration_key, first_delay_key from obs_year""";
         long differences = transactions.execute(status -> {
             jdbc.sql("set local role " + fr.passerelle.shared.db.EmbeddedDatabaseProperties.OBSERVATORY_ROLE).update();
             return jdbc.sql("select count(*) from ((" + rollUp + " except " + yearly + ") union all (" + yearly
@@ -429,6 +437,26 @@ class NationalObservatoryTest {
                 Dimension.FIELD)).hasFieldOrPropertyWithValue("messageKey", "observatory.period.tooLong");
         assertThatThrownBy(() -> observatory.compute(FROM, TO, Filters.none(), Dimension.WORKER))
                 .hasFieldOrPropertyWithValue("messageKey", "observatory.breakdown.invalid");
+    }
+
+    @Test
+    void aMedianIsGivenOnceItsPopulationsPerturbedCountReachesTheGate() {
+        // Eight more first interviews, 10 days after reception: fourteen in all, a perturbed count
+        // of at least 12, so the median is given; the five durations still are not.
+        TenantContext.runAs(sharing, () -> {
+            UUID person = person();
+            for (int i = 0; i < 8; i++) {
+                UUID m = measure("EP", "TJ-ANGERS", person, LocalDate.of(2025, 1, 20));
+                act(m, MeasureAction.ASSIGN, worker, null, null);
+                act(m, MeasureAction.START, null, LocalDate.of(2025, 1, 30), null);
+            }
+        });
+        feed.refresh();
+        Result byType = national(Dimension.MEASURE_TYPE);
+        // By class: two in [4, 7), one in [7, 10), eleven in [10, 15): 10 + (7 − 3) / 11 × 5.
+        assertThat(byType.medianFirstDelayTotal()).isEqualByComparingTo("11.8");
+        assertThat(byType.medianFirstDelay().get(0)).isEqualByComparingTo("11.8");
+        assertThat(byType.medianDurationTotal()).isNull();
     }
 
     private Result national(Dimension breakdown) {

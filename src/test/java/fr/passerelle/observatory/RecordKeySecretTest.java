@@ -31,4 +31,17 @@ class RecordKeySecretTest {
                 .doesNotContain(RecordKeySecret.DEVELOPMENT_SECRET);
         assertThat(new RecordKeySecret("another secret of some length", dev, null, null).derived()).isNotEqualTo(first);
     }
+
+    @Test
+    void thePlaceholderOfTheDeploymentGuideIsRefusedUnderEveryProfile() {
+        MockEnvironment prod = new MockEnvironment();
+        prod.setActiveProfiles("prod");
+        for (MockEnvironment environment : java.util.List.of(prod, new MockEnvironment())) {
+            assertThatThrownBy(() -> new RecordKeySecret("change-me-observatory-cell-keys", environment, null, null))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("PASSERELLE_OBSERVATORY_CELL_KEY_SECRET").hasMessageContaining("placeholder");
+            assertThatThrownBy(() -> new RecordKeySecret("  CHANGE-ME and more text", environment, null, null))
+                    .hasMessageContaining("placeholder");
+        }
+    }
 }

@@ -3,7 +3,6 @@ package fr.passerelle.observatory.suppression;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -78,11 +77,6 @@ public final class CellKeyPerturbation {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The secret in the form the database keeps it (hexadecimal). */
-    public static String hex(byte[] secret) {
-        return HexFormat.of().formatHex(secret);
     }
 
     /** A cell key from key sums (of records, rows or cells), reduced to [0, KEY_RANGE). */

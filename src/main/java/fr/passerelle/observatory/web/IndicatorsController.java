@@ -154,7 +154,7 @@ class IndicatorsController {
         }
         model.addAttribute("period", period);
         model.addAttribute("shortcuts", ReportingPeriod.shortcuts(period, today));
-        AssociationKeyFigures.Computed computed = keyFigures.compute(request(period, filters(query)));
+        AssociationKeyFigures.Computed computed = keyFigures.compute(scope, request(period, filters(query)));
         KeyFiguresReport report = report(message("observatory.dashboard.title", locale), period, query, scope, options,
                 locale, computed);
         model.addAttribute("report", report);
@@ -256,7 +256,7 @@ class IndicatorsController {
     private KeyFiguresReport report(String title, ReportingPeriod period, Query query, Scope scope, Options options,
             Locale locale) {
         return report(title, period, query, scope, options, locale,
-                keyFigures.compute(request(period, filters(query))));
+                keyFigures.compute(scope, request(period, filters(query))));
     }
 
     /** The period and the previous one, with the filters. */

@@ -105,6 +105,69 @@ class DifferencingAttackTest {
         return new Published(IntStream.range(0, lineCounts.length).mapToObj(list::cell).toList(), list.total());
     });
 
+    /**
+     * The perturbed counts and, beside them, a median on every line and on the total, shown only
+     * when its population's exact count passes the suppression (the rule before the median fix):
+     * the population here is the same records as the count.
+     */
+    final Publisher medianOnExactCount = (query, attacker) -> {
+        perturbation.publish(query, attacker);
+        gate(query, attacker, (count, key) -> count >= THRESHOLD, new long[] {THRESHOLD, DifferencingAttacker.UNBOUNDED},
+                new long[] {0, THRESHOLD - 1});
+    };
+
+    /** The same with the median gated as the national observatory does: on its population's perturbed count. */
+    final Publisher medianOnPerturbedCount = (query, attacker) -> {
+        perturbation.publish(query, attacker);
+        CellKeyPerturbation gate = new CellKeyPerturbation(MEDIAN_GATE);
+        gate(query, attacker, (count, key) -> gate.publish(count, key) != null,
+                new long[] {MEDIAN_GATE - CellKeyPerturbation.MAX_NOISE, DifferencingAttacker.UNBOUNDED},
+                new long[] {0, MEDIAN_GATE - 1 + CellKeyPerturbation.MAX_NOISE});
+    };
+
+    static final int MEDIAN_GATE = 10;
+
+    interface Gate {
+        boolean shown(long count, long key);
+    }
+
+    /** Whether each line's median, and the total's, is shown, read by the attacker who knows the gate. */
+    private void gate(Query query, DifferencingAttacker attacker, Gate gate, long[] shown, long[] hidden) {
+        long[] total = new long[(ATOMS + 63) / 64];
+        long totalCount = 0;
+        long totalKey = 0;
+        for (int line = 0; line < query.by().lines(); line++) {
+            Cells cells = cells(query, line, total);
+            totalCount += cells.count();
+            totalKey += cells.key();
+            attacker.gated(cells.mask(), gate.shown(cells.count(), cells.key()) ? shown : hidden);
+        }
+        attacker.gated(total, gate.shown(totalCount, totalKey) ? shown : hidden);
+    }
+
+    /** The atoms of one line of a query, their count and key sum; the atoms are added to {@code total} too. */
+    private Cells cells(Query query, int line, long[] total) {
+        long[] mask = new long[total.length];
+        long count = 0;
+        long key = 0;
+        boolean any = false;
+        for (int atom = 0; atom < ATOMS; atom++) {
+            int m = month(atom);
+            if (m >= query.from() && m <= query.to() && query.filter().test(atom)
+                    && query.by().line().applyAsInt(atom) == line) {
+                mask[atom / 64] |= 1L << (atom % 64);
+                total[atom / 64] |= 1L << (atom % 64);
+                count += counts[atom];
+                key += keys[atom];
+                any = true;
+            }
+        }
+        return new Cells(mask, count, key, any);
+    }
+
+    record Cells(long[] mask, long count, long key, boolean any) {
+    }
+
     record Published(List<Long> cells, Long total) {}
 
     interface Rule {
@@ -118,29 +181,15 @@ class DifferencingAttackTest {
         List<Long> presentKeys = new ArrayList<>();
         long[] total = new long[(ATOMS + 63) / 64];
         for (int line = 0; line < query.by().lines(); line++) {
-            long[] mask = new long[total.length];
-            long count = 0;
-            long key = 0;
-            boolean any = false;
-            for (int atom = 0; atom < ATOMS; atom++) {
-                int m = month(atom);
-                if (m >= query.from() && m <= query.to() && query.filter().test(atom)
-                        && query.by().line().applyAsInt(atom) == line) {
-                    mask[atom / 64] |= 1L << (atom % 64);
-                    total[atom / 64] |= 1L << (atom % 64);
-                    count += counts[atom];
-                    key += keys[atom];
-                    any = true;
-                }
-            }
-            if (!any) {
+            Cells cells = cells(query, line, total);
+            if (!cells.any()) {
                 continue;
             }
-            universe.add(mask);
-            if (count > 0) {
-                present.add(mask);
-                presentCounts.add(count);
-                presentKeys.add(key);
+            universe.add(cells.mask());
+            if (cells.count() > 0) {
+                present.add(cells.mask());
+                presentCounts.add(cells.count());
+                presentKeys.add(cells.key());
             }
         }
         if (present.isEmpty()) {
@@ -286,6 +335,12 @@ class DifferencingAttackTest {
     void filterComplementsGiveHiddenCountsBackUnderSuppressionAloneButNotUnderPerturbation() {
         assertThat(attack(complements(), suppressionAlone, againstSuppression())).isNotEmpty();
         assertThat(attack(complements(), perturbation, againstPerturbation())).isEmpty();
+    }
+
+    @Test
+    void aMedianGatedOnItsExactPopulationGivesCountsBackButOneGatedOnThePerturbedCountDoesNot() {
+        assertThat(attack(overlappingPeriods(), medianOnExactCount, againstPerturbation())).isNotEmpty();
+        assertThat(attack(everything(), medianOnPerturbedCount, againstPerturbation())).isEmpty();
     }
 
     @Test

@@ -111,6 +111,16 @@ public final class DifferencingAttacker {
         partitions.add(partition);
     }
 
+    /**
+     * A figure that is not a count but is shown or not by a gate on the count of its records (a
+     * median and its population): the gate's reading gives the count's bounds.
+     *
+     * @param bounds what "shown" or "not shown" says of the count of {@code atoms}
+     */
+    public void gated(long[] atoms, long[] bounds) {
+        observe(new Mask(atoms), bounds);
+    }
+
     private static int indexOf(List<long[]> lines, long[] line) {
         for (int i = 0; i < lines.size(); i++) {
             if (Arrays.equals(lines.get(i), line)) {
