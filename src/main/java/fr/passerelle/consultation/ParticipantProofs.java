@@ -39,12 +39,20 @@ public class ParticipantProofs {
     /** A challenge as the ALTCHA widget and our own solver read it. */
     public record Challenge(String algorithm, String challenge, long maxnumber, String salt, String signature) {}
 
-    /** A new challenge for this participant of this consultation. */
-    public Challenge challenge(UUID consultationId, UUID participantId) {
+    /** A new challenge for this participant, of the difficulty set when it was issued. */
+    public Challenge challenge(UUID consultationId, Participants.Participant participant) {
+        return challenge(consultationId, participant.id(), participant.proofMaxNumber());
+    }
+
+    /**
+     * A new challenge for this participant of this consultation, its secret number drawn up to
+     * {@code maxNumber} (null: {@code proof-max-number}, the base difficulty).
+     */
+    public Challenge challenge(UUID consultationId, UUID participantId, Long maxNumber) {
         try {
             Altcha.Challenge c = Altcha.createChallenge(new Altcha.ChallengeOptions()
                     .setHmacKey(keys.proofKey())
-                    .setMaxNumber(settings.proofMaxNumber())
+                    .setMaxNumber(maxNumber == null ? settings.proofMaxNumber() : maxNumber)
                     .setExpires(clock.instant().plus(settings.proofValidity()).getEpochSecond())
                     .addParam("consultation", consultationId.toString())
                     .addParam("participant", participantId.toString()));
