@@ -436,6 +436,14 @@ class BallotStuffingTest {
         String english = mvc.perform(get("/c/" + made.slug()).param("lang", "en")).andReturn().getResponse()
                 .getContentAsString();
         assertThat(english).contains("<strong>" + after.participants() + "</strong> <span>verified participants</span>");
+        // The published results say the same.
+        SignedIn.as(users, "organisateur");
+        consultations.close(made.id());
+        consultations.publishResults(made.id());
+        SecurityContextHolder.clearContext();
+        assertThat(mvc.perform(get("/c/" + made.slug() + "/results")).andReturn().getResponse().getContentAsString())
+                .contains("<strong>" + after.participants() + "</strong> <span>participant(e)s vérifié(e)s</span>",
+                        "<strong>" + after.votes() + "</strong> <span>votes comptés</span>");
     }
 
     @Test
