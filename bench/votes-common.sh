@@ -25,8 +25,8 @@ start_app() {
     --passerelle.demo.persons-per-association=0 --passerelle.demo.case-persons=0 \
     --passerelle.consultation.key-secret=bench-secret-of-the-consultation-keys \
     --passerelle.consultation.address-votes-per-second=1000000 --passerelle.consultation.address-burst=1000000 \
-    --passerelle.consultation.issue.per-address=1000000 --passerelle.consultation.issue.per-network=1000000 \
-    --passerelle.consultation.issue.proof-max-number=1000 \
+    --passerelle.consultation.issue.per-address=1000000 --passerelle.consultation.issue.per-network=1000000 --passerelle.consultation.issue.per-wide-network=1000000 \
+    --passerelle.consultation.issue.proof-max-number=1000 --passerelle.consultation.issue.proof-max-number-ceiling=1000 \
     >>"$LOG" 2>&1 &
   PID=$!
   for i in $(seq 1 2400); do

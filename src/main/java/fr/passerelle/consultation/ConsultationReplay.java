@@ -175,7 +175,7 @@ public class ConsultationReplay {
                     for (int i = 0; i < plan.participants(); i++) {
                         int index = i;
                         joined.add(pool.submit(() -> TenantContext.runAs(organisationId,
-                                () -> ids[index] = participants.resolve(id, null, null).id())));
+                                () -> ids[index] = participants.generated(id, null, null).id())));
                     }
                     for (Future<?> f : joined) {
                         f.get();

@@ -143,8 +143,8 @@ public class ConsultationResults {
     /**
      * What may be ballot stuffing, for the organiser: of all {@code votes}, those cast by
      * participants issued in a burst ({@code burstVotes}: at least {@code burst-size} participants
-     * issued from one network within {@code burst-window} of one another, the participant
-     * included) and those that do not count as trusted ({@code untrustedVotes}: no proof of a real
+     * issued from one network, or from one wide network, within {@code burst-window} of one
+     * another, the participant included) and those that do not count as trusted ({@code untrustedVotes}: no proof of a real
      * browser yet, or no valid key); {@code burstParticipants} participants were issued in bursts.
      */
     public record Suspicion(long votes, long burstVotes, long untrustedVotes, long burstParticipants, int burstSize,
@@ -171,10 +171,13 @@ public class ConsultationResults {
                 with near as (
                     select id, count(*) over (partition by network_key order by created_at
                                               range between make_interval(secs => :window) preceding
-                                                        and make_interval(secs => :window) following) as issued
+                                                        and make_interval(secs => :window) following) as issued,
+                               count(*) over (partition by wide_network_key order by created_at
+                                              range between make_interval(secs => :window) preceding
+                                                        and make_interval(secs => :window) following) as wide_issued
                     from consultation_participant where consultation_id = :consultation and network_key is not null
                 ), burst as (
-                    select id from near where issued >= :size
+                    select id from near where issued >= :size or wide_issued >= :size
                 )
                 select count(*),
                        count(*) filter (where v.participant_id in (select id from burst)),
@@ -287,7 +290,8 @@ public class ConsultationResults {
     }
 
     /**
-     * Participants who joined, proposals made and votes cast per day (Europe/Paris), and the totals
+     * Proven participants who joined, proposals made and trusted votes cast per day (Europe/Paris;
+     * the figures of {@link Consultations#counters}, which nobody can inflate), and the totals
      * reached each day, from the first day with any activity to the last; days without activity
      * in between are listed with zeros so that a chart's time axis has no gap.
      */
@@ -295,11 +299,11 @@ public class ConsultationResults {
         return jdbc.sql("""
                 with d as (
                     select (created_at at time zone 'Europe/Paris')::date d, 1 pa, 0 pr, 0 vo from consultation_participant
-                        where consultation_id = :c and merged_into is null
+                        where consultation_id = :c and merged_into is null and proven_at is not null
                     union all select (created_at at time zone 'Europe/Paris')::date, 0, 1, 0 from consultation_proposal
                         where consultation_id = :c
                     union all select (created_at at time zone 'Europe/Paris')::date, 0, 0, 1 from consultation_vote
-                        where consultation_id = :c),
+                        where consultation_id = :c and trust = 'TRUSTED'),
                 per_day as (select d, sum(pa) pa, sum(pr) pr, sum(vo) vo from d group by d),
                 days as (select generate_series(min(d), max(d), interval '1 day')::date d from per_day)
                 select days.d, coalesce(pa, 0) pa, coalesce(pr, 0) pr, coalesce(vo, 0) vo,

@@ -106,7 +106,12 @@ public class Consultations {
     public record Summary(UUID id, String slug, String question, ConsultationStatus status, LocalDate startsOn,
             LocalDate endsOn, long participants, long proposals, long pending) {}
 
-    /** Live counters shown on the landing page. */
+    /**
+     * Live counters shown on the landing and results pages: only figures nobody can inflate by
+     * visiting pages or scripting votes — {@code participants} proven (a proof of a real browser,
+     * an account, or made by the server) and {@code votes} trusted (a valid key from a proven
+     * participant), the ones the scores count.
+     */
     public record Counters(long participants, long proposals, long votes) {}
 
     @Transactional(readOnly = true)
@@ -201,11 +206,12 @@ public class Consultations {
     @Transactional(readOnly = true)
     public Counters counters(UUID consultationId) {
         return jdbc.sql("""
-                select (select count(*) from consultation_participant where consultation_id = :c and merged_into is null) participants,
+                select (select count(*) from consultation_participant
+                         where consultation_id = :c and merged_into is null and proven_at is not null) participants,
                        (select count(*) from consultation_proposal where consultation_id = :c) proposals,
                        (select coalesce(sum(k.agree + k.disagree + k.neutral), 0) from consultation_proposal_counter k
                           join consultation_proposal p on p.id = k.proposal_id
-                         where p.consultation_id = :c and k.kind = 'ALL') votes""")
+                         where p.consultation_id = :c and k.kind = 'VERIFIED') votes""")
                 .param("c", consultationId)
                 .query((rs, n) -> new Counters(rs.getLong("participants"), rs.getLong("proposals"), rs.getLong("votes")))
                 .single();

@@ -14,8 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
  * ALTCHA format (docs/adr/0011-participant-proof-of-work.md). The server issues a challenge signed
  * with a key derived from the consultation secret, bound to one participant of one consultation and
  * valid for {@code passerelle.consultation.issue.proof-validity}; the browser finds the number whose
- * SHA-256 with the salt is the challenge (half of {@code proof-max-number} tries on average) and
- * sends the solution back once. Nothing is stored until a solution is accepted; a solution proves
+ * SHA-256 with the salt is the challenge (half of the participant's difficulty in tries on average:
+ * {@code proof-max-number}, more after many recent participants from its wide network) and sends
+ * the solution back once. It slows a browser down, not a script (native SHA-256 is fast): the issue
+ * limits are what bound ballot stuffing. Nothing is stored until a solution is accepted; a solution proves
  * only the participant it was issued for, so replaying it elsewhere proves nothing.
  */
 @Component
@@ -39,12 +41,20 @@ public class ParticipantProofs {
     /** A challenge as the ALTCHA widget and our own solver read it. */
     public record Challenge(String algorithm, String challenge, long maxnumber, String salt, String signature) {}
 
-    /** A new challenge for this participant of this consultation. */
-    public Challenge challenge(UUID consultationId, UUID participantId) {
+    /** A new challenge for this participant, of the difficulty set when it was issued. */
+    public Challenge challenge(UUID consultationId, Participants.Participant participant) {
+        return challenge(consultationId, participant.id(), participant.proofMaxNumber());
+    }
+
+    /**
+     * A new challenge for this participant of this consultation, its secret number drawn up to
+     * {@code maxNumber} (null: {@code proof-max-number}, the base difficulty).
+     */
+    public Challenge challenge(UUID consultationId, UUID participantId, Long maxNumber) {
         try {
             Altcha.Challenge c = Altcha.createChallenge(new Altcha.ChallengeOptions()
                     .setHmacKey(keys.proofKey())
-                    .setMaxNumber(settings.proofMaxNumber())
+                    .setMaxNumber(maxNumber == null ? settings.proofMaxNumber() : maxNumber)
                     .setExpires(clock.instant().plus(settings.proofValidity()).getEpochSecond())
                     .addParam("consultation", consultationId.toString())
                     .addParam("participant", participantId.toString()));

@@ -55,8 +55,12 @@ public final class VoteStatement {
      * the batch). Inserts or replaces each vote, in (participant, proposal) order, and moves the
      * counters; returns the votes written. A vote with a valid key from a participant not proven
      * yet is stored UNPROVEN (counted in ALL only, like TROLL) — read from the participant row the
-     * statement joins anyway, so the proof costs the vote path nothing. A batch never holds two ballots of the same participant
-     * on the same proposal (see {@link VoteWriter}).
+     * statement joins anyway. That row is read {@code for share}: a vote and the participant's
+     * proof ({@link Participants#prove}, which updates the row) never overlap, so a vote cast while
+     * the proof commits is either seen by its promotion or reads the proven row (the lock costs
+     * no more than the one the vote's foreign key already takes on the same row; it holds back only
+     * that participant's proof and profile, never other votes). A batch never holds two ballots of
+     * the same participant on the same proposal (see {@link VoteWriter}).
      */
     static final String CAST = """
             select set_config('%s', ?, true), set_config('%s', ?, true);
@@ -76,6 +80,7 @@ public final class VoteStatement {
                 join consultation_participant pa on pa.id = b.participant and pa.consultation_id = pr.consultation_id
                                                  and pa.merged_into is null
                 order by pa.id, pr.id
+                for share of pa
                 on conflict (participant_id, proposal_id) do update set
                     prev_key = t.key, prev_qualifications = t.qualifications, prev_trust = t.trust,
                     prev_from_sequence = t.from_sequence, prev_in_segment = t.in_segment,

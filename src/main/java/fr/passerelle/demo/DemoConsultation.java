@@ -108,7 +108,7 @@ final class DemoConsultation {
         Random random = new Random(2026);
         List<UUID> accepted = new ArrayList<>();
         for (int i = 0; i < ACCEPTED.size() + PENDING.size(); i++) {
-            UUID author = participants.resolve(id, null, null).id();
+            UUID author = participants.generated(id, null, null).id();
             boolean pending = i >= ACCEPTED.size();
             String text = pending ? PENDING.get(i - ACCEPTED.size()) : ACCEPTED.get(i);
             UUID proposal = proposals.propose(c, author,
@@ -120,7 +120,7 @@ final class DemoConsultation {
         }
         VoteKey[] keyChoices = VoteKey.values();
         for (int p = 0; p < 40; p++) {
-            UUID voter = participants.resolve(id, null, null).id();
+            UUID voter = participants.generated(id, null, null).id();
             participants.saveProfile(c, voter, Map.of(Consultations.PROFESSIONAL_QUESTION, random.nextInt(5) == 0 ? "YES" : "NO",
                     Consultations.DEPARTEMENT_QUESTION, List.of("69", "13", "75", "59", "33").get(random.nextInt(5))),
                     false, null);

@@ -46,6 +46,7 @@ class BallotStuffingTest {
     @Autowired Votes votes;
     @Autowired ProposalKeys keys;
     @Autowired ConsultationResults results;
+    @Autowired ParticipantProofs proofs;
     @Autowired EmbeddedPostgresServer server;
     @Autowired JsonMapper json;
     @Autowired @Qualifier("loginLookup") UserDetailsService users;
@@ -114,6 +115,12 @@ class BallotStuffingTest {
                 where proposal_id = ? and kind = ?""").param(proposal).param(kind).query(Long.class).single();
     }
 
+    /** A keyed AGREE vote of this participant, cast as the consultation's organisation. */
+    private void agree(UUID voter, UUID proposal) {
+        votes.cast(new Votes.Ballot(made.id(), voter, proposal, fr.passerelle.consultation.engine.VoteKey.AGREE,
+                null, ProposalKeys.Location.SEQUENCE, keys.sign(proposal, voter, ProposalKeys.Location.SEQUENCE)));
+    }
+
     private ConsultationResults.Suspicion suspicion() {
         SignedIn.as(users, "analyste");
         try {
@@ -129,6 +136,7 @@ class BallotStuffingTest {
         // sequence (no cookie), solves the proof of work, votes with the signed key.
         int refused = 0;
         String refusal = null;
+        java.util.List<Long> difficulties = new java.util.ArrayList<>();
         for (int i = 0; i < 40; i++) {
             Fetched fetched = sequence("198.51.100.7", null);
             if (fetched.status() == 429) {
@@ -138,6 +146,7 @@ class BallotStuffingTest {
                 continue;
             }
             assertThat(fetched.status()).isEqualTo(200);
+            difficulties.add(fetched.body().get("proof").get("maxnumber").asLong());
             assertThat(prove("198.51.100.7", fetched.cookie(), solve(fetched.body().get("proof")))
                     .getResponse().getStatus()).isEqualTo(200);
             assertThat(vote("198.51.100.7", fetched.cookie(), fetched.body().get("proposals").get(0))
@@ -150,6 +159,9 @@ class BallotStuffingTest {
                 "select count(*) from consultation_participant where consultation_id = ? and network_key is not null")
                 .param(made.id()).query(Long.class).single();
         assertThat(participantsMade).isEqualTo(30);
+        // Each ten participants from the network double the work of the next proofs.
+        assertThat(difficulties).hasSize(30).startsWith(50_000L).endsWith(200_000L).isSorted();
+        assertThat(difficulties.get(10)).isEqualTo(100_000L);
         // The organiser sees every one of those votes as coming from a burst.
         ConsultationResults.Suspicion s = suspicion();
         assertThat(s.votes()).isEqualTo(30);
@@ -318,12 +330,10 @@ class BallotStuffingTest {
                 String address = i < 12 ? "192.0.2." + (i + 1) : "198.51." + i + ".1";
                 UUID voter = participants.issue(made.id(), null, null, address).orElseThrow().id();
                 participants.prove(made.id(), voter);
-                votes.cast(new Votes.Ballot(made.id(), voter, proposal, fr.passerelle.consultation.engine.VoteKey.AGREE,
-                        null, ProposalKeys.Location.SEQUENCE, keys.sign(proposal, voter, ProposalKeys.Location.SEQUENCE)));
+                agree(voter, proposal);
             }
             UUID unproven = participants.issue(made.id(), null, null, "203.0.113.1").orElseThrow().id();
-            votes.cast(new Votes.Ballot(made.id(), unproven, proposal, fr.passerelle.consultation.engine.VoteKey.AGREE,
-                    null, ProposalKeys.Location.SEQUENCE, keys.sign(proposal, unproven, ProposalKeys.Location.SEQUENCE)));
+            agree(unproven, proposal);
             return null;
         });
         ConsultationResults.Suspicion s = suspicion();
@@ -338,5 +348,163 @@ class BallotStuffingTest {
                 .getResponse().getContentAsString();
         assertThat(page).contains("Votes issus de rafales suspectes : 75 % (12 sur 16)",
                 "Votes non comptés comme fiables : 6 % (1 sur 16)");
+    }
+
+    @Test
+    void aWideNetworkGetsAtMostItsOwnLimitWhateverTheNetworksItsAddressesAreSpreadOverInIpv4AndIpv6() {
+        ConsultationFixture.as(made, () -> {
+            // 300 participants from 30 networks /24 of one /16 (10 addresses each), then none from
+            // that /16, even from a network /24 not used yet; the next /16 is not held back.
+            for (int i = 0; i < 300; i++) {
+                String address = "10.20." + (i / 10) + "." + (i % 10 + 1);
+                assertThat(participants.issue(made.id(), null, null, address)).as(address).isPresent();
+            }
+            assertThat(participants.issue(made.id(), null, null, "10.20.200.1")).isEmpty();
+            assertThat(participants.issue(made.id(), null, null, "10.21.0.1")).isPresent();
+            // IPv6: one /48 holds 65,536 networks /64; 300 participants from 300 of them, then none.
+            for (int i = 0; i < 300; i++) {
+                String address = "2001:db8:7:" + Integer.toHexString(i) + "::1";
+                assertThat(participants.issue(made.id(), null, null, address)).as(address).isPresent();
+            }
+            assertThat(participants.issue(made.id(), null, null, "2001:db8:7:ffff::1")).isEmpty();
+            assertThat(participants.issue(made.id(), null, null, "2001:db8:8::1")).isPresent();
+            return null;
+        });
+    }
+
+    @Test
+    void theProofGetsHarderWithTheParticipantsIssuedFromTheWideNetworkJustBeforeUpToACeiling() {
+        ConsultationFixture.as(made, () -> {
+            java.util.List<Long> difficulties = new java.util.ArrayList<>();
+            for (int i = 0; i < 45; i++) {
+                // A new network /64 each time: only the wide network /48 links them.
+                difficulties.add(participants.issue(made.id(), null, null,
+                        "2001:db8:9:" + Integer.toHexString(i) + "::1").orElseThrow().proofMaxNumber());
+            }
+            assertThat(difficulties.subList(0, 10)).containsOnly(50_000L);
+            assertThat(difficulties.subList(10, 20)).containsOnly(100_000L);
+            assertThat(difficulties.subList(20, 30)).containsOnly(200_000L);
+            assertThat(difficulties.subList(30, 45)).containsOnly(400_000L);
+            // Another wide network starts from the base difficulty, and its challenge carries it.
+            Participants.Participant elsewhere = participants.issue(made.id(), null, null, "2001:db8:a::1").orElseThrow();
+            assertThat(elsewhere.proofMaxNumber()).isEqualTo(50_000L);
+            assertThat(proofs.challenge(made.id(), participants.issue(made.id(), null, null,
+                    "2001:db8:9:ff::1").orElseThrow()).maxnumber()).isEqualTo(400_000L);
+            return null;
+        });
+    }
+
+    @Test
+    void aBurstSpreadOverTheNetworksOfOneWideNetworkIsSeen() {
+        UUID proposal = made.proposals().get(0);
+        ConsultationFixture.as(made, () -> {
+            // 12 participants within seconds, each from its own network /24 of one /16.
+            for (int i = 0; i < 12; i++) {
+                UUID voter = participants.issue(made.id(), null, null, "172.16." + i + ".1").orElseThrow().id();
+                participants.prove(made.id(), voter);
+                agree(voter, proposal);
+            }
+            return null;
+        });
+        ConsultationResults.Suspicion s = suspicion();
+        assertThat(s.votes()).isEqualTo(12);
+        assertThat(s.burstParticipants()).isEqualTo(12);
+        assertThat(s.burstVotes()).isEqualTo(12);
+    }
+
+    @Test
+    void publicFiguresCountOnlyProvenParticipantsAndTrustedVotesWhateverThePageVisitsAndUnprovenVotes() throws Exception {
+        Consultations.Counters before = ConsultationFixture.as(made, () -> consultations.counters(made.id()));
+        // 20 visits of the vote page, each from its own address, each voting without any proof.
+        for (int i = 0; i < 20; i++) {
+            Fetched fetched = sequence("203.0." + (100 + i) + ".9", null);
+            assertThat(vote("203.0." + (100 + i) + ".9", fetched.cookie(), fetched.body().get("proposals").get(0))
+                    .getResponse().getStatus()).isEqualTo(200);
+        }
+        // One browser proves itself and votes.
+        Fetched real = sequence("192.0.2.44", null);
+        assertThat(prove("192.0.2.44", real.cookie(), solve(real.body().get("proof"))).getResponse().getStatus())
+                .isEqualTo(200);
+        vote("192.0.2.44", real.cookie(), real.body().get("proposals").get(0));
+
+        Consultations.Counters after = ConsultationFixture.as(made, () -> consultations.counters(made.id()));
+        assertThat(after.participants()).isEqualTo(before.participants() + 1);
+        assertThat(after.votes()).isEqualTo(before.votes() + 1);
+        String landing = mvc.perform(get("/c/" + made.slug())).andReturn().getResponse().getContentAsString();
+        assertThat(landing).contains("<strong>" + after.participants() + "</strong> <span>participant(e)s vérifié(e)s</span>",
+                "<strong>" + after.votes() + "</strong> <span>votes comptés</span>");
+        String english = mvc.perform(get("/c/" + made.slug()).param("lang", "en")).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(english).contains("<strong>" + after.participants() + "</strong> <span>verified participants</span>");
+        // The published results say the same.
+        SignedIn.as(users, "organisateur");
+        consultations.close(made.id());
+        consultations.publishResults(made.id());
+        SecurityContextHolder.clearContext();
+        assertThat(mvc.perform(get("/c/" + made.slug() + "/results")).andReturn().getResponse().getContentAsString())
+                .contains("<strong>" + after.participants() + "</strong> <span>participant(e)s vérifié(e)s</span>",
+                        "<strong>" + after.votes() + "</strong> <span>votes comptés</span>");
+    }
+
+    @Test
+    void aProofAfterTheConsultationClosedIsRefusedAndPromotesNothing() throws Exception {
+        Fetched fetched = sequence("198.51.100.30", null);
+        JsonNode shown = fetched.body().get("proposals").get(0);
+        vote("198.51.100.30", fetched.cookie(), shown);
+        String payload = solve(fetched.body().get("proof"));
+        SignedIn.as(users, "organisateur");
+        consultations.close(made.id());
+        SecurityContextHolder.clearContext();
+
+        MvcResult refused = prove("198.51.100.30", fetched.cookie(), payload);
+        assertThat(refused.getResponse().getStatus()).isEqualTo(409);
+        assertThat(refused.getResponse().getContentAsString()).contains("Cette consultation n’est pas ouverte au vote.");
+        MvcResult english = mvc.perform(post("/c/" + made.slug() + "/proof").with(from("198.51.100.30"))
+                .cookie(fetched.cookie()).header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(Map.of("payload", payload)))).andReturn();
+        assertThat(english.getResponse().getStatus()).isEqualTo(409);
+        assertThat(english.getResponse().getContentAsString()).contains("This consultation is not open to votes.");
+        assertThat(provenAt(fetched.cookie())).isEmpty();
+        assertThat(counter(UUID.fromString(shown.get("id").asString()), "VERIFIED")).isZero();
+        assertThat(trustedVoters()).isZero();
+    }
+
+    @Test
+    void aVoteInFlightWhileItsParticipantIsProvenEndsTrusted() throws Exception {
+        UUID proposal = made.proposals().get(0);
+        UUID voter = ConsultationFixture.as(made, () -> participants.issue(made.id(), null, null, "198.51.100.40")
+                .orElseThrow().id());
+        UUID organisation = OwnerSql.of(server).sql("select organisation_id from consultation where id = ?")
+                .param(made.id()).query(UUID.class).single();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(server.jdbcUrl(),
+                fr.passerelle.shared.db.EmbeddedDatabaseProperties.OWNER_ROLE, "")) {
+            // The vote's statement has run (the participant not proven yet) but not committed...
+            c.setAutoCommit(false);
+            try (java.sql.PreparedStatement cast = c.prepareStatement(VoteStatement.CAST)) {
+                cast.setString(1, organisation.toString());
+                cast.setString(2, "");
+                cast.setArray(3, c.createArrayOf("uuid", new Object[] {made.id()}));
+                cast.setArray(4, c.createArrayOf("uuid", new Object[] {voter}));
+                cast.setArray(5, c.createArrayOf("uuid", new Object[] {proposal}));
+                cast.setArray(6, c.createArrayOf("text", new Object[] {"AGREE"}));
+                cast.setArray(7, c.createArrayOf("text", new Object[] {""}));
+                cast.setArray(8, c.createArrayOf("text", new Object[] {"TRUSTED"}));
+                cast.setArray(9, c.createArrayOf("boolean", new Object[] {true}));
+                cast.setArray(10, c.createArrayOf("boolean", new Object[] {false}));
+                cast.execute();
+            }
+            // ...when the proof arrives: it waits for the vote, instead of promoting without it.
+            java.util.concurrent.CompletableFuture<Boolean> proof = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> ConsultationFixture.as(made, () -> participants.prove(made.id(), voter)));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> OwnerSql.of(server)
+                    .sql("select count(*) from pg_locks where not granted")
+                    .query(Long.class).single() > 0);
+            c.commit();
+            assertThat(proof.get(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(OwnerSql.of(server).sql("select trust from consultation_vote where participant_id = ? and proposal_id = ?")
+                .param(voter).param(proposal).query(String.class).single()).isEqualTo("TRUSTED");
+        assertThat(counter(proposal, "VERIFIED")).isEqualTo(1);
+        assertThat(counter(proposal, "ALL")).isEqualTo(1);
     }
 }

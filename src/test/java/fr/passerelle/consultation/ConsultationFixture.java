@@ -49,7 +49,7 @@ public final class ConsultationFixture {
         List<UUID> ids = new ArrayList<>();
         UUID author = null;
         for (int i = 0; i < accepted; i++) {
-            author = participants.resolve(id, null, null).id();
+            author = participants.generated(id, null, null).id();
             UUID p = proposals.propose(c, author, new Proposals.Submission(
                     "Il faut une idée numéro " + i + " pour la réinsertion", "auteur" + i + "@exemple.org", true));
             proposals.accept(p);

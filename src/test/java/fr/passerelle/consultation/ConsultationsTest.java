@@ -108,7 +108,7 @@ class ConsultationsTest {
         ConsultationFixture.Made made = ConsultationFixture.published(users, consultations, participants, proposals, 0);
         ConsultationFixture.as(made, () -> {
             Consultations.Consultation c = consultations.forPublic(consultations.lookup(made.slug()).orElseThrow());
-            UUID author = participants.resolve(c.id(), null, null).id();
+            UUID author = participants.generated(c.id(), null, null).id();
             assertField(() -> proposals.propose(c, author, new Proposals.Submission("Il faut", "a@exemple.org", true)),
                     "text", "consultation.proposal.length");
             assertField(() -> proposals.propose(c, author, new Proposals.Submission("Il faut " + "x".repeat(140),
@@ -143,7 +143,7 @@ class ConsultationsTest {
                 s.profileQuestions()));
         consultations.publish(id);
         Consultations.Consultation c = consultations.get(id);
-        UUID author = participants.resolve(id, null, null).id();
+        UUID author = participants.generated(id, null, null).id();
         UUID proposal = proposals.propose(c, author, new Proposals.Submission("Il faut un thème pour cette idée",
                 "a@exemple.org", true));
         SignedIn.as(users, "moderatrice");

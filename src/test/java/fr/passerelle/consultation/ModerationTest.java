@@ -91,7 +91,7 @@ class ModerationTest {
 
     @Test
     void anAcceptedProposalIsInTheVeryNextSequence() throws Exception {
-        UUID voter = ConsultationFixture.as(made, () -> participants.resolve(made.id(), null, null).id());
+        UUID voter = ConsultationFixture.as(made, () -> participants.generated(made.id(), null, null).id());
         // The snapshot of the accepted proposals is now taken (and would serve for 3 s).
         assertThat(ConsultationFixture.as(made, () -> sequences.next(made.id(), voter))).hasSize(2);
         UUID pending = propose("Il faut une idée acceptée à l’instant", "d@exemple.org");
@@ -173,13 +173,13 @@ class ModerationTest {
     @Test
     void theAuthorIsMailedInTheLanguageTheyProposedIn() throws Exception {
         UUID english = ConsultationFixture.as(made, () -> proposals.propose(forPublic(),
-                participants.resolve(made.id(), null, null).id(), new Proposals.Submission(
+                participants.generated(made.id(), null, null).id(), new Proposals.Submission(
                         "Il faut voter pour the party of my choice", "author@example.org", true, java.util.Locale.UK)));
         UUID french = ConsultationFixture.as(made, () -> proposals.propose(forPublic(),
-                participants.resolve(made.id(), null, null).id(), new Proposals.Submission(
+                participants.generated(made.id(), null, null).id(), new Proposals.Submission(
                         "Il faut voter pour le parti de ma voisine", "autrice@exemple.org", true, java.util.Locale.FRANCE)));
         UUID englishAccepted = ConsultationFixture.as(made, () -> proposals.propose(forPublic(),
-                participants.resolve(made.id(), null, null).id(), new Proposals.Submission(
+                participants.generated(made.id(), null, null).id(), new Proposals.Submission(
                         "Il faut a housing officer per prison", "officer@example.org", true, java.util.Locale.ENGLISH)));
         as(moderator, () -> {
             moderation.refuse(english, RefusalReason.PARTISAN);

@@ -23,8 +23,8 @@ class ParticipantProofsTest {
 
     private static ParticipantProofs proofs(String secret, Instant now) {
         ConsultationProperties properties = new ConsultationProperties(secret, null, null, null, null, null, null, null,
-                null, new ConsultationProperties.Issue(null, null, null, null, null, 2_000L, Duration.ofMinutes(10),
-                        null, null));
+                null, new ConsultationProperties.Issue(null, null, null, null, null, null, null, null, 2_000L, null, null,
+                        Duration.ofMinutes(10), null, null));
         return new ParticipantProofs(new ProposalKeys(properties, new MockEnvironment()), properties,
                 Clock.fixed(now, ZoneId.of("Europe/Paris")), JsonMapper.builder().build());
     }
@@ -38,14 +38,14 @@ class ParticipantProofsTest {
     @Test
     void aSolvedChallengeProvesTheParticipantItWasIssuedFor() {
         ParticipantProofs proofs = proofs("a secret of at least sixteen bytes", NOW);
-        String payload = ProofSolver.solve(proofs.challenge(CONSULTATION, PARTICIPANT));
+        String payload = ProofSolver.solve(proofs.challenge(CONSULTATION, PARTICIPANT, null));
         assertThatCode(() -> proofs.verify(CONSULTATION, PARTICIPANT, payload)).doesNotThrowAnyException();
     }
 
     @Test
     void aSolutionReplayedForAnotherParticipantOrConsultationProvesNothing() {
         ParticipantProofs proofs = proofs("a secret of at least sixteen bytes", NOW);
-        String payload = ProofSolver.solve(proofs.challenge(CONSULTATION, PARTICIPANT));
+        String payload = ProofSolver.solve(proofs.challenge(CONSULTATION, PARTICIPANT, null));
         assertThat(refusal(() -> proofs.verify(CONSULTATION, UUID.randomUUID(), payload))).isEqualTo(400);
         assertThat(refusal(() -> proofs.verify(UUID.randomUUID(), PARTICIPANT, payload))).isEqualTo(400);
     }
@@ -53,7 +53,7 @@ class ParticipantProofsTest {
     @Test
     void aForgedSolutionIsRefused() {
         ParticipantProofs proofs = proofs("a secret of at least sixteen bytes", NOW);
-        ParticipantProofs.Challenge c = proofs.challenge(CONSULTATION, PARTICIPANT);
+        ParticipantProofs.Challenge c = proofs.challenge(CONSULTATION, PARTICIPANT, null);
         String solved = ProofSolver.solve(c);
         long number = Long.parseLong(new String(java.util.Base64.getDecoder().decode(solved))
                 .replaceAll(".*\"number\":(\\d+).*", "$1"));
@@ -62,7 +62,7 @@ class ParticipantProofsTest {
         assertThat(refusal(() -> proofs.verify(CONSULTATION, PARTICIPANT,
                 ProofSolver.payload(c.algorithm(), c.challenge(), number + 1, c.salt(), c.signature())))).isEqualTo(400);
         ParticipantProofs.Challenge foreign = proofs("another secret, sixteen bytes or more", NOW)
-                .challenge(CONSULTATION, PARTICIPANT);
+                .challenge(CONSULTATION, PARTICIPANT, null);
         assertThat(refusal(() -> proofs.verify(CONSULTATION, PARTICIPANT, ProofSolver.solve(foreign)))).isEqualTo(400);
         UUID other = UUID.randomUUID();
         String salt = c.salt().replace(PARTICIPANT.toString(), other.toString());
@@ -86,7 +86,7 @@ class ParticipantProofsTest {
     @Test
     void aChallengeSolvedAfterItsValidityIsRefusedAsExpired() {
         String payload = ProofSolver.solve(proofs("a secret of at least sixteen bytes", NOW).challenge(CONSULTATION,
-                PARTICIPANT));
+                PARTICIPANT, null));
         assertThatCode(() -> proofs("a secret of at least sixteen bytes", NOW.plus(Duration.ofMinutes(9)))
                 .verify(CONSULTATION, PARTICIPANT, payload)).doesNotThrowAnyException();
         assertThat(refusal(() -> proofs("a secret of at least sixteen bytes", NOW.plus(Duration.ofMinutes(11)))

@@ -54,7 +54,7 @@ class RephraseTest {
     void givenARefusedProposal() {
         made = ConsultationFixture.published(users, consultations, participants, proposals, 1);
         consultation = forPublic(made);
-        author = as(() -> participants.resolve(made.id(), null, null).id());
+        author = as(() -> participants.generated(made.id(), null, null).id());
         refused = as(() -> proposals.propose(consultation, author,
                 new Proposals.Submission("Il faut voter pour mon parti aux élections", "autrice@exemple.org", true)));
         refuse(refused, RefusalReason.PARTISAN);
@@ -68,7 +68,7 @@ class RephraseTest {
     @Test
     void theMailsLinkLetsTheAuthorRephraseFromAnotherDeviceAsANewPendingProposalOfTheirs() {
         String token = tokenFromTheMail(refused);
-        UUID otherDevice = as(() -> participants.resolve(made.id(), null, null).id());
+        UUID otherDevice = as(() -> participants.generated(made.id(), null, null).id());
 
         Proposals.Rephrasing form = as(() -> proposals.toRephrase(consultation, refused, null, token));
         assertThat(form.text()).isEqualTo("Il faut voter pour mon parti aux élections");
@@ -104,7 +104,7 @@ class RephraseTest {
 
     @Test
     void aWrongOrMissingTokenOfAnotherParticipantIsRefusedAndChangesNothing() {
-        UUID stranger = as(() -> participants.resolve(made.id(), null, null).id());
+        UUID stranger = as(() -> participants.generated(made.id(), null, null).id());
         UUID otherRefused = as(() -> proposals.propose(consultation, stranger,
                 new Proposals.Submission("Il faut acheter mes chaussures en promotion", "vendeur@exemple.org", true)));
         refuse(otherRefused, RefusalReason.ADVERTISING);
@@ -193,7 +193,7 @@ class RephraseTest {
     @Test
     void anExpiredLinkIsRefusedAndChangesNothingButTheAuthorsOwnDeviceMayStillRephrase() {
         String token = tokenFromTheMail(refused);
-        UUID otherDevice = as(() -> participants.resolve(made.id(), null, null).id());
+        UUID otherDevice = as(() -> participants.generated(made.id(), null, null).id());
         refusedDaysAgo(31);
         long before = proposalCount();
         assertRefused(() -> proposals.toRephrase(consultation, refused, otherDevice, token), "consultation.rephrase.expired");
@@ -215,7 +215,7 @@ class RephraseTest {
     @Test
     void aUsedLinkNoLongerWorks() {
         String token = tokenFromTheMail(refused);
-        UUID otherDevice = as(() -> participants.resolve(made.id(), null, null).id());
+        UUID otherDevice = as(() -> participants.generated(made.id(), null, null).id());
         as(() -> proposals.rephrase(consultation, refused, otherDevice, token,
                 new Proposals.Submission("Il faut associer les élus au suivi des sortants", "autrice@exemple.org", true)));
         long before = proposalCount();

@@ -29,7 +29,7 @@ public final class ResultsFixture {
             Consultations.Consultation c = forPublic(made, consultations);
             for (int p = 0; p < voters; p++) {
                 boolean campA = p % 2 == 0;
-                UUID voter = participants.resolve(made.id(), null, null).id();
+                UUID voter = participants.generated(made.id(), null, null).id();
                 Map<String, String> answers = new HashMap<>(Map.of(Consultations.PROFESSIONAL_QUESTION, campA ? "YES" : "NO"));
                 if (departementOf.apply(p) != null) {
                     answers.put(Consultations.DEPARTEMENT_QUESTION, departementOf.apply(p));
@@ -51,7 +51,7 @@ public final class ResultsFixture {
     public static UUID pending(ConsultationFixture.Made made, String text, String email, Consultations consultations,
             Participants participants, Proposals proposals) {
         return ConsultationFixture.as(made, () -> {
-            UUID author = participants.resolve(made.id(), null, null).id();
+            UUID author = participants.generated(made.id(), null, null).id();
             return proposals.propose(forPublic(made, consultations), author, new Proposals.Submission(text, email, true));
         });
     }

@@ -209,14 +209,14 @@ class VotesTest {
     @Test
     void anAccountsFirstRequestsAtOnceMakeOneParticipant() throws Exception {
         UUID user = ((PasserelleUser) users.loadUserByUsername("participant")).userId();
-        List<UUID> ids = parallel(8, i -> ConsultationFixture.as(made, () -> participants.resolve(made.id(), null, user).id()));
+        List<UUID> ids = parallel(8, i -> ConsultationFixture.as(made, () -> participants.generated(made.id(), null, user).id()));
         assertThat(new java.util.HashSet<>(ids)).hasSize(1);
     }
 
     @Test
     void anAnonymousParticipantWhoSignsInKeepsTheirVotesWithoutDoubleCounting() {
         PasserelleUser account = (PasserelleUser) users.loadUserByUsername("participant");
-        UUID accountParticipant = ConsultationFixture.as(made, () -> participants.resolve(made.id(), null,
+        UUID accountParticipant = ConsultationFixture.as(made, () -> participants.generated(made.id(), null,
                 account.userId()).id());
         UUID p0 = made.proposals().get(0);
         UUID p1 = made.proposals().get(1);
@@ -224,7 +224,7 @@ class VotesTest {
         UUID anonymous = newParticipant();
         cast(anonymous, p0, VoteKey.AGREE, null, true);
         cast(anonymous, p1, VoteKey.AGREE, null, true);
-        Participants.Participant merged = ConsultationFixture.as(made, () -> participants.resolve(made.id(), anonymous,
+        Participants.Participant merged = ConsultationFixture.as(made, () -> participants.generated(made.id(), anonymous,
                 account.userId()));
         assertThat(merged.id()).isEqualTo(accountParticipant);
         Map<UUID, Votes.Recorded> mine = ConsultationFixture.as(made, () -> votes.of(accountParticipant));
@@ -262,7 +262,7 @@ class VotesTest {
     @Autowired org.springframework.transaction.support.TransactionTemplate tx;
 
     private UUID newParticipant() {
-        return ConsultationFixture.as(made, () -> participants.resolve(made.id(), null, null).id());
+        return ConsultationFixture.as(made, () -> participants.generated(made.id(), null, null).id());
     }
 
     private Votes.Recorded cast(UUID voter, UUID proposal, VoteKey key, Set<Qualification> qualifications,

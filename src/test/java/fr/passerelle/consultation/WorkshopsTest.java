@@ -51,7 +51,7 @@ class WorkshopsTest {
             Consultations.Consultation c = consultations.forPublic(
                     new Consultations.PublicRef(made.id(), made.organisationId(), made.slug(), ConsultationStatus.OPEN));
             for (int i = 0; i < 4; i++) {
-                UUID p = participants.resolve(made.id(), null, null).id();
+                UUID p = participants.generated(made.id(), null, null).id();
                 participants.saveProfile(c, p, Map.of(), i < 3, i < 3 ? "atelier" + i + "@exemple.org" : null);
             }
             return null;
@@ -163,7 +163,7 @@ class WorkshopsTest {
     void invitationsChangesAndCancellationsAreWrittenInTheLanguageEachParticipantConsentedIn() {
         // The three participants of the fixture consented in French; one more consents in English.
         ConsultationFixture.as(made, () -> {
-            UUID p = participants.resolve(made.id(), null, null).id();
+            UUID p = participants.generated(made.id(), null, null).id();
             participants.saveProfile(publicView(), p, Map.of(), true, "workshop@example.org", java.util.Locale.ENGLISH);
             return null;
         });
@@ -221,7 +221,7 @@ class WorkshopsTest {
     @Test
     void anInvitationFollowsAParticipantWhoSignsInAndTheAccountsWithdrawalCounts() {
         UUID anonymous = ConsultationFixture.as(made, () -> {
-            UUID p = participants.resolve(made.id(), null, null).id();
+            UUID p = participants.generated(made.id(), null, null).id();
             participants.saveProfile(publicView(), p, Map.of(), true, "fusion@exemple.org");
             return p;
         });
@@ -230,7 +230,7 @@ class WorkshopsTest {
         assertThat(sessions.invite(made.id(), session)).isEqualTo(4);
         // The anonymous participant signs in: merged into the account's participant, which then withdraws.
         UUID account = ((PasserelleUser) users.loadUserByUsername("organisateur")).userId();
-        UUID merged = ConsultationFixture.as(made, () -> participants.resolve(made.id(), anonymous, account).id());
+        UUID merged = ConsultationFixture.as(made, () -> participants.generated(made.id(), anonymous, account).id());
         assertThat(merged).isNotEqualTo(anonymous);
         assertThat(invitedParticipants(session)).contains(merged).doesNotContain(anonymous);
         assertThat(sessions.reachable(made.id())).as("the account is not invited again").isZero();
@@ -386,7 +386,7 @@ class WorkshopsTest {
             Consultations.Consultation c = consultations.forPublic(
                     new Consultations.PublicRef(made.id(), made.organisationId(), made.slug(), ConsultationStatus.OPEN));
             for (int i = 0; i < n; i++) {
-                UUID p = participants.resolve(made.id(), null, null).id();
+                UUID p = participants.generated(made.id(), null, null).id();
                 participants.saveProfile(c, p, Map.of(), true, "foule" + i + "@exemple.org");
             }
             return null;

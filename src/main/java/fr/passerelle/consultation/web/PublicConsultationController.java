@@ -287,7 +287,7 @@ class PublicConsultationController {
             UUID participant = issued.id();
             if (!issued.proven()) {
                 // Solved by the browser (static/js/consultation-proof.js) before its first vote is sent.
-                model.addAttribute("proof", proofs.challenge(c.id(), participant));
+                model.addAttribute("proof", proofs.challenge(c.id(), issued));
             }
             List<UUID> ids = sequences.next(c.id(), participant);
             Map<UUID, Proposals.Proposal> texts = proposals.accepted(c.id(), ids);

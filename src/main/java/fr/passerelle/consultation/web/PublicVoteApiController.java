@@ -115,7 +115,7 @@ class PublicVoteApiController {
                             keys.sign(id, participant, ProposalKeys.Location.SEQUENCE)))
                     .toList();
             return ResponseEntity.ok(new SequenceResponse(shown,
-                    issued.proven() ? null : proofs.challenge(c.id(), participant)));
+                    issued.proven() ? null : proofs.challenge(c.id(), issued)));
         });
     }
 
