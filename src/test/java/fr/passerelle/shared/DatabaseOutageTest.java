@@ -63,7 +63,7 @@ class DatabaseOutageTest {
             assertUnavailablePage(page);
             assertUnavailablePage(timed(() -> new WebClient(port).get("/reseau/annuaire")));
             HttpResponse<String> api = timed(() -> signedIn.send("/api/v1/persons",
-                    request -> request.header("Accept", "application/json").GET()));
+                    request -> request.setHeader("Accept", "application/json").GET()));
             assertThat(api.statusCode()).as(api.body()).isEqualTo(503);
             assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
             assertThat(api.body()).contains("base de données injoignable");
