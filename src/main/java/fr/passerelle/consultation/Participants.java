@@ -2,6 +2,7 @@ package fr.passerelle.consultation;
 
 import fr.passerelle.audit.AuditLog;
 import fr.passerelle.shared.BusinessException;
+import fr.passerelle.shared.ClientNetworks;
 import fr.passerelle.shared.FieldRefusal;
 import fr.passerelle.shared.Ids;
 import java.util.List;

@@ -100,6 +100,19 @@ public class ApiTokens {
     }
 
     /**
+     * Revokes every live token of a user of the current organisation, in the caller's transaction
+     * (an administrator set their password or reset their second factor); audited with the reason
+     * and the number of tokens.
+     */
+    @Transactional
+    public int revokeAllOf(UUID userId, String reason) {
+        int revoked = jdbc.sql("update api_token set revoked_at = now() where user_id = ? and revoked_at is null")
+                .param(userId).update();
+        audit.record("api_token.revoked_all", "user", userId, Map.of("reason", reason, "tokens", revoked));
+        return revoked;
+    }
+
+    /**
      * Notes that a token was used (at most once a minute per token, to spare the database a write
      * per request). Runs in the token owner's organisation.
      */

@@ -39,13 +39,6 @@ public final class PasserelleUser implements UserDetails, CredentialsContainer, 
 
     public PasserelleUser(UUID userId, UUID organisationId, OrganisationKind organisationKind, String username,
             String displayName, String passwordHash, boolean enabled, boolean mfaRequired, boolean mfaEnrolled,
-            List<String> roles, Set<String> permissions) {
-        this(userId, organisationId, organisationKind, username, displayName, passwordHash, enabled, mfaRequired,
-                mfaEnrolled, roles, permissions, 0);
-    }
-
-    public PasserelleUser(UUID userId, UUID organisationId, OrganisationKind organisationKind, String username,
-            String displayName, String passwordHash, boolean enabled, boolean mfaRequired, boolean mfaEnrolled,
             List<String> roles, Set<String> permissions, long securityStamp) {
         this.userId = userId;
         this.organisationId = organisationId;

@@ -35,12 +35,14 @@ public class UserAccounts {
     private final PasswordEncoder encoder;
     private final AuditLog audit;
     private final MfaService mfa;
+    private final ApiTokens tokens;
 
-    UserAccounts(JdbcClient jdbc, PasswordEncoder encoder, AuditLog audit, MfaService mfa) {
+    UserAccounts(JdbcClient jdbc, PasswordEncoder encoder, AuditLog audit, MfaService mfa, ApiTokens tokens) {
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.audit = audit;
         this.mfa = mfa;
+        this.tokens = tokens;
     }
 
     /** One line of the user list. */
@@ -253,12 +255,20 @@ public class UserAccounts {
         audit.record("user.updated", "user", id, details);
     }
 
-    /** Sets a new password chosen by an administrator (or the user, see {@link #changeOwnPassword}). */
+    /**
+     * Sets a new password chosen by an administrator: every session of the account ends and its
+     * API tokens are revoked (whoever held the old password may have made one).
+     */
     @Transactional
     public void setPassword(UUID id, String password) {
+        storePassword(id, password);
+        tokens.revokeAllOf(id, "password_set");
+    }
+
+    /** Stores a new password; every session of the account ends (the caller renews its own, if any). */
+    private void storePassword(UUID id, String password) {
         UserDetail user = get(id);
         PasswordPolicy.check("password", password, user.username());
-        // Every session of the account ends (the caller renews the one that made the change, if any).
         jdbc.sql("update app_user set password_hash = ?, security_stamp = security_stamp + 1, updated_at = now() where id = ?")
                 .param(encoder.encode(password)).param(id).update();
         audit.record("user.password_set", "user", id, Map.of());
@@ -275,13 +285,15 @@ public class UserAccounts {
         if (currentPassword == null || !encoder.matches(currentPassword, hash)) {
             throw new FieldRefusal("currentPassword", "account.password.wrongCurrent");
         }
-        setPassword(me, newPassword);
+        storePassword(me, newPassword);
     }
 
+    /** Resets a user's second factor (they enrol again): their sessions end and their API tokens are revoked. */
     @Transactional
     public void resetMfa(UUID id) {
         get(id);
         mfa.reset(id);
+        tokens.revokeAllOf(id, "mfa_reset");
     }
 
     private void setRoles(UUID userId, UUID organisationId, List<String> roles) {

@@ -136,7 +136,7 @@ class AdministrationBrowserTest extends BrowserSupport {
                     persons.create(new Persons.PersonData("Journal", "Filtré", LocalDate.of(1980, 2, 2), null, null,
                             null, null, null, null, null, null), true),
                     new Measures.Mandate(catalogue.types().get(0).id(), "TJ-LYON", "PARQUET", null, null, null,
-                            LocalDate.now(), null)));
+                            LocalDate.now(ZoneId.of("Europe/Paris")), null)));
         } finally {
             SecurityContextHolder.clearContext();
         }

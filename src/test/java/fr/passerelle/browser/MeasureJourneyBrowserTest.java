@@ -8,11 +8,15 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import fr.passerelle.PasserelleIntegrationTest;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 /** A CJSE from the mandate to its closure, through the pages a service head uses. */
 @PasserelleIntegrationTest
 class MeasureJourneyBrowserTest extends BrowserSupport {
+
+    /** Dates typed in the forms are the users' (Paris) dates, whatever the zone of the machine. */
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private Locator field(String label) {
         return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
@@ -83,7 +87,7 @@ class MeasureJourneyBrowserTest extends BrowserSupport {
         assertThat(page.locator("#measure-status")).hasText("Attribuée");
 
         // The first interview is scheduled, then held: the measure is in progress.
-        field("Date et heure").fill(LocalDate.now() + "T09:30");
+        field("Date et heure").fill(LocalDate.now(PARIS) + "T09:30");
         field("Type d’entretien").selectOption(new SelectOption().setLabel("Au bureau"));
         click("Planifier l’entretien");
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("L’entretien est planifié.");
@@ -141,7 +145,7 @@ class MeasureJourneyBrowserTest extends BrowserSupport {
         assertThat(page.locator("#report-versions li")).hasCount(2);
         page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Fil d’Ariane")).getByRole(AriaRole.LINK).click();
 
-        field("Date de clôture (par défaut, celle de l’envoi du rapport de fin)").fill(LocalDate.now().toString());
+        field("Date de clôture (par défaut, celle de l’envoi du rapport de fin)").fill(LocalDate.now(PARIS).toString());
         click("Clôturer");
         assertThat(page.locator("#measure-status")).hasText("Clôturée");
         assertThat(page.locator("#timeline li")).hasCount(5);

@@ -49,7 +49,8 @@ class ModerationTest {
         moderator = (PasserelleUser) users.loadUserByUsername("moderatrice");
         // A second moderator of the same public body (lock holders are user ids).
         secondModerator = new PasserelleUser(UUID.randomUUID(), moderator.organisationId(), moderator.organisationKind(),
-                "moderateur2", "Second modérateur", "x", true, false, false, moderator.roles(), moderator.permissions());
+                "moderateur2", "Second modérateur", "x", true, false, false, moderator.roles(), moderator.permissions(),
+                moderator.securityStamp());
     }
 
     @AfterEach

@@ -55,6 +55,9 @@ class AccessRevocationTest {
     @Autowired
     ApiTokens tokens;
 
+    @Autowired
+    Organisations organisations;
+
     @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();
@@ -74,6 +77,34 @@ class AccessRevocationTest {
     @Test
     void aSecondFactorResetEndsTheOpenSessions() throws Exception {
         assertTheOpenSessionEndsAfter(user -> accounts.resetMfa(user.id()));
+    }
+
+    @Test
+    void aChangedServiceEndsTheOpenSessions() throws Exception {
+        UUID service = OwnerSql.of(server).sql("""
+                select s.id from service s join app_user u on u.organisation_id = s.organisation_id
+                where u.username = 'admin.asso' order by s.id limit 1""").query(UUID.class).single();
+        assertTheOpenSessionEndsAfter(user -> accounts.update(user.id(), new UserAccounts.UserChanges(user.displayName(),
+                user.email(), service, user.roles(), true)));
+    }
+
+    @Test
+    void disablingTheOrganisationEndsTheOpenSessionsOfItsUsers() throws Exception {
+        String username = "fermeture." + UUID.randomUUID().toString().substring(0, 8);
+        Organisations.OrganisationData open = new Organisations.OrganisationData(OrganisationKind.ASSOCIATION,
+                "Association fermée " + UUID.randomUUID(), "Angers", "49", null, false, true);
+        UUID organisation = as("admin.federation", () -> organisations.create(open, new UserAccounts.NewUser(username,
+                "Administratrice fermée", "fermeture@exemple.org", PASSWORD, null, List.of(), true, true)));
+        WebClient web = new WebClient(port);
+        assertThat(WebClient.location(web.signIn(username, PASSWORD))).endsWith("/");
+        assertThat(web.get("/account/sessions").statusCode()).isEqualTo(200);
+
+        as("admin.federation", () -> {
+            organisations.update(organisation, new Organisations.OrganisationData(open.kind(), open.name(), open.city(),
+                    open.departementCode(), open.regionCode(), open.sharesStatistics(), false));
+            return null;
+        });
+        assertThat(WebClient.location(web.get("/account/sessions"))).endsWith("/login");
     }
 
     @Test
@@ -119,7 +150,14 @@ class AccessRevocationTest {
         String page = here.get("/account/sessions").body();
         assertThat(Pattern.compile("<tr[ >]").matcher(page).results().count()).as("header and two sessions").isEqualTo(3);
         assertThat(page).contains("Cette session").contains("Java-http-client").contains("127.0.0.1");
-        Matcher other = Pattern.compile("/account/sessions/([0-9a-f-]{36})/sign-out").matcher(page);
+        List<String> ids = sessionIdsOf(user.username());
+        assertThat(ids).hasSize(2);
+        for (String id : ids) {
+            assertThat(page).as("the page never shows a session id, which the cookie carries")
+                    .doesNotContain(id)
+                    .doesNotContain(java.util.Base64.getEncoder().withoutPadding().encodeToString(id.getBytes()));
+        }
+        Matcher other = Pattern.compile("/account/sessions/([0-9a-f]{64})/sign-out").matcher(page);
         assertThat(other.find()).isTrue();
         assertThat(other.find()).as("only the other session has a sign-out button").isFalse();
 
@@ -140,12 +178,45 @@ class AccessRevocationTest {
     void anotherUsersSessionCannotBeSignedOut() throws Exception {
         UserAccounts.UserDetail victim = givenAnAccount(Roles.DIRECTOR);
         WebClient victimWeb = signedIn(victim);
-        String sessionId = OwnerSql.of(server).sql("select session_id from spring_session where principal_name = ?")
-                .param(victim.username()).query(String.class).single();
+        String sessionId = sessionIdsOf(victim.username()).get(0);
         UserAccounts.UserDetail other = givenAnAccount(Roles.DIRECTOR);
         WebClient otherWeb = signedIn(other);
-        otherWeb.post("/account/sessions", "/account/sessions/" + sessionId.trim() + "/sign-out", Map.of());
+        for (String name : List.of(sessionId, handle(sessionId))) {
+            otherWeb.post("/account/sessions", "/account/sessions/" + name + "/sign-out", Map.of());
+            assertThat(sessionIdsOf(victim.username())).as("the victim's session is still stored").containsExactly(sessionId);
+        }
         assertThat(victimWeb.get("/").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void signingOutEverywhereAlsoEndsASessionMissingFromTheIndexOfLoginNames() throws Exception {
+        UserAccounts.UserDetail user = givenAnAccount(Roles.DIRECTOR);
+        WebClient here = signedIn(user);
+        WebClient unindexed = signedIn(user);
+        String hereId = currentSessionId(here, user);
+        String unindexedId = sessionIdsOf(user.username()).stream()
+                .filter(id -> !id.equals(hereId)).findFirst().orElseThrow();
+        OwnerSql.of(server).sql("update spring_session set principal_name = null where session_id = ?").param(unindexedId)
+                .update();
+
+        here.post("/account/sessions", "/account/sessions/sign-out-everywhere", Map.of());
+        assertThat(WebClient.location(unindexed.get("/"))).endsWith("/login");
+    }
+
+    private String currentSessionId(WebClient web, UserAccounts.UserDetail user) throws Exception {
+        String page = web.get("/account/sessions").body();
+        return sessionIdsOf(user.username()).stream()
+                .filter(id -> !page.contains(handle(id))).findFirst().orElseThrow();
+    }
+
+    /** The handle the page of sessions names a session by: the SHA-256 of its id. */
+    private static String handle(String sessionId) {
+        return ApiTokens.hash(sessionId);
+    }
+
+    private List<String> sessionIdsOf(String username) {
+        return OwnerSql.of(server).sql("select session_id from spring_session where principal_name = ?")
+                .param(username).query(String.class).list().stream().map(String::trim).toList();
     }
 
     @Test
@@ -170,6 +241,32 @@ class AccessRevocationTest {
         asAdministrator(() -> accounts.update(user.id(), new UserAccounts.UserChanges(user.displayName(), user.email(),
                 user.serviceId(), List.of(Roles.DIRECTOR), false)));
         assertThat(api("GET", "/api/v1/persons/" + person, token, null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aPasswordSetByAnAdministratorOrASecondFactorResetRevokesTheApiTokens() throws Exception {
+        UserAccounts.UserDetail user = givenAnAccount(Roles.DIRECTOR);
+        String token = tokenOf(user);
+        assertThat(api("GET", "/api/v1/persons", token, null).statusCode()).isEqualTo(200);
+        asAdministrator(() -> accounts.setPassword(user.id(), "Nouveau-Verger-Lumineux-2027"));
+        assertThat(api("GET", "/api/v1/persons", token, null).statusCode()).as("after a new password").isEqualTo(401);
+
+        String another = tokenOf(user);
+        assertThat(api("GET", "/api/v1/persons", another, null).statusCode()).isEqualTo(200);
+        asAdministrator(() -> accounts.resetMfa(user.id()));
+        assertThat(api("GET", "/api/v1/persons", another, null).statusCode()).as("after a reset").isEqualTo(401);
+        assertThat(OwnerSql.of(server).sql("""
+                select count(*) from audit_event where action = 'api_token.revoked_all' and object_id = ?""")
+                .param(user.id().toString()).query(Long.class).single()).isEqualTo(2);
+    }
+
+    private String tokenOf(UserAccounts.UserDetail user) {
+        SignedIn.as(users, user.username());
+        try {
+            return tokens.create("jeton-" + UUID.randomUUID().toString().substring(0, 6)).secret();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     private HttpResponse<String> api(String method, String path, String token, String json) throws Exception {
@@ -211,7 +308,11 @@ class AccessRevocationTest {
     }
 
     private <T> T asAdministrator(java.util.concurrent.Callable<T> work) {
-        SignedIn.as(users, "admin.asso");
+        return as("admin.asso", work);
+    }
+
+    private <T> T as(String username, java.util.concurrent.Callable<T> work) {
+        SignedIn.as(users, username);
         try {
             return work.call();
         } catch (Exception e) {

@@ -6,10 +6,13 @@ import static org.awaitility.Awaitility.await;
 import fr.passerelle.PasserelleIntegrationTest;
 import fr.passerelle.demo.DemoAccounts;
 import fr.passerelle.web.WebClient;
+import com.zaxxer.hikari.HikariDataSource;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -32,6 +35,9 @@ class DatabaseOutageTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    DataSource dataSource;
+
     @DynamicPropertySource
     static void databaseThroughTheRelay(DynamicPropertyRegistry registry) {
         registry.add("passerelle.embedded-db.port", () -> DATABASE_PORT);
@@ -45,7 +51,7 @@ class DatabaseOutageTest {
     }
 
     @Test
-    void whileTheDatabaseIsUnreachablePagesAndReadinessAnswerPromptlyAndRecoverWhenItIsBack() throws Exception {
+    void whileTheDatabaseIsUnreachablePagesTheApiAndReadinessAnswerPromptlyAndRecoverWhenItIsBack() throws Exception {
         WebClient signedIn = new WebClient(port);
         assertThat(signedIn.signIn("intervenant", DemoAccounts.PASSWORD).statusCode()).isEqualTo(302);
         assertThat(signedIn.get("/persons").statusCode()).isEqualTo(200);
@@ -56,6 +62,11 @@ class DatabaseOutageTest {
             HttpResponse<String> page = timed(() -> signedIn.get("/persons"));
             assertUnavailablePage(page);
             assertUnavailablePage(timed(() -> new WebClient(port).get("/reseau/annuaire")));
+            HttpResponse<String> api = timed(() -> signedIn.send("/api/v1/persons",
+                    request -> request.setHeader("Accept", "application/json").GET()));
+            assertThat(api.statusCode()).as(api.body()).isEqualTo(503);
+            assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(api.body()).contains("base de données injoignable");
             HttpResponse<String> ready = timed(this::readiness);
             assertThat(ready.statusCode()).isEqualTo(503);
             assertThat(ready.body()).contains("\"status\":\"DOWN\"");
@@ -67,6 +78,11 @@ class DatabaseOutageTest {
             assertThat(readiness().statusCode()).isEqualTo(200);
             assertThat(signedIn.get("/persons").statusCode()).isEqualTo(200);
         });
+    }
+
+    @Test
+    void aConnectionGivesUpOnADatabaseThatStaysSilent() {
+        assertThat(((HikariDataSource) dataSource).getDataSourceProperties()).containsEntry("socketTimeout", "300");
     }
 
     private HttpResponse<String> readiness() throws Exception {

@@ -35,13 +35,16 @@ class ServerErrorPagesTest {
     void aRequestHeaderOfTwentyKilobytesGetsTheProductsPageInTheUsersLanguage() throws IOException {
         Raw french = raw("GET /persons HTTP/1.1", BIG_HEADER);
         assertProductPage(french, 400, "fr", "Requête invalide");
+        assertSecurityHeaders(french);
         Raw english = raw("GET /persons HTTP/1.1", "Accept-Language: en", BIG_HEADER);
         assertProductPage(english, 400, "en", "Invalid request");
     }
 
     @Test
     void anEncodedSlashInThePathGetsTheProductsPage() throws IOException {
-        assertProductPage(raw("GET /persons/a%2Fb HTTP/1.1"), 400, "fr", "Requête invalide");
+        Raw slash = raw("GET /persons/a%2Fb HTTP/1.1");
+        assertProductPage(slash, 400, "fr", "Requête invalide");
+        assertSecurityHeaders(slash);
         assertProductPage(raw("GET /persons/a%2Fb HTTP/1.1", "Accept-Language: en-GB,en;q=0.9"), 400, "en",
                 "Invalid request");
     }
@@ -104,6 +107,13 @@ class ServerErrorPagesTest {
         assertThat(requestId).isNotBlank();
         assertThat(response.body).contains(("fr".equals(language) ? "Référence de l’incident : " : "Incident reference: ")
                 + requestId);
+    }
+
+    /** The server's own refusals carry the security headers of the application's pages. */
+    private static void assertSecurityHeaders(Raw response) {
+        assertThat(response.header("x-content-type-options")).isEqualTo("nosniff");
+        assertThat(response.header("content-security-policy")).contains("default-src 'none'")
+                .contains("frame-ancestors 'none'");
     }
 
     private static void assertProblem(Raw response, int status, String code, String detail) {

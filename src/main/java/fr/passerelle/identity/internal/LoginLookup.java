@@ -40,6 +40,11 @@ class LoginLookup implements UserDetailsService {
         this.production = production;
     }
 
+    /** Whether the {@code prod} profile is active (demo accounts refused, no second-factor exemption). */
+    boolean production() {
+        return production;
+    }
+
     @Override
     public PasserelleUser loadUserByUsername(String username) {
         return find(username).orElseThrow(() -> new UsernameNotFoundException("unknown login"));

@@ -1,13 +1,10 @@
 package fr.passerelle.identity.internal;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import fr.passerelle.shared.ClientNetworks;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -25,12 +22,16 @@ class LoginThrottle {
     private final JdbcClient jdbc;
     private final LoginThrottlePolicy policy;
     private final LoginThrottlePolicy addressPolicy;
+    private final Duration addressWindow;
+    private final int unlockRequests;
     private final Clock clock;
 
     LoginThrottle(JdbcClient jdbc, SecurityProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.policy = properties.loginThrottle();
         this.addressPolicy = properties.addressThrottle();
+        this.addressWindow = properties.addressWindow();
+        this.unlockRequests = properties.unlockRequests();
         this.clock = clock;
     }
 
@@ -41,16 +42,8 @@ class LoginThrottle {
 
     /** The key of a client address: the address itself for IPv4, its /64 network for IPv6. */
     static String addressKey(String remoteAddress) {
-        String address = remoteAddress == null ? "" : remoteAddress.trim();
-        if (!address.contains(":")) {
-            return address.length() > 64 ? address.substring(0, 64) : address;
-        }
-        try {
-            byte[] bytes = InetAddress.getByName(address.replaceAll("^\\[|]$|%.*$", "")).getAddress();
-            return bytes.length == 16 ? HexFormat.of().formatHex(Arrays.copyOf(bytes, 8)) + "::/64" : address;
-        } catch (UnknownHostException e) {
-            return address.length() > 64 ? address.substring(0, 64) : address;
-        }
+        String network = ClientNetworks.networkOf(remoteAddress == null ? "" : remoteAddress.trim(), 32, 64);
+        return network.length() > 64 ? network.substring(0, 64) : network;
     }
 
     /** Time the login name must still wait before its next attempt is examined. */
@@ -86,22 +79,51 @@ class LoginThrottle {
                 .param(key(login))
                 .param(Timestamp.from(clock.instant()))
                 .update();
-        jdbc.sql("""
-                insert into login_attempt_address (address_key, failures, last_failure_at) values (?, 1, ?)
-                on conflict (address_key) do update
-                    set failures = login_attempt_address.failures + 1, last_failure_at = excluded.last_failure_at
-                """)
-                .param(addressKey(address))
-                .param(Timestamp.from(clock.instant()))
-                .update();
+        countInWindow(addressKey(address));
     }
 
-    /** Forgets failures older than a day; safe on every node at once. */
+    /**
+     * Counts one more event under a key of {@code login_attempt_address}, within the address window:
+     * when the first event counted is older than the window, the count starts again at 1.
+     */
+    private int countInWindow(String key) {
+        Timestamp now = Timestamp.from(clock.instant());
+        Timestamp windowStart = Timestamp.from(clock.instant().minus(addressWindow));
+        return jdbc.sql("""
+                insert into login_attempt_address (address_key, failures, first_failure_at, last_failure_at)
+                values (:key, 1, :now, :now)
+                on conflict (address_key) do update set
+                    failures = case when login_attempt_address.first_failure_at < :windowStart then 1
+                                    else login_attempt_address.failures + 1 end,
+                    first_failure_at = case when login_attempt_address.first_failure_at < :windowStart then :now
+                                            else login_attempt_address.first_failure_at end,
+                    last_failure_at = :now
+                returning failures
+                """)
+                .param("key", key).param("now", now).param("windowStart", windowStart)
+                .query(Integer.class).single();
+    }
+
+    /**
+     * Counts a request for an unlock link from a client address; false once the address asked for
+     * more than the configured number within the address window (the request is then refused).
+     */
+    boolean unlockRequestAllowed(String address) {
+        String key = "unlock " + addressKey(address);
+        return countInWindow(key.length() > 64 ? key.substring(0, 64) : key) <= unlockRequests;
+    }
+
+    /**
+     * Forgets failures older than a day, and the unlock links that were used or have expired; safe
+     * on every node at once.
+     */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     void forgetOldFailures() {
         Timestamp dayAgo = Timestamp.from(clock.instant().minus(Duration.ofDays(1)));
         jdbc.sql("delete from login_attempt where last_failure_at < ?").param(dayAgo).update();
         jdbc.sql("delete from login_attempt_address where last_failure_at < ?").param(dayAgo).update();
+        jdbc.sql("select identity_purge_unlock_tokens(?)").param(Timestamp.from(clock.instant())).query(Long.class)
+                .single();
     }
 
     /**

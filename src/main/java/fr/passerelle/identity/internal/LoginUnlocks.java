@@ -14,7 +14,12 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.MessageSource;
+import org.springframework.core.task.TaskRejectedException;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,10 +29,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * asks for a link, sent through the mail outbox to the address of their account; opening it, once
  * and before it expires, lifts the delay of that login name in the browser that opened it. Only
  * the SHA-256 hash of the link's secret is kept. The answer to a request never says whether the
- * login name exists.
+ * login name exists, nor takes longer when it does: the look-up and the mail are done in the
+ * background, after the answer. An address may ask for a few links only within the address window
+ * ({@code passerelle.security.unlock-requests}).
  */
 @Service
-public class LoginUnlocks {
+public class LoginUnlocks implements DisposableBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoginUnlocks.class);
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -40,9 +49,17 @@ public class LoginUnlocks {
     private final SignInFlow signIn;
     private final SecurityProperties.UnlockLink settings;
     private final Clock clock;
+    private final LoginThrottle throttle;
+    private final ThreadPoolTaskExecutor background = new ThreadPoolTaskExecutor();
 
     LoginUnlocks(LoginLookup lookup, JdbcClient jdbc, TransactionTemplate tx, MailOutbox outbox, MessageSource messages,
-            AuditLog audit, SignInFlow signIn, SecurityProperties properties, Clock clock) {
+            AuditLog audit, SignInFlow signIn, SecurityProperties properties, Clock clock, LoginThrottle throttle) {
+        this.throttle = throttle;
+        background.setCorePoolSize(1);
+        background.setMaxPoolSize(1);
+        background.setQueueCapacity(200);
+        background.setThreadNamePrefix("login-unlock-");
+        background.initialize();
         this.lookup = lookup;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -55,10 +72,37 @@ public class LoginUnlocks {
     }
 
     /**
-     * Sends an unlock link to the account of a login name, if there is an active one and no link
-     * was sent to it within the configured interval; says nothing either way.
+     * Asks for an unlock link for a login name from a client address: false when the address asked
+     * for too many lately (nothing is done); otherwise true at once, whether the name exists or not,
+     * and the link is sent in the background (see {@link #sendLink}).
      */
-    public void requestLink(String login, Locale locale) {
+    public boolean requestLink(String login, String address, Locale locale) {
+        if (!throttle.unlockRequestAllowed(address)) {
+            return false;
+        }
+        try {
+            background.execute(() -> sendLink(login, locale));
+        } catch (TaskRejectedException e) {
+            LOG.warn("Too many unlock links waiting to be sent: one request dropped");
+        }
+        return true;
+    }
+
+    /** Whether requests for links are still waiting or being handled (for tests). */
+    boolean busy() {
+        return background.getActiveCount() > 0 || background.getThreadPoolExecutor().getQueue().size() > 0;
+    }
+
+    @Override
+    public void destroy() {
+        background.shutdown();
+    }
+
+    /**
+     * Sends an unlock link to the account of a login name, if there is an active one and no link
+     * was sent to it within the configured interval.
+     */
+    void sendLink(String login, Locale locale) {
         Optional<PasserelleUser> found = lookup.find(login).filter(PasserelleUser::isEnabled);
         if (found.isEmpty()) {
             return;
@@ -87,7 +131,7 @@ public class LoginUnlocks {
             String link = outbox.link("/login/unlock/" + secret);
             outbox.enqueue("LOGIN_UNLOCK", "login-unlock:" + hash, email,
                     messages.getMessage("unlock.mail.subject", null, locale),
-                    messages.getMessage("unlock.mail.body", new Object[] {user.displayName(), link,
+                    messages.getMessage("unlock.mail.text", new Object[] {user.displayName(), link,
                             settings.validity().toMinutes()}, locale));
             audit.append(new AuditLog.AuditEntry(user.organisationId(), null, user.getUsername(), "login.unlock_sent",
                     "user", user.userId().toString(), Map.of()));

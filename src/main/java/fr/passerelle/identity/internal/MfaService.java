@@ -11,14 +11,13 @@ import dev.samstevens.totp.recovery.RecoveryCodeGenerator;
 import dev.samstevens.totp.secret.DefaultSecretGenerator;
 import dev.samstevens.totp.util.Utils;
 import fr.passerelle.audit.AuditLog;
+import fr.passerelle.identity.ApiTokens;
 import fr.passerelle.identity.PasserelleUser;
 import fr.passerelle.shared.Ids;
 import fr.passerelle.shared.TenantContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,8 +81,11 @@ public class MfaService {
     }
 
     /**
-     * Confirms enrolment when the code matches the new secret; returns the recovery codes to
-     * show once, or an empty list when the code is wrong.
+     * Confirms enrolment when the code matches the new secret and the account has no second factor
+     * yet (a stale session still waiting to enrol cannot replace one); returns the recovery codes to
+     * show once, or an empty list when the code is wrong. The account's security stamp is raised,
+     * so any other session still waiting for its second factor ends; the enrolling session carries
+     * on with {@link SignInFlow#renewPending}.
      */
     public List<String> confirmEnrolment(PasserelleUser user, String secret, String code) {
         long step = matchingTimeStep(secret, normalise(code));
@@ -93,15 +95,16 @@ public class MfaService {
         String[] codes = new RecoveryCodeGenerator().generateCodes(RECOVERY_CODES);
         boolean enrolled = TenantContext.callAs(user.organisationId(), () -> tx.execute(status -> {
             if (jdbc.sql("""
-                    update app_user set mfa_secret = ?, mfa_enabled = true, mfa_last_time_step = ?, updated_at = now()
-                    where id = ? and (mfa_last_time_step is null or mfa_last_time_step < ?)""")
+                    update app_user set mfa_secret = ?, mfa_enabled = true, mfa_last_time_step = ?,
+                                        security_stamp = security_stamp + 1, updated_at = now()
+                    where id = ? and not mfa_enabled and (mfa_last_time_step is null or mfa_last_time_step < ?)""")
                     .param(secret).param(step).param(user.userId()).param(step).update() == 0) {
                 return false;
             }
             jdbc.sql("delete from mfa_recovery_code where user_id = ?").param(user.userId()).update();
             for (String c : codes) {
                 jdbc.sql("insert into mfa_recovery_code (id, user_id, organisation_id, code_hash) values (?, ?, ?, ?)")
-                        .param(Ids.newId()).param(user.userId()).param(user.organisationId()).param(hash(c)).update();
+                        .param(Ids.newId()).param(user.userId()).param(user.organisationId()).param(ApiTokens.hash(c)).update();
             }
             audit.append(new AuditLog.AuditEntry(user.organisationId(), user.userId(), user.displayName(),
                     "mfa.enrolled", "user", user.userId().toString(), Map.of()));
@@ -128,14 +131,15 @@ public class MfaService {
                         where id = ? and (mfa_last_time_step is null or mfa_last_time_step < ?)""")
                         .param(step).param(user.userId()).param(step).update() == 1;
             }
-            UUID spent = jdbc.sql("""
+            // Spent once: "unused" is part of the update's own condition, re-checked on the locked
+            // row, so two sign-ins racing with one recovery code cannot both win.
+            boolean spent = !jdbc.sql("""
                     update mfa_recovery_code set used_at = now()
-                    where id = (select id from mfa_recovery_code
-                                where user_id = ? and code_hash = ? and used_at is null limit 1)
+                    where user_id = ? and code_hash = ? and used_at is null
                     returning id""")
-                    .param(user.userId()).param(hash(code == null ? "" : code.trim().toLowerCase(Locale.ROOT)))
-                    .query(UUID.class).optional().orElse(null);
-            if (spent != null) {
+                    .param(user.userId()).param(ApiTokens.hash(code == null ? "" : code.trim().toLowerCase(Locale.ROOT)))
+                    .query(UUID.class).list().isEmpty();
+            if (spent) {
                 audit.append(new AuditLog.AuditEntry(user.organisationId(), user.userId(), user.displayName(),
                         "mfa.recovery_code_used", "user", user.userId().toString(), Map.of()));
                 return true;
@@ -182,15 +186,6 @@ public class MfaService {
 
     private static String normalise(String code) {
         return code == null ? "" : code.replaceAll("\\s", "");
-    }
-
-    private static String hash(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A secret being enrolled and its QR code as a data URI. */

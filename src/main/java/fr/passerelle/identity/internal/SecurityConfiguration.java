@@ -190,18 +190,18 @@ class SecurityConfiguration {
                         .anyRequest()
                         .access(SecurityConfiguration::fullySignedIn))
                 .formLogin(f -> f.loginPage("/login")
+                        .authenticationDetailsSource(signIn::throttledDetails)
                         .successHandler(signIn)
                         .failureHandler(signIn)
                         .permitAll())
                 .logout(l -> l.logoutUrl("/logout")
                         .addLogoutHandler((request, response, authentication) -> {
                             if (authentication != null && authentication.getPrincipal() instanceof PasserelleUser u) {
-                                signIn.auditAs(u, "logout", Map.of());
+                                userSessions.audit(u, "logout", Map.of());
                             }
                         })
                         .logoutSuccessUrl("/login?logout")
                         .deleteCookies("PASSERELLE_SESSION"))
-                .addFilterBefore(new LoginThrottleFilter(signIn), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new SessionStampFilter(userSessions), LogoutFilter.class)
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint(problems))

@@ -8,12 +8,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param loginThrottle the growing delay after failed sign-ins of one login name
  * @param addressThrottle the growing delay after failed sign-ins from one client address, any names
+ * @param addressWindow an address's failures are counted within this time from the first one; the
+ *        count starts again after it, so an address shared by many users is not held back forever
+ * @param unlockRequests how many unlock links may be asked for from one client address within
+ *        {@code addressWindow}
  * @param unlockLink the mail link that lets a locked-out user in
  * @param mfa multi-factor authentication settings
  */
 @ConfigurationProperties("passerelle.security")
-record SecurityProperties(LoginThrottlePolicy loginThrottle, LoginThrottlePolicy addressThrottle, UnlockLink unlockLink,
-        Mfa mfa) {
+record SecurityProperties(LoginThrottlePolicy loginThrottle, LoginThrottlePolicy addressThrottle, Duration addressWindow,
+        Integer unlockRequests, UnlockLink unlockLink, Mfa mfa) {
 
     SecurityProperties {
         if (loginThrottle == null) {
@@ -21,6 +25,12 @@ record SecurityProperties(LoginThrottlePolicy loginThrottle, LoginThrottlePolicy
         }
         if (addressThrottle == null) {
             addressThrottle = new LoginThrottlePolicy(20, Duration.ofSeconds(5), Duration.ofMinutes(15));
+        }
+        if (addressWindow == null) {
+            addressWindow = Duration.ofHours(1);
+        }
+        if (unlockRequests == null) {
+            unlockRequests = 5;
         }
         if (unlockLink == null) {
             unlockLink = new UnlockLink(Duration.ofMinutes(30), Duration.ofMinutes(5));

@@ -40,8 +40,7 @@ class SessionStampFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = holder.getContext().getAuthentication();
-        if (authentication != null && !(authentication instanceof ApiTokenAuthentication)
-                && authentication.getPrincipal() instanceof PasserelleUser user && !sessions.stillCurrent(user)) {
+        if (authentication != null && authentication.getPrincipal() instanceof PasserelleUser user && !sessions.stillCurrent(user)) {
             HttpSession session = request.getSession(false);
             if (session != null) {
                 session.invalidate();

@@ -20,6 +20,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
@@ -64,24 +65,59 @@ public class SignInFlow implements AuthenticationSuccessHandler, AuthenticationF
         this.sessions = sessions;
     }
 
-    /** The password was right: ask for the second factor, or finish. */
+    /**
+     * The password was right: ask for the second factor, or finish. The login name's failures are
+     * forgotten only when the sign-in completes, so guessing second factors after a right password
+     * keeps counting towards its delay.
+     */
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws IOException {
         PasserelleUser user = (PasserelleUser) authentication.getPrincipal();
-        throttle.reset(user.getUsername());
         if (user.mfaRequired()) {
             saveContext(new MfaPendingAuthentication(user), request, response);
-            auditAs(user, "login.password_accepted", Map.of());
+            sessions.audit(user, "login.password_accepted", Map.of());
             response.sendRedirect(request.getContextPath() + (user.mfaEnrolled() ? "/mfa/verify" : "/mfa/enrol"));
             return;
         }
         complete(user, request, response, "password");
     }
 
+    /**
+     * The details of a sign-in attempt, built by the form sign-in filter for every request it
+     * processes, before the password is examined: the attempt is refused here while its login name
+     * or its client address is still waiting out the delay earned by previous failures (the name's
+     * delay does not apply in a browser that opened an unlock link for it). Being part of the
+     * authentication itself, the check holds whatever shape of URL reached the sign-in filter.
+     *
+     * @throws LoginThrottledException while a delay runs
+     */
+    WebAuthenticationDetails throttledDetails(HttpServletRequest request) {
+        long seconds = remainingWaitSeconds(request, request.getParameter("username"));
+        if (seconds > 0) {
+            throw new LoginThrottledException(seconds);
+        }
+        return new WebAuthenticationDetails(request);
+    }
+
+    /**
+     * Keeps this session waiting for its second factor after its own enrolment raised the account's
+     * security stamp (which ends every other session): the user is loaded again, with the new stamp.
+     */
+    public void renewPending(PasserelleUser user, HttpServletRequest request, HttpServletResponse response) {
+        PasserelleUser fresh = lookup.find(user.getUsername()).filter(u -> u.userId().equals(user.userId()))
+                .orElseThrow();
+        fresh.eraseCredentials();
+        saveContext(new MfaPendingAuthentication(fresh), request, response);
+    }
+
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException exception) throws IOException {
+        if (exception instanceof LoginThrottledException throttled) {
+            response.sendRedirect(request.getContextPath() + "/login?throttled=" + throttled.seconds());
+            return;
+        }
         String login = LoginThrottle.key(request.getParameter("username"));
         throttle.recordFailure(login, request.getRemoteAddr());
         countUnlockedFailure(request, login);
@@ -149,6 +185,7 @@ public class SignInFlow implements AuthenticationSuccessHandler, AuthenticationF
     /** Signs the user in fully, with a new session id, and sends them where they were going. */
     public void complete(PasserelleUser user, HttpServletRequest request, HttpServletResponse response, String method)
             throws IOException {
+        throttle.reset(user.getUsername());
         request.changeSessionId();
         sessions.recordDevice(request);
         request.getSession().removeAttribute(UNLOCKED);
@@ -168,12 +205,6 @@ public class SignInFlow implements AuthenticationSuccessHandler, AuthenticationF
                 : request.getContextPath() + "/";
         requestCache.removeRequest(request, response);
         response.sendRedirect(target);
-    }
-
-    void auditAs(PasserelleUser user, String action, Map<String, ?> details) {
-        TenantContext.runAs(user.organisationId(), () -> tx.executeWithoutResult(status ->
-                audit.append(new AuditEntry(user.organisationId(), user.userId(), user.displayName(), action,
-                        "user", user.userId().toString(), details))));
     }
 
     private void saveContext(Authentication authentication, HttpServletRequest request,

@@ -1,6 +1,7 @@
 package fr.passerelle.identity.internal;
 
 import fr.passerelle.audit.AuditLog;
+import fr.passerelle.identity.ApiTokens;
 import fr.passerelle.identity.PasserelleUser;
 import fr.passerelle.shared.TenantContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,19 +53,33 @@ public class UserSessions {
         this.contextRepository = contextRepository;
     }
 
-    /** One open session of the signed-in user. */
-    public record ActiveSession(String id, Instant createdAt, Instant lastAccessAt, String userAgent, String address,
+    /**
+     * One open session of the signed-in user, named by its handle (see {@link #handle}), never by
+     * its id: the session cookie carries the id, so the id is a credential.
+     */
+    public record ActiveSession(String handle, Instant createdAt, Instant lastAccessAt, String userAgent, String address,
             boolean current) {}
 
     /**
-     * Whether a session's user may go on: the account (and its organisation) is still active and
-     * nothing that ends sessions happened since the session was opened.
+     * Whether a session's user may go on: the account (and its organisation) is still active,
+     * nothing that ends sessions happened since the session was opened, and, under the {@code prod}
+     * profile, it is not a demo account (a session opened before a switch to production ends too).
      */
     boolean stillCurrent(PasserelleUser user) {
-        return jdbc.sql("select security_stamp, active from identity_session_state(?)").param(user.userId())
-                .query((rs, n) -> rs.getBoolean("active") && rs.getLong("security_stamp") == user.securityStamp())
+        return jdbc.sql("select security_stamp, active, demo_account from identity_session_state(?)")
+                .param(user.userId())
+                .query((rs, n) -> rs.getBoolean("active") && rs.getLong("security_stamp") == user.securityStamp()
+                        && !(lookup.production() && rs.getBoolean("demo_account")))
                 .optional()
                 .orElse(false);
+    }
+
+    /**
+     * The opaque name of a session on the page of sessions and in its sign-out URL: the SHA-256 of
+     * its id, the same on every node, from which the id (a credential) cannot be recovered.
+     */
+    static String handle(String sessionId) {
+        return ApiTokens.hash(sessionId);
     }
 
     /** Remembers where a session was opened from, for the list of sessions. */
@@ -81,30 +96,42 @@ public class UserSessions {
         return sessions.findByPrincipalName(user.getUsername()).values().stream()
                 .filter(s -> signedInUser(s).filter(u -> u.userId().equals(user.userId())
                         && u.securityStamp() == stamp).isPresent())
-                .map(s -> new ActiveSession(s.getId(), s.getCreationTime(), s.getLastAccessedTime(),
+                .map(s -> new ActiveSession(handle(s.getId()), s.getCreationTime(), s.getLastAccessedTime(),
                         s.getAttribute(USER_AGENT), s.getAttribute(ADDRESS), s.getId().equals(currentSessionId)))
                 .sorted(Comparator.comparing(ActiveSession::lastAccessAt).reversed())
                 .toList();
     }
 
-    /** Ends one of the user's own sessions; false when it is not theirs (or no longer open). */
-    public boolean signOut(PasserelleUser user, String sessionId) {
-        Session session = sessions.findByPrincipalName(user.getUsername()).get(sessionId);
-        if (session == null || signedInUser(session).filter(u -> u.userId().equals(user.userId())).isEmpty()) {
+    /**
+     * Ends one of the user's own sessions, named by its handle; false when no session of theirs
+     * (still open) has that handle.
+     */
+    public boolean signOut(PasserelleUser user, String handle) {
+        Optional<? extends Session> session = sessions.findByPrincipalName(user.getUsername()).values().stream()
+                .filter(s -> handle(s.getId()).equals(handle))
+                .filter(s -> signedInUser(s).filter(u -> u.userId().equals(user.userId())).isPresent())
+                .findFirst();
+        if (session.isEmpty()) {
             return false;
         }
-        sessions.deleteById(sessionId);
+        sessions.deleteById(session.get().getId());
         audit(user, "session.signed_out", Map.of());
         return true;
     }
 
     /**
      * Ends every session of the user, this one included, on every node: they are deleted from the
-     * shared session store (a request in flight on one of them cannot store it again).
+     * shared session store (a request in flight on one of them cannot store it again), and the
+     * account's security stamp is raised, which also ends any session missing from the store's
+     * index of login names at its next request.
      */
     public void signOutEverywhere(PasserelleUser user) {
         sessions.findByPrincipalName(user.getUsername()).keySet().forEach(sessions::deleteById);
-        audit(user, "session.signed_out_everywhere", Map.of());
+        TenantContext.runAs(user.organisationId(), () -> tx.executeWithoutResult(status -> {
+            jdbc.sql("update app_user set security_stamp = security_stamp + 1 where id = ?").param(user.userId())
+                    .update();
+            auditNow(user, "session.signed_out_everywhere", Map.of());
+        }));
     }
 
     /**
@@ -126,10 +153,14 @@ public class UserSessions {
                 .query(Long.class).optional().orElse(-1L);
     }
 
-    private void audit(PasserelleUser user, String action, Map<String, ?> details) {
-        TenantContext.runAs(user.organisationId(), () -> tx.executeWithoutResult(status ->
-                audit.append(new AuditLog.AuditEntry(user.organisationId(), user.userId(), user.displayName(), action,
-                        "user", user.userId().toString(), details))));
+    /** Records an event of the user's own account in the audit trail, in a transaction of its own. */
+    void audit(PasserelleUser user, String action, Map<String, ?> details) {
+        TenantContext.runAs(user.organisationId(), () -> tx.executeWithoutResult(status -> auditNow(user, action, details)));
+    }
+
+    private void auditNow(PasserelleUser user, String action, Map<String, ?> details) {
+        audit.append(new AuditLog.AuditEntry(user.organisationId(), user.userId(), user.displayName(), action,
+                "user", user.userId().toString(), details));
     }
 
     /** The fully signed-in user a stored session holds, if any. */

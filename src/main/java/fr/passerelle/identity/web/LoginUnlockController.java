@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Unlock links for a login name held back by failed sign-ins: asking for one (the answer is the
@@ -30,9 +31,13 @@ class LoginUnlockController {
     }
 
     @PostMapping("/login/unlock")
-    String request(@RequestParam(defaultValue = "") String username, Locale locale, Model model) {
-        unlocks.requestLink(username, locale);
-        model.addAttribute("sent", true);
+    String request(@RequestParam(defaultValue = "") String username, HttpServletRequest request, Locale locale,
+            Model model) {
+        if (unlocks.requestLink(username, request.getRemoteAddr(), locale)) {
+            model.addAttribute("sent", true);
+        } else {
+            model.addAttribute("limited", true);
+        }
         return "unlock/request";
     }
 
@@ -43,9 +48,11 @@ class LoginUnlockController {
     }
 
     @PostMapping("/login/unlock/{token}")
-    String open(@PathVariable String token, HttpServletRequest request, Model model) {
+    String open(@PathVariable String token, HttpServletRequest request, Model model, RedirectAttributes redirect) {
         if (unlocks.open(token, request).isPresent()) {
-            return "redirect:/login?unlocked";
+            // A flash attribute, so that only this browser is told its login name was unlocked.
+            redirect.addFlashAttribute("unlocked", true);
+            return "redirect:/login";
         }
         model.addAttribute("token", token);
         model.addAttribute("invalid", true);

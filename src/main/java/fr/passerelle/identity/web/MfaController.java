@@ -46,7 +46,7 @@ class MfaController {
 
     @PostMapping("/mfa/enrol")
     String confirmEnrolment(@AuthenticationPrincipal PasserelleUser user, @RequestParam(defaultValue = "") String code,
-            HttpSession session, Model model) {
+            HttpSession session, HttpServletRequest request, HttpServletResponse response, Model model) {
         String secret = (String) session.getAttribute(PENDING_SECRET);
         if (user.mfaEnrolled() || secret == null) {
             return "redirect:/mfa/enrol";
@@ -58,6 +58,7 @@ class MfaController {
             model.addAttribute("codeError", true);
             return "mfa/enrol";
         }
+        signIn.renewPending(user, request, response);
         session.removeAttribute(PENDING_SECRET);
         session.setAttribute(RECOVERY_CODES, codes);
         return "redirect:/mfa/recovery-codes";

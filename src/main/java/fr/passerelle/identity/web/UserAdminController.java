@@ -113,7 +113,7 @@ class UserAdminController {
             RedirectAttributes redirect) {
         try {
             users.setPassword(id, password);
-            Forms.success(redirect, "user.passwordSet");
+            Forms.success(redirect, "user.passwordSetTokensRevoked");
         } catch (FieldRefusal refusal) {
             Forms.error(redirect, refusal.messageKey());
         }
@@ -123,7 +123,7 @@ class UserAdminController {
     @PostMapping("/{id}/mfa-reset")
     String resetMfa(@PathVariable UUID id, RedirectAttributes redirect) {
         users.resetMfa(id);
-        Forms.success(redirect, "user.mfaReset");
+        Forms.success(redirect, "user.mfaResetTokensRevoked");
         return "redirect:/admin/users/" + id;
     }
 

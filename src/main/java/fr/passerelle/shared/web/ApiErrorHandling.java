@@ -78,9 +78,18 @@ class ApiErrorHandling extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
-    /** Anything unexpected: 500 with the incident reference, the cause in the log only. */
+    /**
+     * Anything unexpected: 500 with the incident reference, the cause in the log only; 503 when the
+     * database cannot be reached (the client may try again later).
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (ErrorViews.databaseUnreachable(e)) {
+            LOG.warn("API request failed, database unreachable: {} {}: {}", request.getMethod(), request.getRequestURI(),
+                    e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .body(problems.problem(request, HttpStatus.SERVICE_UNAVAILABLE, "api.problem.unavailable"));
+        }
         LOG.error("API request failed: {} {}", request.getMethod(), request.getRequestURI(), e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
                 .body(problems.problem(request, HttpStatus.INTERNAL_SERVER_ERROR, "api.problem.internal"));

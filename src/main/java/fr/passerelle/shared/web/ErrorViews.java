@@ -3,7 +3,6 @@ package fr.passerelle.shared.web;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -11,11 +10,8 @@ import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.webmvc.autoconfigure.error.DefaultErrorViewResolver;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.context.ApplicationContext;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.ModelAndView;
@@ -46,23 +42,24 @@ class ErrorViews extends DefaultErrorViewResolver {
         }
         if (databaseUnreachable(errors.getError(new ServletWebRequest(request)))) {
             Map<String, Object> plain = new HashMap<>(model);
-            plain.putAll(plainModel(HttpStatus.SERVICE_UNAVAILABLE.value(), (String) model.get("requestId")));
+            plain.putAll(plainModel(HttpStatus.SERVICE_UNAVAILABLE.value(), (String) model.get("requestId"),
+                    request.getContextPath()));
             return new ModelAndView(PLAIN, plain, HttpStatus.SERVICE_UNAVAILABLE);
         }
         return super.resolveErrorView(request, status, model);
     }
 
     /**
-     * Whether an error comes from a database that could not be reached: no connection in time, or a
-     * connection lost (SQL state class 08, "connection exception"), also when a failed rollback on
-     * the lost connection hides it.
+     * Whether an error comes from a database that could not be reached: a connection refused or
+     * lost, that is an SQL state of class 08 ("connection exception") somewhere in the causes, also
+     * when a failed rollback on the lost connection hides it. When no connection comes in time
+     * because the database is down, the pool's timeout carries the last connection failure (and its
+     * 08 state); a pool that is merely exhausted, the database being up, carries none, and is an
+     * ordinary server error.
      */
     static boolean databaseUnreachable(Throwable error) {
-        return anyCause(error, cause -> cause instanceof CannotGetJdbcConnectionException
-                || cause instanceof CannotCreateTransactionException
-                || cause instanceof DataAccessResourceFailureException
-                || cause instanceof SQLTransientConnectionException
-                || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+        return anyCause(error, cause -> cause instanceof SQLException sql && sql.getSQLState() != null
+                        && sql.getSQLState().startsWith("08")
                 || cause instanceof TransactionSystemException failed && failed.getApplicationException() != null
                         && databaseUnreachable(failed.getApplicationException()));
     }
@@ -78,8 +75,11 @@ class ErrorViews extends DefaultErrorViewResolver {
         return false;
     }
 
-    /** What the plain page shows for a status. */
-    static Map<String, Object> plainModel(int status, String requestId) {
+    /**
+     * What the plain page shows for a status; its links start with the context path (the page is
+     * also drawn outside any web request, by {@link ProductErrorReportValve}).
+     */
+    static Map<String, Object> plainModel(int status, String requestId, String contextPath) {
         String page = switch (status) {
             case 400, 404, 413, 503 -> "error." + status;
             default -> status >= 500 ? "error.500" : "error.generic";
@@ -89,6 +89,7 @@ class ErrorViews extends DefaultErrorViewResolver {
         model.put("titleKey", page + ".title");
         model.put("textKey", page + ".text");
         model.put("requestId", requestId);
+        model.put("contextPath", contextPath == null ? "" : contextPath);
         return model;
     }
 

@@ -30,6 +30,11 @@ import org.thymeleaf.context.Context;
  */
 final class ProductErrorReportValve extends ErrorReportValve {
 
+    /** The plain page needs the stylesheets of this origin, nothing else; nobody may frame it. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self';"
+            + " base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+
     private static final Logger LOG = LoggerFactory.getLogger(ProductErrorReportValve.class);
 
     private final ObjectProvider<ITemplateEngine> templates;
@@ -103,11 +108,15 @@ final class ProductErrorReportValve extends ErrorReportValve {
         } else {
             Locale locale = locales.getObject().resolveLocale(request);
             body = templates.getObject().process(ErrorViews.PLAIN, new Context(locale, ErrorViews.plainModel(status,
-                    requestId)));
+                    requestId, request.getContextPath())));
             response.setContentType(MediaType.TEXT_HTML_VALUE);
             response.setLocale(locale);
         }
         response.setCharacterEncoding("UTF-8");
+        // The security headers of the application's own answers, which this one comes without.
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("X-Frame-Options", "DENY");
         PrintWriter writer = response.getReporter();
         if (writer != null) {
             writer.write(body);

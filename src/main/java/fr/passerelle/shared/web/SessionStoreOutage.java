@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -18,13 +19,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Sessions live in the database: when it cannot be reached, the first attempt to read the session
  * waits for a connection and fails, and the request fails with it. This remembers that failure for
  * the rest of the request, so that nothing waits for the database again: a later attempt of the
- * request fails at once, and the error page (which needs no session) is served without one.
+ * request fails at once, and the error page (which needs no session) is served without one. Under
+ * {@code /api} the answer is a problem detail (503) at once, as a controller's would be.
  */
 @Component
 @Order(SessionRepositoryFilter.DEFAULT_ORDER + 1)
 class SessionStoreOutage extends OncePerRequestFilter {
 
     private static final String FAILURE = SessionStoreOutage.class.getName() + ".failure";
+
+    private final ApiProblems problems;
+
+    SessionStoreOutage(ApiProblems problems) {
+        this.problems = problems;
+    }
 
     @Override
     protected boolean shouldNotFilterErrorDispatch() {
@@ -34,7 +42,16 @@ class SessionStoreOutage extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        chain.doFilter(new Remembering(request), response);
+        try {
+            chain.doFilter(new Remembering(request), response);
+        } catch (RuntimeException e) {
+            if (!ApiProblems.isApi(request) || response.isCommitted() || !ErrorViews.databaseUnreachable(e)) {
+                throw e;
+            }
+            logger.warn("API request failed, database unreachable: " + request.getMethod() + " "
+                    + request.getRequestURI() + ": " + e);
+            problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "api.problem.unavailable");
+        }
     }
 
     private static final class Remembering extends HttpServletRequestWrapper {

@@ -3,6 +3,7 @@ package fr.passerelle.identity.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.PasserelleIntegrationTest;
+import fr.passerelle.audit.AuditLog;
 import fr.passerelle.SignedIn;
 import fr.passerelle.identity.PasserelleUser;
 import fr.passerelle.identity.Roles;
@@ -19,6 +20,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The production profile's account checks, run on the test database (which holds the demo
@@ -38,6 +43,18 @@ class ProductionSafetyTest {
     @Autowired
     UserAccounts accounts;
 
+    @Autowired
+    FindByIndexNameSessionRepository<? extends Session> sessionRepository;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    SecurityContextRepository contextRepository;
+
     @Test
     void underProdADemoAccountIsDisabledAndNeverSkipsTheSecondFactorEvenWithTheExemptionOn() {
         LoginLookup production = new LoginLookup(jdbc, true, true);
@@ -51,16 +68,23 @@ class ProductionSafetyTest {
     }
 
     @Test
+    void underProdASessionOfADemoAccountOpenedBeforeTheSwitchEndsAtItsNextRequest() {
+        PasserelleUser demo = new LoginLookup(jdbc, true, false).find("directrice").orElseThrow();
+        assertThat(sessionsUnder(false).stillCurrent(demo)).as("outside prod").isTrue();
+        assertThat(sessionsUnder(true).stillCurrent(demo)).as("under prod").isFalse();
+
+        PasserelleUser real = new LoginLookup(jdbc, true, false).find(givenARealAccount()).orElseThrow();
+        assertThat(sessionsUnder(true).stillCurrent(real)).as("a real account under prod").isTrue();
+    }
+
+    private UserSessions sessionsUnder(boolean production) {
+        return new UserSessions(sessionRepository, jdbc, tx, audit, new LoginLookup(jdbc, true, production),
+                contextRepository);
+    }
+
+    @Test
     void underProdARealAccountStaysEnabled() {
-        String username = "reel." + UUID.randomUUID().toString().substring(0, 8);
-        SignedIn.as(users, "admin.asso");
-        try {
-            accounts.create(new UserAccounts.NewUser(username, "Compte réel", "reel@exemple.org", "Foret-Profonde-2026",
-                    null, List.of(Roles.DIRECTOR), false, false));
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-        PasserelleUser real = new LoginLookup(jdbc, true, true).find(username).orElseThrow();
+        PasserelleUser real = new LoginLookup(jdbc, true, true).find(givenARealAccount()).orElseThrow();
         assertThat(real.isEnabled()).isTrue();
         assertThat(real.mfaRequired()).isTrue();
     }
@@ -73,5 +97,17 @@ class ProductionSafetyTest {
         assertThat(output).containsPattern("WARN .*demo account\\(s\\).*disabled");
 
         assertThat(new ProductionSafety(jdbc, new MockEnvironment()).demoAccountsDisabled()).isZero();
+    }
+
+    private String givenARealAccount() {
+        String username = "reel." + UUID.randomUUID().toString().substring(0, 8);
+        SignedIn.as(users, "admin.asso");
+        try {
+            accounts.create(new UserAccounts.NewUser(username, "Compte réel", "reel@exemple.org", "Foret-Profonde-2026",
+                    null, List.of(Roles.DIRECTOR), false, false));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        return username;
     }
 }

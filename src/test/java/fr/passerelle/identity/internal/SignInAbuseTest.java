@@ -1,6 +1,7 @@
 package fr.passerelle.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -13,11 +14,13 @@ import fr.passerelle.identity.UserAccounts;
 import fr.passerelle.shared.db.EmbeddedPostgresServer;
 import fr.passerelle.web.WebClient;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -55,6 +58,12 @@ class SignInAbuseTest {
     @Autowired
     EmbeddedPostgresServer server;
 
+    @Autowired
+    LoginUnlocks unlocks;
+
+    @Autowired
+    LoginThrottle throttle;
+
     @Value("${passerelle.security.address-throttle.free-failures}")
     int freeFailuresPerAddress;
 
@@ -85,7 +94,10 @@ class SignInAbuseTest {
                 .param(ApiTokens.hash(secret)).query(Long.class).single()).as("kept as its hash only").isEqualTo(1);
 
         assertThat(WebClient.location(owner.post("/login/unlock/" + secret, "/login/unlock/" + secret, Map.of())))
-                .endsWith("/login?unlocked");
+                .endsWith("/login");
+        assertThat(owner.get("/login").body()).as("told once, in this browser").contains("débloqué dans ce navigateur");
+        assertThat(new WebClient(port).get("/login?unlocked").body()).as("anyone else")
+                .doesNotContain("débloqué dans ce navigateur");
         lockOut(attacker, username);
 
         assertThat(WebClient.location(attacker.signIn(username, PASSWORD))).as("any other browser")
@@ -93,6 +105,21 @@ class SignInAbuseTest {
         assertThat(WebClient.location(owner.signIn(username, PASSWORD))).as("the browser that opened the link").endsWith("/");
         assertThat(new WebClient(port).post("/login/unlock/" + secret, "/login/unlock/" + secret, Map.of()).body())
                 .as("a link works once").contains("Ce lien n’est pas valable");
+        OwnerSql.of(server).sql("delete from login_attempt where login_key = ?").param(username).update();
+    }
+
+    @Test
+    void aThrottledNameStaysThrottledWhateverTheShapeOfTheSignInUrl() throws Exception {
+        String username = givenAnAccount();
+        lockOut(new WebClient(port), username);
+        for (String action : List.of("/login", "/log%69n", "/login;x=y", "//login", "/./login")) {
+            WebClient web = new WebClient(port);
+            HttpResponse<String> attempt = web.post("/login", action, Map.of("username", username, "password", PASSWORD));
+            assertThat(attempt.statusCode() == 400 || WebClient.location(attempt).contains("/login?throttled="))
+                    .as(action + " answered " + attempt.statusCode() + " " + WebClient.location(attempt)).isTrue();
+            assertThat(WebClient.location(web.get("/account/sessions"))).as(action + " signed nobody in")
+                    .endsWith("/login");
+        }
         OwnerSql.of(server).sql("delete from login_attempt where login_key = ?").param(username).update();
     }
 
@@ -108,11 +135,69 @@ class SignInAbuseTest {
                 .contains("Ce lien n’est pas valable");
 
         owner.post("/login/unlock", "/login/unlock", Map.of("username", username));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !unlocks.busy());
         assertThat(mailsTo(username)).as("at most one link per account within the interval").isEqualTo(1);
 
         String unknown = "personne-" + UUID.randomUUID();
         assertThat(owner.post("/login/unlock", "/login/unlock", Map.of("username", unknown)).body())
                 .contains("un lien de déblocage vient d’être envoyé");
+    }
+
+    @Test
+    void anAddressMayAskForAFewUnlockLinksOnly() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            assertThat(askForUnlock("198.51.100.77", "quelqu-un-" + i)).contains("un lien de déblocage vient d’être envoyé");
+        }
+        assertThat(askForUnlock("198.51.100.77", "quelqu-un-encore")).contains("Trop de demandes de déblocage")
+                .doesNotContain("un lien de déblocage vient d’être envoyé");
+        assertThat(askForUnlock("198.51.100.78", "quelqu-un")).as("another address")
+                .contains("un lien de déblocage vient d’être envoyé");
+    }
+
+    @Test
+    void theFailuresOfAnAddressAreCountedWithinAWindowAndStartAgainAfterIt() throws Exception {
+        String address = "198.51.100.91";
+        OwnerSql.of(server).sql("""
+                insert into login_attempt_address (address_key, failures, first_failure_at, last_failure_at)
+                values (?, 500, now() - interval '2 hours', now() - interval '16 minutes')""").param(address + "/32").update();
+        assertThat(signIn(address, "fenetre-" + UUID.randomUUID(), "Printemps-Lyonnais-2026")).endsWith("/login?error");
+        assertThat(signIn(address, "fenetre-" + UUID.randomUUID(), "Printemps-Lyonnais-2026"))
+                .as("the count started again: the address is not held back for 15 minutes").endsWith("/login?error");
+        assertThat(OwnerSql.of(server).sql("select failures from login_attempt_address where address_key = ?")
+                .param(address + "/32").query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void usedAndExpiredUnlockLinksArePurgedAndLiveOnesKept() {
+        String username = givenAnAccount();
+        var owner = OwnerSql.of(server);
+        for (String state : List.of("used", "expired", "live")) {
+            owner.sql("""
+                    insert into login_unlock_token (token_hash, user_id, organisation_id, created_at, expires_at, used_at)
+                    select :hash, id, organisation_id, now(),
+                           now() + case when :state = 'expired' then interval '-1 minute' else interval '30 minutes' end,
+                           case when :state = 'used' then now() end
+                    from app_user where username = :username""")
+                    .param("hash", ApiTokens.hash(username + state)).param("state", state).param("username", username)
+                    .update();
+        }
+        throttle.forgetOldFailures();
+        assertThat(owner.sql("""
+                select t.token_hash from login_unlock_token t join app_user u on u.id = t.user_id where u.username = ?""")
+                .param(username).query(String.class).list()).containsExactly(ApiTokens.hash(username + "live"));
+    }
+
+    /** The unlock requests other tests made from this machine's address do not count here. */
+    @BeforeEach
+    void forgetTheUnlockRequests() {
+        OwnerSql.of(server).sql("delete from login_attempt_address where address_key like 'unlock %'").update();
+    }
+
+    private String askForUnlock(String address, String username) throws Exception {
+        return mvc.perform(post("/login/unlock").param("username", username).with(csrf()).with(request -> {
+            request.setRemoteAddr(address);
+            return request;
+        })).andReturn().getResponse().getContentAsString();
     }
 
     private String signIn(String address, String username, String password) throws Exception {
@@ -144,6 +229,7 @@ class SignInAbuseTest {
     }
 
     private String unlockSecretMailedTo(String username) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(username) > 0);
         String body = OwnerSql.of(server).sql("""
                 select body from mail_outbox where recipient = ? and kind = 'LOGIN_UNLOCK' order by created_at desc limit 1""")
                 .param(username + "@exemple.org").query(String.class).single();

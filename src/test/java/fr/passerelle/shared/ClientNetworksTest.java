@@ -1,4 +1,4 @@
-package fr.passerelle.consultation;
+package fr.passerelle.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
