@@ -1,6 +1,5 @@
 package fr.passerelle.measures.web;
 
-import fr.passerelle.audit.AuditLog;
 import fr.passerelle.measures.MeasureCatalogue;
 import fr.passerelle.measures.Measures;
 import fr.passerelle.measures.Persons;
@@ -11,7 +10,6 @@ import fr.passerelle.shared.web.Forms;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,12 +34,9 @@ class PersonsController {
     private final MeasureCatalogue catalogue;
     private final Courts courts;
     private final Clock clock;
-    private final AuditLog audit;
 
-    PersonsController(Persons persons, Measures measures, MeasureCatalogue catalogue, Courts courts, Clock clock,
-            AuditLog audit) {
+    PersonsController(Persons persons, Measures measures, MeasureCatalogue catalogue, Courts courts, Clock clock) {
         this.clock = clock;
-        this.audit = audit;
         this.persons = persons;
         this.measures = measures;
         this.catalogue = catalogue;
@@ -53,9 +48,7 @@ class PersonsController {
     String search(@RequestParam(defaultValue = "") String q,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
             @RequestParam(required = false) Integer page, HtmxRequest htmx, Model model) {
-        ResultPage<Persons.PersonSummary> found = persons.search(q, birthDate, ResultPage.sanitizePage(page));
-        audit.record("persons.listed", "person_search", null, Map.of("format", "page", "lines", found.items().size()));
-        model.addAttribute("persons", found);
+        model.addAttribute("persons", persons.search(q, birthDate, ResultPage.sanitizePage(page)));
         model.addAttribute("q", q);
         model.addAttribute("birthDate", birthDate);
         return htmx.isHtmxRequest() ? "persons/list :: results" : "persons/list";
