@@ -186,8 +186,17 @@ public class Measures {
     /** Applies an action; an illegal transition is refused (409) and changes nothing. */
     @Transactional
     public void perform(UUID id, MeasureAction action, ActionInput input) {
-        MeasureStatus current = jdbc.sql("select status from measure where id = ? for update").param(id)
-                .query(String.class).optional().map(MeasureStatus::valueOf).orElseThrow(BusinessException::notFound);
+        // The measure's status and the first and last days it can end on, read once under its lock.
+        LockedMeasure locked = jdbc.sql("""
+                        select status, received_on,
+                               (select max(e.entry_date) from measure_quantity_entry e where e.measure_id = m.id)
+                                   as last_logged_on
+                        from measure m where id = ? for update""").param(id)
+                .query((rs, n) -> new LockedMeasure(MeasureStatus.valueOf(rs.getString(1)),
+                        rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class)))
+                .optional().orElseThrow(BusinessException::notFound);
+        MeasureStatus current = locked.status();
+        LocalDate today = LocalDate.now(clock);
         boolean assigneeValid = input.assigneeId() != null && users.withRole(Roles.CASE_WORKER).stream()
                 .anyMatch(u -> u.id().equals(input.assigneeId()));
         // Closing needs a final report recorded as sent, whatever date is typed; the closure is dated
@@ -198,11 +207,11 @@ public class Measures {
                 finalReportSentOn != null, input.reason() != null && !input.reason().isBlank());
         MeasureStatus next = MeasureLifecycle.next(current, action, facts);
         MeasureOutcome outcome = MeasureLifecycle.outcomeOf(action, facts);
-        if (effectiveOn != null && effectiveOn.isAfter(LocalDate.now(clock))) {
+        if (effectiveOn != null && effectiveOn.isAfter(today)) {
             throw new FieldRefusal("effectiveOn", "measure.effectiveOn.future");
         }
         if (action == MeasureAction.END || action == MeasureAction.CANCEL) {
-            checkEndDate(id, effectiveOn != null ? effectiveOn : LocalDate.now(clock));
+            locked.checkEndDate(effectiveOn != null ? effectiveOn : today);
         }
         if (action == MeasureAction.CLOSE && effectiveOn.isBefore(finalReportSentOn)) {
             throw new FieldRefusal("effectiveOn", "measure.close.beforeFinalReport",
@@ -228,18 +237,18 @@ public class Measures {
      * Refuses an end date before the measure's reception or before the latest hours, days or nights
      * logged: what was logged stays within the measure's dates.
      */
-    private void checkEndDate(UUID measureId, LocalDate endOn) {
-        LocalDate receivedOn = jdbc.sql("select received_on from measure where id = ?").param(measureId)
-                .query(LocalDate.class).single();
-        if (endOn.isBefore(receivedOn)) {
-            throw new FieldRefusal("effectiveOn", "measure.end.beforeReceived", QuantityRules.argument(receivedOn));
-        }
-        LocalDate lastLogged = jdbc.sql("""
-                select entry_date from measure_quantity_entry where measure_id = ?
-                order by entry_date desc limit 1""")
-                .param(measureId).query(LocalDate.class).optional().orElse(null);
-        if (lastLogged != null && endOn.isBefore(lastLogged)) {
-            throw new FieldRefusal("effectiveOn", "measure.end.beforeLoggedEntry", QuantityRules.argument(lastLogged));
+    /** A measure read under its row lock for a transition: its status and the dates an end must respect. */
+    private record LockedMeasure(MeasureStatus status, LocalDate receivedOn, LocalDate lastLoggedOn) {
+
+        /** An end (or cancellation) is dated neither before the reception nor before the last logged entry. */
+        void checkEndDate(LocalDate endOn) {
+            if (endOn.isBefore(receivedOn)) {
+                throw new FieldRefusal("effectiveOn", "measure.end.beforeReceived", QuantityRules.argument(receivedOn));
+            }
+            if (lastLoggedOn != null && endOn.isBefore(lastLoggedOn)) {
+                throw new FieldRefusal("effectiveOn", "measure.end.beforeLoggedEntry",
+                        QuantityRules.argument(lastLoggedOn));
+            }
         }
     }
 
