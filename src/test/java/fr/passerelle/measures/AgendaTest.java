@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.passerelle.OwnerSql;
 import fr.passerelle.PasserelleIntegrationTest;
 import fr.passerelle.SignedIn;
+import fr.passerelle.demo.DemoAccounts;
 import fr.passerelle.identity.AssociationServices;
 import fr.passerelle.identity.PasserelleUser;
 import fr.passerelle.identity.Roles;
 import fr.passerelle.identity.UserAccounts;
 import fr.passerelle.shared.db.EmbeddedPostgresServer;
+import fr.passerelle.web.WebClient;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -58,6 +62,9 @@ class AgendaTest {
 
     @Autowired
     EmbeddedPostgresServer server;
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     @Qualifier("loginLookup")
@@ -173,6 +180,29 @@ class AgendaTest {
         assertThatThrownBy(() -> agenda.of(outsider, Agenda.Span.WEEK, WEDNESDAY)).isInstanceOf(AccessDeniedException.class);
         UUID foreign = ((PasserelleUser) users.loadUserByUsername("admin.marseille")).userId();
         assertThatThrownBy(() -> agenda.of(foreign, Agenda.Span.WEEK, WEDNESDAY)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void thePageShowsTheWeekWithDayNamesInTheUsersLanguageAndRefusesAnotherWorkersAgendaToACaseWorker()
+            throws Exception {
+        PasserelleUser intervenant = (PasserelleUser) users.loadUserByUsername("intervenant");
+        UUID measureOfIntervenant = measureOf(intervenant.userId(), "Pagination");
+        at(measureOfIntervenant, LocalDateTime.of(2031, 3, 24, 8, 30));
+        String reference = measures.get(measureOfIntervenant).reference();
+        WebClient web = new WebClient(port);
+        web.signIn("intervenant", DemoAccounts.PASSWORD);
+
+        HttpResponse<String> french = web.get("/agenda?date=2031-03-26");
+        assertThat(french.statusCode()).isEqualTo(200);
+        assertThat(french.body()).contains("Lundi 24 mars", "Dimanche 30 mars", "08:30–09:15", reference,
+                "Pagination Agenda", "/measures/" + measureOfIntervenant);
+        HttpResponse<String> english = web.get("/agenda?view=MONTH&date=2031-03-26&lang=en");
+        assertThat(english.body()).contains("March 2031", "Monday", "08:30 Pagination Agenda");
+
+        UUID head = ((PasserelleUser) users.loadUserByUsername("cheffe.service")).userId();
+        assertThat(web.get("/agenda?worker=" + head).statusCode()).isEqualTo(403);
+        // A malformed date is answered like any malformed parameter of a page (the project's error page).
+        assertThat(web.get("/agenda?date=26-03-2031").statusCode()).isIn(400, 404);
     }
 
     @Test
