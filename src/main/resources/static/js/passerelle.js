@@ -22,6 +22,38 @@
     toggler.setAttribute('aria-expanded', open ? 'true' : 'false');
   });
 
+  // Navigation menus (<details class="nav-menu">): the browser opens them with a click, Enter or
+  // Space on their summary; one open at a time, closed by Escape (focus back on the summary) or by a
+  // click elsewhere.
+  document.addEventListener('toggle', function (event) {
+    var menu = event.target;
+    if (!menu.classList || !menu.classList.contains('nav-menu') || !menu.open) {
+      return;
+    }
+    document.querySelectorAll('details.nav-menu[open]').forEach(function (other) {
+      if (other !== menu) {
+        other.open = false;
+      }
+    });
+  }, true);
+  document.addEventListener('keydown', function (event) {
+    if (event.key !== 'Escape') {
+      return;
+    }
+    var menu = document.activeElement && document.activeElement.closest && document.activeElement.closest('details.nav-menu[open]');
+    if (menu) {
+      menu.open = false;
+      menu.querySelector('summary').focus();
+    }
+  });
+  document.addEventListener('click', function (event) {
+    document.querySelectorAll('details.nav-menu[open]').forEach(function (menu) {
+      if (!menu.contains(event.target)) {
+        menu.open = false;
+      }
+    });
+  });
+
   // An expired session answers an htmx request with the login page: reload the whole page.
   document.addEventListener('htmx:beforeSwap', function (event) {
     var xhr = event.detail.xhr;

@@ -106,6 +106,7 @@ class AuthorizationMatrixTest {
             Rule.get("/reports/queue/summary").requires("report:validate|ROLE_DIRECTOR"),
             Rule.get("/caseload/export").requires("measure:read"),
             Rule.get("/caseload/deadlines").requires("measure:read"),
+            Rule.get("/agenda").requires("measure:read"),
             Rule.post("/measures/{id}/deadlines").requires("measure:write").tenant(Ids::ownMeasure, Ids::foreignMeasure),
             Rule.post("/reports/{id}/due-date").requires("report:write").tenant(Ids::ownReport, Ids::foreignReport),
             Rule.post("/account/digest").requires("measure:read"),

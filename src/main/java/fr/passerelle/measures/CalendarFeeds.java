@@ -31,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The ICS feed of a case worker's appointments, behind a secret URL that the worker can renew or
  * revoke. Events carry the measure reference and the kind of appointment, never the person's name
- * (calendar applications copy events to places outside Passerelle).
+ * (calendar applications copy events to places outside Passerelle). For the same reason a home
+ * visit's place (the person's address) never leaves: its location is a generic label.
  */
 @Service
 public class CalendarFeeds {
@@ -101,7 +102,10 @@ public class CalendarFeeds {
     private String ics(UUID userId) {
         ICalendar calendar = new ICalendar();
         calendar.setProductId("-//Passerelle//Entretiens//FR");
-        calendar.setName(messages.getMessage("calendar.name", null, Locale.FRENCH));
+        String name = messages.getMessage("calendar.name", null, Locale.FRENCH);
+        calendar.setName(name);
+        // NAME (RFC 7986) for recent clients, X-WR-CALNAME for the many that read only that one.
+        calendar.setExperimentalProperty("X-WR-CALNAME", name);
         List<Appointments.Appointment> list = appointments.ofWorkerFrom(userId, clock.instant().minus(Duration.ofDays(30)));
         Map<UUID, String> references = measures.references(list.stream().map(Appointments.Appointment::measureId)
                 .collect(java.util.stream.Collectors.toSet()));
@@ -113,7 +117,9 @@ public class CalendarFeeds {
             event.setSummary(new Summary(messages.getMessage("calendar.event.summary",
                     new Object[] {messages.getMessage("appointment.kind." + a.kind(), null, Locale.FRENCH),
                             references.get(a.measureId())}, Locale.FRENCH)));
-            if (a.place() != null) {
+            if (a.kind() == AppointmentKind.HOME_VISIT) {
+                event.setLocation(messages.getMessage("calendar.location.homeVisit", null, Locale.FRENCH));
+            } else if (a.place() != null) {
                 event.setLocation(a.place());
             }
             calendar.addEvent(event);

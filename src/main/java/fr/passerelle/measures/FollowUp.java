@@ -76,6 +76,18 @@ public class FollowUp {
         public boolean perDate() {
             return QuantityRules.perDate(unit);
         }
+
+        /**
+         * Whether the measure page shows the block: something ordered or logged, or a form for who
+         * may log. Months of follow-up (a CJSE) are the measure's own dates: nobody logs them into an
+         * empty block, so it stays hidden until the magistrate's order gives a number of months.
+         */
+        public boolean shown(boolean mayLog) {
+            if ("NONE".equals(unit)) {
+                return false;
+            }
+            return ordered != null || !entries.isEmpty() || mayLog && loggable && !"MONTHS".equals(unit);
+        }
     }
 
     /** A breach and its report to the magistrate. */

@@ -2,6 +2,7 @@ package fr.passerelle.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import fr.passerelle.PasserelleIntegrationTest;
@@ -14,7 +15,7 @@ class ApiTokensBrowserTest extends BrowserSupport {
     @Test
     void aCaseWorkerCreatesThenRevokesAToken() {
         signIn("intervenant");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Jetons d’API")).click();
+        follow("account", "Jetons d’API");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Jetons d’API"))).isVisible();
         assertAccessible();
 

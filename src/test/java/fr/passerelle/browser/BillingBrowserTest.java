@@ -60,7 +60,7 @@ class BillingBrowserTest extends BrowserSupport {
         String reference = anEnquiryEndedIn(month);
 
         signIn("directrice");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Catalogue des mesures")).click();
+        follow("management", "Catalogue des mesures");
         assertAccessible();
         field("Rechercher un type (libellé ou code)").fill("personnalite");
         assertThat(page.locator("#catalogue tbody tr")).hasCount(1);
@@ -74,7 +74,7 @@ class BillingBrowserTest extends BrowserSupport {
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Le type de mesure est enregistré.");
         assertThat(page.locator("#catalogue")).containsText("412,50");
 
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Facturation").setExact(true)).click();
+        follow("management", "Facturation");
         assertAccessible();
         page.locator("#new-court").selectOption(new SelectOption().setLabel("Tribunal judiciaire de Lyon"));
         page.locator("#new-month").fill(month.toString());

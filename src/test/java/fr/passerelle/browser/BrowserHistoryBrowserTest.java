@@ -57,8 +57,8 @@ class BrowserHistoryBrowserTest extends BrowserSupport {
         page.goBack();
         assertThat(page).hasURL(Pattern.compile(".*q=aubertin%20c(&.*)?$"));
         assertThat(page.locator("#main-nav")).isVisible();
-        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Portefeuilles").setExact(true)))
-                .isVisible();
+        assertThat(menu("followUp").getByRole(AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName("Portefeuilles").setExact(true))).isVisible();
         assertThat(page.locator("#results")).containsText("Aubertin Corentin");
         assertThat(page.locator("#results")).not().containsText("Aubertin Maëlys");
         assertThat(page.locator("header")).hasCount(1);

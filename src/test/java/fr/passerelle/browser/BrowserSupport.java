@@ -8,6 +8,7 @@ import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import fr.passerelle.demo.DemoAccounts;
@@ -110,6 +111,20 @@ abstract class BrowserSupport {
     void closePage() {
         context.close();
         assertThat(browserErrors).as("errors reported by the browser").isEmpty();
+    }
+
+    /** Opens a menu of the navigation bar (its id without "menu-": followUp, management, account…) and returns it. */
+    protected Locator menu(String id) {
+        Locator menu = page.locator("#menu-" + id);
+        menu.locator("summary").click();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(menu).hasAttribute("open", "");
+        return menu;
+    }
+
+    /** Opens a menu of the navigation bar and follows its link of that exact name. */
+    protected void follow(String menu, String link) {
+        menu(menu).getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName(link).setExact(true)).click();
     }
 
     protected String url(String path) {

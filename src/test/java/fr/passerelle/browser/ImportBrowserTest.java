@@ -34,7 +34,7 @@ class ImportBrowserTest extends BrowserSupport {
     @Test
     void aMessyExcelExportIsCheckedThenTheCorrectedFileImportsEverything() {
         signIn("admin.asso");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Imports").setExact(true)).click();
+        follow("management", "Imports");
         assertAccessible();
 
         upload("suivis-excel-1252.csv");

@@ -55,7 +55,7 @@ class IndicatorsDashboardBrowserTest extends BrowserSupport {
         givenMeasuresOf2016And2017();
 
         signIn("directrice");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Indicateurs").setExact(true)).click();
+        follow("management", "Indicateurs");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Tableau de bord des indicateurs")))
                 .isVisible();
         assertThat(page.locator("#figures")).isVisible();

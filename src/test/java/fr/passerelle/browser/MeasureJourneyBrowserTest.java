@@ -30,7 +30,7 @@ class MeasureJourneyBrowserTest extends BrowserSupport {
     void receivesACjseAssignsItHoldsTheFirstInterviewEndsAndClosesIt() {
         signIn("cheffe.service");
         assertThat(page.locator("#caseload-summary")).containsText("Non attribuées");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Personnes").setExact(true)).click();
+        follow("followUp", "Personnes");
         assertAccessible();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nouvelle personne")).click();
         field("Nom").fill("Lemaître");
@@ -76,7 +76,7 @@ class MeasureJourneyBrowserTest extends BrowserSupport {
 
         // It waits in the service head's "unassigned" caseload.
         String reference = page.locator("h1 small").textContent().trim();
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Portefeuilles").setExact(true)).click();
+        follow("followUp", "Portefeuilles");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Non attribuées")).click();
         assertThat(page.locator("#results")).containsText(reference);
         assertAccessible();

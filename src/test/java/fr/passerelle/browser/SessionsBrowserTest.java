@@ -38,7 +38,7 @@ class SessionsBrowserTest extends BrowserSupport {
         org.assertj.core.api.Assertions.assertThat(WebClient.location(otherBrowser.signIn(username, PASSWORD))).endsWith("/");
         signIn(username, PASSWORD);
 
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Mes sessions").setExact(true)).click();
+        follow("account", "Mes sessions");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Mes sessions ouvertes")))
                 .isVisible();
         assertThat(page.locator("#sessions tbody tr")).hasCount(2);

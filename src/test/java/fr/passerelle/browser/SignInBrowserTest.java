@@ -3,6 +3,7 @@ package fr.passerelle.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import fr.passerelle.PasserelleIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -42,8 +43,8 @@ class SignInBrowserTest extends BrowserSupport {
         assertThat(page).hasURL(url("/"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Bonjour Julien Moreau")))
                 .isVisible();
-        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Utilisateurs").setExact(true)).first())
-                .isVisible();
+        assertThat(menu("administration").getByRole(AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName("Utilisateurs").setExact(true))).isVisible();
         assertAccessible();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se déconnecter")).click();
         assertThat(page.locator("#login-logged-out")).hasText("Vous êtes déconnecté(e).");

@@ -80,6 +80,30 @@ class CalendarFeedsTest {
         assertThat(anonymous.get("/calendar/not-a-token.ics").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void aHomeVisitLeavesWithoutTheAddressAndTheFeedIsNamed() throws Exception {
+        PasserelleUser worker = as("intervenant");
+        as("cheffe.service");
+        UUID person = persons.create(new Persons.PersonData("Domicile", "Secret", LocalDate.of(1975, 3, 3), null,
+                null, null, null, null, null, null, null), true);
+        UUID type = catalogue.types().stream().filter(t -> t.code().equals("CJSE")).findFirst().orElseThrow().id();
+        UUID measure = measures.create(person, new Measures.Mandate(type, "TJ-LYON", "JLD", null, null, null,
+                LocalDate.now(), null));
+        measures.perform(measure, MeasureAction.ASSIGN, new Measures.ActionInput(worker.userId(), null, null, null));
+        appointments.schedule(measure, new Appointments.Schedule(LocalDateTime.now().plusDays(3).withNano(0), 60,
+                AppointmentKind.HOME_VISIT, "12 rue des Tilleuls, 69003 Lyon"));
+        appointments.schedule(measure, new Appointments.Schedule(LocalDateTime.now().plusDays(4).withNano(0), 30,
+                AppointmentKind.OFFICE, "Antenne de Villeurbanne"));
+
+        as("intervenant");
+        String ics = new WebClient(port).get("/calendar/" + feeds.renew() + ".ics").body();
+        feeds.revoke();
+
+        assertThat(ics).doesNotContain("Tilleuls", "69003")
+                .contains("LOCATION:Domicile de la personne (adresse dans Passerelle)", "LOCATION:Antenne de Villeurbanne")
+                .contains("X-WR-CALNAME:Passerelle — entretiens", "NAME:Passerelle — entretiens");
+    }
+
     private PasserelleUser as(String username) {
         return fr.passerelle.SignedIn.as(users, username);
     }
