@@ -10,6 +10,7 @@ import fr.passerelle.PasserelleIntegrationTest;
 import fr.passerelle.SignedIn;
 import fr.passerelle.identity.PasserelleUser;
 import fr.passerelle.measures.AppointmentKind;
+import fr.passerelle.measures.IncidentsOnHomeAndCaseloadTest;
 import fr.passerelle.measures.Appointments;
 import fr.passerelle.measures.MeasureAction;
 import fr.passerelle.measures.MeasureCatalogue;
@@ -19,7 +20,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -51,7 +51,7 @@ class IncidentsAndCaseloadSearchBrowserTest extends BrowserSupport {
 
     @Test
     void anUnexcusedAbsenceLeadsToThePrefilledIncident() {
-        String name = name();
+        String name = IncidentsOnHomeAndCaseloadTest.name();
         UUID measure = aMeasureOfTheCaseWorker(name, true);
         LocalDate day = LocalDate.now(clock).minusDays(2);
         SignedIn.as(users, "cheffe.service");
@@ -87,7 +87,7 @@ class IncidentsAndCaseloadSearchBrowserTest extends BrowserSupport {
 
     @Test
     void theCaseWorkerSearchesTheCaseloadAndPicksACourtByTyping() {
-        String name = name();
+        String name = IncidentsOnHomeAndCaseloadTest.name();
         UUID assigned = aMeasureOfTheCaseWorker(name, true);
         UUID waiting = aMeasureOfTheCaseWorker(name, false);
 
@@ -141,13 +141,5 @@ class IncidentsAndCaseloadSearchBrowserTest extends BrowserSupport {
         } finally {
             SecurityContextHolder.clearContext();
         }
-    }
-
-    private static String name() {
-        StringBuilder name = new StringBuilder("Navig");
-        for (int i = 0; i < 7; i++) {
-            name.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
-        }
-        return name.toString();
     }
 }

@@ -36,8 +36,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 @PasserelleIntegrationTest
 class CaseloadSearchTest {
 
-    private static final Pattern ROW_MEASURE = Pattern.compile("<tr>\\s*<td><a href=\"/measures/([0-9a-f-]{36})\"");
-
     @LocalServerPort
     int port;
 
@@ -180,14 +178,9 @@ class CaseloadSearchTest {
         assertThat(options(ownAgain)).contains("TJ-BOBIGNY", "TJ-LYON");
     }
 
-    private List<UUID> rows(WebClient web, String view, String q) throws Exception {
-        String body = web.get("/caseload?view=" + view + "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).body();
-        List<UUID> ids = new ArrayList<>();
-        Matcher row = ROW_MEASURE.matcher(body);
-        while (row.find()) {
-            ids.add(UUID.fromString(row.group(1)));
-        }
-        return ids;
+    private static List<UUID> rows(WebClient web, String view, String q) throws Exception {
+        return IncidentsOnHomeAndCaseloadTest.allRows(web,
+                "/caseload?view=" + view + "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
     }
 
     private static List<String> labels(String select) {

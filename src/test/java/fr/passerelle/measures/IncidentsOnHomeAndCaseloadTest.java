@@ -34,7 +34,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * caseload, and every counter of the home page links to the list it counts.
  */
 @PasserelleIntegrationTest
-class IncidentsOnHomeAndCaseloadTest {
+public class IncidentsOnHomeAndCaseloadTest {
 
     private static final Pattern ROW_MEASURE = Pattern.compile("<tr>\\s*<td><a href=\"/measures/([0-9a-f-]{36})\"");
     private static final Pattern NEXT_PAGE = Pattern.compile("href=\"([^\"]+)\"\\s+id=\"next-page\"|id=\"next-page\"\\s+href=\"([^\"]+)\"");
@@ -200,7 +200,7 @@ class IncidentsOnHomeAndCaseloadTest {
     }
 
     /** The measures listed at a caseload address, page after page. */
-    private static List<UUID> allRows(WebClient web, String address) throws Exception {
+    static List<UUID> allRows(WebClient web, String address) throws Exception {
         List<UUID> ids = new ArrayList<>();
         String next = address;
         while (next != null) {
@@ -251,7 +251,7 @@ class IncidentsOnHomeAndCaseloadTest {
     }
 
     /** A last name no other test uses. */
-    static String name() {
+    public static String name() {
         StringBuilder name = new StringBuilder("Zeph");
         for (int i = 0; i < 8; i++) {
             name.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
