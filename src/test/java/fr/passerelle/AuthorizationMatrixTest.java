@@ -102,6 +102,7 @@ class AuthorizationMatrixTest {
             Rule.post("/reference/courts/{code}").requires("reference:edit").vars(p -> "TJ-LYON"),
             Rule.get("/caseload").requires("measure:read"),
             Rule.get("/caseload/summary").requires("measure:read"),
+            Rule.get("/caseload/urgent-incidents").requires("measure:read"),
             Rule.get("/reports/queue").requires("report:validate|ROLE_DIRECTOR"),
             Rule.get("/reports/queue/summary").requires("report:validate|ROLE_DIRECTOR"),
             Rule.get("/caseload/export").requires("measure:read"),

@@ -36,6 +36,12 @@ public class Caseloads {
     /** How a caseload is sorted (each with its keyset). */
     public enum Sort { RECEIVED, DUE, PERSON }
 
+    /** Measures with incidents not yet reported to the magistrate: any of them, or urgent ones. */
+    public enum Incidents { UNREPORTED, URGENT }
+
+    /** The longest search kept (a person's name or a measure's reference is far shorter). */
+    public static final int SEARCH_MAX_LENGTH = 100;
+
     /**
      * Filters of a caseload page; null means "any".
      *
@@ -44,18 +50,41 @@ public class Caseloads {
      * @param status lifecycle status
      * @param courtCode tribunal judiciaire
      * @param workerId assigned case worker
+     * @param search the start of the person's name (either name first, accents and case ignored) or of
+     *     the measure's reference (with or without its "M-")
+     * @param incidents measures with incidents not yet reported
      */
-    public record Filters(UUID typeId, String field, MeasureStatus status, String courtCode, UUID workerId) {
+    public record Filters(UUID typeId, String field, MeasureStatus status, String courtCode, UUID workerId,
+            String search, Incidents incidents) {
+
+        public Filters {
+            search = search == null || search.isBlank() ? null : search.strip();
+            if (search != null && search.length() > SEARCH_MAX_LENGTH) {
+                search = search.substring(0, SEARCH_MAX_LENGTH);
+            }
+        }
+
+        public Filters(UUID typeId, String field, MeasureStatus status, String courtCode, UUID workerId) {
+            this(typeId, field, status, courtCode, workerId, null, null);
+        }
 
         public static Filters none() {
             return new Filters(null, null, null, null, null);
+        }
+
+        /** No filter at all: the view's count (the tabs') is the page's total. */
+        public boolean isNone() {
+            return typeId == null && (field == null || field.isBlank()) && status == null
+                    && (courtCode == null || courtCode.isBlank()) && workerId == null && search == null
+                    && incidents == null;
         }
     }
 
     /** One line of a caseload. */
     public record Line(UUID id, String reference, UUID personId, String personName, String typeLabel,
             LocalDate receivedOn, LocalDate dueOn, MeasureStatus status, UUID assignedUserId, String assignedUserName,
-            boolean firstInterviewLate, boolean dueDatePassed, boolean reportLate, boolean plannedEndPassed) {
+            boolean firstInterviewLate, boolean dueDatePassed, boolean reportLate, boolean plannedEndPassed,
+            boolean urgentIncident) {
 
         public boolean late() {
             return firstInterviewLate || dueDatePassed || reportLate || plannedEndPassed;
@@ -169,7 +198,7 @@ public class Caseloads {
                        m.received_on, m.due_on, m.status, m.assigned_user_id,
                        """ + FIRST_INTERVIEW_LATE + " as first_late, " + DUE_PASSED + " as due_passed, "
                         + REPORT_LATE + " as report_late, " + PLANNED_END_PASSED + " as end_passed, "
-                        + "k.sort_value::text as sort_key"
+                        + URGENT_INCIDENT + " as urgent_incident, k.sort_value::text as sort_key"
                         + " from (" + ids + ") k join measure m on m.id = k.id"
                         + " join measure_type t on t.id = m.measure_type_id join person p on p.id = m.person_id"
                         + " order by k.sort_value" + direction + ", k.id" + direction + " limit :limit")
@@ -182,7 +211,7 @@ public class Caseloads {
                             rs.getObject("received_on", LocalDate.class), rs.getObject("due_on", LocalDate.class),
                             MeasureStatus.valueOf(rs.getString("status")), rs.getObject("assigned_user_id", UUID.class),
                             null, rs.getBoolean("first_late"), rs.getBoolean("due_passed"), rs.getBoolean("report_late"),
-                            rs.getBoolean("end_passed"));
+                            rs.getBoolean("end_passed"), rs.getBoolean("urgent_incident"));
                 })
                 .list();
         String next = null;
@@ -234,7 +263,7 @@ public class Caseloads {
         return lines.stream().map(l -> new Line(l.id(), l.reference(), l.personId(), l.personName(), l.typeLabel(),
                 l.receivedOn(), l.dueOn(), l.status(), l.assignedUserId(),
                 l.assignedUserId() == null ? null : names.get(l.assignedUserId()), l.firstInterviewLate(),
-                l.dueDatePassed(), l.reportLate(), l.plannedEndPassed())).toList();
+                l.dueDatePassed(), l.reportLate(), l.plannedEndPassed(), l.urgentIncident())).toList();
     }
 
     private static final String OPEN = "m.status not in ('ENDED', 'CLOSED')";
@@ -246,6 +275,22 @@ public class Caseloads {
     // closed measure's unsent reports are no longer expected.
     private static final String REPORT_LATE = "(m.status <> 'CLOSED' and m.id = any(array(select r.measure_id from report r"
             + " where r.status <> 'SENT' and r.due_on < cast(:today as date))))";
+
+    // The (few) measures with an incident not yet reported to the magistrate (urgent ones only, or
+    // any), computed once per query from the partial index of unreported incidents.
+    private static final String UNREPORTED_INCIDENT = "m.id = any(array(select i.measure_id from measure_incident i"
+            + " where i.reported_at is null))";
+    private static final String URGENT_INCIDENT = "(m.id = any(array(select i.measure_id from measure_incident i"
+            + " where i.reported_at is null and i.urgent)))";
+    // The measures whose person's name (last name first or first name first) or whose reference starts
+    // with the search, computed once through prefix indexes (the persons' search names, then their
+    // measures; the references with or without their "M-"), then read by primary key.
+    private static final String SEARCH = "m.id = any(array("
+            + "select s.id from measure s where s.person_id = any(array(select p.id from person p"
+            + " where starts_with(p.search_name, immutable_unaccent(lower(:search)))"
+            + " or starts_with(p.search_name_rev, immutable_unaccent(lower(:search)))))"
+            + " union select s.id from measure s where starts_with(s.reference, upper(:search))"
+            + " or starts_with(s.reference, 'M-' || upper(:search))))";
 
     // A left join (every measure has its type) that PostgreSQL drops when no column of the type is used.
     private static final String MEASURE_AND_TYPE = "measure m left join measure_type t on t.id = m.measure_type_id";
@@ -301,6 +346,13 @@ public class Caseloads {
             if (f.workerId() != null) {
                 filters.add("m.assigned_user_id = :worker");
                 params.put("worker", f.workerId());
+            }
+            if (f.search() != null) {
+                filters.add(SEARCH);
+                params.put("search", f.search());
+            }
+            if (f.incidents() != null) {
+                filters.add(f.incidents() == Incidents.URGENT ? URGENT_INCIDENT : UNREPORTED_INCIDENT);
             }
         }
 

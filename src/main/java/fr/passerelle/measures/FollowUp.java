@@ -413,6 +413,40 @@ public class FollowUp {
         return jdbc.sql("select count(*) from measure_incident where reported_at is null").query(Long.class).single();
     }
 
+    /**
+     * How many measures of the current association have an incident not yet reported to the
+     * magistrate (an urgent one when {@code urgentOnly}): the figure on the home page, which the
+     * caseload filtered on these incidents lists.
+     */
+    @Transactional(readOnly = true)
+    public long measuresWithUnreportedIncidents(boolean urgentOnly) {
+        return jdbc.sql("select count(distinct measure_id) from measure_incident where reported_at is null"
+                + (urgentOnly ? " and urgent" : "")).query(Long.class).single();
+    }
+
+    /** A measure with urgent incidents not yet reported: its oldest one's date and kind. */
+    public record UrgentMeasure(UUID measureId, String reference, String personName, LocalDate occurredOn,
+            IncidentKind kind, long incidents) {}
+
+    /** The measures with urgent incidents not yet reported, the longest waiting first, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<UrgentMeasure> urgentUnreported(int limit) {
+        return jdbc.sql("""
+                select u.measure_id, m.reference,
+                       p.last_name || ' ' || p.first_name as person_name, u.occurred_on, u.kind, u.incidents
+                from (select i.measure_id, i.occurred_on, i.kind, i.recorded_at,
+                             count(*) over (partition by i.measure_id) as incidents,
+                             row_number() over (partition by i.measure_id order by i.occurred_on, i.recorded_at) as n
+                      from measure_incident i where i.reported_at is null and i.urgent) u
+                join measure m on m.id = u.measure_id join person p on p.id = m.person_id
+                where u.n = 1
+                order by u.occurred_on, u.measure_id limit ?""")
+                .param(limit)
+                .query((rs, n) -> new UrgentMeasure(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class), IncidentKind.valueOf(rs.getString(5)), rs.getLong(6)))
+                .list();
+    }
+
     /** The measure an obligation belongs to (not found outside the current association). */
     @Transactional(readOnly = true)
     public UUID measureOfObligation(UUID obligationId) {

@@ -100,6 +100,56 @@ public class Courts {
                 .list();
     }
 
+    /** Courts of one cour d'appel in a picker. */
+    public record CourtGroup(String courtOfAppealCode, String courtOfAppealName, List<JudicialCourt> courts) {}
+
+    /**
+     * Tribunaux judiciaires as a picker offers them: the association's own courts first (by seat
+     * city), then the others grouped by cour d'appel (by the cour's seat city, then by seat city).
+     */
+    public record CourtChoices(List<JudicialCourt> own, List<CourtGroup> groups) {
+
+        public boolean isEmpty() {
+            return own.isEmpty() && groups.isEmpty();
+        }
+    }
+
+    /**
+     * The courts to offer in a picker: {@code only} those codes (null: every court), with the codes in
+     * {@code own} first, the others grouped by cour d'appel.
+     */
+    @Transactional(readOnly = true)
+    public CourtChoices choices(java.util.Collection<String> only, java.util.Collection<String> own) {
+        if (only != null && only.isEmpty()) {
+            return new CourtChoices(List.of(), List.of());
+        }
+        List<JudicialCourt> courts = jdbc.sql(SELECT_COURT + (only == null ? "" : " where j.code in (:codes)")
+                        + " order by c.seat_city, c.code, j.seat_city, j.code")
+                .params(only == null ? Map.of() : Map.of("codes", only))
+                .query(Courts::map)
+                .list();
+        java.util.Set<String> mine = new java.util.HashSet<>(own);
+        List<JudicialCourt> first = courts.stream().filter(c -> mine.contains(c.code()))
+                .sorted(java.util.Comparator.comparing(JudicialCourt::seatCity).thenComparing(JudicialCourt::code))
+                .toList();
+        Map<String, List<JudicialCourt>> byCourtOfAppeal = new java.util.LinkedHashMap<>();
+        courts.stream().filter(c -> !mine.contains(c.code()))
+                .forEach(c -> byCourtOfAppeal.computeIfAbsent(c.courtOfAppealCode(), k -> new java.util.ArrayList<>()).add(c));
+        List<CourtGroup> groups = byCourtOfAppeal.values().stream()
+                .map(list -> new CourtGroup(list.get(0).courtOfAppealCode(), list.get(0).courtOfAppealName(), List.copyOf(list)))
+                .toList();
+        return new CourtChoices(first, groups);
+    }
+
+    /** The courts the current association declares it covers on its network profile (none without one). */
+    @Transactional(readOnly = true)
+    public List<String> profileCourts() {
+        return TenantContext.currentOrganisationId()
+                .map(org -> jdbc.sql("select court_code from association_profile_court where organisation_id = ?")
+                        .param(org).query(String.class).list())
+                .orElse(List.of());
+    }
+
     @Transactional(readOnly = true)
     public Optional<JudicialCourt> judicialCourt(String code) {
         return jdbc.sql(SELECT_COURT + " where j.code = ?").param(code).query(Courts::map).optional();

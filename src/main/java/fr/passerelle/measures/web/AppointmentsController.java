@@ -39,8 +39,12 @@ class AppointmentsController {
     String attendance(@PathVariable UUID id, @RequestParam(required = false) Attendance attendance,
             @RequestParam(required = false) String notes, RedirectAttributes redirect) {
         Appointments.Appointment appointment = appointments.get(id);
-        Forms.perform(redirect, "appointment.attendanceRecorded",
+        boolean recorded = Forms.perform(redirect, "appointment.attendanceRecorded",
                 () -> appointments.recordAttendance(id, attendance, notes));
+        if (recorded && attendance == Attendance.UNEXCUSED_ABSENCE) {
+            // Offer (never create) the incident: the measure's page asks, its form comes pre-filled.
+            redirect.addFlashAttribute("absencePrompt", id);
+        }
         return "redirect:/measures/" + appointment.measureId();
     }
 }

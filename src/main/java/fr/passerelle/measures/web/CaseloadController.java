@@ -61,10 +61,12 @@ class CaseloadController {
     ResponseEntity<byte[]> export(@RequestParam(defaultValue = "MINE") Caseloads.View view,
             @RequestParam(required = false) UUID type, @RequestParam(required = false) String field,
             @RequestParam(required = false) MeasureStatus status, @RequestParam(required = false) String court,
-            @RequestParam(required = false) UUID worker, @RequestParam(defaultValue = "RECEIVED") Caseloads.Sort sort,
+            @RequestParam(required = false) UUID worker, @RequestParam(required = false) String q,
+            @RequestParam(required = false) Caseloads.Incidents incidents,
+            @RequestParam(defaultValue = "RECEIVED") Caseloads.Sort sort,
             @RequestParam(defaultValue = "XLSX") SpreadsheetFormat format, java.util.Locale locale) {
-        List<Caseloads.Line> lines = caseloads.all(view, new Caseloads.Filters(type, field, status, court, worker), sort,
-                EXPORT_LIMIT);
+        List<Caseloads.Line> lines = caseloads.all(view,
+                new Caseloads.Filters(type, field, status, court, worker, q, incidents), sort, EXPORT_LIMIT);
         List<String> headers = List.of("measures.col.reference", "persons.col.name", "measures.field.type",
                 "measures.field.receivedOn", "measures.field.dueOn", "measures.col.status", "measures.col.worker",
                 "caseload.view.LATE").stream().map(key -> messages.getMessage(key, null, locale)).toList();
@@ -89,9 +91,24 @@ class CaseloadController {
     @PreAuthorize("hasAuthority('measure:read')")
     String summary(Model model) {
         model.addAttribute("counts", caseloads.counts());
-        model.addAttribute("unreportedIncidents", followUp.unreportedCount());
+        model.addAttribute("unreportedIncidents", followUp.measuresWithUnreportedIncidents(false));
         return "caseload/summary";
     }
+
+    /**
+     * The home page's card of urgent incidents not yet reported to the magistrate (loaded into it by
+     * htmx): how many measures have one, the first of them, and the caseload filtered on them.
+     */
+    @GetMapping("/caseload/urgent-incidents")
+    @PreAuthorize("hasAuthority('measure:read')")
+    String urgentIncidents(Model model) {
+        model.addAttribute("count", followUp.measuresWithUnreportedIncidents(true));
+        model.addAttribute("urgent", followUp.urgentUnreported(URGENT_ON_HOME));
+        return "caseload/urgent-incidents";
+    }
+
+    /** How many measures with an urgent unreported incident the home page lists (the caseload has them all). */
+    static final int URGENT_ON_HOME = 5;
 
     // One read-only transaction for everything the page shows (one tenant setting, one snapshot).
     @GetMapping("/caseload")
@@ -100,18 +117,17 @@ class CaseloadController {
     String caseload(@RequestParam(defaultValue = "MINE") Caseloads.View view,
             @RequestParam(required = false) UUID type, @RequestParam(required = false) String field,
             @RequestParam(required = false) MeasureStatus status, @RequestParam(required = false) String court,
-            @RequestParam(required = false) UUID worker,
+            @RequestParam(required = false) UUID worker, @RequestParam(required = false) String q,
+            @RequestParam(required = false) Caseloads.Incidents incidents,
             @RequestParam(defaultValue = "RECEIVED") Caseloads.Sort sort,
             @RequestParam(required = false) String cursor, HtmxRequest htmx, Model model) {
-        Caseloads.Filters filters = new Caseloads.Filters(type, field, status, court, worker);
+        Caseloads.Filters filters = new Caseloads.Filters(type, field, status, court, worker, q, incidents);
         model.addAttribute("view", view);
         model.addAttribute("sort", sort);
         model.addAttribute("filters", filters);
         Map<Caseloads.View, Long> counts = caseloads.counts();
-        boolean unfiltered = type == null && (field == null || field.isBlank()) && status == null
-                && (court == null || court.isBlank()) && worker == null;
         model.addAttribute("counts", counts);
-        model.addAttribute("page", caseloads.page(view, filters, sort, cursor, unfiltered ? counts.get(view) : null));
+        model.addAttribute("page", caseloads.page(view, filters, sort, cursor, filters.isNone() ? counts.get(view) : null));
         model.addAttribute("firstPage", cursor == null || cursor.isBlank());
         model.addAttribute("views", Caseloads.View.values());
         model.addAttribute("sorts", Caseloads.Sort.values());
@@ -119,11 +135,13 @@ class CaseloadController {
         model.addAttribute("types", types);
         model.addAttribute("fields", types.stream().map(MeasureCatalogue.MeasureType::field).distinct().toList());
         model.addAttribute("statuses", MeasureStatus.values());
+        model.addAttribute("incidentFilters", Caseloads.Incidents.values());
         java.util.Set<String> usedCourts = new java.util.TreeSet<>(caseloads.courtCodesInUse());
         if (court != null && !court.isBlank()) {
             usedCourts.add(court);
         }
-        model.addAttribute("courts", courts.judicialCourts(usedCourts));
+        // Every court offered here has measures of the association: grouped by cour d'appel.
+        model.addAttribute("courts", courts.choices(usedCourts, List.of()));
         model.addAttribute("workers", users.withRole(Roles.CASE_WORKER));
         return htmx.isHtmxRequest() ? "caseload/list :: results" : "caseload/list";
     }

@@ -16,6 +16,8 @@ import fr.passerelle.measures.Reports;
 import fr.passerelle.shared.web.Forms;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -33,6 +35,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/measures")
 class MeasuresController {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final Measures measures;
     private final UserAccounts users;
@@ -55,7 +59,7 @@ class MeasuresController {
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('measure:read')")
-    String show(@PathVariable UUID id, Model model) {
+    String show(@PathVariable UUID id, @RequestParam(required = false) UUID absence, Model model) {
         Measures.Measure measure = measures.get(id);
         audit.record("measure.viewed", "measure", id, Map.of("format", "page"));
         model.addAttribute("measure", measure);
@@ -65,12 +69,25 @@ class MeasuresController {
         model.addAttribute("outcomes", java.util.Arrays.stream(MeasureOutcome.values())
                 .filter(o -> o != MeasureOutcome.CANCELLED_BY_MAGISTRATE).toList());
         model.addAttribute("today", LocalDate.now(clock));
-        model.addAttribute("appointments", appointments.ofMeasure(id));
+        List<Appointments.Appointment> ofMeasure = appointments.ofMeasure(id);
+        List<FollowUp.Incident> incidents = followUp.incidents(id);
+        model.addAttribute("appointments", ofMeasure);
+        // Unexcused absences without an absence incident on their day: each offers to record one, and
+        // ?absence= one of them pre-fills the incident form (nothing is recorded until it is sent).
+        java.util.Set<UUID> absencesToRecord = ofMeasure.stream()
+                .filter(a -> a.attendance() == Attendance.UNEXCUSED_ABSENCE)
+                .filter(a -> incidents.stream().noneMatch(i -> i.kind() == IncidentKind.ABSENCE
+                        && i.occurredOn().equals(a.scheduledAt().atZone(PARIS).toLocalDate())))
+                .map(Appointments.Appointment::id)
+                .collect(java.util.stream.Collectors.toSet());
+        model.addAttribute("absencesToRecord", absencesToRecord);
+        ofMeasure.stream().filter(a -> a.id().equals(absence) && a.attendance() == Attendance.UNEXCUSED_ABSENCE)
+                .findFirst().ifPresent(a -> model.addAttribute("absenceDraft", a));
         model.addAttribute("appointmentKinds", AppointmentKind.values());
         model.addAttribute("attendances", Attendance.values());
         model.addAttribute("obligations", followUp.obligations(id));
         model.addAttribute("progress", followUp.progress(id));
-        model.addAttribute("incidents", followUp.incidents(id));
+        model.addAttribute("incidents", incidents);
         model.addAttribute("incidentKinds", IncidentKind.values());
         model.addAttribute("reports", reports.ofMeasure(id));
         model.addAttribute("reportKinds", ReportKind.values());

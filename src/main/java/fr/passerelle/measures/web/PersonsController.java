@@ -33,9 +33,12 @@ class PersonsController {
     private final Measures measures;
     private final MeasureCatalogue catalogue;
     private final Courts courts;
+    private final fr.passerelle.measures.Caseloads caseloads;
     private final Clock clock;
 
-    PersonsController(Persons persons, Measures measures, MeasureCatalogue catalogue, Courts courts, Clock clock) {
+    PersonsController(Persons persons, Measures measures, MeasureCatalogue catalogue, Courts courts,
+            fr.passerelle.measures.Caseloads caseloads, Clock clock) {
+        this.caseloads = caseloads;
         this.clock = clock;
         this.persons = persons;
         this.measures = measures;
@@ -193,7 +196,11 @@ class PersonsController {
     private String showMandateForm(UUID personId, Model model) {
         model.addAttribute("person", persons.view(personId));
         model.addAttribute("types", catalogue.types().stream().filter(MeasureCatalogue.MeasureType::active).toList());
-        model.addAttribute("courts", courts.judicialCourts("", ""));
+        // The association's own courts first: those its measures come from and those its network
+        // profile covers; then every other court, grouped by cour d'appel.
+        java.util.Set<String> own = new java.util.HashSet<>(caseloads.courtCodesInUse());
+        own.addAll(courts.profileCourts());
+        model.addAttribute("courts", courts.choices(null, own));
         model.addAttribute("prescriberTypes", Measures.PRESCRIBER_TYPES);
         return "measures/form";
     }
