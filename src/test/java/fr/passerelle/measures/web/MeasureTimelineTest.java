@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import fr.passerelle.OwnerSql;
 import fr.passerelle.PasserelleIntegrationTest;
 import fr.passerelle.SignedIn;
 import fr.passerelle.identity.PasserelleUser;
@@ -25,6 +26,7 @@ import fr.passerelle.measures.ReportKind;
 import fr.passerelle.measures.ReportStatus;
 import fr.passerelle.measures.Reports;
 import fr.passerelle.shared.BusinessException;
+import fr.passerelle.shared.db.EmbeddedPostgresServer;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -84,6 +86,9 @@ class MeasureTimelineTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    EmbeddedPostgresServer server;
 
     @Autowired
     @Qualifier("loginLookup")
@@ -176,6 +181,19 @@ class MeasureTimelineTest {
         assertThat(director.lines()).extracting(TimelineLines.Line::kind).doesNotContain(Kind.REPORT, Kind.DOCUMENT)
                 .hasSize(4);
         assertThat(lines.view(measure, "REPORT", null, Locale.FRENCH).lines()).isEmpty();
+    }
+
+    @Test
+    void namesTheCurrentCaseWorkerOnTheLatestOfTheAssignmentsRecordedBeforeTheTimelineKeptThem() {
+        UUID measure = aTigMeasureAssignedToTheCaseWorker("Historique");
+        PasserelleUser other = (PasserelleUser) users.loadUserByUsername("intervenant.mfa");
+        measures.perform(measure, MeasureAction.REASSIGN, new Measures.ActionInput(other.userId(), null, null, null));
+        // Transitions written before the case worker was kept on them.
+        OwnerSql.of(server).sql("update measure_transition set assignee_id = null where measure_id = ?").param(measure)
+                .update();
+
+        assertThat(lines.view(measure, "ASSIGNMENT", null, Locale.FRENCH).lines()).extracting(TimelineLines.Line::text)
+                .containsExactly("Réattribuée à Sofia Laurent", "Attribuée à un(e) intervenant(e) non enregistré(e)");
     }
 
     @Test
