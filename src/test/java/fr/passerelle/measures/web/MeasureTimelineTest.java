@@ -197,7 +197,7 @@ class MeasureTimelineTest {
     }
 
     @Test
-    void pagesBeyondAHundredEventsWithoutLosingOrRepeatingOne() {
+    void pagesBeyondAHundredEventsWithoutLosingOrRepeatingOne() throws Exception {
         UUID measure = aTigMeasureAssignedToTheCaseWorker("Pages");
         as("intervenant");
         LocalDateTime at = LocalDate.now(clock).plusDays(1).atTime(9, 0);
@@ -215,6 +215,25 @@ class MeasureTimelineTest {
         List<String> keys = new java.util.ArrayList<>(first.events().stream().map(MeasureTimeline.Event::key).toList());
         second.events().forEach(e -> keys.add(e.key()));
         assertThat(new HashSet<>(keys)).hasSize(MeasureTimeline.PAGE_SIZE + 3);
+
+        // htmx appends the next page's events (and no second card); without JavaScript the page shows them.
+        PasserelleUser worker = (PasserelleUser) users.loadUserByUsername("intervenant");
+        var signedIn = authentication(UsernamePasswordAuthenticationToken.authenticated(worker, null,
+                worker.getAuthorities()));
+        String more = mvc.perform(get("/measures/" + measure + "/timeline").param("before", first.next())
+                        .header("HX-Request", "true").locale(Locale.FRENCH).with(signedIn))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(more).doesNotContain("timeline-card", "timeline-more").contains("Saisine reçue");
+        assertThat(more.split("class=\"border-start")).hasSize(4);
+        String firstPage = mvc.perform(get("/measures/" + measure).locale(Locale.FRENCH).with(signedIn))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(firstPage).contains("id=\"timeline-more\"", "Afficher les événements plus anciens")
+                .doesNotContain("Saisine reçue");
+        String olderPage = mvc.perform(get("/measures/" + measure).param("before", first.next()).locale(Locale.FRENCH)
+                        .with(signedIn))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(olderPage).contains("Saisine reçue", "Revenir aux événements les plus récents")
+                .doesNotContain("id=\"timeline-more\"");
     }
 
     @Test
