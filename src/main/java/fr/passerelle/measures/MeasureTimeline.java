@@ -19,7 +19,6 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -291,8 +290,7 @@ public class MeasureTimeline {
                 return null;
             }
             try {
-                return new Cursor(Instant.parse(value.substring(0, separator)),
-                        Objects.requireNonNull(value.substring(separator + 1)));
+                return new Cursor(Instant.parse(value.substring(0, separator)), value.substring(separator + 1));
             } catch (DateTimeParseException e) {
                 return null;
             }
