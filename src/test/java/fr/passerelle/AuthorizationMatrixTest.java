@@ -125,6 +125,7 @@ class AuthorizationMatrixTest {
             Rule.get("/persons/{id}/measures/new").requires("measure:write").tenant(Ids::ownPerson, Ids::foreignPerson),
             Rule.post("/persons/{id}/measures").requires("measure:write").tenant(Ids::ownPerson, Ids::foreignPerson),
             Rule.get("/measures/{id}").requires("measure:read").tenant(Ids::ownMeasure, Ids::foreignMeasure),
+            Rule.get("/measures/{id}/timeline").requires("measure:read").tenant(Ids::ownMeasure, Ids::foreignMeasure),
             Rule.post("/measures/{id}/transitions").requires("measure:write").tenant(Ids::ownMeasure, Ids::foreignMeasure)
                     .param("action", "SUSPEND"),
             Rule.post("/measures/{id}/appointments").requires("measure:write").tenant(Ids::ownMeasure, Ids::foreignMeasure),

@@ -31,8 +31,10 @@ public class Appointments {
     private final AuditLog audit;
     private final Measures measures;
     private final java.time.Clock clock;
+    private final MeasureTimeline timeline;
 
-    Appointments(JdbcClient jdbc, AuditLog audit, Measures measures, java.time.Clock clock) {
+    Appointments(JdbcClient jdbc, AuditLog audit, Measures measures, java.time.Clock clock, MeasureTimeline timeline) {
+        this.timeline = timeline;
         this.clock = clock;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -94,6 +96,8 @@ public class Appointments {
                 .param(attendance.name()).param(notes == null || notes.isBlank() ? null : notes.trim()).param(id)
                 .update();
         audit.record("appointment.attendance", "appointment", id, Map.of("attendance", attendance.name()));
+        timeline.record(appointment.measureId(), "ATTENDANCE_RECORDED", id, attendance.name(),
+                appointment.scheduledAt().atZone(PARIS).toLocalDate(), null);
         if (attendance.held() && measures.get(appointment.measureId()).status() == MeasureStatus.ASSIGNED) {
             LocalDate day = appointment.scheduledAt().atZone(PARIS).toLocalDate();
             measures.perform(appointment.measureId(), MeasureAction.START,

@@ -31,8 +31,11 @@ public class FollowUp {
     private final Measures measures;
     private final MeasureCatalogue catalogue;
     private final Clock clock;
+    private final MeasureTimeline timeline;
 
-    FollowUp(JdbcClient jdbc, AuditLog audit, Measures measures, MeasureCatalogue catalogue, Clock clock) {
+    FollowUp(JdbcClient jdbc, AuditLog audit, Measures measures, MeasureCatalogue catalogue, Clock clock,
+            MeasureTimeline timeline) {
+        this.timeline = timeline;
         this.jdbc = jdbc;
         this.audit = audit;
         this.measures = measures;
@@ -218,6 +221,7 @@ public class FollowUp {
                 + value.stripTrailingZeros().toPlainString());
         details.put("reason", why);
         audit.record("quantity.corrected", "measure", before.measureId(), details);
+        timeline.record(before.measureId(), "QUANTITY_CORRECTED", entryId, null, date, value);
         return before.measureId();
     }
 
@@ -229,6 +233,7 @@ public class FollowUp {
         MeasureLifecycle.requireQuantitiesCorrectable(locked(before.measureId()).status());
         requireMonthNotBilled(before.measureId(), before.entryDate());
         jdbc.sql("delete from measure_quantity_entry where id = ?").param(entryId).update();
+        timeline.record(before.measureId(), "QUANTITY_DELETED", entryId, null, before.entryDate(), before.quantity());
         audit.record("quantity.deleted", "measure", before.measureId(), Map.of("entry", entryId.toString(),
                 "date", before.entryDate().toString(), "quantity", before.quantity().stripTrailingZeros().toPlainString(),
                 "reason", why));

@@ -120,7 +120,7 @@ public class Measures {
                 .param("received", mandate.receivedOn()).param("due", mandate.dueOn())
                 .param("by", currentUser().map(TenantPrincipal::userId).orElse(null))
                 .update();
-        step(id, null, null, MeasureStatus.RECEIVED, null, mandate.receivedOn(), "saisine");
+        step(id, null, null, MeasureStatus.RECEIVED, null, mandate.receivedOn(), "saisine", null);
         audit.record("measure.created", "measure", id, Map.of("reference", reference, "person", personId.toString()));
         return id;
     }
@@ -217,12 +217,13 @@ public class Measures {
             throw new FieldRefusal("effectiveOn", "measure.close.beforeFinalReport",
                     QuantityRules.argument(finalReportSentOn));
         }
+        UUID assignee = action == MeasureAction.ASSIGN || action == MeasureAction.REASSIGN ? input.assigneeId() : null;
         jdbc.sql("update measure set status = :status, outcome = coalesce(:outcome, outcome),"
                         + " assigned_user_id = coalesce(:assignee, assigned_user_id) where id = :id")
                 .param("status", next.name()).param("outcome", outcome == null ? null : outcome.name())
-                .param("assignee", action == MeasureAction.ASSIGN || action == MeasureAction.REASSIGN ? input.assigneeId() : null).param("id", id)
+                .param("assignee", assignee).param("id", id)
                 .update();
-        step(id, action, current, next, outcome, effectiveOn, blankToNull(input.reason()));
+        step(id, action, current, next, outcome, effectiveOn, blankToNull(input.reason()), assignee);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("action", action.name());
         details.put("from", current.name());
@@ -261,12 +262,13 @@ public class Measures {
     }
 
     private void step(UUID measureId, MeasureAction action, MeasureStatus from, MeasureStatus to,
-            MeasureOutcome outcome, LocalDate effectiveOn, String reason) {
+            MeasureOutcome outcome, LocalDate effectiveOn, String reason, UUID assignee) {
         TenantPrincipal actor = currentUser().orElse(null);
         jdbc.sql("""
                 insert into measure_transition (id, organisation_id, measure_id, action, from_status, to_status, outcome,
-                                                occurred_at, effective_on, actor_id, actor_name, reason)
-                values (:id, :org, :measure, :action, :from, :to, :outcome, :at, :effective, :actor, :actorName, :reason)""")
+                                                occurred_at, effective_on, actor_id, actor_name, reason, assignee_id)
+                values (:id, :org, :measure, :action, :from, :to, :outcome, :at, :effective, :actor, :actorName, :reason,
+                        :assignee)""")
                 .param("id", Ids.newId()).param("org", TenantContext.currentOrganisationId().orElseThrow())
                 .param("measure", measureId).param("action", action == null ? null : action.name())
                 .param("from", from == null ? null : from.name()).param("to", to.name())
@@ -274,6 +276,7 @@ public class Measures {
                 .param("at", Timestamp.from(clock.instant())).param("effective", effectiveOn)
                 .param("actor", actor == null ? null : actor.userId())
                 .param("actorName", actor == null ? null : actor.displayName()).param("reason", reason)
+                .param("assignee", assignee)
                 .update();
     }
 

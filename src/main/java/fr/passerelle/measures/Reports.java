@@ -42,9 +42,11 @@ public class Reports {
     private final PdfDocuments pdfDocuments;
     private final UserAccounts users;
     private final Clock clock;
+    private final MeasureTimeline timeline;
 
     Reports(JdbcClient jdbc, AuditLog audit, Measures measures, Organisations organisations, MessageSource messages,
-            PdfDocuments pdfDocuments, UserAccounts users, Clock clock) {
+            PdfDocuments pdfDocuments, UserAccounts users, Clock clock, MeasureTimeline timeline) {
+        this.timeline = timeline;
         this.users = users;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -206,8 +208,12 @@ public class Reports {
                 }
             }
         }
-        ReportStatus current = jdbc.sql("select status from report where id = ? for update").param(reportId)
-                .query(String.class).optional().map(ReportStatus::valueOf).orElseThrow(BusinessException::notFound);
+        record Locked(ReportStatus status, UUID measureId, String kind) {}
+        Locked locked = jdbc.sql("select status, measure_id, kind from report where id = ? for update").param(reportId)
+                .query((rs, n) -> new Locked(ReportStatus.valueOf(rs.getString(1)), rs.getObject(2, UUID.class),
+                        rs.getString(3)))
+                .optional().orElseThrow(BusinessException::notFound);
+        ReportStatus current = locked.status();
         ReportStatus next = current.after(move);
         if (move == ReportStatus.Move.SUBMIT) {
             MeasureLifecycle.requireOpenForReports(measureStatusOf(reportId));
@@ -231,6 +237,8 @@ public class Reports {
                 .update();
         audit.record("report." + move.name().toLowerCase(Locale.ROOT), "report", reportId, Map.of("from", current.name(),
                 "to", next.name()));
+        timeline.record(locked.measureId(), "REPORT_" + next.name(), reportId, locked.kind(),
+                move == ReportStatus.Move.SEND ? sentOn : null, null);
     }
 
     @Transactional(readOnly = true)
@@ -288,6 +296,8 @@ public class Reports {
                         .filter(p -> !p.isEmpty()).toList(),
                 "today", LocalDate.now(clock)));
         audit.record("report.viewed", "report", reportId, Map.of("format", "pdf", "version", report.version()));
+        timeline.record(report.measureId(), "DOCUMENT_PRODUCED", reportId, report.kind().name(), null,
+                java.math.BigDecimal.valueOf(report.version()));
         return pdf;
     }
 
@@ -306,7 +316,7 @@ public class Reports {
                 .update();
     }
 
-    private static boolean mayRead() {
+    static boolean mayRead() {
         return TenantContext.hasAuthority("report:write") || TenantContext.hasAuthority("report:validate");
     }
 

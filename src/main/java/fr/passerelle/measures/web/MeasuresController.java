@@ -45,9 +45,11 @@ class MeasuresController {
     private final Reports reports;
     private final AuditLog audit;
     private final Clock clock;
+    private final TimelineLines timelineLines;
 
     MeasuresController(Measures measures, UserAccounts users, Appointments appointments, FollowUp followUp,
-            Reports reports, AuditLog audit, Clock clock) {
+            Reports reports, AuditLog audit, Clock clock, TimelineLines timelineLines) {
+        this.timelineLines = timelineLines;
         this.audit = audit;
         this.clock = clock;
         this.reports = reports;
@@ -59,11 +61,13 @@ class MeasuresController {
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('measure:read')")
-    String show(@PathVariable UUID id, @RequestParam(required = false) UUID absence, Model model) {
+    String show(@PathVariable UUID id, @RequestParam(required = false) UUID absence,
+            @RequestParam(required = false) String events, @RequestParam(required = false) String before,
+            java.util.Locale locale, Model model) {
         Measures.Measure measure = measures.get(id);
         audit.record("measure.viewed", "measure", id, Map.of("format", "page"));
         model.addAttribute("measure", measure);
-        model.addAttribute("timeline", measures.timeline(id));
+        model.addAttribute("timeline", timelineLines.view(id, events, before, locale));
         model.addAttribute("actions", measures.availableActions(measure));
         model.addAttribute("caseWorkers", users.withRole(Roles.CASE_WORKER));
         model.addAttribute("outcomes", java.util.Arrays.stream(MeasureOutcome.values())
