@@ -73,6 +73,7 @@ class MeasuresController {
         model.addAttribute("incidents", followUp.incidents(id));
         model.addAttribute("incidentKinds", IncidentKind.values());
         model.addAttribute("reports", reports.ofMeasure(id));
+        model.addAttribute("incidentReports", reports.reportsOfIncidents(id));
         model.addAttribute("reportKinds", ReportKind.values());
         return "measures/show";
     }
