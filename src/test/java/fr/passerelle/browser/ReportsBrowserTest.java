@@ -58,7 +58,7 @@ class ReportsBrowserTest extends BrowserSupport {
                 new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Rédiger le rapport d’incident")).click();
 
         assertThat(page.locator("#report-incident")).containsText("Absence");
-        assertThat(page.locator("#body")).hasValue(Pattern.compile("(?s).*Parti du chantier à 10 h sans prévenir\\..*"));
+        assertThat(page.locator("#body")).hasValue(Pattern.compile(".*Parti du chantier à 10 h sans prévenir\\..*", Pattern.DOTALL));
         assertAccessible();
 
         List<String> dialogs = new CopyOnWriteArrayList<>();
