@@ -137,6 +137,8 @@ class AuthorizationMatrixTest {
             Rule.post("/measures/{id}/quantities").requires("measure:write").tenant(Ids::ownMeasure, Ids::foreignMeasure),
             Rule.post("/measures/{id}/incidents").requires("measure:write").tenant(Ids::ownMeasure, Ids::foreignMeasure),
             Rule.post("/incidents/{id}/report").requires("measure:write").tenant(Ids::ownIncident, Ids::foreignIncident),
+            Rule.post("/incidents/{id}/incident-report").requires("report:write")
+                    .tenant(Ids::ownIncident, Ids::foreignIncident),
             Rule.post("/quantities/{id}").requires("measure:write").tenant(Ids::ownQuantity, Ids::foreignQuantity),
             Rule.post("/quantities/{id}/delete").requires("measure:write").tenant(Ids::ownQuantity, Ids::foreignQuantity),
             Rule.post("/measures/{id}/reports").requires("report:write").tenant(Ids::ownMeasure, Ids::foreignMeasure),

@@ -14,10 +14,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Reports {
+
+    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -57,15 +62,25 @@ public class Reports {
         this.clock = clock;
     }
 
-    /** A report with its latest text. */
+    /**
+     * A report with its latest text.
+     *
+     * @param incident the recorded incident the report is about (incident reports written from it), or null
+     * @param authorName who saved the latest text
+     * @param validatorName the service head who validated it (null until validated)
+     */
     public record Report(UUID id, UUID measureId, ReportKind kind, ReportStatus status, String returnComment,
-            LocalDate sentOn, String body, int version, List<Version> versions, LocalDate dueOn) {
+            LocalDate sentOn, String body, int version, List<Version> versions, LocalDate dueOn,
+            LinkedIncident incident, String authorName, String validatorName, Instant validatedAt) {
 
         /** Whether the report is expected by a date that has passed and it is not sent yet. */
         public boolean late(LocalDate today) {
             return dueOn != null && status != ReportStatus.SENT && dueOn.isBefore(today);
         }
     }
+
+    /** The incident a report is about: when it occurred and what it was. */
+    public record LinkedIncident(UUID id, LocalDate occurredOn, IncidentKind kind, String description) {}
 
     /** One saved text of a report. */
     public record Version(int version, Instant createdAt, String createdByName) {}
@@ -157,6 +172,66 @@ public class Reports {
         addVersion(id, 1, messages.getMessage("report.template." + kind, null, Locale.FRENCH));
         audit.record("report.created", "report", id, Map.of("measure", measureId.toString(), "kind", kind.name()));
         return id;
+    }
+
+    /**
+     * The incident report of a recorded incident: started pre-filled from the incident (its date,
+     * kind and description in the facts paragraph) and linked to it, or the one already written.
+     */
+    @Transactional
+    public UUID createForIncident(UUID incidentId) {
+        requireWriter();
+        LinkedIncident incident = incident(incidentId).orElseThrow(BusinessException::notFound);
+        UUID measureId = jdbc.sql("select measure_id from measure_incident where id = ?").param(incidentId)
+                .query(UUID.class).single();
+        var existing = jdbc.sql("select id from report where incident_id = ?").param(incidentId).query(UUID.class).optional();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        MeasureLifecycle.requireOpenForReports(measures.get(measureId).status());
+        UUID id = Ids.newId();
+        jdbc.sql("""
+                insert into report (id, organisation_id, measure_id, kind, status, created_by, incident_id)
+                values (?, ?, ?, 'INCIDENT', 'DRAFT', ?, ?)""")
+                .param(id).param(organisation()).param(measureId).param(me()).param(incidentId).update();
+        addVersion(id, 1, messages.getMessage("report.template.INCIDENT.prefilled", new Object[] {
+                incident.occurredOn().format(FRENCH_DATE),
+                messages.getMessage("incident.kind." + incident.kind(), null, Locale.FRENCH),
+                incident.description()}, Locale.FRENCH));
+        audit.record("report.created", "report", id, Map.of("measure", measureId.toString(), "kind",
+                ReportKind.INCIDENT.name(), "incident", incidentId.toString()));
+        return id;
+    }
+
+    /** For each incident of a measure that has a report, that report; empty for roles that may not see reports. */
+    @Transactional(readOnly = true)
+    public Map<UUID, UUID> reportsOfIncidents(UUID measureId) {
+        if (!mayRead()) {
+            return Map.of();
+        }
+        Map<UUID, UUID> reports = new HashMap<>();
+        jdbc.sql("select incident_id, id from report where measure_id = ? and incident_id is not null").param(measureId)
+                .query((rs, n) -> reports.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
+        return reports;
+    }
+
+    private Optional<LinkedIncident> incident(UUID incidentId) {
+        return jdbc.sql("select id, occurred_on, kind, description from measure_incident where id = ?").param(incidentId)
+                .query((rs, n) -> new LinkedIncident(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
+                        IncidentKind.valueOf(rs.getString(3)), rs.getString(4)))
+                .optional();
+    }
+
+    /**
+     * Submits a draft or returned report with the text the writer has in front of them: a text
+     * that differs from the latest version is saved first (so submitting never loses what was typed).
+     */
+    @Transactional
+    public void submit(UUID reportId, String body) {
+        if (body != null) {
+            save(reportId, body);
+        }
+        move(reportId, ReportStatus.Move.SUBMIT, null, null);
     }
 
     /** Saves a new version of the text (draft or returned reports only). */
@@ -252,11 +327,17 @@ public class Reports {
                 .query((rs, n) -> new Version(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3))).list();
         String body = jdbc.sql("select body from report_version where report_id = ? order by version desc limit 1")
                 .param(reportId).query(String.class).single();
+        UUID incidentId = (UUID) row.get("incident_id");
+        UUID validatedBy = (UUID) row.get("validated_by");
         return new Report(reportId, (UUID) row.get("measure_id"), ReportKind.valueOf((String) row.get("kind")),
                 ReportStatus.valueOf((String) row.get("status")), (String) row.get("return_comment"),
                 row.get("sent_on") == null ? null : ((java.sql.Date) row.get("sent_on")).toLocalDate(), body,
                 versions.size(), versions,
-                row.get("due_on") == null ? null : ((java.sql.Date) row.get("due_on")).toLocalDate());
+                row.get("due_on") == null ? null : ((java.sql.Date) row.get("due_on")).toLocalDate(),
+                incidentId == null ? null : incident(incidentId).orElse(null),
+                versions.get(versions.size() - 1).createdByName(),
+                validatedBy == null ? null : users.displayNames(List.of(validatedBy)).get(validatedBy),
+                row.get("validated_at") == null ? null : ((Timestamp) row.get("validated_at")).toInstant());
     }
 
     /** The reports of a measure; empty for roles that may not see reports. */
@@ -288,13 +369,18 @@ public class Reports {
     public byte[] pdf(UUID reportId) {
         Report report = get(reportId);
         Measures.Measure measure = measures.get(report.measureId());
-        byte[] pdf = pdfDocuments.render("reports/pdf", Map.of(
-                "report", report,
-                "measure", measure,
-                "association", organisations.get(TenantContext.currentOrganisationId().orElseThrow()).name(),
-                "paragraphs", Arrays.stream(report.body().split("\\R\\s*\\R")).map(String::strip)
-                        .filter(p -> !p.isEmpty()).toList(),
-                "today", LocalDate.now(clock)));
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("report", report);
+        variables.put("measure", measure);
+        variables.put("association", organisations.get(TenantContext.currentOrganisationId().orElseThrow()).name());
+        variables.put("paragraphs", Arrays.stream(report.body().split("\\R\\s*\\R")).map(String::strip)
+                .filter(p -> !p.isEmpty()).toList());
+        variables.put("today", LocalDate.now(clock));
+        variables.put("birthDate", jdbc.sql("select p.birth_date from measure m join person p on p.id = m.person_id where m.id = ?")
+                .param(measure.id()).query(LocalDate.class).optional().orElse(null));
+        variables.put("validatedOn", report.validatedAt() == null ? null
+                : LocalDate.ofInstant(report.validatedAt(), clock.getZone()));
+        byte[] pdf = pdfDocuments.render("reports/pdf", variables);
         audit.record("report.viewed", "report", reportId, Map.of("format", "pdf", "version", report.version()));
         timeline.record(report.measureId(), "DOCUMENT_PRODUCED", reportId, report.kind().name(), null,
                 java.math.BigDecimal.valueOf(report.version()));

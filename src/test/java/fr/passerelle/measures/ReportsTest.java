@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.passerelle.PasserelleIntegrationTest;
 import fr.passerelle.identity.PasserelleUser;
+import fr.passerelle.documents.PdfA;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -35,6 +39,12 @@ class ReportsTest {
     MeasureCatalogue catalogue;
 
     @Autowired
+    FollowUp followUp;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
     @Qualifier("loginLookup")
     UserDetailsService users;
 
@@ -50,7 +60,7 @@ class ReportsTest {
                 null, null, null, null, null, null), true);
         UUID type = catalogue.types().stream().filter(t -> t.code().equals("CJSE")).findFirst().orElseThrow().id();
         UUID measure = measures.create(person, new Measures.Mandate(type, "TJ-LYON", "JUGE_INSTRUCTION", null, null,
-                "JI-2026/77", LocalDate.now().minusDays(60), null));
+                "JI-2026/77", LocalDate.now(clock).minusDays(60), null));
 
         as("intervenant");
         UUID report = reports.create(measure, ReportKind.STAGE);
@@ -75,13 +85,13 @@ class ReportsTest {
 
         as("cheffe.service");
         reports.move(report, ReportStatus.Move.VALIDATE, null, null);
-        assertThatThrownBy(() -> reports.move(report, ReportStatus.Move.SEND, null, LocalDate.now().plusDays(1)))
+        assertThatThrownBy(() -> reports.move(report, ReportStatus.Move.SEND, null, LocalDate.now(clock).plusDays(1)))
                 .hasFieldOrPropertyWithValue("messageKey", "report.sentOn.invalid");
-        reports.move(report, ReportStatus.Move.SEND, null, LocalDate.now());
+        reports.move(report, ReportStatus.Move.SEND, null, LocalDate.now(clock));
 
         Reports.Report sent = reports.get(report);
         assertThat(sent.status()).isEqualTo(ReportStatus.SENT);
-        assertThat(sent.sentOn()).isEqualTo(LocalDate.now());
+        assertThat(sent.sentOn()).isEqualTo(LocalDate.now(clock));
         assertThat(sent.versions()).hasSize(3);
         assertThat(reports.ofMeasure(measure)).extracting(Reports.Summary::status).containsExactly(ReportStatus.SENT);
 
@@ -92,6 +102,78 @@ class ReportsTest {
             assertThat(text).contains("Rapport d’étape", "Rapport Élodie", "JI-2026/77", "attestation du CSAPA",
                     "Tribunal judiciaire de Lyon", "version 3");
         }
+    }
+
+    @Test
+    void thePdfNamesThePersonsBirthDateTheMagistrateTheAuthorAndTheValidatorAndIsAnArchivablePdfA() throws Exception {
+        as("cheffe.service");
+        UUID measure = measureOf("Signataire", LocalDate.of(1979, 11, 23), "JAP", "Mme Lambert");
+        as("intervenant");
+        UUID report = reports.create(measure, ReportKind.STAGE);
+        reports.submit(report, "Objet : rapport d’étape.\n\nM. Signataire respecte ses obligations.");
+        as("cheffe.service");
+        reports.move(report, ReportStatus.Move.VALIDATE, null, null);
+
+        byte[] pdf = reports.pdf(report);
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Date de naissance", "23/11/1979",
+                    "Magistrat mandant", "Juge de l’application des peines — Mme Lambert",
+                    "Rédigé par", "Camille Martin",
+                    "Validé par", "Nadia Benali, le " + LocalDate.now(clock).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")),
+                    "L’intervenant(e)", "Le chef de service", "Signature :", "M. Signataire respecte ses obligations.");
+        }
+        assertThat(PdfA.violationsOf2b(pdf)).isEmpty();
+    }
+
+    @Test
+    void theIncidentReportIsPrefilledFromTheRecordedIncidentAndLinkedBothWays() {
+        as("cheffe.service");
+        UUID measure = measureOf("Incident", LocalDate.of(1990, 2, 1), "JAP", null);
+        as("intervenant");
+        LocalDate occurred = LocalDate.now(clock).minusDays(2);
+        UUID incident = followUp.recordIncident(measure, occurred, IncidentKind.ABSENCE,
+                "Absent au rendez-vous du mardi, sans justificatif.");
+
+        UUID report = reports.createForIncident(incident);
+
+        Reports.Report written = reports.get(report);
+        assertThat(written.kind()).isEqualTo(ReportKind.INCIDENT);
+        assertThat(written.body()).startsWith("Objet : rapport d’incident.")
+                .contains("Faits constatés le " + occurred.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " : Absence.",
+                        "Absent au rendez-vous du mardi, sans justificatif.", "Mesures prises par le service.");
+        assertThat(written.incident()).isEqualTo(new Reports.LinkedIncident(incident, occurred, IncidentKind.ABSENCE,
+                "Absent au rendez-vous du mardi, sans justificatif."));
+        assertThat(reports.reportsOfIncidents(measure)).containsExactly(Map.entry(incident, report));
+        assertThat(reports.createForIncident(incident)).as("writing it again opens the same report").isEqualTo(report);
+        assertThat(reports.ofMeasure(measure)).hasSize(1);
+        assertThatThrownBy(() -> reports.createForIncident(UUID.randomUUID()))
+                .hasFieldOrPropertyWithValue("status", 404);
+    }
+
+    @Test
+    void submittingWithAChangedTextSavesThatTextFirst() {
+        as("cheffe.service");
+        UUID measure = measureOf("Soumission", LocalDate.of(1985, 6, 15), "JAP", null);
+        as("intervenant");
+        UUID report = reports.create(measure, ReportKind.INITIAL);
+
+        reports.submit(report, "Objet : rapport initial.\n\nTexte tapé juste avant de soumettre.");
+
+        Reports.Report submitted = reports.get(report);
+        assertThat(submitted.status()).isEqualTo(ReportStatus.SUBMITTED);
+        assertThat(submitted.version()).isEqualTo(2);
+        assertThat(submitted.body()).contains("Texte tapé juste avant de soumettre.");
+        assertThat(submitted.authorName()).isEqualTo("Camille Martin");
+    }
+
+    private UUID measureOf(String lastName, LocalDate birthDate, String prescriberType, String prescriberName) {
+        UUID person = persons.create(new Persons.PersonData(lastName, "Test", birthDate, null, null,
+                null, null, null, null, null, null), true);
+        UUID type = catalogue.types().stream().filter(t -> t.code().equals("CJSE")).findFirst().orElseThrow().id();
+        return measures.create(person, new Measures.Mandate(type, "TJ-LYON", prescriberType, prescriberName, null,
+                null, LocalDate.now(clock).minusDays(30), null));
     }
 
     @Test

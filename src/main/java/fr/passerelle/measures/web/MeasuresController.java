@@ -94,6 +94,7 @@ class MeasuresController {
         model.addAttribute("incidents", incidents);
         model.addAttribute("incidentKinds", IncidentKind.values());
         model.addAttribute("reports", reports.ofMeasure(id));
+        model.addAttribute("incidentReports", reports.reportsOfIncidents(id));
         model.addAttribute("reportKinds", ReportKind.values());
         return "measures/show";
     }

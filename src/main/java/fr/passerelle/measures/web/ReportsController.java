@@ -1,6 +1,7 @@
 package fr.passerelle.measures.web;
 
 import fr.passerelle.audit.AuditLog;
+import fr.passerelle.measures.FollowUp;
 import fr.passerelle.measures.Measures;
 import fr.passerelle.measures.ReportKind;
 import fr.passerelle.measures.ReportStatus;
@@ -31,11 +32,13 @@ class ReportsController {
 
     private final Reports reports;
     private final Measures measures;
+    private final FollowUp followUp;
     private final Clock clock;
 
     private final AuditLog audit;
 
-    ReportsController(Reports reports, Measures measures, AuditLog audit, Clock clock) {
+    ReportsController(Reports reports, Measures measures, FollowUp followUp, AuditLog audit, Clock clock) {
+        this.followUp = followUp;
         this.audit = audit;
         this.clock = clock;
         this.reports = reports;
@@ -56,6 +59,21 @@ class ReportsController {
             }
             Forms.error(redirect, refusal.messageKey());
             return "redirect:/measures/" + id;
+        }
+    }
+
+    /** Writes the report of a recorded incident: pre-filled from it and linked to it, or the one already written. */
+    @PostMapping("/incidents/{id}/incident-report")
+    @PreAuthorize("hasAuthority('report:write')")
+    String createForIncident(@PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            return "redirect:/reports/" + reports.createForIncident(id);
+        } catch (BusinessException refusal) {
+            if (refusal.status() == 404) {
+                throw refusal;
+            }
+            Forms.error(redirect, refusal.messageKey());
+            return "redirect:/measures/" + followUp.measureOfIncident(id);
         }
     }
 
@@ -91,7 +109,11 @@ class ReportsController {
     @PreAuthorize("hasAuthority('report:write') or hasAuthority('report:validate')")
     String move(@PathVariable UUID id, @RequestParam ReportStatus.Move move, @RequestParam(required = false) String comment,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate sentOn,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) String body, RedirectAttributes redirect) {
+        // Submitting from the text form carries the text as it is on screen: it is saved first.
+        if (move == ReportStatus.Move.SUBMIT) {
+            return act(id, redirect, "report.moved.SUBMIT", () -> reports.submit(id, body));
+        }
         return act(id, redirect, "report.moved." + move.name(), () -> reports.move(id, move, comment, sentOn));
     }
 
