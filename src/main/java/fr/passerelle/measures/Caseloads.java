@@ -44,8 +44,14 @@ public class Caseloads {
      * @param status lifecycle status
      * @param courtCode tribunal judiciaire
      * @param workerId assigned case worker
+     * @param importJobId the import that brought the measures in ("this import")
      */
-    public record Filters(UUID typeId, String field, MeasureStatus status, String courtCode, UUID workerId) {
+    public record Filters(UUID typeId, String field, MeasureStatus status, String courtCode, UUID workerId,
+            UUID importJobId) {
+
+        public Filters(UUID typeId, String field, MeasureStatus status, String courtCode, UUID workerId) {
+            this(typeId, field, status, courtCode, workerId, null);
+        }
 
         public static Filters none() {
             return new Filters(null, null, null, null, null);
@@ -301,6 +307,10 @@ public class Caseloads {
             if (f.workerId() != null) {
                 filters.add("m.assigned_user_id = :worker");
                 params.put("worker", f.workerId());
+            }
+            if (f.importJobId() != null) {
+                filters.add("m.import_job_id = :importJob");
+                params.put("importJob", f.importJobId());
             }
         }
 

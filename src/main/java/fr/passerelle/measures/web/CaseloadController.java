@@ -61,10 +61,11 @@ class CaseloadController {
     ResponseEntity<byte[]> export(@RequestParam(defaultValue = "MINE") Caseloads.View view,
             @RequestParam(required = false) UUID type, @RequestParam(required = false) String field,
             @RequestParam(required = false) MeasureStatus status, @RequestParam(required = false) String court,
-            @RequestParam(required = false) UUID worker, @RequestParam(defaultValue = "RECEIVED") Caseloads.Sort sort,
+            @RequestParam(required = false) UUID worker, @RequestParam(required = false) UUID importJob,
+            @RequestParam(defaultValue = "RECEIVED") Caseloads.Sort sort,
             @RequestParam(defaultValue = "XLSX") SpreadsheetFormat format, java.util.Locale locale) {
-        List<Caseloads.Line> lines = caseloads.all(view, new Caseloads.Filters(type, field, status, court, worker), sort,
-                EXPORT_LIMIT);
+        List<Caseloads.Line> lines = caseloads.all(view,
+                new Caseloads.Filters(type, field, status, court, worker, importJob), sort, EXPORT_LIMIT);
         List<String> headers = List.of("measures.col.reference", "persons.col.name", "measures.field.type",
                 "measures.field.receivedOn", "measures.field.dueOn", "measures.col.status", "measures.col.worker",
                 "caseload.view.LATE").stream().map(key -> messages.getMessage(key, null, locale)).toList();
@@ -100,16 +101,16 @@ class CaseloadController {
     String caseload(@RequestParam(defaultValue = "MINE") Caseloads.View view,
             @RequestParam(required = false) UUID type, @RequestParam(required = false) String field,
             @RequestParam(required = false) MeasureStatus status, @RequestParam(required = false) String court,
-            @RequestParam(required = false) UUID worker,
+            @RequestParam(required = false) UUID worker, @RequestParam(required = false) UUID importJob,
             @RequestParam(defaultValue = "RECEIVED") Caseloads.Sort sort,
             @RequestParam(required = false) String cursor, HtmxRequest htmx, Model model) {
-        Caseloads.Filters filters = new Caseloads.Filters(type, field, status, court, worker);
+        Caseloads.Filters filters = new Caseloads.Filters(type, field, status, court, worker, importJob);
         model.addAttribute("view", view);
         model.addAttribute("sort", sort);
         model.addAttribute("filters", filters);
         Map<Caseloads.View, Long> counts = caseloads.counts();
         boolean unfiltered = type == null && (field == null || field.isBlank()) && status == null
-                && (court == null || court.isBlank()) && worker == null;
+                && (court == null || court.isBlank()) && worker == null && importJob == null;
         model.addAttribute("counts", counts);
         model.addAttribute("page", caseloads.page(view, filters, sort, cursor, unfiltered ? counts.get(view) : null));
         model.addAttribute("firstPage", cursor == null || cursor.isBlank());
