@@ -170,6 +170,7 @@ class AuthorizationMatrixTest {
             Rule.post("/imports/{id}/mapping").requires("import:run").tenant(Ids::ownImport, Ids::foreignImport),
             Rule.post("/imports/{id}/commit").requires("import:run").tenant(Ids::ownImport, Ids::foreignImport),
             Rule.post("/imports/{id}/values").requires("import:run").tenant(Ids::ownImport, Ids::foreignImport),
+            Rule.post("/imports/choices/forget").requires("import:run").param("field", "STATUS").param("value", "x"),
             Rule.get("/imports/{id}/errors.xlsx").requires("import:run").tenant(Ids::ownImport, Ids::foreignImport),
             Rule.get("/admin/catalogue").requires("catalogue:manage"),
             Rule.get("/admin/catalogue/{id}").requires("catalogue:manage").tenant(Ids::ownMeasureType, Ids::foreignMeasureType),

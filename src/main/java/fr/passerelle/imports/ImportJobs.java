@@ -397,6 +397,35 @@ public class ImportJobs {
         return job;
     }
 
+    /**
+     * A choice the association made for an unknown value, as its imports page lists it: the known
+     * value chosen ({@code option}; null when it leaves the rows out, or no longer exists).
+     */
+    public record RememberedChoice(ImportField field, String value, String choice, KnownValues.Option option) {
+
+        public boolean skips() {
+            return SKIP.equals(choice);
+        }
+    }
+
+    /** The association's remembered choices for unknown values. */
+    @PreAuthorize("hasAuthority('" + PERMISSION + "')")
+    @Transactional(readOnly = true)
+    public List<RememberedChoice> rememberedChoices() {
+        KnownValues known = knownValues();
+        return choices.list().stream().map(r -> new RememberedChoice(r.field(), r.value(), r.choice(),
+                known.option(r.field(), r.choice()).orElse(null))).toList();
+    }
+
+    /** Forgets a remembered choice: the association's next files ask again for this value. */
+    @PreAuthorize("hasAuthority('" + PERMISSION + "')")
+    @Transactional
+    public void forgetChoice(ImportField field, String value) {
+        if (value != null && choices.forget(field, value)) {
+            audit.record("import.choiceForgotten", "import_value_choice", field.name(), Map.of("value", value));
+        }
+    }
+
     /** The values a user may choose for the unknown values of a file. */
     @PreAuthorize("hasAuthority('" + PERMISSION + "')")
     @Transactional(readOnly = true)

@@ -51,8 +51,13 @@ public record KnownValues(Map<ImportField, List<Option>> options) {
         return options.getOrDefault(field, List.of());
     }
 
+    /** The known value of a field with this id or code, if it still exists. */
+    public java.util.Optional<Option> option(ImportField field, String value) {
+        return of(field).stream().filter(o -> o.value().equals(value)).findFirst();
+    }
+
     /** Whether a choice is a known value of the field, or leaves the rows out. */
     boolean accepts(ImportField field, String choice) {
-        return RowReader.SKIP.equals(choice) || of(field).stream().anyMatch(o -> o.value().equals(choice));
+        return RowReader.SKIP.equals(choice) || option(field, choice).isPresent();
     }
 }

@@ -4,6 +4,7 @@ import fr.passerelle.shared.TenantContext;
 import fr.passerelle.shared.TenantPrincipal;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -36,19 +37,39 @@ class ValueChoices {
         return choices;
     }
 
+    /** A remembered choice, with the value as it was first written. */
+    record Remembered(ImportField field, String value, String choice) {}
+
+    /** The association's choices, by field then value. */
+    List<Remembered> list() {
+        return jdbc.sql("select field, value, choice from import_value_choice order by field, value_key")
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                .list().stream()
+                .flatMap(row -> ImportField.ofName(row[0]).map(f -> new Remembered(f, row[1], row[2])).stream())
+                .toList();
+    }
+
+    /** Forgets the choice for a value of a field: the next files ask again. Whether there was one. */
+    boolean forget(ImportField field, String value) {
+        return jdbc.sql("delete from import_value_choice where field = ? and value_key = ?")
+                .param(field.name()).param(FrenchValues.key(value)).update() > 0;
+    }
+
     /** Remembers (or replaces) the choice for a value of a field. */
     void save(ImportField field, String value, String choice) {
         String key = FrenchValues.key(value);
         if (key.isEmpty() || key.length() > MAX_VALUE_LENGTH) {
             return;
         }
+        String written = value.strip();
         jdbc.sql("""
-                insert into import_value_choice (organisation_id, field, value_key, choice, chosen_by)
-                values (:org, :field, :key, :choice, :by)
+                insert into import_value_choice (organisation_id, field, value_key, value, choice, chosen_by)
+                values (:org, :field, :key, :value, :choice, :by)
                 on conflict (organisation_id, field, value_key)
                 do update set choice = excluded.choice, chosen_by = excluded.chosen_by, chosen_at = now()""")
                 .param("org", TenantContext.currentOrganisationId().orElseThrow()).param("field", field.name())
                 .param("key", key).param("choice", choice)
+                .param("value", written.length() > MAX_VALUE_LENGTH ? written.substring(0, MAX_VALUE_LENGTH) : written)
                 .param("by", TenantContext.currentPrincipal().map(TenantPrincipal::userId).orElse(null))
                 .update();
     }

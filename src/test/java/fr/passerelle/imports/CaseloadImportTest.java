@@ -165,6 +165,17 @@ class CaseloadImportTest {
                 where p.last_name = ? and m.measure_type_id = cast(? as uuid)""").param(family).param(tig)
                 .query(Long.class).single()).isEqualTo(2);
 
+        // Listed on the imports page; a choice forgotten is asked again.
+        assertThat(jobs.rememberedChoices()).extracting(ImportJobs.RememberedChoice::field,
+                        ImportJobs.RememberedChoice::value, ImportJobs.RememberedChoice::choice)
+                .contains(tuple(ImportField.MEASURE_TYPE, "TIG - accueil", tig),
+                        tuple(ImportField.ASSIGNEE, "M. Personne", ImportJobs.SKIP));
+        jobs.forgetChoice(ImportField.ASSIGNEE, "m. PERSONNE");
+        assertThat(jobs.rememberedChoices()).extracting(ImportJobs.RememberedChoice::value)
+                .doesNotContain("M. Personne");
+        assertThat(run(upload(HEADER, rows[2]), false).unknownValues()).extracting(ImportJobs.UnknownValue::value)
+                .containsExactly("M. Personne");
+
         // The choices are the association's own: another association's files are asked again.
         PasserelleUser marseille = SignedIn.as(users, "admin.marseille");
         assertThat(OwnerSql.of(server).sql("select count(*) from import_value_choice where value_key = 'tig accueil'"

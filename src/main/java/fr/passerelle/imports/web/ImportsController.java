@@ -43,6 +43,7 @@ class ImportsController {
     @GetMapping
     String list(Model model) {
         model.addAttribute("jobs", jobs.recent());
+        model.addAttribute("choices", jobs.rememberedChoices());
         model.addAttribute("maxMegabytes", ImportJobs.MAX_BYTES / (1024 * 1024));
         model.addAttribute("maxRows", ImportJobs.MAX_ROWS);
         return "imports/list";
@@ -131,6 +132,14 @@ class ImportsController {
             }
         });
         return attempt(id, () -> jobs.chooseValues(id, chosen), locale, redirect);
+    }
+
+    /** Forgets a remembered choice for an unknown value (parameters {@code field}, {@code value}). */
+    @PostMapping("/choices/forget")
+    String forget(@RequestParam(required = false) String field, @RequestParam(required = false) String value) {
+        ImportField.MAPPED_VALUES.stream().filter(f -> f.name().equals(field)).findFirst()
+                .ifPresent(f -> jobs.forgetChoice(f, value));
+        return "redirect:/imports";
     }
 
     /** The file with every error beside its row, as a workbook to correct and upload again. */
