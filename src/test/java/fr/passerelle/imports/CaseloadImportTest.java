@@ -46,6 +46,9 @@ class CaseloadImportTest {
     Caseloads caseloads;
 
     @Autowired
+    fr.passerelle.measures.Measures measuresApi;
+
+    @Autowired
     @Qualifier("loginLookup")
     UserDetailsService users;
 
@@ -105,6 +108,13 @@ class CaseloadImportTest {
                         tuple("ASSIGN", "ASSIGNED", "null", true, "Julien Moreau"),
                         tuple("START", "IN_PROGRESS", "2025-01-10", true, "Julien Moreau"),
                         tuple("END", "ENDED", "2025-06-30", true, "Julien Moreau"));
+        // The measure page shows them: its file number, notes, and a timeline marked imported.
+        UUID zoe = owner.sql("""
+                select m.id from measure m join person p on p.id = m.person_id
+                where p.last_name = ? and p.first_name = 'Zoé'""").param(family).query(UUID.class).single();
+        fr.passerelle.measures.Measures.Measure measure = measuresApi.get(zoe);
+        assertThat(List.of(measure.fileNumber(), measure.notes())).containsExactly("DOS-001", "Suivi sans incident");
+        assertThat(measuresApi.timeline(zoe)).hasSize(4).allMatch(fr.passerelle.measures.Measures.Step::imported);
     }
 
     @Test
