@@ -36,7 +36,61 @@ final class FrenchValues {
             Map.entry("tribunal pour enfants", "TRIBUNAL_POUR_ENFANTS"), Map.entry("tpe", "TRIBUNAL_POUR_ENFANTS"),
             Map.entry("spip", "SPIP"), Map.entry("autre", "AUTRE"));
 
+    private static final Map<String, String> STATUSES = Map.ofEntries(
+            Map.entry("saisine recue", "RECEIVED"), Map.entry("recue", "RECEIVED"), Map.entry("recu", "RECEIVED"),
+            Map.entry("en attente", "RECEIVED"), Map.entry("a attribuer", "RECEIVED"), Map.entry("nouvelle", "RECEIVED"),
+            Map.entry("attribuee", "ASSIGNED"), Map.entry("attribue", "ASSIGNED"), Map.entry("affectee", "ASSIGNED"),
+            Map.entry("en cours", "IN_PROGRESS"), Map.entry("suivi en cours", "IN_PROGRESS"),
+            Map.entry("active", "IN_PROGRESS"), Map.entry("suspendue", "SUSPENDED"), Map.entry("suspendu", "SUSPENDED"),
+            Map.entry("en suspens", "SUSPENDED"), Map.entry("terminee", "ENDED"), Map.entry("termine", "ENDED"),
+            Map.entry("finie", "ENDED"), Map.entry("cloturee", "ENDED"), Map.entry("cloture", "ENDED"),
+            Map.entry("close", "ENDED"), Map.entry("archivee", "ENDED"));
+
+    private static final Map<String, String> OUTCOMES = Map.ofEntries(
+            Map.entry("terminee a son terme", "COMPLETED"), Map.entry("a son terme", "COMPLETED"),
+            Map.entry("terme", "COMPLETED"), Map.entry("menee a terme", "COMPLETED"), Map.entry("realisee", "COMPLETED"),
+            Map.entry("executee", "COMPLETED"), Map.entry("mainlevee", "LIFTED_BY_MAGISTRATE"),
+            Map.entry("fin anticipee", "LIFTED_BY_MAGISTRATE"),
+            Map.entry("mainlevee fin anticipee par le magistrat", "LIFTED_BY_MAGISTRATE"),
+            Map.entry("revocation", "REVOKED"), Map.entry("incarceration", "REVOKED"),
+            Map.entry("revocation incarceration", "REVOKED"), Map.entry("manquements", "BREACHES_REPORTED"),
+            Map.entry("manquements signales", "BREACHES_REPORTED"), Map.entry("carence", "NOT_PRESENTED"),
+            Map.entry("non presente", "NOT_PRESENTED"), Map.entry("personne non presentee", "NOT_PRESENTED"),
+            Map.entry("personne non presentee carence", "NOT_PRESENTED"), Map.entry("transferee", "TRANSFERRED"),
+            Map.entry("transfert", "TRANSFERRED"), Map.entry("transferee a un autre service", "TRANSFERRED"),
+            Map.entry("deces", "DECEASED"), Map.entry("annulee", "CANCELLED_BY_MAGISTRATE"),
+            Map.entry("annulation", "CANCELLED_BY_MAGISTRATE"),
+            Map.entry("annulee par le magistrat", "CANCELLED_BY_MAGISTRATE"));
+
+    /** A cell a spreadsheet would run as a formula: =..., or +, - or @ followed by a call or a cell reference. */
+    private static final Pattern FORMULA = Pattern.compile(
+            "^\\s*(=.+|[+\\-@].*([A-Za-z_][A-Za-z0-9_.]*\\s*\\(|\\$?[A-Za-z]{1,3}\\$?\\d+|[|!]).*)$", Pattern.DOTALL);
+
     private FrenchValues() {}
+
+    /** A status code from its code or its French name (a closed measure comes in ended: its report is not here). */
+    static Optional<fr.passerelle.measures.MeasureStatus> status(String text) {
+        return enumOrName(text, STATUSES).map(code -> "CLOSED".equals(code) ? "ENDED" : code)
+                .map(fr.passerelle.measures.MeasureStatus::valueOf);
+    }
+
+    /** An outcome from its code or its French name. */
+    static Optional<fr.passerelle.measures.MeasureOutcome> outcome(String text) {
+        return enumOrName(text, OUTCOMES).map(fr.passerelle.measures.MeasureOutcome::valueOf);
+    }
+
+    /** Whether a cell looks like a formula a spreadsheet would run (reported as a warning). */
+    static boolean looksLikeFormula(String text) {
+        return text != null && text.length() > 1 && FORMULA.matcher(text).matches();
+    }
+
+    private static Optional<String> enumOrName(String text, Map<String, String> names) {
+        String trimmed = text == null ? "" : text.trim().toUpperCase(java.util.Locale.ROOT);
+        if (names.containsValue(trimmed) || "CLOSED".equals(trimmed)) {
+            return Optional.of(trimmed);
+        }
+        return Optional.ofNullable(names.get(ImportField.headerKey(text)));
+    }
 
     /** A date written dd/MM/yyyy (also with - or . and an optional time, as Excel exports it) or yyyy-MM-dd. */
     static Optional<LocalDate> date(String text) {

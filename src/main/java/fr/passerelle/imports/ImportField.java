@@ -40,7 +40,21 @@ public enum ImportField {
     DUE_ON(false, "dueOn", "echeance", "date d echeance", "date de fin prevue", "date limite", "a rendre le",
             "date butoir"),
     ASSIGNEE(false, "assigneeId", "intervenant", "intervenante", "intervenant e", "identifiant intervenant",
-            "login intervenant", "referent", "referente", "charge de suivi", "case worker");
+            "login intervenant", "referent", "referente", "charge de suivi", "case worker"),
+    STATUS(false, "status", "statut", "etat", "statut de la mesure", "etat de la mesure", "situation", "status"),
+    STARTED_ON(false, "startedOn", "date de debut", "debut", "date du premier entretien", "date premier entretien",
+            "premier entretien", "debut de prise en charge", "debut de mesure", "started on"),
+    ENDED_ON(false, "endedOn", "date de fin", "fin", "date fin", "fin de mesure", "date de fin de mesure",
+            "date de cloture", "cloture le", "terminee le", "termine le", "ended on"),
+    OUTCOME(false, "outcome", "issue", "issue de la mesure", "motif de fin", "motif de sortie", "motif de cloture",
+            "outcome"),
+    FILE_NUMBER(false, "fileNumber", "n dossier", "no dossier", "numero de dossier", "numero dossier", "dossier",
+            "num dossier", "ref dossier", "reference dossier", "reference interne", "file number"),
+    NOTES(false, "notes", "observations", "observation", "notes", "note", "commentaire", "commentaires", "remarques");
+
+    /** The columns whose values are chosen among known ones, and whose unknown values the user maps. */
+    public static final Set<ImportField> MAPPED_VALUES = java.util.EnumSet.of(MEASURE_TYPE, COURT, PRESCRIBER_TYPE,
+            ASSIGNEE, STATUS, OUTCOME);
 
     private static final Map<String, ImportField> BY_HEADER = new HashMap<>();
 
@@ -74,6 +88,11 @@ public enum ImportField {
     /** The field of a refusal from the persons/measures rules that this column feeds. */
     static Optional<ImportField> ofProperty(String property) {
         return Arrays.stream(values()).filter(f -> f.property.equals(property)).findFirst();
+    }
+
+    /** The field of this name, if any. */
+    static Optional<ImportField> ofName(String name) {
+        return Arrays.stream(values()).filter(f -> f.name().equals(name)).findFirst();
     }
 
     /** The field a header names, if it is one of the known headers. */

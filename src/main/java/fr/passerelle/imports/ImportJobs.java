@@ -7,6 +7,8 @@ import fr.passerelle.shared.TenantContext;
 import fr.passerelle.shared.TenantPrincipal;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.function.Function;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,6 +45,10 @@ public class ImportJobs {
     public static final int MAX_ROWS = 200_000;
     /** Errors kept for display (all are counted). */
     public static final int MAX_KEPT_ERRORS = 1000;
+    /** Distinct unknown values listed for the user to map (per file). */
+    public static final int MAX_UNKNOWN_VALUES = 300;
+    /** Sample rows kept to show under the columns of the mapping. */
+    static final int SAMPLE_ROWS = 3;
 
     private static final List<String> RUNNING = List.of("CHECKING", "IMPORTING");
     /**
@@ -58,8 +64,15 @@ public class ImportJobs {
     private final ThreadPoolTaskExecutor executor;
     private final ImportRun run;
     private final UploadStore uploads;
+    private final ValueChoices choices;
+    private final fr.passerelle.measures.BulkCases bulk;
+    private final fr.passerelle.network.Courts courts;
 
-    ImportJobs(JdbcClient jdbc, JsonMapper json, AuditLog audit, ImportRun run, UploadStore uploads) {
+    ImportJobs(JdbcClient jdbc, JsonMapper json, AuditLog audit, ImportRun run, UploadStore uploads,
+            ValueChoices choices, fr.passerelle.measures.BulkCases bulk, fr.passerelle.network.Courts courts) {
+        this.choices = choices;
+        this.bulk = bulk;
+        this.courts = courts;
         this.jdbc = jdbc;
         this.json = json;
         this.audit = audit;
@@ -84,11 +97,43 @@ public class ImportJobs {
     /** One error of one row of a file (row 0 for the file as a whole). */
     public record RowError(int row, String column, String value, String key, List<Object> args) {}
 
+    /** A distinct value of a mapped column that Passerelle does not recognise, with its number of rows. */
+    public record UnknownValue(ImportField field, String value, int rows) {}
+
+    /** The errors of one kind (one message key): how many, and those kept. */
+    public record ErrorGroup(String key, int count, List<RowError> errors) {}
+
     /** An import job as its page shows it. */
     public record Job(UUID id, String fileName, String format, String charset, String separator, long fileSize,
             List<String> headers, Map<Integer, ImportField> mapping, String status, int progress, int rowsTotal,
             int rowsProcessed, int personsCreated, int personsMatched, int measuresCreated, int errorCount,
-            List<RowError> errors, Instant createdAt, Instant finishedAt) {
+            List<RowError> errors, Instant createdAt, Instant finishedAt, List<List<String>> samples,
+            List<UnknownValue> unknownValues, Map<String, Integer> errorKinds, int warningCount,
+            List<RowError> warnings, int rowsSkipped) {
+
+        /** The errors grouped by kind, the most frequent first (then in the order of the file). */
+        public List<ErrorGroup> errorGroups() {
+            Map<String, List<RowError>> kept = new LinkedHashMap<>();
+            errors.forEach(e -> kept.computeIfAbsent(e.key(), k -> new ArrayList<>()).add(e));
+            Map<String, Integer> counts = new LinkedHashMap<>(errorKinds);
+            kept.forEach((key, list) -> counts.merge(key, list.size(), Math::max));
+            return counts.entrySet().stream()
+                    .map(e -> new ErrorGroup(e.getKey(), e.getValue(), kept.getOrDefault(e.getKey(), List.of())))
+                    .sorted(java.util.Comparator.comparingInt(ErrorGroup::count).reversed()
+                            .thenComparingInt(g -> g.errors().isEmpty() ? Integer.MAX_VALUE : g.errors().get(0).row()))
+                    .toList();
+        }
+
+        /** The sample values of a column (the first rows of the file). */
+        public List<String> samplesOf(int column) {
+            return samples.stream().map(row -> column < row.size() ? row.get(column) : "")
+                    .filter(v -> !v.isBlank()).toList();
+        }
+
+        /** Whether the dry run's errors can be downloaded with the file (it is still stored, not imported). */
+        public boolean errorsDownloadable() {
+            return errorCount > 0 && !imported() && !running() && rowsTotal > 0;
+        }
 
         public boolean running() {
             return RUNNING.contains(status);
@@ -161,11 +206,20 @@ public class ImportJobs {
         if (lower.endsWith(".xlsx") != "XLSX".equals(layout.format())) {
             throw new FileRefused("import.file.type");
         }
+        List<List<String>> samples = new ArrayList<>();
+        try (TabularFile.Lines lines = TabularFile.open(uploads.source(id), layout, b -> { })) {
+            while (lines.hasNext() && samples.size() < SAMPLE_ROWS) {
+                samples.add(lines.next().cells().stream().map(ImportJobs::sample).toList());
+            }
+        } catch (RuntimeException e) {
+            throw new FileRefused("import.file.unreadable");
+        }
         jdbc.sql("""
                 insert into import_job (id, organisation_id, created_by, file_name, file_format, file_size, charset,
-                                        separator, headers, mapping, status)
+                                        separator, headers, mapping, status, samples)
                 values (:id, :org, :by, :name, :format, :size, :charset, :sep, cast(:headers as jsonb),
-                        cast(:mapping as jsonb), 'UPLOADED')""")
+                        cast(:mapping as jsonb), 'UPLOADED', cast(:samples as jsonb))""")
+                .param("samples", json.writeValueAsString(samples))
                 .param("id", id).param("org", TenantContext.currentOrganisationId().orElseThrow())
                 .param("by", TenantContext.currentPrincipal().map(TenantPrincipal::userId).orElse(null))
                 .param("name", name.length() > 255 ? name.substring(0, 255) : name).param("format", layout.format())
@@ -275,6 +329,110 @@ public class ImportJobs {
                 });
     }
 
+    private static String sample(String value) {
+        return value == null ? "" : value.length() > 40 ? value.substring(0, 40) + "…" : value;
+    }
+
+    /** A choice for an unknown value: a known value (its id or code) or {@link #SKIP}. */
+    public record ValueChoice(ImportField field, String value, String choice) {}
+
+    /** The choice that leaves out the rows holding a value. */
+    public static final String SKIP = RowReader.SKIP;
+
+    /**
+     * Remembers the association's choices for unknown values (each a value of a mapped column, and a
+     * known value or {@link #SKIP}; an empty choice is no choice), then checks the file again with them.
+     */
+    @PreAuthorize("hasAuthority('" + PERMISSION + "')")
+    @Transactional
+    public void chooseValues(UUID id, List<ValueChoice> chosen) {
+        Job job = get(id);
+        KnownValues known = knownValues();
+        if (!job.mappable()) {
+            throw BusinessException.conflict("import.busy");
+        }
+        int saved = 0;
+        for (ValueChoice c : chosen) {
+            if (c.choice() == null || c.choice().isBlank()) {
+                continue;
+            }
+            if (!ImportField.MAPPED_VALUES.contains(c.field()) || !known.accepts(c.field(), c.choice())) {
+                throw new BusinessException(400, "import.values.invalid", c.value());
+            }
+            choices.save(c.field(), c.value(), c.choice());
+            saved++;
+        }
+        audit.record("import.valuesChosen", "import_job", id, Map.of("choices", saved));
+        start(id, false);
+    }
+
+    /**
+     * Writes the file with every error beside its row (XLSX), for the user to correct and upload
+     * again; {@code message} says an error in the user's language.
+     */
+    @PreAuthorize("hasAuthority('" + PERMISSION + "')")
+    @Transactional
+    public void writeErrors(UUID id, Function<RowError, String> message, String sheetName, String errorsHeader,
+            OutputStream out) {
+        Job job = requireErrorsDownloadable(id);
+        audit.record("import.errorsDownloaded", "import_job", id, Map.of("errors", job.errorCount()));
+        ErrorsWorkbook.write(uploads.source(id), run.job(id).layout(), run.allErrors(id), message, sheetName,
+                errorsHeader, out);
+    }
+
+    /**
+     * The job whose errors may be downloaded: refused (404) when it has none or is imported, and
+     * (409) when its file has expired; checked before the response starts.
+     */
+    @PreAuthorize("hasAuthority('" + PERMISSION + "')")
+    @Transactional(readOnly = true)
+    public Job requireErrorsDownloadable(UUID id) {
+        Job job = get(id);
+        if (!job.errorsDownloadable()) {
+            throw BusinessException.notFound();
+        }
+        if (!uploads.exists(id)) {
+            throw BusinessException.conflict("import.file.expired");
+        }
+        return job;
+    }
+
+    /**
+     * A choice the association made for an unknown value, as its imports page lists it: the known
+     * value chosen ({@code option}; null when it leaves the rows out, or no longer exists).
+     */
+    public record RememberedChoice(ImportField field, String value, String choice, KnownValues.Option option) {
+
+        public boolean skips() {
+            return SKIP.equals(choice);
+        }
+    }
+
+    /** The association's remembered choices for unknown values. */
+    @PreAuthorize("hasAuthority('" + PERMISSION + "')")
+    @Transactional(readOnly = true)
+    public List<RememberedChoice> rememberedChoices() {
+        KnownValues known = knownValues();
+        return choices.list().stream().map(r -> new RememberedChoice(r.field(), r.value(), r.choice(),
+                known.option(r.field(), r.choice()).orElse(null))).toList();
+    }
+
+    /** Forgets a remembered choice: the association's next files ask again for this value. */
+    @PreAuthorize("hasAuthority('" + PERMISSION + "')")
+    @Transactional
+    public void forgetChoice(ImportField field, String value) {
+        if (value != null && choices.forget(field, value)) {
+            audit.record("import.choiceForgotten", "import_value_choice", field.name(), Map.of("value", value));
+        }
+    }
+
+    /** The values a user may choose for the unknown values of a file. */
+    @PreAuthorize("hasAuthority('" + PERMISSION + "')")
+    @Transactional(readOnly = true)
+    public KnownValues knownValues() {
+        return KnownValues.of(bulk.rules(), courts.judicialCourts("", ""));
+    }
+
     /** The file's own name, whatever path or odd characters the browser sent with it. */
     static String fileName(String originalName) {
         String name = originalName == null ? "" : originalName.replace('\\', '/');
@@ -292,12 +450,22 @@ public class ImportJobs {
         if (stale) {
             errors = List.of(new RowError(0, "", "", "import.interrupted", List.of()));
         }
+        List<List<String>> samples = json.readValue(rs.getString("samples"), new TypeReference<List<List<String>>>() {});
+        List<UnknownValue> unknown = json.readValue(rs.getString("unknown_values"),
+                new TypeReference<List<UnknownValue>>() {});
+        Map<String, Integer> kinds = json.readValue(rs.getString("error_kinds"),
+                new TypeReference<LinkedHashMap<String, Integer>>() {});
+        List<RowError> warnings = json.readValue(rs.getString("warnings"), new TypeReference<List<RowError>>() {});
+        if (stale) {
+            kinds = Map.of("import.interrupted", 1);
+        }
         return new Job(rs.getObject("id", UUID.class), rs.getString("file_name"), rs.getString("file_format"),
                 rs.getString("charset"), rs.getString("separator"), rs.getLong("file_size"), headers, mapping,
                 stale ? "FAILED" : rs.getString("status"), rs.getInt("progress"), rs.getInt("rows_total"),
                 rs.getInt("rows_processed"),
                 rs.getInt("persons_created"), rs.getInt("persons_matched"), rs.getInt("measures_created"),
                 rs.getInt("error_count"), errors, rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant());
+                rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(), samples,
+                unknown, kinds, rs.getInt("warning_count"), warnings, rs.getInt("rows_skipped"));
     }
 }

@@ -41,13 +41,15 @@ class ImportRun {
     private final Courts courts;
     private final AuditLog audit;
     private final UploadStore uploads;
+    private final ValueChoices choices;
     private final TransactionTemplate work;
     private final TransactionTemplate readOnly;
     private final TransactionTemplate progressTx;
 
     ImportRun(JdbcClient jdbc, JsonMapper json, BulkCases bulk, Courts courts, AuditLog audit, UploadStore uploads,
-            PlatformTransactionManager transactions) {
+            ValueChoices choices, PlatformTransactionManager transactions) {
         this.uploads = uploads;
+        this.choices = choices;
         this.jdbc = jdbc;
         this.json = json;
         this.bulk = bulk;
@@ -60,21 +62,55 @@ class ImportRun {
         this.progressTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Counts and errors of one pass. */
+    /** Counts, errors, warnings and unknown values of one pass. */
     private static final class Outcome {
         int rows;
+        int rowsSkipped;
         int personsCreated;
         int personsMatched;
         int measuresCreated;
         int errorCount;
+        int warningCount;
         long writeNanos;
+        final int kept;
         final List<ImportJobs.RowError> errors = new ArrayList<>();
+        final List<ImportJobs.RowError> warnings = new ArrayList<>();
+        final Map<String, Integer> errorKinds = new TreeMap<>();
+        final Map<String, ImportJobs.UnknownValue> unknown = new LinkedHashMap<>();
         final Map<String, Object> references = new LinkedHashMap<>();
+
+        Outcome(int kept) {
+            this.kept = kept;
+        }
+
+        Outcome() {
+            this(ImportJobs.MAX_KEPT_ERRORS);
+        }
 
         void error(RowReader.RowError e) {
             errorCount++;
-            if (errors.size() < ImportJobs.MAX_KEPT_ERRORS) {
+            errorKinds.merge(e.key(), 1, Integer::sum);
+            if (errors.size() < kept) {
                 errors.add(new ImportJobs.RowError(e.row(), e.column(), abbreviate(e.value()), e.key(), e.args()));
+            }
+        }
+
+        void warning(RowReader.RowError e) {
+            warningCount++;
+            if (warnings.size() < kept) {
+                warnings.add(new ImportJobs.RowError(e.row(), e.column(), abbreviate(e.value()), e.key(), e.args()));
+            }
+        }
+
+        /** Counts the rows of a distinct unknown value (the first {@link ImportJobs#MAX_UNKNOWN_VALUES} values). */
+        void unknown(RowReader.Unknown u) {
+            String key = u.field().name() + "|" + FrenchValues.key(u.value());
+            ImportJobs.UnknownValue seen = unknown.get(key);
+            if (seen != null) {
+                unknown.put(key, new ImportJobs.UnknownValue(u.field(), seen.value(), seen.rows() + 1));
+            } else if (unknown.size() < ImportJobs.MAX_UNKNOWN_VALUES
+                    && FrenchValues.key(u.value()).length() <= ValueChoices.MAX_VALUE_LENGTH) {
+                unknown.put(key, new ImportJobs.UnknownValue(u.field(), u.value().strip(), 1));
             }
         }
     }
@@ -86,24 +122,17 @@ class ImportRun {
     void run(UUID jobId, boolean commit) {
         long started = System.nanoTime();
         try {
-            Job job = readOnly.execute(s -> jdbc.sql(
-                    "select file_name, file_format, charset, separator, headers, mapping, file_size from import_job where id = ?")
-                    .param(jobId)
-                    .query((rs, n) -> new Job(rs.getString(1), new TabularFile.Layout(rs.getString(2), rs.getString(3),
-                            rs.getString(4) == null ? null : rs.getString(4).charAt(0),
-                            json.readValue(rs.getString(5), new TypeReference<List<String>>() {})),
-                            new TreeMap<>(json.readValue(rs.getString(6),
-                                    new TypeReference<Map<Integer, ImportField>>() {})), rs.getLong(7)))
-                    .single());
+            Job job = readOnly.execute(s -> job(jobId));
             TransactionTemplate tx = commit ? work : readOnly;
             Outcome outcome = tx.execute(status -> {
-                Outcome o = pass(jobId, uploads.source(jobId), job, commit);
+                Outcome o = pass(jobId, uploads.source(jobId), job, commit, new Outcome());
                 if (commit && o.errorCount > 0) {
                     status.setRollbackOnly();
                 } else if (commit) {
                     Map<String, Object> details = new LinkedHashMap<>();
                     details.put("file", job.fileName());
                     details.put("rows", o.rows);
+                    details.put("rowsSkipped", o.rowsSkipped);
                     details.put("personsCreated", o.personsCreated);
                     details.put("personsMatched", o.personsMatched);
                     details.put("measuresCreated", o.measuresCreated);
@@ -126,12 +155,38 @@ class ImportRun {
         }
     }
 
-    private record Job(String fileName, TabularFile.Layout layout, Map<Integer, ImportField> mapping, long size) {}
+    record Job(String fileName, TabularFile.Layout layout, Map<Integer, ImportField> mapping, long size) {}
 
-    private Outcome pass(UUID jobId, TabularFile.Source file, Job job, boolean commit) {
-        Outcome outcome = new Outcome();
+    /**
+     * Every error of a job's file, row by row (a dry run that keeps them all), for the spreadsheet
+     * the user corrects; the file must still be stored.
+     */
+    Map<Integer, List<ImportJobs.RowError>> allErrors(UUID jobId) {
+        return readOnly.execute(s -> {
+            Outcome outcome = pass(jobId, uploads.source(jobId), job(jobId), false, new Outcome(Integer.MAX_VALUE));
+            Map<Integer, List<ImportJobs.RowError>> byRow = new TreeMap<>();
+            outcome.errors.forEach(e -> byRow.computeIfAbsent(e.row(), r -> new ArrayList<>()).add(e));
+            return byRow;
+        });
+    }
+
+    /** The job's file layout and mapping. */
+    Job job(UUID jobId) {
+        return jdbc.sql(
+                "select file_name, file_format, charset, separator, headers, mapping, file_size from import_job where id = ?")
+                .param(jobId)
+                .query((rs, n) -> new Job(rs.getString(1), new TabularFile.Layout(rs.getString(2), rs.getString(3),
+                        rs.getString(4) == null ? null : rs.getString(4).charAt(0),
+                        json.readValue(rs.getString(5), new TypeReference<List<String>>() {})),
+                        new TreeMap<>(json.readValue(rs.getString(6),
+                                new TypeReference<Map<Integer, ImportField>>() {})), rs.getLong(7)))
+                .single();
+    }
+
+    private Outcome pass(UUID jobId, TabularFile.Source file, Job job, boolean commit, Outcome outcome) {
         BulkCases.Rules rules = bulk.rules();
-        RowReader reader = new RowReader(job.layout().headers(), job.mapping(), rules, courts.judicialCourts("", ""));
+        RowReader reader = new RowReader(job.layout().headers(), job.mapping(), rules, courts.judicialCourts("", ""),
+                choices.load());
         Map<String, Seen> persons = new HashMap<>();
         Map<String, Integer> measures = new HashMap<>();
         long[] bytes = {0};
@@ -146,12 +201,12 @@ class ImportRun {
                 batch.add(reader.read(lines.next()));
                 outcome.rows++;
                 if (batch.size() == BulkCases.BATCH_SIZE) {
-                    flush(batch, rules, persons, measures, outcome, commit);
+                    flush(jobId, batch, rules, persons, measures, outcome, commit);
                     progress(jobId, outcome.rows, (int) Math.min(99, bytes[0] * 100 / Math.max(1, job.size())));
                     batch.clear();
                 }
             }
-            flush(batch, rules, persons, measures, outcome, commit);
+            flush(jobId, batch, rules, persons, measures, outcome, commit);
         }
         if (outcome.rows == 0) {
             outcome.error(new RowReader.RowError(0, "", "", "import.file.noRows", List.of()));
@@ -160,8 +215,17 @@ class ImportRun {
     }
 
     /** Recognises the persons of a batch, finds duplicates, and writes it when importing and all is well so far. */
-    private void flush(List<RowReader.ReadRow> batch, BulkCases.Rules rules, Map<String, Seen> persons,
+    private void flush(UUID jobId, List<RowReader.ReadRow> batch, BulkCases.Rules rules, Map<String, Seen> persons,
             Map<String, Integer> measures, Outcome outcome, boolean commit) {
+        batch.removeIf(row -> {
+            if (row.skipped()) {
+                outcome.rowsSkipped++;
+            } else {
+                row.unknown().forEach(outcome::unknown);
+                row.warnings().forEach(outcome::warning);
+            }
+            return row.skipped();
+        });
         List<Persons.PersonData> unknown = batch.stream().filter(r -> r.errors().isEmpty())
                 .map(RowReader.ReadRow::person)
                 .filter(p -> {
@@ -210,7 +274,9 @@ class ImportRun {
                 outcome.error(new RowReader.RowError(row.row(), "", "", "import.error.measureExists",
                         List.of(existingMeasure)));
             } else {
-                rows.add(new BulkCases.CaseRow(seen.personId(), newPerson, row.mandate(), row.assigneeId()));
+                rows.add(new BulkCases.CaseRow(seen.personId(), newPerson, row.mandate(),
+                        row.history().isEmpty() ? row.assigneeId() : null, row.history(),
+                        new BulkCases.Imported(jobId, row.fileNumber(), row.notes())));
                 outcome.measuresCreated++;
             }
         }
@@ -242,8 +308,13 @@ class ImportRun {
         progressTx.executeWithoutResult(s -> jdbc.sql("""
                 update import_job set status = :status, progress = 100, rows_total = :rows, rows_processed = :rows,
                        persons_created = :created, persons_matched = :matched, measures_created = :measures,
-                       error_count = :errors, errors = cast(:list as jsonb), finished_at = now(), updated_at = now()
+                       error_count = :errors, errors = cast(:list as jsonb), error_kinds = cast(:kinds as jsonb),
+                       warning_count = :warningCount, warnings = cast(:warnings as jsonb), rows_skipped = :skipped,
+                       unknown_values = cast(:unknown as jsonb), finished_at = now(), updated_at = now()
                 where id = :id""")
+                .param("kinds", json.writeValueAsString(o.errorKinds)).param("warningCount", o.warningCount)
+                .param("warnings", json.writeValueAsString(o.warnings)).param("skipped", o.rowsSkipped)
+                .param("unknown", json.writeValueAsString(List.copyOf(o.unknown.values())))
                 .param("status", status).param("rows", o.rows).param("created", o.personsCreated)
                 .param("matched", o.personsMatched).param("measures", o.measuresCreated)
                 .param("errors", o.errorCount).param("list", json.writeValueAsString(o.errors)).param("id", jobId)
@@ -256,10 +327,12 @@ class ImportRun {
         o.error(new RowReader.RowError(0, "", "", key, List.of(args)));
         progressTx.executeWithoutResult(s -> jdbc.sql("""
                 update import_job set status = 'FAILED', progress = 100, error_count = 1, errors = cast(:list as jsonb),
-                       persons_created = 0, persons_matched = 0, measures_created = 0,
+                       error_kinds = cast(:kinds as jsonb), warning_count = 0, warnings = '[]'::jsonb, rows_skipped = 0,
+                       unknown_values = '[]'::jsonb, persons_created = 0, persons_matched = 0, measures_created = 0,
                        finished_at = now(), updated_at = now()
                 where id = :id""")
-                .param("list", json.writeValueAsString(o.errors)).param("id", jobId).update());
+                .param("list", json.writeValueAsString(o.errors)).param("kinds", json.writeValueAsString(o.errorKinds))
+                .param("id", jobId).update());
     }
 
     private static String abbreviate(String value) {

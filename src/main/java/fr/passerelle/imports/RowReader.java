@@ -1,7 +1,10 @@
 package fr.passerelle.imports;
 
 import fr.passerelle.measures.BulkCases;
+import fr.passerelle.measures.MeasureAction;
 import fr.passerelle.measures.MeasureCatalogue;
+import fr.passerelle.measures.MeasureOutcome;
+import fr.passerelle.measures.MeasureStatus;
 import fr.passerelle.measures.Measures;
 import fr.passerelle.measures.Persons;
 import fr.passerelle.network.Courts;
@@ -25,22 +28,38 @@ final class RowReader {
     /** One error of one row, with the message key (and its arguments) that explains it. */
     record RowError(int row, String column, String value, String key, List<Object> args) {}
 
-    /** A row read: its person and mandate when it has no error. */
+    /** A value of a mapped column that matches no known value (nor a remembered choice). */
+    record Unknown(ImportField field, String value) {}
+
+    /**
+     * A row read: its person, mandate, case worker and the history of its measure when it has no
+     * error; {@code skipped} when a choice of the user leaves it out; warnings do not stop it.
+     */
     record ReadRow(int row, Persons.PersonData person, Measures.Mandate mandate, UUID assigneeId,
-            List<RowError> errors) {}
+            List<BulkCases.Step> history, String fileNumber, String notes, boolean skipped, List<RowError> errors,
+            List<RowError> warnings, List<Unknown> unknown) {}
+
+    /** The choice that leaves the rows holding a value out of the import. */
+    static final String SKIP = "SKIP";
 
     private final Map<ImportField, Integer> columns = new java.util.EnumMap<>(ImportField.class);
     private final List<String> headers;
     private final BulkCases.Rules rules;
     private final Map<String, UUID> types = new HashMap<>();
     private final Map<String, String> courts = new HashMap<>();
+    private final CaseWorkerNames workers;
+    private final Map<ImportField, Map<String, String>> choices;
 
+    /** Reads rows with the association's remembered choices for values it does not recognise. */
     RowReader(List<String> headers, Map<Integer, ImportField> mapping, BulkCases.Rules rules,
-            List<Courts.JudicialCourt> judicialCourts) {
+            List<Courts.JudicialCourt> judicialCourts, Map<ImportField, Map<String, String>> choices) {
         this.headers = headers;
         mapping.forEach((column, field) -> columns.put(field, column));
         this.rules = rules;
+        this.choices = choices;
+        this.workers = new CaseWorkerNames(rules.caseWorkers());
         for (MeasureCatalogue.MeasureType type : rules.types()) {
+            types.putIfAbsent(FrenchValues.key(type.id().toString()), type.id());
             types.putIfAbsent(FrenchValues.key(type.code()), type.id());
             types.putIfAbsent(FrenchValues.key(type.label()), type.id());
             java.util.regex.Matcher acronym = java.util.regex.Pattern.compile("^(.*)\\(([^)]+)\\)\\s*$")
@@ -59,10 +78,23 @@ final class RowReader {
         }
     }
 
+    RowReader(List<String> headers, Map<Integer, ImportField> mapping, BulkCases.Rules rules,
+            List<Courts.JudicialCourt> judicialCourts) {
+        this(headers, mapping, rules, judicialCourts, Map.of());
+    }
+
     ReadRow read(TabularFile.Line line) {
         List<RowError> errors = new ArrayList<>();
         java.util.Set<ImportField> faulty = java.util.EnumSet.noneOf(ImportField.class);
         Cells cells = new Cells(line, errors, faulty);
+        List<RowError> warnings = new ArrayList<>();
+        for (int column = 0; column < line.cells().size(); column++) {
+            String cell = line.cell(column);
+            if (FrenchValues.looksLikeFormula(cell)) {
+                warnings.add(new RowError(line.number(), column < headers.size() ? headers.get(column) : "", cell,
+                        "import.warning.formula", List.of()));
+            }
+        }
         String last = cells.text(ImportField.LAST_NAME);
         String first = cells.text(ImportField.FIRST_NAME);
         LocalDate birth = cells.parse(ImportField.BIRTH_DATE, FrenchValues::date, "import.error.date");
@@ -75,7 +107,13 @@ final class RowReader {
                 v -> FrenchValues.prescriberType(v, Measures.PRESCRIBER_TYPES), "import.error.prescriberType");
         LocalDate received = cells.parse(ImportField.RECEIVED_ON, FrenchValues::date, "import.error.date");
         LocalDate due = cells.parse(ImportField.DUE_ON, FrenchValues::date, "import.error.date");
-        UUID assignee = cells.parse(ImportField.ASSIGNEE, rules::caseWorker, "import.error.assignee");
+        UUID assignee = cells.parse(ImportField.ASSIGNEE, workers::match, "import.error.assignee");
+        MeasureStatus status = cells.parse(ImportField.STATUS, FrenchValues::status, "import.error.status");
+        MeasureOutcome outcome = cells.parse(ImportField.OUTCOME, FrenchValues::outcome, "import.error.outcome");
+        LocalDate started = cells.parse(ImportField.STARTED_ON, FrenchValues::date, "import.error.date");
+        LocalDate ended = cells.parse(ImportField.ENDED_ON, FrenchValues::date, "import.error.date");
+        String fileNumber = cells.limited(ImportField.FILE_NUMBER, BulkCases.Imported.FILE_NUMBER_LENGTH);
+        String notes = cells.limited(ImportField.NOTES, BulkCases.Imported.NOTES_LENGTH);
         for (ImportField field : List.of(ImportField.LAST_NAME, ImportField.FIRST_NAME, ImportField.MEASURE_TYPE,
                 ImportField.COURT, ImportField.PRESCRIBER_TYPE, ImportField.RECEIVED_ON)) {
             if (cells.raw(field).isEmpty() && faulty.add(field)) {
@@ -96,8 +134,77 @@ final class RowReader {
                         refusal.messageKey(), List.of(refusal.arguments())));
             }
         }
-        return new ReadRow(line.number(), person, mandate, assignee, errors);
+        List<BulkCases.Step> history = errors.isEmpty()
+                ? history(cells, received, status, outcome, started, ended, assignee, notes) : List.of();
+        return new ReadRow(line.number(), person, mandate, assignee, history, fileNumber, notes, cells.skipped, errors,
+                warnings, cells.unknown);
     }
+
+    /**
+     * The steps that bring an imported measure to the status its row gives, each checked as on the
+     * measure page: a worker is assigned, the first interview held (on its date, or the reception
+     * date when the file has none), the measure suspended or ended (with its outcome and end date);
+     * a measure cancelled by the magistrate is cancelled on its end date. No status but an outcome or
+     * an end date: ended. No status at all: received, or assigned when a case worker is named.
+     */
+    private List<BulkCases.Step> history(Cells cells, LocalDate received, MeasureStatus given, MeasureOutcome outcome,
+            LocalDate started, LocalDate ended, UUID assignee, String notes) {
+        MeasureStatus status = given != null ? given : outcome != null || ended != null ? MeasureStatus.ENDED : null;
+        if (status == null || status == MeasureStatus.RECEIVED && assignee == null) {
+            return List.of();
+        }
+        boolean cancelled = outcome == MeasureOutcome.CANCELLED_BY_MAGISTRATE;
+        ImportField statusColumn = given != null ? ImportField.STATUS : outcome != null ? ImportField.OUTCOME
+                : ImportField.ENDED_ON;
+        if (status == MeasureStatus.ENDED && outcome == null) {
+            cells.fail(statusColumn, "import.error.outcomeRequired");
+        }
+        if (status == MeasureStatus.ENDED && ended == null) {
+            cells.fail(statusColumn, "import.error.endedOnRequired");
+        }
+        if (assignee == null && !cancelled) {
+            cells.fail(statusColumn, "import.error.assigneeRequired");
+        }
+        LocalDate firstInterview = started != null ? started : received;
+        dateWithin(cells, ImportField.STARTED_ON, started, received, ended);
+        dateWithin(cells, ImportField.ENDED_ON, ended, received, null);
+        if (!cells.errors.isEmpty()) {
+            return List.of();
+        }
+        List<BulkCases.Step> steps = new ArrayList<>();
+        if (assignee != null) {
+            steps.add(new BulkCases.Step(MeasureAction.ASSIGN, null, assignee, null, null));
+        }
+        if (cancelled) {
+            steps.add(new BulkCases.Step(MeasureAction.CANCEL, ended, null, null, notes));
+            return steps;
+        }
+        if (status == MeasureStatus.IN_PROGRESS || status == MeasureStatus.SUSPENDED || status == MeasureStatus.ENDED) {
+            steps.add(new BulkCases.Step(MeasureAction.START, firstInterview, null, null, null));
+        }
+        if (status == MeasureStatus.SUSPENDED) {
+            steps.add(new BulkCases.Step(MeasureAction.SUSPEND, null, null, null,
+                    notes != null ? notes : cells.raw(ImportField.STATUS)));
+        } else if (status == MeasureStatus.ENDED) {
+            steps.add(new BulkCases.Step(MeasureAction.END, ended, null, outcome, null));
+        }
+        return steps;
+    }
+
+    /** Refuses a date of the history after today, before the reception or after {@code notAfter}. */
+    private void dateWithin(Cells cells, ImportField field, LocalDate date, LocalDate notBefore, LocalDate notAfter) {
+        if (date == null) {
+            return;
+        }
+        if (date.isAfter(rules.today())) {
+            cells.fail(field, "import.error.dateInFuture");
+        } else if (date.isBefore(notBefore)) {
+            cells.fail(field, "import.error.dateBeforeReceived");
+        } else if (notAfter != null && date.isAfter(notAfter)) {
+            cells.fail(field, "import.error.startAfterEnd");
+        }
+    }
+
 
     String header(ImportField field) {
         Integer column = field == null ? null : columns.get(field);
@@ -110,6 +217,8 @@ final class RowReader {
         private final TabularFile.Line line;
         private final List<RowError> errors;
         private final java.util.Set<ImportField> faulty;
+        private final List<Unknown> unknown = new ArrayList<>();
+        private boolean skipped;
 
         Cells(TabularFile.Line line, List<RowError> errors, java.util.Set<ImportField> faulty) {
             this.line = line;
@@ -127,17 +236,48 @@ final class RowReader {
             return value.isEmpty() ? null : value;
         }
 
+        /**
+         * The value of a cell, read by {@code parser}; for a column of known values, a choice the
+         * association made for this value comes first (SKIP leaves the row out), and a value still
+         * unknown is listed for the user to map.
+         */
         <T> T parse(ImportField field, Function<String, Optional<T>> parser, String errorKey) {
             String value = raw(field);
             if (value.isEmpty()) {
                 return null;
             }
-            Optional<T> parsed = parser.apply(value);
+            String choice = choices.getOrDefault(field, Map.of()).get(FrenchValues.key(value));
+            if (SKIP.equals(choice)) {
+                skipped = true;
+                return null;
+            }
+            Optional<T> parsed = choice != null ? parser.apply(choice).or(() -> parser.apply(value))
+                    : parser.apply(value);
             if (parsed.isEmpty()) {
                 faulty.add(field);
                 errors.add(error(field, errorKey));
+                if (ImportField.MAPPED_VALUES.contains(field)) {
+                    unknown.add(new Unknown(field, value));
+                }
             }
             return parsed.orElse(null);
+        }
+
+        /** A free text cell, refused beyond {@code max} characters. */
+        String limited(ImportField field, int max) {
+            String value = text(field);
+            if (value != null && value.length() > max) {
+                faulty.add(field);
+                errors.add(new RowError(line.number(), header(field), value, "import.error.tooLong", List.of(max)));
+                return null;
+            }
+            return value;
+        }
+
+        void fail(ImportField field, String key) {
+            if (faulty.add(field)) {
+                errors.add(error(field, key));
+            }
         }
 
         RowError error(ImportField field, String key) {

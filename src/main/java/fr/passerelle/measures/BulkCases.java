@@ -72,10 +72,15 @@ public class BulkCases {
      * with a case worker ({@code assigneeId}), the measure is also assigned to them, as in the timeline.
      */
     public record CaseRow(UUID personId, Persons.PersonData newPerson, Measures.Mandate mandate, UUID assigneeId,
-            List<Step> history) {
+            List<Step> history, Imported imported) {
 
         public CaseRow(UUID personId, Persons.PersonData newPerson, Measures.Mandate mandate, UUID assigneeId) {
-            this(personId, newPerson, mandate, assigneeId, List.of());
+            this(personId, newPerson, mandate, assigneeId, List.of(), null);
+        }
+
+        public CaseRow(UUID personId, Persons.PersonData newPerson, Measures.Mandate mandate, UUID assigneeId,
+                List<Step> history) {
+            this(personId, newPerson, mandate, assigneeId, history, null);
         }
 
         /** The steps after reception: the history given, or the assignment to {@code assigneeId}. */
@@ -95,6 +100,21 @@ public class BulkCases {
     public record Step(MeasureAction action, LocalDate effectiveOn, UUID assigneeId, MeasureOutcome outcome,
             String reason) {}
 
+    /**
+     * What an import brings beyond the mandate: the association's own file number, free notes, and
+     * the import itself (the caseload's "this import" filter); every step of the measure's history
+     * is then marked imported in its timeline.
+     */
+    public record Imported(UUID importJobId, String fileNumber, String notes) {
+
+        /** The longest file number and notes kept. */
+        public static final int FILE_NUMBER_LENGTH = 60;
+        public static final int NOTES_LENGTH = 4000;
+    }
+
+    /** A case worker of the association: their login and the name they are known by. */
+    public record CaseWorker(UUID id, String login, String displayName) {}
+
     /** A person of the association already recorded. */
     public record ExistingPerson(UUID id, String reference) {}
 
@@ -111,6 +131,7 @@ public class BulkCases {
         private final Map<UUID, MeasureCatalogue.MeasureType> types;
         private final Set<String> courtCodes;
         private final Map<String, UUID> caseWorkers;
+        private final List<CaseWorker> caseWorkerList;
         private final LocalDate today;
 
         private Rules() {
@@ -119,7 +140,21 @@ public class BulkCases {
             this.courtCodes = courts.judicialCourts("", "").stream().map(Courts.JudicialCourt::code)
                     .collect(Collectors.toSet());
             this.caseWorkers = users.loginsWithRole(Roles.CASE_WORKER);
+            Map<UUID, String> logins = new HashMap<>();
+            caseWorkers.forEach((login, id) -> logins.put(id, login));
+            this.caseWorkerList = users.withRole(Roles.CASE_WORKER).stream().filter(u -> logins.containsKey(u.id()))
+                    .map(u -> new CaseWorker(u.id(), logins.get(u.id()), u.displayName())).toList();
             this.today = LocalDate.now(clock);
+        }
+
+        /** The case workers of the association (enabled accounts), as an import matches them by name. */
+        public List<CaseWorker> caseWorkers() {
+            return caseWorkerList;
+        }
+
+        /** The day the rules check dates against (no step of a history after it). */
+        public LocalDate today() {
+            return today;
         }
 
         /** The case worker of the association with this login (case-insensitive). */
@@ -127,7 +162,7 @@ public class BulkCases {
             return java.util.Optional.ofNullable(login == null ? null : caseWorkers.get(login.trim().toLowerCase(Locale.ROOT)));
         }
 
-        boolean isCaseWorker(UUID id) {
+        public boolean isCaseWorker(UUID id) {
             return caseWorkers.containsValue(id);
         }
 
@@ -229,7 +264,9 @@ public class BulkCases {
             if (!rules.mandateProblems(row.mandate()).isEmpty()
                     || row.newPerson() != null && !rules.personProblems(row.newPerson()).isEmpty()
                     || row.assigneeId() != null && !rules.isCaseWorker(row.assigneeId())
-                    || row.assigneeId() != null && !row.history().isEmpty()) {
+                    || row.assigneeId() != null && !row.history().isEmpty()
+                    || row.imported() != null && (length(row.imported().fileNumber()) > Imported.FILE_NUMBER_LENGTH
+                            || length(row.imported().notes()) > Imported.NOTES_LENGTH)) {
                 throw new IllegalArgumentException("An invalid row was given to the bulk writer");
             }
             if (row.newPerson() != null) {
@@ -274,8 +311,9 @@ public class BulkCases {
         for (CaseRow row : rows) {
             Measures.Mandate m = row.mandate();
             UUID id = fr.passerelle.shared.Ids.newId();
+            boolean imported = row.imported() != null;
             steps.add(fr.passerelle.shared.Ids.newId(), id, null, null, MeasureStatus.RECEIVED.name(), null, now,
-                    m.receivedOn(), "saisine");
+                    m.receivedOn(), "saisine", imported);
             MeasureStatus status = MeasureStatus.RECEIVED;
             MeasureOutcome outcome = null;
             UUID assignee = null;
@@ -295,7 +333,7 @@ public class BulkCases {
                 MeasureOutcome stepOutcome = MeasureLifecycle.outcomeOf(step.action(), facts);
                 steps.add(fr.passerelle.shared.Ids.newId(), id, step.action().name(), status.name(), next.name(),
                         stepOutcome == null ? null : stepOutcome.name(), now.plusNanos(1000L * ++order),
-                        step.effectiveOn(), blankToNull(step.reason()));
+                        step.effectiveOn(), blankToNull(step.reason()), imported);
                 status = next;
                 outcome = stepOutcome == null ? outcome : stepOutcome;
                 if (step.action() == MeasureAction.ASSIGN || step.action() == MeasureAction.REASSIGN) {
@@ -305,26 +343,32 @@ public class BulkCases {
             measures.add(id, measureRefs.get(i++), row.personId(), m.measureTypeId(), m.courtCode(), m.prescriberType(),
                     blankToNull(m.prescriberName()), blankToNull(m.parquetNumber()), blankToNull(m.instructionNumber()),
                     m.receivedOn(), m.dueOn(), m.orderedQuantity(), status.name(), assignee,
-                    outcome == null ? null : outcome.name(), m.plannedEndOn());
+                    outcome == null ? null : outcome.name(), m.plannedEndOn(),
+                    imported ? blankToNull(row.imported().fileNumber()) : null,
+                    imported ? blankToNull(row.imported().notes()) : null,
+                    imported ? row.imported().importJobId() : null);
         }
         measures.insert("""
                 insert into measure (id, organisation_id, reference, person_id, measure_type_id, court_code, prescriber_type,
                                      prescriber_name, parquet_number, instruction_number, received_on, due_on, status,
-                                     ordered_quantity, created_by, assigned_user_id, outcome, planned_end_on)
+                                     ordered_quantity, created_by, assigned_user_id, outcome, planned_end_on,
+                                     file_number, notes, import_job_id)
                 select c0, cast(:org as uuid), c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c12, c11,
-                       cast(:by as uuid), c13, c14, c15
+                       cast(:by as uuid), c13, c14, c15, c16, c17, c18
                 from unnest(cast(:c0 as uuid[]), cast(:c1 as text[]), cast(:c2 as uuid[]), cast(:c3 as uuid[]),
                             cast(:c4 as text[]), cast(:c5 as text[]), cast(:c6 as text[]), cast(:c7 as text[]),
                             cast(:c8 as text[]), cast(:c9 as date[]), cast(:c10 as date[]), cast(:c11 as numeric[]),
-                            cast(:c12 as text[]), cast(:c13 as uuid[]), cast(:c14 as text[]), cast(:c15 as date[]))
-                     as t(c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15)""", org, actorId, null);
+                            cast(:c12 as text[]), cast(:c13 as uuid[]), cast(:c14 as text[]), cast(:c15 as date[]),
+                            cast(:c16 as text[]), cast(:c17 as text[]), cast(:c18 as uuid[]))
+                     as t(c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18)""",
+                org, actorId, null);
         steps.insert("""
                 insert into measure_transition (id, organisation_id, measure_id, action, from_status, to_status, outcome,
-                                                occurred_at, effective_on, actor_id, actor_name, reason)
-                select c0, cast(:org as uuid), c1, c2, c3, c4, c5, c6, c7, cast(:by as uuid), cast(:byName as text), c8
+                                                occurred_at, effective_on, actor_id, actor_name, reason, imported)
+                select c0, cast(:org as uuid), c1, c2, c3, c4, c5, c6, c7, cast(:by as uuid), cast(:byName as text), c8, c9
                 from unnest(cast(:c0 as uuid[]), cast(:c1 as uuid[]), cast(:c2 as text[]), cast(:c3 as text[]),
                             cast(:c4 as text[]), cast(:c5 as text[]), cast(:c6 as timestamptz[]), cast(:c7 as date[]),
-                            cast(:c8 as text[])) as t(c0, c1, c2, c3, c4, c5, c6, c7, c8)""",
+                            cast(:c8 as text[]), cast(:c9 as boolean[])) as t(c0, c1, c2, c3, c4, c5, c6, c7, c8, c9)""",
                 org, actorId, actor == null ? null : actor.displayName());
         return new Written(newPersons.size(), rows.size(), first(personRefs), last(personRefs), first(measureRefs),
                 last(measureRefs));
@@ -375,6 +419,10 @@ public class BulkCases {
 
     private static String last(List<String> references) {
         return references.isEmpty() ? null : references.get(references.size() - 1);
+    }
+
+    private static int length(String value) {
+        return value == null ? 0 : value.strip().length();
     }
 
     private static String blankToNull(String value) {

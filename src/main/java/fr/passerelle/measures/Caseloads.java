@@ -53,9 +53,10 @@ public class Caseloads {
      * @param search the start of the person's name (either name first, accents and case ignored) or of
      *     the measure's reference (with or without its "M-")
      * @param incidents measures with incidents not yet reported
+     * @param importJobId the import that brought the measures in ("this import")
      */
     public record Filters(UUID typeId, String field, MeasureStatus status, String courtCode, UUID workerId,
-            String search, Incidents incidents) {
+            String search, Incidents incidents, UUID importJobId) {
 
         public Filters {
             search = search == null || search.isBlank() ? null : search.strip();
@@ -65,7 +66,7 @@ public class Caseloads {
         }
 
         public Filters(UUID typeId, String field, MeasureStatus status, String courtCode, UUID workerId) {
-            this(typeId, field, status, courtCode, workerId, null, null);
+            this(typeId, field, status, courtCode, workerId, null, null, null);
         }
 
         public static Filters none() {
@@ -76,7 +77,7 @@ public class Caseloads {
         public boolean isNone() {
             return typeId == null && (field == null || field.isBlank()) && status == null
                     && (courtCode == null || courtCode.isBlank()) && workerId == null && search == null
-                    && incidents == null;
+                    && incidents == null && importJobId == null;
         }
     }
 
@@ -353,6 +354,10 @@ public class Caseloads {
             }
             if (f.incidents() != null) {
                 filters.add(f.incidents() == Incidents.URGENT ? URGENT_INCIDENT : UNREPORTED_INCIDENT);
+            }
+            if (f.importJobId() != null) {
+                filters.add("m.import_job_id = :importJob");
+                params.put("importJob", f.importJobId());
             }
         }
 

@@ -83,10 +83,11 @@ public class MeasureTimeline {
      * @param amount the quantity logged, corrected or deleted; the report's version
      * @param text the transition's reason, to whom the incident was reported
      * @param otherName the case worker a measure was (re)assigned to, if known
+     * @param imported a step written by a caseload import (its author is the importer)
      */
     public record Event(String key, Kind kind, String type, Instant at, boolean timeKnown, boolean backfilled,
             String actorName, UUID subjectId, String value, String detail, LocalDate onDate, LocalDate untilDate,
-            Instant onTime, BigDecimal amount, String text, String otherName) {}
+            Instant onTime, BigDecimal amount, String text, String otherName, boolean imported) {}
 
     /**
      * A page of the timeline.
@@ -185,7 +186,7 @@ public class MeasureTimeline {
 
     /** The columns every branch gives, in this order. */
     private static final String COLUMNS = "key, kind, type, at, time_known, backfilled, actor_id, actor_name, subject_id,"
-            + " value, detail, on_date, until_date, on_time, amount, text, other_id";
+            + " value, detail, on_date, until_date, on_time, amount, text, other_id, imported";
 
     private static List<String> branches(Set<Kind> shown) {
         List<String> branches = new ArrayList<>();
@@ -207,31 +208,31 @@ public class MeasureTimeline {
                            coalesce(t.assignee_id, case when t.action in ('ASSIGN', 'REASSIGN') and not exists (
                                select 1 from measure_transition l where l.measure_id = t.measure_id
                                and l.action in ('ASSIGN', 'REASSIGN') and (l.occurred_at, l.id) > (t.occurred_at, t.id))
-                               then cast(:assignee as uuid) end) as other_id
+                               then cast(:assignee as uuid) end) as other_id, t.imported
                     from measure_transition t where t.measure_id = :measure""" + which);
         }
         if (shown.contains(Kind.APPOINTMENT)) {
             branches.add("""
                     select 'a' || a.id, 'APPOINTMENT', 'APPOINTMENT_SCHEDULED', a.created_at, true, false, a.created_by,
-                           null, a.id, a.kind, null, null, null, a.scheduled_at, null, null, null
+                           null, a.id, a.kind, null, null, null, a.scheduled_at, null, null, null, false
                     from appointment a where a.measure_id = :measure""");
         }
         if (shown.contains(Kind.INCIDENT)) {
             branches.add("""
                     select 'i' || i.id, 'INCIDENT', 'INCIDENT_RECORDED', i.recorded_at, true, false, i.recorded_by,
                            null, i.id, i.kind, case when i.urgent then 'URGENT' end, i.occurred_on, null, null, null,
-                           null, null
+                           null, null, false
                     from measure_incident i where i.measure_id = :measure""");
             branches.add("""
                     select 'j' || i.id, 'INCIDENT', 'INCIDENT_REPORTED', i.reported_at, true, false, i.reported_by,
                            null, i.id, i.kind, case when i.urgent then 'URGENT' end, i.occurred_on, null, null, null,
-                           i.reported_to, null
+                           i.reported_to, null, false
                     from measure_incident i where i.measure_id = :measure and i.reported_at is not null""");
         }
         if (shown.contains(Kind.REPORT)) {
             branches.add("""
                     select 'r' || r.id, 'REPORT', 'REPORT_CREATED', r.created_at, true, false, r.created_by, null,
-                           r.id, r.kind, null, r.due_on, null, null, null, null, null
+                           r.id, r.kind, null, r.due_on, null, null, null, null, null, false
                     from report r where r.measure_id = :measure""");
         }
         if (shown.contains(Kind.QUANTITY)) {
@@ -239,7 +240,7 @@ public class MeasureTimeline {
             branches.add("""
                     select 'q' || min(cast(q.id as text)), 'QUANTITY', 'QUANTITY_LOGGED', q.recorded_at, true, false,
                            q.recorded_by, null, null, null, cast(count(*) as text), min(q.entry_date),
-                           max(q.entry_date), null, sum(q.quantity), null, null
+                           max(q.entry_date), null, sum(q.quantity), null, null, false
                     from measure_quantity_entry q where q.measure_id = :measure
                     group by q.recorded_at, q.recorded_by""");
         }
@@ -250,7 +251,7 @@ public class MeasureTimeline {
                                 when e.event = 'DOCUMENT_PRODUCED' then 'DOCUMENT'
                                 when e.event like 'REPORT%' then 'REPORT' else 'QUANTITY' end,
                            e.event, e.occurred_at, e.time_known, e.backfilled, e.actor_id, e.actor_name, e.subject_id,
-                           e.value, null, e.on_date, null, null, e.amount, null, null
+                           e.value, null, e.on_date, null, null, e.amount, null, null, false
                     from measure_event e where e.measure_id = :measure and e.event in (:recorded)""");
         }
         return branches;
@@ -258,12 +259,12 @@ public class MeasureTimeline {
 
     private record Row(String key, Kind kind, String type, Instant at, boolean timeKnown, boolean backfilled,
             UUID actorId, String actorName, UUID subjectId, String value, String detail, LocalDate onDate,
-            LocalDate untilDate, Instant onTime, BigDecimal amount, String text, UUID otherId) {
+            LocalDate untilDate, Instant onTime, BigDecimal amount, String text, UUID otherId, boolean imported) {
 
         Event event(Map<UUID, String> names) {
             return new Event(key, kind, type, at, timeKnown, backfilled,
                     actorName != null ? actorName : actorId == null ? null : names.get(actorId), subjectId, value,
-                    detail, onDate, untilDate, onTime, amount, text, otherId == null ? null : names.get(otherId));
+                    detail, onDate, untilDate, onTime, amount, text, otherId == null ? null : names.get(otherId), imported);
         }
     }
 
@@ -275,7 +276,7 @@ public class MeasureTimeline {
                 rs.getObject("subject_id", UUID.class), rs.getString("value"), rs.getString("detail"),
                 rs.getObject("on_date", LocalDate.class), rs.getObject("until_date", LocalDate.class),
                 onTime == null ? null : onTime.toInstant(), rs.getBigDecimal("amount"), rs.getString("text"),
-                rs.getObject("other_id", UUID.class));
+                rs.getObject("other_id", UUID.class), rs.getBoolean("imported"));
     }
 
     /** Where a page starts: strictly older than this event (time, then key). */

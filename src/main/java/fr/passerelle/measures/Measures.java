@@ -80,11 +80,12 @@ public class Measures {
     public record Measure(UUID id, String reference, UUID personId, String personName, String typeLabel,
             String courtName, String prescriberType, String prescriberName, String parquetNumber,
             String instructionNumber, LocalDate receivedOn, LocalDate dueOn, MeasureStatus status,
-            MeasureOutcome outcome, UUID assignedUserId, String assignedUserName, LocalDate plannedEndOn) {}
+            MeasureOutcome outcome, UUID assignedUserId, String assignedUserName, LocalDate plannedEndOn,
+            String fileNumber, String notes) {}
 
     /** One step of the timeline. */
     public record Step(MeasureAction action, MeasureStatus fromStatus, MeasureStatus toStatus, MeasureOutcome outcome,
-            Instant occurredAt, LocalDate effectiveOn, String actorName, String reason) {}
+            Instant occurredAt, LocalDate effectiveOn, String actorName, String reason, boolean imported) {}
 
     /**
      * What the user gives with an action.
@@ -160,13 +161,14 @@ public class Measures {
                 m.typeLabel(), courts.judicialCourt(m.courtName()).map(Courts.JudicialCourt::name).orElse(m.courtName()),
                 m.prescriberType(), m.prescriberName(), m.parquetNumber(), m.instructionNumber(), m.receivedOn(),
                 m.dueOn(), m.status(), m.outcome(), m.assignedUserId(),
-                m.assignedUserId() == null ? null : names.get(m.assignedUserId()), m.plannedEndOn())).toList();
+                m.assignedUserId() == null ? null : names.get(m.assignedUserId()), m.plannedEndOn(), m.fileNumber(),
+                m.notes())).toList();
     }
 
     @Transactional(readOnly = true)
     public List<Step> timeline(UUID id) {
         return jdbc.sql("""
-                select action, from_status, to_status, outcome, occurred_at, effective_on, actor_name, reason
+                select action, from_status, to_status, outcome, occurred_at, effective_on, actor_name, reason, imported
                 from measure_transition where measure_id = ? order by occurred_at, id""")
                 .param(id)
                 .query((rs, n) -> new Step(rs.getString(1) == null ? null : MeasureAction.valueOf(rs.getString(1)),
@@ -174,7 +176,7 @@ public class Measures {
                         MeasureStatus.valueOf(rs.getString(3)),
                         rs.getString(4) == null ? null : MeasureOutcome.valueOf(rs.getString(4)),
                         rs.getTimestamp(5).toInstant(), rs.getObject(6, LocalDate.class), rs.getString(7),
-                        rs.getString(8)))
+                        rs.getString(8), rs.getBoolean(9)))
                 .list();
     }
 
@@ -378,7 +380,8 @@ public class Measures {
                 rs.getString("instruction_number"), rs.getObject("received_on", LocalDate.class),
                 rs.getObject("due_on", LocalDate.class), MeasureStatus.valueOf(rs.getString("status")),
                 rs.getString("outcome") == null ? null : MeasureOutcome.valueOf(rs.getString("outcome")),
-                rs.getObject("assigned_user_id", UUID.class), null, rs.getObject("planned_end_on", LocalDate.class));
+                rs.getObject("assigned_user_id", UUID.class), null, rs.getObject("planned_end_on", LocalDate.class),
+                rs.getString("file_number"), rs.getString("notes"));
     }
 
     private static java.util.Optional<TenantPrincipal> currentUser() {

@@ -52,6 +52,12 @@ class ImportBrowserTest extends BrowserSupport {
         click("Vérifier (essai à blanc)");
 
         assertThat(page.locator("#outcome .alert-danger")).containsText("Essai à blanc : 3 erreur(s)");
+        // One group per kind of error, each with its count, the rows inside.
+        assertThat(page.locator("#errors .error-group summary")).hasCount(3);
+        assertThat(page.locator("#errors .error-group summary").nth(0)).containsText("Date invalide");
+        assertThat(page.locator("#errors .error-group summary").nth(2))
+                .containsText("Même mesure plusieurs fois dans le fichier");
+        assertThat(page.locator("#errors-download")).isVisible();
         assertThat(page.locator("#errors tbody tr")).hasCount(3);
         assertThat(page.locator("#errors tbody tr").nth(0)).containsText("31/02/1990");
         assertThat(page.locator("#errors tbody tr").nth(0)).containsText("Date invalide");
@@ -86,5 +92,37 @@ class ImportBrowserTest extends BrowserSupport {
         assertThat(page.locator("#results")).containsText("Quérillac Anaïs");
         page.navigate(url("/persons?q=ferrandiere zoe"));
         assertThat(page.locator("#results")).containsText("Ferrandière Zoé");
+    }
+
+    @Test
+    void aFormerCaseloadHasItsUnknownValuesMatchedThenItsMeasuresAreFoundAsThisImport() {
+        signIn("admin.asso");
+        page.navigate(url("/imports"));
+        upload("reprise-portefeuille.csv");
+        // Sample values under each column, and the new columns recognised.
+        assertThat(page.locator("#mapping tbody tr").nth(3).locator(".sample")).containsText("TIG antenne Est");
+        assertThat(page.getByLabel("Statut", new Page.GetByLabelOptions().setExact(true))).hasValue("STATUS");
+        assertThat(page.getByLabel("Issue", new Page.GetByLabelOptions().setExact(true))).hasValue("OUTCOME");
+        click("Vérifier (essai à blanc)");
+
+        // The unknown measure type is listed once, with its row count; the user says what it is.
+        assertThat(page.locator("#values tbody tr")).hasCount(1);
+        assertThat(page.locator("#values tbody tr")).containsText("TIG antenne Est");
+        assertAccessible();
+        com.microsoft.playwright.Locator choice = page.getByLabel("Correspondance pour « TIG antenne Est »");
+        choice.selectOption(choice.locator("option", new com.microsoft.playwright.Locator.LocatorOptions()
+                .setHasText("(TIG)")).first().getAttribute("value"));
+        click("Enregistrer les choix et vérifier à nouveau");
+        assertThat(page.locator("#outcome .alert-success")).containsText("Essai à blanc réussi");
+        click("Importer les 2 mesures");
+        assertThat(page.locator("#outcome .alert-success")).hasText("Import terminé : tout le fichier a été importé.");
+
+        // The person who imported opens the measures of this import, ended one included.
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Voir les mesures de cet import")).click();
+        assertThat(page.locator("#import-filter")).isVisible();
+        assertThat(page.locator("#results tbody tr")).hasCount(2);
+        assertThat(page.locator("#results tbody")).containsText("Vasquelin Odile");
+        assertThat(page.locator("#results tbody")).containsText("Terminée");
+        assertAccessible();
     }
 }

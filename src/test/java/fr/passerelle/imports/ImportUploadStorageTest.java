@@ -139,7 +139,7 @@ class ImportUploadStorageTest {
         UUID id = jobs.upload("cases.csv", content.length, new ByteArrayInputStream(content));
         // Another node: its own store and run, nothing shared with the node that took the upload but the database.
         ImportRun otherNode = new ImportRun(jdbc, json, bulk, courts, audit,
-                new UploadStore(jdbc, Duration.ofHours(24)), transactions);
+                new UploadStore(jdbc, Duration.ofHours(24)), new ValueChoices(jdbc), transactions);
 
         TenantContext.runAs(admin.organisationId(), () -> otherNode.run(id, false));
         assertThat(jobs.get(id).status()).isEqualTo("CHECKED");

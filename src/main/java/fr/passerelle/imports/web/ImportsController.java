@@ -6,12 +6,15 @@ import fr.passerelle.shared.BusinessException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,6 +43,7 @@ class ImportsController {
     @GetMapping
     String list(Model model) {
         model.addAttribute("jobs", jobs.recent());
+        model.addAttribute("choices", jobs.rememberedChoices());
         model.addAttribute("maxMegabytes", ImportJobs.MAX_BYTES / (1024 * 1024));
         model.addAttribute("maxRows", ImportJobs.MAX_ROWS);
         return "imports/list";
@@ -62,8 +66,12 @@ class ImportsController {
 
     @GetMapping("/{id}")
     String show(@PathVariable UUID id, Model model) {
-        model.addAttribute("job", jobs.get(id));
+        ImportJobs.Job job = jobs.get(id);
+        model.addAttribute("job", job);
         model.addAttribute("fields", ImportField.values());
+        if (!job.unknownValues().isEmpty() && job.mappable()) {
+            model.addAttribute("known", jobs.knownValues());
+        }
         return "imports/show";
     }
 
@@ -104,8 +112,52 @@ class ImportsController {
 
     @PostMapping("/{id}/commit")
     String commit(@PathVariable UUID id, Locale locale, RedirectAttributes redirect) {
+        return attempt(id, () -> jobs.commit(id), locale, redirect);
+    }
+
+    /**
+     * Remembers the choices made for unknown values (parameters {@code field<i>}, {@code value<i>},
+     * {@code choice<i>}) and checks the file again with them.
+     */
+    @PostMapping("/{id}/values")
+    String values(@PathVariable UUID id, @RequestParam Map<String, String> params, Locale locale,
+            RedirectAttributes redirect) {
+        List<ImportJobs.ValueChoice> chosen = new ArrayList<>();
+        params.forEach((name, field) -> {
+            if (name.matches("field\\d{1,4}")) {
+                String index = name.substring(5);
+                ImportField.MAPPED_VALUES.stream().filter(f -> f.name().equals(field)).findFirst()
+                        .ifPresent(f -> chosen.add(new ImportJobs.ValueChoice(f, params.get("value" + index),
+                                params.get("choice" + index))));
+            }
+        });
+        return attempt(id, () -> jobs.chooseValues(id, chosen), locale, redirect);
+    }
+
+    /** Forgets a remembered choice for an unknown value (parameters {@code field}, {@code value}). */
+    @PostMapping("/choices/forget")
+    String forget(@RequestParam(required = false) String field, @RequestParam(required = false) String value) {
+        ImportField.MAPPED_VALUES.stream().filter(f -> f.name().equals(field)).findFirst()
+                .ifPresent(f -> jobs.forgetChoice(f, value));
+        return "redirect:/imports";
+    }
+
+    /** The file with every error beside its row, as a workbook to correct and upload again. */
+    @GetMapping("/{id}/errors.xlsx")
+    void errors(@PathVariable UUID id, Locale locale, HttpServletResponse response) throws IOException {
+        jobs.requireErrorsDownloadable(id);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", ContentDisposition.attachment()
+                .filename("erreurs-import-" + id.toString().substring(0, 8) + ".xlsx").build().toString());
+        jobs.writeErrors(id, e -> messages.getMessage(e.key(), e.args().toArray(), locale),
+                messages.getMessage("imports.errors.sheet", null, locale),
+                messages.getMessage("imports.errors.column", null, locale), response.getOutputStream());
+    }
+
+    /** Runs an action on a job and comes back to its page, with the refusal if there is one. */
+    private String attempt(UUID id, Runnable action, Locale locale, RedirectAttributes redirect) {
         try {
-            jobs.commit(id);
+            action.run();
         } catch (BusinessException refusal) {
             if (refusal.status() == 404) {
                 throw refusal;

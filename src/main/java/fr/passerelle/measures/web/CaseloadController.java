@@ -63,10 +63,11 @@ class CaseloadController {
             @RequestParam(required = false) MeasureStatus status, @RequestParam(required = false) String court,
             @RequestParam(required = false) UUID worker, @RequestParam(required = false) String q,
             @RequestParam(required = false) Caseloads.Incidents incidents,
+            @RequestParam(required = false) UUID importJob,
             @RequestParam(defaultValue = "RECEIVED") Caseloads.Sort sort,
             @RequestParam(defaultValue = "XLSX") SpreadsheetFormat format, java.util.Locale locale) {
         List<Caseloads.Line> lines = caseloads.all(view,
-                new Caseloads.Filters(type, field, status, court, worker, q, incidents), sort, EXPORT_LIMIT);
+                new Caseloads.Filters(type, field, status, court, worker, q, incidents, importJob), sort, EXPORT_LIMIT);
         List<String> headers = List.of("measures.col.reference", "persons.col.name", "measures.field.type",
                 "measures.field.receivedOn", "measures.field.dueOn", "measures.col.status", "measures.col.worker",
                 "caseload.view.LATE").stream().map(key -> messages.getMessage(key, null, locale)).toList();
@@ -119,9 +120,10 @@ class CaseloadController {
             @RequestParam(required = false) MeasureStatus status, @RequestParam(required = false) String court,
             @RequestParam(required = false) UUID worker, @RequestParam(required = false) String q,
             @RequestParam(required = false) Caseloads.Incidents incidents,
+            @RequestParam(required = false) UUID importJob,
             @RequestParam(defaultValue = "RECEIVED") Caseloads.Sort sort,
             @RequestParam(required = false) String cursor, HtmxRequest htmx, Model model) {
-        Caseloads.Filters filters = new Caseloads.Filters(type, field, status, court, worker, q, incidents);
+        Caseloads.Filters filters = new Caseloads.Filters(type, field, status, court, worker, q, incidents, importJob);
         model.addAttribute("view", view);
         model.addAttribute("sort", sort);
         model.addAttribute("filters", filters);

@@ -39,9 +39,10 @@ class TimelineLines {
      * @param note the transition's reason
      * @param actor who did it, or "system" / "not recorded"
      * @param href the report the event is about, if any
+     * @param imported written by a caseload import
      */
     record Line(String key, Kind kind, String text, String detail, String note, Instant at, boolean timeKnown,
-            String actor, String href, boolean urgent) {}
+            String actor, String href, boolean urgent, boolean imported) {}
 
     /** The page: its lines, the filter, the cursors. */
     record View(UUID measureId, List<Line> lines, Kind kind, String before, String next, List<Kind> kinds) {}
@@ -103,7 +104,7 @@ class TimelineLines {
         String actor = e.actorName() != null ? e.actorName()
                 : messages.getMessage(e.backfilled() ? "timeline.actorUnknown" : "common.system", null, locale);
         return new Line(e.key(), e.kind(), messages.getMessage(text, locale), detail, note, e.at(), e.timeKnown(),
-                actor, href, "URGENT".equals(e.detail()));
+                actor, href, "URGENT".equals(e.detail()), e.imported());
     }
 
     private MessageSourceResolvable quantity(BigDecimal amount, String unit) {

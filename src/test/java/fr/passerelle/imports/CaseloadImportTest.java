@@ -1,0 +1,264 @@
+package fr.passerelle.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import fr.passerelle.OwnerSql;
+import fr.passerelle.PasserelleIntegrationTest;
+import fr.passerelle.SignedIn;
+import fr.passerelle.identity.PasserelleUser;
+import fr.passerelle.measures.Caseloads;
+import fr.passerelle.shared.db.EmbeddedPostgresServer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.awaitility.Awaitility;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * A real caseload moves in: statuses, case workers named as spreadsheets name them, ended measures
+ * with their outcome and dates, file numbers and notes; unknown values mapped once and remembered;
+ * errors grouped and handed back as a workbook; the imported measures found as "this import".
+ */
+@PasserelleIntegrationTest
+class CaseloadImportTest {
+
+    static final String HEADER = "Nom;Prénom;Né(e) le;Type de mesure;Juridiction;Prescripteur;Date de réception;"
+            + "Intervenant;Statut;Date de début;Date de fin;Issue;N° dossier;Observations";
+
+    @Autowired
+    ImportJobs jobs;
+
+    @Autowired
+    Caseloads caseloads;
+
+    @Autowired
+    fr.passerelle.measures.Measures measuresApi;
+
+    @Autowired
+    @Qualifier("loginLookup")
+    UserDetailsService users;
+
+    @Autowired
+    EmbeddedPostgresServer server;
+
+    /** A name no other test uses. */
+    final String family = "Reprise" + (char) ('a' + ThreadLocalRandom.current().nextInt(26))
+            + (char) ('a' + ThreadLocalRandom.current().nextInt(26)) + ThreadLocalRandom.current().nextInt(100_000);
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void anEndedMeasureComesInEndedWithItsOutcomeDatesWorkerFileNumberNotesAndAnImportedHistory() throws Exception {
+        SignedIn.as(users, "admin.asso");
+        UUID id = upload(HEADER,
+                family + ";Zoé;14/03/1985;TIG;TJ-LYON;Parquet;03/01/2025;Camille Martin;Terminée;10/01/2025;30/06/2025;"
+                        + "Mainlevée;DOS-001;Suivi sans incident",
+                family + ";Émile;01/02/1990;CJSE;TJ-LYON;Parquet;04/01/2025;S. Laurent;En cours;15/01/2025;;;DOS-002;",
+                family + ";Léon;01/01/1970;CJSE;TJ-LYON;Parquet;05/01/2025;;Clôturée;;01/02/2025;Annulée;DOS-003;",
+                family + ";Anaïs;02/02/1992;CJSE;TJ-LYON;Parquet;06/01/2025;intervenant.mfa;Suspendue;20/01/2025;;;;"
+                        + "Incarcération",
+                family + ";Inès;03/03/1993;CJSE;TJ-LYON;Parquet;07/01/2025;martin camille;;;;;DOS-005;");
+        ImportJobs.Job job = run(id, true);
+
+        assertThat(job.errors()).isEmpty();
+        assertThat(job.status()).isEqualTo("IMPORTED");
+        JdbcClient owner = OwnerSql.of(server);
+        List<Map<String, Object>> measures = owner.sql("""
+                select p.first_name, m.status, m.outcome, m.started_on, m.ended_on, u.username, m.file_number, m.notes,
+                       m.import_job_id
+                from measure m join person p on p.id = m.person_id left join app_user u on u.id = m.assigned_user_id
+                where p.last_name = ? order by m.received_on""").param(family).query().listOfRows();
+        assertThat(measures).extracting(m -> m.get("first_name"), m -> m.get("status"), m -> m.get("outcome"),
+                m -> m.get("username"), m -> m.get("file_number")).containsExactly(
+                        tuple("Zoé", "ENDED", "LIFTED_BY_MAGISTRATE", "intervenant", "DOS-001"),
+                        tuple("Émile", "IN_PROGRESS", null, "intervenant.mfa", "DOS-002"),
+                        tuple("Léon", "ENDED", "CANCELLED_BY_MAGISTRATE", null, "DOS-003"),
+                        tuple("Anaïs", "SUSPENDED", null, "intervenant.mfa", null),
+                        tuple("Inès", "ASSIGNED", null, "intervenant", "DOS-005"));
+        assertThat(measures.get(0).get("started_on").toString()).isEqualTo("2025-01-10");
+        assertThat(measures.get(0).get("ended_on").toString()).isEqualTo("2025-06-30");
+        assertThat(measures.get(0).get("notes")).isEqualTo("Suivi sans incident");
+        assertThat(measures.get(2).get("ended_on").toString()).isEqualTo("2025-02-01");
+        assertThat(measures).allSatisfy(m -> assertThat(m.get("import_job_id")).isEqualTo(id));
+        // Every step of the history says it was imported, by the importer, at the import.
+        assertThat(owner.sql("""
+                select t.action, t.to_status, t.effective_on, t.imported, t.actor_name from measure_transition t
+                join measure m on m.id = t.measure_id join person p on p.id = m.person_id
+                where p.last_name = ? and p.first_name = 'Zoé' order by t.occurred_at""").param(family)
+                .query((rs, n) -> tuple(rs.getString(1), rs.getString(2), String.valueOf(rs.getObject(3)),
+                        rs.getBoolean(4), rs.getString(5))).list())
+                .containsExactly(tuple(null, "RECEIVED", "2025-01-03", true, "Julien Moreau"),
+                        tuple("ASSIGN", "ASSIGNED", "null", true, "Julien Moreau"),
+                        tuple("START", "IN_PROGRESS", "2025-01-10", true, "Julien Moreau"),
+                        tuple("END", "ENDED", "2025-06-30", true, "Julien Moreau"));
+        // The measure page shows them: its file number, notes, and a timeline marked imported.
+        UUID zoe = owner.sql("""
+                select m.id from measure m join person p on p.id = m.person_id
+                where p.last_name = ? and p.first_name = 'Zoé'""").param(family).query(UUID.class).single();
+        fr.passerelle.measures.Measures.Measure measure = measuresApi.get(zoe);
+        assertThat(List.of(measure.fileNumber(), measure.notes())).containsExactly("DOS-001", "Suivi sans incident");
+        assertThat(measuresApi.timeline(zoe)).hasSize(4).allMatch(fr.passerelle.measures.Measures.Step::imported);
+    }
+
+    @Test
+    void anEndedMeasureWithoutOutcomeEndDateOrWorkerAndAHistoryOutOfOrderAreErrors() throws Exception {
+        SignedIn.as(users, "admin.asso");
+        ImportJobs.Job job = run(upload(HEADER,
+                family + ";Zoé;14/03/1985;TIG;TJ-LYON;Parquet;03/01/2025;Camille Martin;Terminée;;30/06/2025;;;",
+                family + ";Émile;01/02/1990;CJSE;TJ-LYON;Parquet;04/01/2025;;En cours;;;;;",
+                family + ";Léon;01/01/1970;CJSE;TJ-LYON;Parquet;05/01/2025;Camille Martin;;;;Décès;;",
+                family + ";Anaïs;02/02/1992;CJSE;TJ-LYON;Parquet;06/01/2025;Camille Martin;Terminée;20/03/2025;"
+                        + "01/02/2025;Terme;;"), false);
+
+        assertThat(job.errors()).extracting(ImportJobs.RowError::row, ImportJobs.RowError::column,
+                        ImportJobs.RowError::key)
+                .containsExactly(tuple(2, "Statut", "import.error.outcomeRequired"),
+                        tuple(3, "Statut", "import.error.assigneeRequired"),
+                        tuple(4, "Issue", "import.error.endedOnRequired"),
+                        tuple(5, "Date de début", "import.error.startAfterEnd"));
+        assertThat(personsNamed(family)).isZero();
+    }
+
+    @Test
+    void unknownValuesAreListedOnceWithTheirRowsAndTheChoicesAreRememberedForTheNextFile() throws Exception {
+        SignedIn.as(users, "admin.asso");
+        String[] rows = {
+            family + ";Zoé;14/03/1985;TIG - accueil;TJ-LYON;Parquet;03/01/2025;;;;;;;",
+            family + ";Émile;01/02/1990;tig - ACCUEIL;TJ-LYON;Parquet;04/01/2025;;;;;;;",
+            family + ";Léon;01/01/1970;CJSE;TJ-LYON;Parquet;05/01/2025;M. Personne;En cours;06/01/2025;;;;",
+            family + ";Anaïs;02/02/1992;CJSE;TJ-LYON;Parquet;06/01/2025;;Archivée en cave;;;;;"};
+        UUID first = upload(HEADER, rows);
+        ImportJobs.Job checked = run(first, false);
+
+        assertThat(checked.unknownValues()).extracting(ImportJobs.UnknownValue::field, ImportJobs.UnknownValue::value,
+                        ImportJobs.UnknownValue::rows)
+                .containsExactly(tuple(ImportField.MEASURE_TYPE, "TIG - accueil", 2),
+                        tuple(ImportField.ASSIGNEE, "M. Personne", 1),
+                        tuple(ImportField.STATUS, "Archivée en cave", 1));
+        String tig = jobs.knownValues().of(ImportField.MEASURE_TYPE).stream()
+                .filter(o -> o.label().contains("(TIG)")).findFirst().orElseThrow().value();
+        jobs.chooseValues(first, List.of(
+                new ImportJobs.ValueChoice(ImportField.MEASURE_TYPE, "TIG - accueil", tig),
+                new ImportJobs.ValueChoice(ImportField.ASSIGNEE, "M. Personne", ImportJobs.SKIP),
+                new ImportJobs.ValueChoice(ImportField.STATUS, "Archivée en cave", "")));
+        ImportJobs.Job rechecked = waitForEnd(first);
+        assertThat(rechecked.unknownValues()).extracting(ImportJobs.UnknownValue::value)
+                .containsExactly("Archivée en cave");
+        assertThat(rechecked.rowsSkipped()).isEqualTo(1);
+        assertThat(rechecked.errors()).extracting(ImportJobs.RowError::row).containsExactly(5);
+
+        // The next file of the association: the choices apply at once, only the new value is asked.
+        ImportJobs.Job next = run(upload(HEADER, rows[0], rows[1], rows[2]), true);
+        assertThat(next.status()).isEqualTo("IMPORTED");
+        assertThat(next.unknownValues()).isEmpty();
+        assertThat(next.rowsSkipped()).isEqualTo(1);
+        assertThat(next.measuresCreated()).isEqualTo(2);
+        assertThat(OwnerSql.of(server).sql("""
+                select count(*) from measure m join person p on p.id = m.person_id
+                where p.last_name = ? and m.measure_type_id = cast(? as uuid)""").param(family).param(tig)
+                .query(Long.class).single()).isEqualTo(2);
+
+        // Listed on the imports page; a choice forgotten is asked again.
+        assertThat(jobs.rememberedChoices()).extracting(ImportJobs.RememberedChoice::field,
+                        ImportJobs.RememberedChoice::value, ImportJobs.RememberedChoice::choice)
+                .contains(tuple(ImportField.MEASURE_TYPE, "TIG - accueil", tig),
+                        tuple(ImportField.ASSIGNEE, "M. Personne", ImportJobs.SKIP));
+        jobs.forgetChoice(ImportField.ASSIGNEE, "m. PERSONNE");
+        assertThat(jobs.rememberedChoices()).extracting(ImportJobs.RememberedChoice::value)
+                .doesNotContain("M. Personne");
+        assertThat(run(upload(HEADER, rows[2]), false).unknownValues()).extracting(ImportJobs.UnknownValue::value)
+                .containsExactly("M. Personne");
+
+        // The choices are the association's own: another association's files are asked again.
+        PasserelleUser marseille = SignedIn.as(users, "admin.marseille");
+        assertThat(OwnerSql.of(server).sql("select count(*) from import_value_choice where value_key = 'tig accueil'"
+                + " and organisation_id = ?").param(marseille.organisationId()).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void errorsAreGroupedByKindAndHandedBackBesideTheirRowsWithFormulasWarnedAndSamplesShown() throws Exception {
+        SignedIn.as(users, "admin.asso");
+        UUID id = upload(HEADER,
+                family + ";Zoé;14/03/1985;TIG;TJ-LYON;Parquet;31/02/2025;;;;;;;=HYPERLINK(\"http://x\")",
+                family + ";Émile;01/02/1990;CJSE;TJ-LYON;Parquet;32/01/2025;;;;;;;",
+                family + ";Léon;01/01/1970;CJSE;Gotham;Parquet;05/01/2025;;;;;;;+33 6 12 34 56 78",
+                family + ";Anaïs;02/02/1992;CJSE;TJ-LYON;Parquet;06/01/2025;;;;;;;");
+        assertThat(jobs.get(id).samplesOf(0)).containsExactly(family, family, family);
+        assertThat(jobs.get(id).samplesOf(3)).containsExactly("TIG", "CJSE", "CJSE");
+        ImportJobs.Job job = run(id, false);
+
+        assertThat(job.errorGroups()).extracting(ImportJobs.ErrorGroup::key, ImportJobs.ErrorGroup::count)
+                .containsExactly(tuple("import.error.date", 2), tuple("import.error.court", 1));
+        assertThat(job.errorGroups().get(0).errors()).extracting(ImportJobs.RowError::row).containsExactly(2, 3);
+        assertThat(job.warningCount()).isEqualTo(1);
+        assertThat(job.warnings()).extracting(ImportJobs.RowError::row, ImportJobs.RowError::key)
+                .containsExactly(tuple(2, "import.warning.formula"));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        jobs.writeErrors(id, e -> e.key(), "Lignes", "Erreurs", out);
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            List<Row> sheet = workbook.getFirstSheet().read();
+            assertThat(sheet).hasSize(5);
+            assertThat(sheet.get(0).getCellText(14)).isEqualTo("Erreurs");
+            assertThat(sheet.get(1).getCellText(6)).isEqualTo("31/02/2025");
+            assertThat(sheet.get(1).getCellText(13)).isEqualTo("=HYPERLINK(\"http://x\")");
+            assertThat(sheet.get(1).getCell(13).getFormula()).isNull();
+            assertThat(sheet.get(1).getCellText(14)).isEqualTo("Date de réception : import.error.date");
+            assertThat(sheet.get(3).getCellText(14)).isEqualTo("Juridiction : import.error.court");
+            assertThat(sheet.get(4).getCellCount() <= 14 || sheet.get(4).getCellText(14).isEmpty()).isTrue();
+        }
+    }
+
+    @Test
+    void theImportedMeasuresAreTheCaseloadOfThisImport() throws Exception {
+        SignedIn.as(users, "admin.asso");
+        UUID id = upload(HEADER,
+                family + ";Zoé;14/03/1985;TIG;TJ-LYON;Parquet;03/01/2025;;;;;;;",
+                family + ";Émile;01/02/1990;CJSE;TJ-LYON;Parquet;04/01/2025;Camille Martin;Terminée;05/01/2025;"
+                        + "06/01/2025;Terme;;");
+        run(id, true);
+
+        Caseloads.Page page = caseloads.page(Caseloads.View.ALL,
+                new Caseloads.Filters(null, null, null, null, null, null, null, id), Caseloads.Sort.RECEIVED, null);
+        assertThat(page.total()).isEqualTo(2);
+        assertThat(page.lines()).extracting(Caseloads.Line::personName)
+                .containsExactly(family + " Émile", family + " Zoé");
+    }
+
+    private UUID upload(String header, String... rows) {
+        byte[] content = (header + "\r\n" + String.join("\r\n", rows)).getBytes(StandardCharsets.UTF_8);
+        return jobs.upload("reprise.csv", content.length, new ByteArrayInputStream(content));
+    }
+
+    private ImportJobs.Job run(UUID id, boolean commit) {
+        jobs.map(id, jobs.get(id).mapping(), commit);
+        return waitForEnd(id);
+    }
+
+    private ImportJobs.Job waitForEnd(UUID id) {
+        return Awaitility.await().pollInSameThread().alias("the import ends").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100)).until(() -> jobs.get(id), job -> !job.running());
+    }
+
+    private long personsNamed(String lastName) {
+        return OwnerSql.of(server).sql("select count(*) from person where last_name = ?").param(lastName)
+                .query(Long.class).single();
+    }
+}
