@@ -17,7 +17,8 @@ class TariffResetBrowserTest extends BrowserSupport {
     @Test
     void aTariffIsResetOnlyOnceConfirmed() {
         signIn("admin.asso");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Catalogue des mesures")).click();
+        page.getByLabel("Navigation principale").getByRole(AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName("Catalogue des mesures")).click();
         page.getByLabel("Rechercher un type (libellé ou code)").fill("sexisme");
         Locator row = page.locator("#catalogue tbody tr");
         assertThat(row).hasCount(1);
