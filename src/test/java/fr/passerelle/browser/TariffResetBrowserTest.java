@@ -33,8 +33,9 @@ class TariffResetBrowserTest extends BrowserSupport {
         page.onceDialog(dialog -> dialog.accept());
         reset.click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Le tarif est remis à définir");
-        page.getByLabel("Rechercher un type (libellé ou code)").fill("sexisme");
-        assertThat(page.locator("#catalogue tbody tr")).containsText("Tarif à renseigner");
+        Locator after = page.locator("#catalogue tbody tr", new Page.LocatorOptions().setHasText(TYPE));
+        assertThat(after).containsText("Tarif à renseigner");
+        assertThat(after.locator(".tariff-reset")).hasCount(0);
         assertAccessible();
 
         // The tariff set again, from the type's page.
