@@ -122,6 +122,22 @@
         });
   }
 
+  // The received-activity layer of each measure type, read once per type (published counts only).
+  var receivedByType = {};
+  function loadReceived(type) {
+    receivedByType[type] = {};
+    fetch(element.getAttribute('data-url') + '?type=' + encodeURIComponent(type),
+        { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (data) {
+          if (data && data.receivedType === type) {
+            receivedByType[type] = data.received || {};
+            syncWithPanel();
+          }
+        })
+        .catch(function () { /* the layer is an addition: the offer stays shown */ });
+  }
+
   // The state shown by the side panel: selected court and type, search results.
   var shownCourt = null;
   function syncWithPanel() {
@@ -136,13 +152,21 @@
     document.getElementById('map-type').value = type;
     var zones = {};
     (zonesByType[type] || []).forEach(function (code) { zones[code] = true; });
+    var received = (type && receivedByType[type]) || {};
     Object.keys(courtMarkers).forEach(function (code) {
       var icon = courtMarkers[code].getElement();
       if (icon) {
-        icon.classList.toggle('zone-blanche', zones[code] === true);
+        var active = received[code] !== undefined;
+        icon.classList.toggle('zone-blanche', zones[code] === true && !active);
+        // A zone blanche where measures of the type were received all the same: marked apart.
+        icon.classList.toggle('zone-blanche-active', zones[code] === true && active);
+        icon.classList.toggle('received', zones[code] !== true && active);
         icon.classList.toggle('selected', code === court);
       }
     });
+    if (type && !receivedByType[type]) {
+      loadReceived(type);
+    }
     if (court && courtPoints[court] && court !== shownCourt) {
       map.setView([courtPoints[court].lat, courtPoints[court].lon], Math.max(map.getZoom(), 8));
     } else if (!court && results.getAttribute('data-q')) {

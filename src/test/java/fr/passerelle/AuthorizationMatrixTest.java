@@ -183,6 +183,8 @@ class AuthorizationMatrixTest {
             Rule.post("/admin/catalogue/{id}/active").requires("catalogue:manage")
                     .tenant(Ids::ownMeasureType, Ids::foreignMeasureType).param("active", "true"),
             Rule.post("/admin/catalogue/{id}/delete").requires("catalogue:manage").tenant(Ids::unknown, Ids::foreignMeasureType),
+            Rule.post("/admin/catalogue/{id}/tariff/reset").requires("catalogue:manage")
+                    .tenant(Ids::unknown, Ids::foreignMeasureType),
             Rule.get("/indicators").requires("indicators:read"),
             Rule.get("/indicators/export").requires("indicators:read"),
             Rule.get("/indicators/key-figures.pdf").requires("indicators:read"),

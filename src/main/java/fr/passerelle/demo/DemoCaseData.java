@@ -18,9 +18,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * A plausible caseload for one association, made through the measures module's API: persons,
@@ -61,10 +58,14 @@ class DemoCaseData {
         this.users = users;
     }
 
-    /** Fills the current association (tenant) with {@code personCount} persons and about 1.5 measures each. */
-    void generate(int personCount, Random random, LocalDate today) {
+    /** What {@link #generate} made. */
+    record Made(int persons, int measures) {}
+
+    /** Fills the current association (tenant) with {@code personCount} persons and about 1.4 measures each. */
+    Made generate(int personCount, Random random, LocalDate today) {
         List<MeasureCatalogue.MeasureType> types = catalogue.types();
         List<UUID> workers = users.withRole(Roles.CASE_WORKER).stream().map(UserAccounts.UserChoice::id).toList();
+        int made = 0;
         for (int i = 0; i < personCount; i++) {
             String last = LAST_NAMES.get(random.nextInt(LAST_NAMES.size()));
             String first = FIRST_NAMES.get(random.nextInt(FIRST_NAMES.size()));
@@ -75,8 +76,10 @@ class DemoCaseData {
             int count = random.nextInt(10) < 6 ? 1 : 2;
             for (int m = 0; m < count; m++) {
                 measure(person, types.get(random.nextInt(types.size())), workers, random, today);
+                made++;
             }
         }
+        return new Made(personCount, made);
     }
 
     private void measure(UUID person, MeasureCatalogue.MeasureType type, List<UUID> workers, Random random,
@@ -140,18 +143,14 @@ class DemoCaseData {
      * magistrate, and only then is the measure closed (the lifecycle refuses it otherwise).
      */
     private void closeWithFinalReport(UUID measure, LocalDate sentOn) {
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("demo", null,
-                List.of(new SimpleGrantedAuthority("report:write"), new SimpleGrantedAuthority("report:validate"))));
-        try {
+        DemoPermissions.callWith(List.of("report:write", "report:validate"), () -> {
             UUID report = reports.create(measure, ReportKind.FINAL);
             for (ReportStatus.Move move : List.of(ReportStatus.Move.SUBMIT, ReportStatus.Move.VALIDATE)) {
                 reports.move(report, move, null, null);
             }
             reports.move(report, ReportStatus.Move.SEND, null, sentOn);
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
+            return report;
+        });
         measures.perform(measure, MeasureAction.CLOSE, new Measures.ActionInput(null, sentOn, null, null));
     }
 }

@@ -2,10 +2,13 @@ package fr.passerelle.demo;
 
 import fr.passerelle.identity.AssociationServices;
 import fr.passerelle.identity.OrganisationKind;
+import fr.passerelle.identity.Permissions;
 import fr.passerelle.identity.Organisations;
 import fr.passerelle.identity.UserAccounts;
+import fr.passerelle.measures.MeasureCatalogue;
 import fr.passerelle.network.Courts;
 import fr.passerelle.shared.db.TenantScope;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,6 +28,30 @@ class DemoDataGenerator {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataGenerator.class);
     private static final long SEED = 20261123L;
+    /** The Lyon caseload has its own seed, so that it is the same whatever the number of associations. */
+    static final long CASE_SEED = 20261207L;
+
+    /**
+     * The tariffs of the demo catalogues (illustrative amounts in euros, per measure, per day or per
+     * hour as the type bills): every type of the national catalogue that is billed has one.
+     */
+    static final Map<String, BigDecimal> TARIFFS = Map.ofEntries(
+            Map.entry("ESR", new BigDecimal("70.00")), Map.entry("EP", new BigDecimal("500.00")),
+            Map.entry("CJSE", new BigDecimal("750.00")), Map.entry("MEDIATION_PENALE", new BigDecimal("180.00")),
+            Map.entry("STAGE_CITOYENNETE", new BigDecimal("150.00")),
+            Map.entry("STAGE_STUPEFIANTS", new BigDecimal("150.00")),
+            Map.entry("STAGE_VIOLENCES_COUPLE", new BigDecimal("180.00")),
+            Map.entry("STAGE_PARENTALITE", new BigDecimal("150.00")),
+            Map.entry("STAGE_SEXISME", new BigDecimal("150.00")),
+            Map.entry("STAGE_ACHAT_ACTES_SEXUELS", new BigDecimal("150.00")),
+            Map.entry("EVICTION_CONJOINT", new BigDecimal("45.00")),
+            Map.entry("PLACEMENT_EXTERIEUR", new BigDecimal("38.50")), Map.entry("TIG", new BigDecimal("220.00")),
+            Map.entry("SURSIS_PROBATOIRE", new BigDecimal("600.00")),
+            Map.entry("PREPARATION_SORTIE", new BigDecimal("450.00")),
+            Map.entry("REPARATION_PENALE", new BigDecimal("400.00")),
+            Map.entry("MESURE_INTERET_EDUCATIF", new BigDecimal("300.00")),
+            Map.entry("STAGE_FORMATION_CIVIQUE", new BigDecimal("160.00")), Map.entry("MJIE", new BigDecimal("2450.00")),
+            Map.entry("MEDIATION_MINEURS", new BigDecimal("180.00")));
 
     /** The federation's network regions and the cours d'appel each one covers. */
     static final Map<String, List<String>> REGIONS = new LinkedHashMap<>();
@@ -59,12 +86,15 @@ class DemoDataGenerator {
     private final Courts courts;
     private final TenantScope tenantScope;
     private final DemoCaseData caseData;
+    private final MeasureCatalogue catalogue;
     private final int casePersons;
     private final java.time.Clock clock;
 
     DemoDataGenerator(Organisations organisations, UserAccounts users, AssociationServices services, Courts courts,
-            TenantScope tenantScope, DemoCaseData caseData, int casePersons, java.time.Clock clock) {
+            TenantScope tenantScope, MeasureCatalogue catalogue, DemoCaseData caseData, int casePersons,
+            java.time.Clock clock) {
         this.clock = clock;
+        this.catalogue = catalogue;
         this.caseData = caseData;
         this.casePersons = casePersons;
         this.organisations = organisations;
@@ -82,8 +112,24 @@ class DemoDataGenerator {
         return organisations.find(demoId("federation")).isPresent();
     }
 
+    /**
+     * What {@link #generate} made (the README states these numbers; a test compares them).
+     *
+     * @param regions network regions
+     * @param associations associations
+     * @param fewestServices the fewest services of an association
+     * @param mostServices the most services of an association
+     * @param accounts demo accounts (the README's table)
+     * @param accountsInAService the accounts of associations, each attached to a service of its association
+     * @param pricedTypes catalogue types given a tariff, all associations together
+     * @param casePersons persons of the Lyon caseload
+     * @param caseMeasures measures of the Lyon caseload
+     */
+    record Generated(int regions, int associations, int fewestServices, int mostServices, int accounts,
+            int accountsInAService, int pricedTypes, int casePersons, int caseMeasures) {}
+
     /** Generates everything in the caller's transaction: all of it, or nothing. */
-    void generate(int associationCount) {
+    Generated generate(int associationCount) {
         long started = System.nanoTime();
         Random random = new Random(SEED);
         Map<String, String> regionOfCourtOfAppeal = new LinkedHashMap<>();
@@ -108,6 +154,10 @@ class DemoDataGenerator {
 
         UUID flagship = null;
         UUID second = null;
+        Map<UUID, UUID> firstService = new LinkedHashMap<>();
+        int fewestServices = Integer.MAX_VALUE;
+        int mostServices = 0;
+        int pricedTypes = 0;
         for (Courts.JudicialCourt court : chosen) {
             String name = String.format(NAME_PATTERNS.get(random.nextInt(NAME_PATTERNS.size())), court.seatCity());
             if (court.code().equals(FLAGSHIP_COURT)) {
@@ -119,7 +169,13 @@ class DemoDataGenerator {
             List<String> serviceNames = new ArrayList<>(SERVICE_NAMES);
             Collections.shuffle(serviceNames, random);
             int count = 1 + random.nextInt(4);
-            tenantScope.callAs(id, () -> serviceNames.subList(0, count).stream().map(services::create).toList());
+            List<UUID> created = tenantScope.callAs(id, () -> serviceNames.subList(0, count).stream()
+                    .map(services::create).toList());
+            firstService.put(id, created.get(0));
+            fewestServices = Math.min(fewestServices, count);
+            mostServices = Math.max(mostServices, count);
+            pricedTypes += catalogue == null ? 0 : tenantScope.callAs(id, () -> DemoPermissions.callWith(List.of(Permissions.CATALOGUE_MANAGE),
+                    () -> catalogue.setMissingTariffs(TARIFFS)));
             if (court.code().equals(FLAGSHIP_COURT)) {
                 flagship = id;
             } else if (court.code().equals(SECOND_COURT)) {
@@ -127,6 +183,8 @@ class DemoDataGenerator {
             }
         }
 
+        int accounts = 0;
+        int accountsInAService = 0;
         for (DemoAccounts.DemoAccount account : DemoAccounts.ALL) {
             UUID home = switch (account.home()) {
                 case ASSOCIATION -> flagship;
@@ -137,18 +195,25 @@ class DemoDataGenerator {
             if (home == null) {
                 continue;
             }
+            // The staff of an association work in its first service, so that "my service" shows their colleagues.
+            UUID service = firstService.get(home);
+            if (service != null) {
+                accountsInAService++;
+            }
             tenantScope.callAs(home, () -> users.create(new UserAccounts.NewUser(account.username(),
                     account.displayName(), account.username() + "@demo.passerelle.invalid", DemoAccounts.PASSWORD,
-                    null, List.of(account.role()), true, account.mfaExempt())));
+                    service, List.of(account.role()), true, account.mfaExempt())));
+            accounts++;
         }
+        DemoCaseData.Made made = new DemoCaseData.Made(0, 0);
         if (caseData != null && flagship != null && casePersons > 0) {
-            tenantScope.callAs(flagship, () -> {
-                caseData.generate(casePersons, random, java.time.LocalDate.now(clock));
-                return null;
-            });
+            made = tenantScope.callAs(flagship, () -> caseData.generate(casePersons, new Random(CASE_SEED),
+                    java.time.LocalDate.now(clock)));
         }
         log.info("Demo data generated: {} associations in {} ms", chosen.size(),
                 (System.nanoTime() - started) / 1_000_000);
+        return new Generated(REGIONS.size(), chosen.size(), chosen.isEmpty() ? 0 : fewestServices, mostServices,
+                accounts, accountsInAService, pricedTypes, made.persons(), made.measures());
     }
 
     private UUID insertOrganisation(UUID id, OrganisationKind kind, String name, String city, String departement,

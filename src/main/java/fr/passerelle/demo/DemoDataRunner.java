@@ -55,6 +55,8 @@ class DemoDataRunner implements ApplicationRunner {
     private final ProfileChanges profileChanges;
     private final MeasureCatalogue catalogue;
     private final java.time.Clock clock;
+    private volatile DemoDataGenerator.Generated generated;
+    private final DemoCaseData caseData;
 
     DemoDataRunner(DemoProperties properties, Environment environment, Organisations organisations,
             UserAccounts users, AssociationServices services, Courts courts, TenantScope tenantScope,
@@ -74,11 +76,14 @@ class DemoDataRunner implements ApplicationRunner {
         this.proposals = proposals;
         this.votes = votes;
         this.keys = keys;
-        this.volumes = bulk == null ? null : new DemoVolumes(organisations, users, catalogue, bulk, courts, tx, audit);
+        this.caseData = persons == null ? null
+                : new DemoCaseData(persons, measures, reports, appointments, catalogue, users);
+        this.volumes = bulk == null ? null : new DemoVolumes(organisations, users, services, catalogue, bulk, courts, tx,
+                audit);
         this.environment = environment;
         this.tx = tx;
-        this.generator = new DemoDataGenerator(organisations, users, services, courts, tenantScope,
-                persons == null ? null : new DemoCaseData(persons, measures, reports, appointments, catalogue, users),
+        this.generator = new DemoDataGenerator(organisations, users, services, courts, tenantScope, catalogue,
+                caseData,
                 properties.casePersons(), clock);
         if (enabled() && Arrays.asList(environment.getActiveProfiles()).contains("prod")) {
             throw new IllegalStateException("Demo data is refused in the production profile:"
@@ -96,7 +101,7 @@ class DemoDataRunner implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (enabled() && !generator.alreadyGenerated()) {
-            tx.executeWithoutResult(status -> generator.generate(properties.associations()));
+            generated = tx.execute(status -> generator.generate(properties.associations()));
         }
         if (enabled() && directory != null) {
             DemoDirectory.seed(organisations, courts, directory, profileChanges, catalogue, tx);
@@ -105,6 +110,21 @@ class DemoDataRunner implements ApplicationRunner {
             DemoConsultation.seed(DemoDataGenerator.demoId("public-body"), consultations, participants, proposals, votes,
                     keys, LocalDate.now(clock));
         }
+    }
+
+    /** The generator of the Lyon caseload (null without the measures module). */
+    DemoCaseData caseData() {
+        return caseData;
+    }
+
+    /** The generator of the other associations' caseloads (null without the measures module). */
+    DemoVolumes volumes() {
+        return volumes;
+    }
+
+    /** What this start-up generated; null when the demo data was already there (or is disabled). */
+    DemoDataGenerator.Generated generated() {
+        return generated;
     }
 
     /**

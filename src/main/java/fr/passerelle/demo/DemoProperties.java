@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param enabled generate demo data at start-up; when unset, only with the embedded database
  * @param mfaExempt let demo accounts marked so skip the second factor
  * @param associations how many associations to generate
- * @param casePersons how many persons (with about 1.5 measures each) the flagship association follows
+ * @param casePersons how many persons (with about 1.4 measures each) the flagship association follows
  * @param personsPerAssociation how many persons (with about 2 measures each) every other association
  *     follows, written in bulk in the background after start-up
  */

@@ -1,6 +1,7 @@
 package fr.passerelle.demo;
 
 import fr.passerelle.audit.AuditLog;
+import fr.passerelle.identity.AssociationServices;
 import fr.passerelle.identity.OrganisationKind;
 import fr.passerelle.identity.Organisations;
 import fr.passerelle.identity.Roles;
@@ -48,16 +49,18 @@ class DemoVolumes {
 
     private final Organisations organisations;
     private final UserAccounts users;
+    private final AssociationServices services;
     private final MeasureCatalogue catalogue;
     private final BulkCases bulk;
     private final Courts courts;
     private final TransactionTemplate tx;
     private final AuditLog audit;
 
-    DemoVolumes(Organisations organisations, UserAccounts users, MeasureCatalogue catalogue, BulkCases bulk,
-            Courts courts, TransactionTemplate tx, AuditLog audit) {
+    DemoVolumes(Organisations organisations, UserAccounts users, AssociationServices services,
+            MeasureCatalogue catalogue, BulkCases bulk, Courts courts, TransactionTemplate tx, AuditLog audit) {
         this.organisations = organisations;
         this.users = users;
+        this.services = services;
         this.catalogue = catalogue;
         this.bulk = bulk;
         this.courts = courts;
@@ -71,21 +74,11 @@ class DemoVolumes {
             return 0;
         }
         long started = System.nanoTime();
-        Map<String, List<Courts.JudicialCourt>> courtsByDepartement = courts.judicialCourts("", "").stream()
-                .collect(Collectors.groupingBy(c -> String.valueOf(c.departementCode())));
         int filled = 0;
-        for (UUID association : organisations.activeIds(OrganisationKind.ASSOCIATION)) {
-            if (association.equals(skipped)) {
-                continue;
-            }
-            Organisations.Organisation organisation = organisations.get(association);
-            List<String> courtCodes = courtsByDepartement.getOrDefault(String.valueOf(organisation.departementCode()),
-                    List.of()).stream().map(Courts.JudicialCourt::code).toList();
-            if (courtCodes.isEmpty()) {
-                continue;
-            }
+        for (Map.Entry<UUID, List<String>> target : targets(skipped).entrySet()) {
+            UUID association = target.getKey();
             Boolean done = TenantContext.callAs(association, () -> tx.execute(status ->
-                    fill(association, courtCodes, personsPerAssociation, today)));
+                    fill(association, target.getValue(), personsPerAssociation, today)));
             if (Boolean.TRUE.equals(done)) {
                 filled++;
             }
@@ -95,22 +88,67 @@ class DemoVolumes {
         return filled;
     }
 
+    /** The associations to fill (all active ones but {@code skipped} with a court in their département), with those courts. */
+    Map<UUID, List<String>> targets(UUID skipped) {
+        Map<String, List<Courts.JudicialCourt>> courtsByDepartement = courts.judicialCourts("", "").stream()
+                .collect(Collectors.groupingBy(c -> String.valueOf(c.departementCode())));
+        Map<UUID, List<String>> targets = new java.util.LinkedHashMap<>();
+        for (UUID association : organisations.activeIds(OrganisationKind.ASSOCIATION)) {
+            if (association.equals(skipped)) {
+                continue;
+            }
+            Organisations.Organisation organisation = organisations.get(association);
+            List<String> courtCodes = courtsByDepartement.getOrDefault(String.valueOf(organisation.departementCode()),
+                    List.of()).stream().map(Courts.JudicialCourt::code).toList();
+            if (!courtCodes.isEmpty()) {
+                targets.put(association, courtCodes);
+            }
+        }
+        return targets;
+    }
+
     /** One association, in the current tenant and transaction; false when it already had its caseload. */
     boolean fill(UUID association, List<String> courtCodes, int personCount, LocalDate today) {
         if (!users.withRole(Roles.CASE_WORKER).isEmpty()) {
             return false;
         }
-        Random random = new Random(association.getMostSignificantBits() ^ association.getLeastSignificantBits());
+        Random random = seeded(association);
         String prefix = "demo." + association.toString().substring(0, 8);
+        // The two case workers join the association's first service, so that "my service" shows both.
+        UUID service = services.list().stream().map(AssociationServices.TeamService::id).findFirst().orElse(null);
         List<UUID> workers = new ArrayList<>();
         for (int w = 1; w <= 2; w++) {
             workers.add(users.create(new UserAccounts.NewUser(prefix + "." + w,
                     WORKER_NAMES.get(random.nextInt(WORKER_NAMES.size())), prefix + "." + w + "@demo.passerelle.invalid",
-                    DemoAccounts.PASSWORD, null, List.of(Roles.CASE_WORKER), true, true)));
+                    DemoAccounts.PASSWORD, service, List.of(Roles.CASE_WORKER), true, true)));
         }
+        BulkCases.Rules rules = bulk.rules();
+        BulkCases.Written written = bulk.write(rules, rows(random, workers, rules, courtCodes, personCount, today));
+        audit.record("demo.cases_generated", "organisation", association,
+                Map.of("persons", written.persons(), "measures", written.measures()));
+        return true;
+    }
+
+    /**
+     * The rows {@link #fill} writes for an association, in the current tenant, with stand-ins for its
+     * two case workers and without writing anything: what the README's counts are checked against.
+     */
+    List<BulkCases.CaseRow> plannedRows(UUID association, List<String> courtCodes, int personCount, LocalDate today) {
+        Random random = seeded(association);
+        for (int w = 1; w <= 2; w++) {
+            random.nextInt(WORKER_NAMES.size());
+        }
+        return rows(random, List.of(new UUID(0, 1), new UUID(0, 2)), bulk.rules(), courtCodes, personCount, today);
+    }
+
+    private static Random seeded(UUID association) {
+        return new Random(association.getMostSignificantBits() ^ association.getLeastSignificantBits());
+    }
+
+    private List<BulkCases.CaseRow> rows(Random random, List<UUID> workers, BulkCases.Rules rules,
+            List<String> courtCodes, int personCount, LocalDate today) {
         List<MeasureCatalogue.MeasureType> types = catalogue.types().stream().filter(MeasureCatalogue.MeasureType::active)
                 .toList();
-        BulkCases.Rules rules = bulk.rules();
         List<BulkCases.CaseRow> rows = new ArrayList<>();
         for (int p = 0; p < personCount; p++) {
             UUID person = Ids.newId();
@@ -130,10 +168,7 @@ class DemoVolumes {
                         today)));
             }
         }
-        BulkCases.Written written = bulk.write(rules, rows);
-        audit.record("demo.cases_generated", "organisation", association,
-                Map.of("persons", written.persons(), "measures", written.measures()));
-        return true;
+        return rows;
     }
 
     private static Measures.Mandate mandate(MeasureCatalogue.MeasureType type, List<String> courtCodes, Random random,

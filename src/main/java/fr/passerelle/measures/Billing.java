@@ -106,8 +106,20 @@ public class Billing {
     /** The list page's content. */
     public record Listing(List<Summary> statements, Totals totals, List<Integer> years) {}
 
-    /** What the rules give for a court and month, and the types left out for want of a tariff. */
-    public record Computation(List<Line> lines, List<String> typesWithoutTariff) {}
+    /** What the rules give for a court and month, and the types (and measures) left out for want of a tariff. */
+    public record Computation(List<Line> lines, List<String> typesWithoutTariff, List<Omission> omissions) {}
+
+    /** A measure and period left out of a statement because its type's tariff was to be set. */
+    public record Omission(UUID measureId, String billingMode, YearMonth period) {}
+
+    /**
+     * Why a line of an earlier month is in this statement ({@link BillingRules#lateReason}), with
+     * the facts the page states: the statement that left it out for want of a tariff (its month and
+     * the day it was computed), the day the statement of the line's month was computed, and the day
+     * the end (or the last quantity of that month) was recorded.
+     */
+    public record LateLine(int position, BillingRules.Late reason, YearMonth period, YearMonth leftOutIn,
+            LocalDate leftOutOn, LocalDate periodStatementOn, LocalDate recordedOn) {}
 
     /** The courts the association's measures come from, by name. */
     @Transactional(readOnly = true)
@@ -161,6 +173,7 @@ public class Billing {
         Statement before = lock(id);
         before.status().after(BillingStatus.Action.REGENERATE);
         jdbc.sql("delete from billing_statement_line where statement_id = ?").param(id).update();
+        jdbc.sql("delete from billing_statement_omission where statement_id = ?").param(id).update();
         jdbc.sql("update billing_statement set generated_at = ?, generated_by = ? where id = ?")
                 .param(Timestamp.from(clock.instant())).param(me()).param(id).update();
         List<Line> lines;
@@ -241,6 +254,64 @@ public class Billing {
         requireBilling();
         return statement.status().frozen() ? List.of()
                 : compute(statement.courtCode(), statement.month()).typesWithoutTariff();
+    }
+
+    /**
+     * Why each line of an earlier month than the statement's is in it, by line position; lines of
+     * the statement's own month are not in the map. Only statements computed before this one count.
+     */
+    @Transactional(readOnly = true)
+    public Map<Integer, LateLine> lateLines(Statement statement) {
+        requireBilling();
+        Map<Integer, LateLine> late = new LinkedHashMap<>();
+        jdbc.sql("""
+                select l.position, l.period_month, o.left_out_in, o.left_out_at,
+                       (select s.generated_at from billing_statement s
+                        where s.court_code = :court and s.period_month = l.period_month and s.id <> :id
+                          and s.generated_at < :at) as period_statement_at,
+                       case when l.billing_mode = 'PER_MEASURE' then
+                           (select tr.occurred_at from measure_transition tr
+                            where tr.measure_id = l.measure_id and tr.to_status = 'ENDED'
+                            order by tr.occurred_at desc, tr.id desc limit 1)
+                       else (select max(e.recorded_at) from measure_quantity_entry e
+                             where e.measure_id = l.measure_id
+                               and cast(date_trunc('month', e.entry_date) as date) = l.period_month)
+                       end as recorded_at
+                from billing_statement_line l
+                left join lateral (
+                    select s.period_month as left_out_in, s.generated_at as left_out_at
+                    from billing_statement_omission om join billing_statement s on s.id = om.statement_id
+                    where om.measure_id = l.measure_id and s.id <> :id and s.generated_at < :at
+                      and (l.billing_mode = 'PER_MEASURE' and om.billing_mode = 'PER_MEASURE'
+                           or l.billing_mode <> 'PER_MEASURE' and om.period_month = l.period_month)
+                    order by s.generated_at desc limit 1) o on true
+                where l.statement_id = :id and l.period_month < :month
+                order by l.position""")
+                .param("court", statement.courtCode()).param("id", statement.id())
+                .param("at", Timestamp.from(statement.generatedAt())).param("month", statement.month().atDay(1))
+                .query((rs, n) -> {
+                    YearMonth period = YearMonth.from(rs.getObject("period_month", LocalDate.class));
+                    Instant leftOutAt = instant(rs, "left_out_at");
+                    Instant periodStatementAt = instant(rs, "period_statement_at");
+                    Instant recordedAt = instant(rs, "recorded_at");
+                    LocalDate leftOutIn = rs.getObject("left_out_in", LocalDate.class);
+                    BillingRules.Late reason = BillingRules.lateReason(statement.month(), period, leftOutAt != null,
+                            periodStatementAt, recordedAt);
+                    return new LateLine(rs.getInt("position"), reason, period,
+                            leftOutIn == null ? null : YearMonth.from(leftOutIn), parisDay(leftOutAt),
+                            parisDay(periodStatementAt), parisDay(recordedAt));
+                })
+                .list().forEach(line -> late.put(line.position(), line));
+        return late;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static LocalDate parisDay(Instant instant) {
+        return instant == null ? null : LocalDate.ofInstant(instant, PARIS);
     }
 
     @Transactional(readOnly = true)
@@ -326,6 +397,7 @@ public class Billing {
     Computation compute(String courtCode, YearMonth month) {
         List<Line> lines = new ArrayList<>();
         TreeSet<String> withoutTariff = new TreeSet<>();
+        List<Omission> omissions = new ArrayList<>();
         jdbc.sql("""
                 select m.id, m.reference, p.reference as person_reference,
                        coalesce(m.parquet_number, m.instruction_number) as procedure_number,
@@ -346,7 +418,7 @@ public class Billing {
                             : MeasureOutcome.valueOf(rs.getString("outcome"));
                     if (BillingRules.billablePerMeasure(MeasureStatus.valueOf(rs.getString("status")), outcome, endedOn,
                             month)) {
-                        addLine(lines, withoutTariff, rs, "PER_MEASURE", YearMonth.from(endedOn), endedOn,
+                        addLine(lines, withoutTariff, omissions, rs, "PER_MEASURE", YearMonth.from(endedOn), endedOn,
                                 BigDecimal.ONE);
                     }
                     return null;
@@ -369,7 +441,7 @@ public class Billing {
                                   and l.period_month = q.period_month and l.billing_mode <> 'PER_MEASURE')""")
                 .param("court", courtCode).param("end", month.atEndOfMonth())
                 .query((rs, n) -> {
-                    addLine(lines, withoutTariff, rs, rs.getString("billing_mode"),
+                    addLine(lines, withoutTariff, omissions, rs, rs.getString("billing_mode"),
                             YearMonth.from(rs.getObject("period_month", LocalDate.class)), null,
                             rs.getBigDecimal("quantity"));
                     return null;
@@ -382,14 +454,15 @@ public class Billing {
                     l.personReference(), l.procedureNumber(), l.typeLabel(), l.endedOn(), l.quantity(), l.unitTariff(),
                     l.amount()));
         }
-        return new Computation(numbered, List.copyOf(withoutTariff));
+        return new Computation(numbered, List.copyOf(withoutTariff), List.copyOf(omissions));
     }
 
-    private static void addLine(List<Line> lines, TreeSet<String> withoutTariff, ResultSet rs, String mode,
-            YearMonth period, LocalDate endedOn, BigDecimal quantity) throws SQLException {
+    private static void addLine(List<Line> lines, TreeSet<String> withoutTariff, List<Omission> omissions,
+            ResultSet rs, String mode, YearMonth period, LocalDate endedOn, BigDecimal quantity) throws SQLException {
         BigDecimal tariff = rs.getBigDecimal("tariff");
         if (tariff == null) {
             withoutTariff.add(rs.getString("label"));
+            omissions.add(new Omission(rs.getObject("id", UUID.class), mode, period));
             return;
         }
         lines.add(new Line(0, rs.getObject("id", UUID.class), mode, period, rs.getString("reference"),
@@ -398,7 +471,16 @@ public class Billing {
     }
 
     private List<Line> writeLines(UUID statementId, String courtCode, YearMonth month) {
-        List<Line> lines = compute(courtCode, month).lines();
+        Computation computation = compute(courtCode, month);
+        List<Line> lines = computation.lines();
+        for (Omission omission : computation.omissions()) {
+            jdbc.sql("""
+                    insert into billing_statement_omission (statement_id, organisation_id, measure_id, billing_mode,
+                        period_month)
+                    values (?, ?, ?, ?, ?) on conflict do nothing""")
+                    .param(statementId).param(organisation()).param(omission.measureId()).param(omission.billingMode())
+                    .param(omission.period().atDay(1)).update();
+        }
         for (Line line : lines) {
             jdbc.sql("""
                     insert into billing_statement_line (id, organisation_id, statement_id, position, measure_id, billing_mode,

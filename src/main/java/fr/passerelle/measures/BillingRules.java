@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -45,6 +46,42 @@ public final class BillingRules {
         return (status == MeasureStatus.ENDED || status == MeasureStatus.CLOSED)
                 && outcome != MeasureOutcome.CANCELLED_BY_MAGISTRATE
                 && endedOn != null && !endedOn.isAfter(month.atEndOfMonth());
+    }
+
+    /** Why a line of an earlier month is billed only now (see {@link #lateReason}). */
+    public enum Late {
+        /** The statement that could have billed it left it out: its type's tariff was to be set. */
+        TARIFF_TO_BE_SET,
+        /** The end (or the days) was recorded after the statement of its month was computed. */
+        RECORDED_AFTER_STATEMENT,
+        /** No statement was made for its month with this court. */
+        NO_STATEMENT,
+        /** The statement of its month, computed after it was recorded, did not have it (e.g. another court then). */
+        NOT_IN_STATEMENT
+    }
+
+    /**
+     * Why a line of {@code period} is in the statement of a later {@code month}; null when it is of
+     * that month (nothing to explain). By order of precedence: an earlier statement left it out for
+     * want of a tariff; there is no statement of its period; the statement of its period (computed at
+     * {@code periodStatementAt}) was computed before it was recorded ({@code recordedAt}); otherwise
+     * that statement did not have it.
+     */
+    public static Late lateReason(YearMonth month, YearMonth period, boolean leftOutForWantOfTariff,
+            Instant periodStatementAt, Instant recordedAt) {
+        if (!period.isBefore(month)) {
+            return null;
+        }
+        if (leftOutForWantOfTariff) {
+            return Late.TARIFF_TO_BE_SET;
+        }
+        if (periodStatementAt == null) {
+            return Late.NO_STATEMENT;
+        }
+        if (recordedAt != null && recordedAt.isAfter(periodStatementAt)) {
+            return Late.RECORDED_AFTER_STATEMENT;
+        }
+        return Late.NOT_IN_STATEMENT;
     }
 
     /** Quantity × unit tariff, to the cent. */

@@ -139,6 +139,59 @@ public class MeasureCatalogue {
         audit.record("catalogue.type.updated", "measure_type", id, Map.of("code", before.code(), "changes", changes));
     }
 
+    /**
+     * Puts a billed type's tariff back to "to be set" (for instance a tariff typed by mistake, or one
+     * the court has not confirmed yet): its measures are left out of the next statements, which say
+     * so, until a tariff is set again. Statements already computed keep their lines. Audited with
+     * the tariff before.
+     */
+    @Transactional
+    public void resetTariff(UUID id) {
+        requireManager();
+        MeasureType before = lock(id);
+        if (before.tariff() == null) {
+            return;
+        }
+        jdbc.sql("update measure_type set tariff = null where id = ?").param(id).update();
+        audit.record("catalogue.type.tariff_reset", "measure_type", id, Map.of("code", before.code(),
+                "changes", Map.of("tariff", change(before.tariff().toPlainString(), null))));
+    }
+
+    /**
+     * Sets, by type code, the tariff of the billed types that have none yet (the default catalogue
+     * comes without tariffs); types already priced, or not billed, are left as they are. Returns how
+     * many types got a tariff; audited once with them.
+     */
+    @Transactional
+    public int setMissingTariffs(Map<String, BigDecimal> tariffsByCode) {
+        requireManager();
+        StringBuilder values = new StringBuilder();
+        Map<String, Object> params = new LinkedHashMap<>();
+        tariffsByCode.forEach((code, tariff) -> {
+            if (tariff != null && tariff.signum() >= 0) {
+                int i = params.size() / 2;
+                values.append(values.isEmpty() ? "" : ", ").append("(:code").append(i).append(", cast(:tariff").append(i)
+                        .append(" as numeric(12,2)))");
+                params.put("code" + i, code);
+                params.put("tariff" + i, tariff.setScale(2, java.math.RoundingMode.UNNECESSARY));
+            }
+        });
+        if (params.isEmpty()) {
+            return 0;
+        }
+        Map<String, Object> set = new java.util.TreeMap<>();
+        jdbc.sql("update measure_type t set tariff = v.tariff from (values " + values + ") as v (code, tariff)"
+                        + " where t.code = v.code and t.tariff is null and t.billing_mode <> 'NONE'"
+                        + " returning t.code, t.tariff")
+                .params(params)
+                .query((rs, n) -> set.put(rs.getString(1), rs.getBigDecimal(2).toPlainString())).list();
+        if (!set.isEmpty()) {
+            audit.record("catalogue.tariffs.set", "organisation", TenantContext.currentOrganisationId().orElseThrow(),
+                    Map.of("tariffs", set));
+        }
+        return set.size();
+    }
+
     /** Offers the type for new mandates again, or stops offering it (existing measures keep it). */
     @Transactional
     public void setActive(UUID id, boolean active) {

@@ -37,6 +37,9 @@ class DemoVolumesTest {
     UserAccounts users;
 
     @Autowired
+    fr.passerelle.identity.AssociationServices services;
+
+    @Autowired
     MeasureCatalogue catalogue;
 
     @Autowired
@@ -59,7 +62,7 @@ class DemoVolumesTest {
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
         UUID org = organisations.create(new Organisations.OrganisationData(OrganisationKind.ASSOCIATION,
                 "Association volumes " + UUID.randomUUID(), "Lyon", "69", null, false, true), null);
-        DemoVolumes volumes = new DemoVolumes(organisations, users, catalogue, bulk, courts, tx, audit);
+        DemoVolumes volumes = new DemoVolumes(organisations, users, services, catalogue, bulk, courts, tx, audit);
 
         boolean first = TenantContext.callAs(org, () -> tx.execute(s -> volumes.fill(org, List.of("TJ-LYON"), 60, today)));
         boolean second = TenantContext.callAs(org, () -> tx.execute(s -> volumes.fill(org, List.of("TJ-LYON"), 60, today)));

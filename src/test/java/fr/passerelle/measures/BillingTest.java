@@ -35,6 +35,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 @PasserelleIntegrationTest
 class BillingTest {
 
+    /** The application's "today" is in Paris: a test run near midnight UTC must agree with it. */
+    private static final java.time.ZoneId PARIS = java.time.ZoneId.of("Europe/Paris");
     private static final String COURT = "TJ-ANGERS";
     private static final String OTHER_COURT = "TJ-LAVAL";
 
@@ -67,7 +69,7 @@ class BillingTest {
 
     @Test
     void billsTheRightMeasuresOnceFreezesWhatIsSentAndKeepsItToTheAssociation() throws Exception {
-        YearMonth month = YearMonth.now().minusMonths(2);
+        YearMonth month = YearMonth.now(PARIS).minusMonths(2);
         YearMonth next = month.plusMonths(1);
         as("directrice");
         tariff("EP", "PER_MEASURE", "450,00");
@@ -116,9 +118,9 @@ class BillingTest {
         assertThatThrownBy(() -> billing.generate(COURT, month)).hasFieldOrPropertyWithValue("messageKey", "billing.exists");
 
         // Refusals that change nothing.
-        assertThatThrownBy(() -> billing.pay(statement, LocalDate.now()))
+        assertThatThrownBy(() -> billing.pay(statement, LocalDate.now(PARIS)))
                 .hasFieldOrPropertyWithValue("messageKey", "billing.refused.PAY.DRAFT");
-        assertThatThrownBy(() -> billing.send(statement, LocalDate.now().plusDays(1)))
+        assertThatThrownBy(() -> billing.send(statement, LocalDate.now(PARIS).plusDays(1)))
                 .hasFieldOrPropertyWithValue("messageKey", "billing.sentOn.invalid");
         assertThatThrownBy(() -> billing.send(statement, month.minusMonths(1).atDay(1)))
                 .hasFieldOrPropertyWithValue("messageKey", "billing.sentOn.beforeMonth");
@@ -130,7 +132,7 @@ class BillingTest {
         assertThat(billing.get(statement).total()).isEqualByComparingTo("1482.48");
 
         // ...and never a sent statement.
-        LocalDate sentOn = LocalDate.now().minusDays(20);
+        LocalDate sentOn = LocalDate.now(PARIS).minusDays(20);
         billing.send(statement, sentOn);
         Billing.Statement sent = billing.get(statement);
         assertThat(sent.number()).matches("MF-\\d{4}-\\d{6}");
@@ -141,7 +143,7 @@ class BillingTest {
                 .hasFieldOrPropertyWithValue("messageKey", "billing.refused.REGENERATE.SENT");
         assertThatThrownBy(() -> billing.delete(statement))
                 .hasFieldOrPropertyWithValue("messageKey", "billing.refused.DELETE.SENT");
-        assertThatThrownBy(() -> billing.send(statement, LocalDate.now()))
+        assertThatThrownBy(() -> billing.send(statement, LocalDate.now(PARIS)))
                 .hasFieldOrPropertyWithValue("messageKey", "billing.refused.SEND.SENT");
         assertThatThrownBy(() -> OwnerSql.of(server).sql("update billing_statement_line set amount = 0 where statement_id = ?")
                 .param(statement).update()).isInstanceOf(DataAccessException.class).hasMessageContaining("frozen");
@@ -164,19 +166,19 @@ class BillingTest {
                 .as("the database refuses to bill a measure twice").isInstanceOf(DataAccessException.class);
         billing.delete(following);
         assertThatThrownBy(() -> billing.get(following)).hasFieldOrPropertyWithValue("status", 404);
-        assertThatThrownBy(() -> billing.send(billing.generate(OTHER_COURT, YearMonth.of(2021, 3)), LocalDate.now()))
+        assertThatThrownBy(() -> billing.send(billing.generate(OTHER_COURT, YearMonth.of(2021, 3)), LocalDate.now(PARIS)))
                 .hasFieldOrPropertyWithValue("messageKey", "billing.empty.refused");
 
         // Payment, then nothing more.
         assertThatThrownBy(() -> billing.pay(statement, sentOn.minusDays(1)))
                 .hasFieldOrPropertyWithValue("messageKey", "billing.paidOn.beforeSent");
-        billing.pay(statement, LocalDate.now());
+        billing.pay(statement, LocalDate.now(PARIS));
         Billing.Statement paid = billing.get(statement);
         assertThat(paid.status()).isEqualTo(BillingStatus.PAID);
         assertThat(paid.paymentDelayDays()).isEqualTo(20);
-        assertThatThrownBy(() -> billing.pay(statement, LocalDate.now()))
+        assertThatThrownBy(() -> billing.pay(statement, LocalDate.now(PARIS)))
                 .hasFieldOrPropertyWithValue("messageKey", "billing.refused.PAY.PAID");
-        assertThatThrownBy(() -> billing.send(statement, LocalDate.now()))
+        assertThatThrownBy(() -> billing.send(statement, LocalDate.now(PARIS)))
                 .hasFieldOrPropertyWithValue("messageKey", "billing.refused.SEND.PAID");
         Billing.Listing listing = billing.list(new Billing.Filters(COURT, BillingStatus.PAID, month.getYear()));
         assertThat(listing.statements()).extracting(Billing.Summary::id).containsExactly(statement);
@@ -215,7 +217,7 @@ class BillingTest {
     void isRefusedToACaseWorker() {
         as("intervenant");
         assertThatThrownBy(() -> billing.list(new Billing.Filters(null, null, null))).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> billing.generate("TJ-LYON", YearMonth.now())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> billing.generate("TJ-LYON", YearMonth.now(PARIS))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> billing.pdf(UUID.randomUUID())).isInstanceOf(AccessDeniedException.class);
     }
 

@@ -69,6 +69,7 @@ class BillingController {
         model.addAttribute("statement", statement);
         model.addAttribute("actions", statement.status().actions());
         model.addAttribute("typesWithoutTariff", billing.typesWithoutTariff(statement));
+        model.addAttribute("late", billing.lateLines(statement));
         model.addAttribute("today", LocalDate.now(clock));
         return "billing/show";
     }

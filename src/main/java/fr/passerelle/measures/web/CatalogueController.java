@@ -66,6 +66,13 @@ class CatalogueController {
         return "redirect:/admin/catalogue";
     }
 
+    /** Puts the tariff back to "to be set" (the list and the type's page ask for confirmation first). */
+    @PostMapping("/{id}/tariff/reset")
+    String resetTariff(@PathVariable UUID id, RedirectAttributes redirect) {
+        Forms.perform(redirect, "catalogue.tariff.resetDone", () -> catalogue.resetTariff(id));
+        return "redirect:/admin/catalogue";
+    }
+
     @PostMapping("/{id}/delete")
     String delete(@PathVariable UUID id, RedirectAttributes redirect) {
         Forms.perform(redirect, "catalogue.type.deleted", () -> catalogue.delete(id));

@@ -1,10 +1,12 @@
 package fr.passerelle.network.map;
 
+import fr.passerelle.network.ReceivedActivity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -33,11 +35,20 @@ class MapController {
     private final OfferMap offerMap;
     private final MapProperties properties;
     private final MessageSource messages;
+    private final ObjectProvider<ReceivedActivity> activity;
 
-    MapController(OfferMap offerMap, MapProperties properties, MessageSource messages) {
+    MapController(OfferMap offerMap, MapProperties properties, MessageSource messages,
+            ObjectProvider<ReceivedActivity> activity) {
         this.offerMap = offerMap;
         this.properties = properties;
         this.messages = messages;
+        this.activity = activity;
+    }
+
+    /** The received-activity layer of a type; empty without the observatory. */
+    private ReceivedActivity.Received received(String typeCode) {
+        ReceivedActivity source = activity.getIfAvailable();
+        return source == null ? null : source.received(typeCode);
     }
 
     /**
@@ -67,7 +78,16 @@ class MapController {
         model.addAttribute("members", offer.searchMembers(query));
         model.addAttribute("selected", selected);
         model.addAttribute("selectedType", selectedType);
-        model.addAttribute("zones", selectedType == null ? List.of() : offer.withoutProvider(selectedType.code()));
+        List<Offer.CourtOffer> zones = selectedType == null ? List.of() : offer.withoutProvider(selectedType.code());
+        ReceivedActivity.Received received = selectedType == null ? null : received(selectedType.code());
+        Map<String, Long> receivedByCourt = received == null ? Map.of() : received.byCourt();
+        // Zones blanches where measures of the type were received all the same come first, apart.
+        model.addAttribute("activeZones", zones.stream()
+                .filter(z -> receivedByCourt.containsKey(z.court().code())).toList());
+        model.addAttribute("zones", zones.stream()
+                .filter(z -> !receivedByCourt.containsKey(z.court().code())).toList());
+        model.addAttribute("received", received);
+        model.addAttribute("receivedByCourt", receivedByCourt);
         model.addAttribute("zoneCounts", offer.zonesBlanchesByType().entrySet().stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size())));
         model.addAttribute("q", query);
@@ -88,13 +108,21 @@ class MapController {
     /** A court on the map, with the number of measure types offered there and of its zones blanches. */
     record CourtPoint(String code, String name, String city, double lat, double lon, int offered, int zonesBlanches) {}
 
-    /** What the map script draws; the zones blanches are the court codes of each measure type. */
-    record MapData(List<MemberPoint> members, List<CourtPoint> courts, Map<String, List<String>> zonesBlanches) {}
+    /**
+     * What the map script draws; the zones blanches are the court codes of each measure type; with a
+     * measure type, {@code received} holds the published counts of measures of that type received by
+     * court over the last twelve months (from the national observatory, perturbed, small counts absent).
+     */
+    record MapData(List<MemberPoint> members, List<CourtPoint> courts, Map<String, List<String>> zonesBlanches,
+            String receivedType, Map<String, Long> received) {}
 
     @GetMapping(value = "/donnees", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    MapData data(Locale locale, jakarta.servlet.http.HttpServletRequest request) {
+    MapData data(@RequestParam(defaultValue = "") String type, Locale locale,
+            jakarta.servlet.http.HttpServletRequest request) {
         Offer offer = offerMap.offer();
+        Offer.MeasureTypeRef selectedType = offer.type(type.strip()).orElse(null);
+        ReceivedActivity.Received received = selectedType == null ? null : received(selectedType.code());
         String base = request.getContextPath() + PROFILE_PATH;
         List<MemberPoint> members = offer.members().stream().filter(Offer.Member::located)
                 .map(m -> new MemberPoint(m.id(), m.name(), m.city() == null ? "" : m.city(),
@@ -109,6 +137,7 @@ class MapController {
                         c.court().latitude().doubleValue(), c.court().longitude().doubleValue(), c.offered().size(),
                         c.zonesBlanches().size()))
                 .toList();
-        return new MapData(members, courts, offer.zonesBlanchesByType());
+        return new MapData(members, courts, offer.zonesBlanchesByType(),
+                selectedType == null ? null : selectedType.code(), received == null ? Map.of() : received.byCourt());
     }
 }

@@ -190,7 +190,10 @@ class IndicatorsController {
                 out);
         audit.record("observatory.dashboard.exported", "organisation", me.organisationId(),
                 auditDetails(format.name(), period, report));
-        String filename = "indicateurs-" + period.from() + "-" + period.to() + "." + format.extension();
+        // The file's name carries the period and the filters, as its header block does.
+        List<String> parts = new ArrayList<>(List.of(period.from().toString(), period.to().toString()));
+        report.criteria().forEach(c -> parts.add(c.value()));
+        String filename = ExportFileNames.of("indicateurs", parts, format.extension());
         return Downloads.attachment(MediaType.parseMediaType(format.mediaType()), filename, out.toByteArray());
     }
 

@@ -133,7 +133,26 @@ class NationalObservatoryController {
         }
         Query query = new Query(from, to, region, ca, court, dept, field, type, by);
         Result result = compute(query);
-        List<String> headers = new ArrayList<>();
+        List<Criterion> criteria = criteria(query);
+        // The file says what it holds: a header block (period, filters, breakdown, date), then the
+        // table, counts as numbers ("s" where a count is under statistical secrecy).
+        List<List<?>> rows = new ArrayList<>();
+        java.util.Set<Integer> headings = new java.util.HashSet<>();
+        headings.add(rows.size());
+        rows.add(List.of(text("observatory.national.title")));
+        rows.add(List.of(text("observatory.export.period"), query.from() + " – " + query.to()));
+        if (criteria.isEmpty()) {
+            rows.add(List.of(text("observatory.export.filters"), text("observatory.export.filter.none")));
+        }
+        for (Criterion c : criteria) {
+            rows.add(List.of(c.name(), c.value()));
+        }
+        rows.add(List.of(text("observatory.export.breakdown"), text(result.breakdown().labelKey())));
+        rows.add(List.of(text("observatory.export.generated"),
+                java.time.LocalDate.now(clock.withZone(PARIS)).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))));
+        rows.add(List.of(text("observatory.export.note")));
+        rows.add(List.of());
+        List<Object> headers = new ArrayList<>();
         headers.add(text(result.breakdown().labelKey()));
         headers.add(text("observatory.indicator.measuresReceived.label"));
         headers.add(text("observatory.indicator.measuresActive.label"));
@@ -143,28 +162,71 @@ class NationalObservatoryController {
         }
         headers.add(text("observatory.indicator.medianDuration.label"));
         headers.add(text("observatory.indicator.firstInterviewMedianDelay.label"));
-        List<List<String>> lines = new ArrayList<>();
-        List<Row> rows = new ArrayList<>(rows(result));
+        headings.add(rows.size());
+        rows.add(headers);
+        List<Row> table = new ArrayList<>(rows(result));
         if (!result.empty()) {
-            rows.add(total(result));
+            table.add(total(result));
         }
-        for (Row row : rows) {
-            List<String> line = new ArrayList<>();
+        for (Row row : table) {
+            List<Object> line = new ArrayList<>();
             line.add(row.label());
             line.add(cell(row.received()));
             line.add(cell(row.active()));
             line.add(cell(row.endedTotal()));
             row.ended().forEach(n -> line.add(cell(n)));
-            line.add(row.medianDuration() == null ? text("observatory.hidden") : row.medianDuration().toPlainString());
-            line.add(row.medianFirstDelay() == null ? text("observatory.hidden") : row.medianFirstDelay().toPlainString());
-            lines.add(line);
+            line.add(row.medianDuration() == null ? text("observatory.hidden") : row.medianDuration());
+            line.add(row.medianFirstDelay() == null ? text("observatory.hidden") : row.medianFirstDelay());
+            rows.add(line);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        SpreadsheetWriter.write(spreadsheet, text("observatory.national.title"), headers, lines, out);
+        SpreadsheetWriter.writeCells(spreadsheet, text("observatory.export.sheet"), rows, headings, out);
         audit.record("observatory.national.exported", "observatory", null,
-                Map.of("format", spreadsheet.name(), "from", query.from(), "to", query.to(), "by", query.by()));
+                Map.of("format", spreadsheet.name(), "from", query.from(), "to", query.to(), "by", query.by(),
+                        "filters", criteria.size()));
         return Downloads.attachment(MediaType.parseMediaType(spreadsheet.mediaType()),
-                "observatoire-" + query.from() + "-" + query.to() + "." + spreadsheet.extension(), out.toByteArray());
+                fileName(query, spreadsheet), out.toByteArray());
+    }
+
+    /** A filter of an export, named and with its value's label (an unknown code is named as typed). */
+    record Criterion(String code, String name, String value) {}
+
+    private List<Criterion> criteria(Query query) {
+        NationalObservatory.Options options = observatory.options();
+        List<Criterion> criteria = new ArrayList<>();
+        criterion(criteria, Dimension.NETWORK_REGION, query.region(), options.regions());
+        criterion(criteria, Dimension.COUR_APPEL, query.ca(), options.courtsOfAppeal());
+        criterion(criteria, Dimension.TRIBUNAL, query.court(), options.courts());
+        criterion(criteria, Dimension.DEPARTEMENT, query.dept(), options.departements());
+        criterion(criteria, Dimension.FIELD, query.field(), FIELDS.stream()
+                .map(f -> new NationalObservatory.Choice(f, text("measure.field." + f))).toList());
+        criterion(criteria, Dimension.MEASURE_TYPE, query.type(), options.types());
+        return criteria;
+    }
+
+    private void criterion(List<Criterion> criteria, Dimension dimension, String code,
+            List<NationalObservatory.Choice> choices) {
+        if (code == null || code.isBlank()) {
+            return;
+        }
+        String value = choices.stream().filter(c -> c.code().equals(code.strip())).map(NationalObservatory.Choice::label)
+                .findFirst().orElse(code.strip());
+        criteria.add(new Criterion(code.strip(), text(dimension.labelKey()), value));
+    }
+
+    /** observatoire-2025-01-2025-12-par-field-type-tig.csv: the period, the breakdown and each filter, as codes. */
+    static String fileName(Query query, SpreadsheetFormat format) {
+        List<String> parts = new ArrayList<>(List.of(query.from(), query.to(), "par", query.by()));
+        List<String> parameters = List.of("region", "ca", "court", "dept", "field", "type");
+        List<String> values = java.util.Arrays.asList(query.region(), query.ca(), query.court(), query.dept(),
+                query.field(), query.type());
+        for (int i = 0; i < parameters.size(); i++) {
+            if (values.get(i) != null && !values.get(i).isBlank()) {
+                parts.add(parameters.get(i));
+                parts.add(values.get(i));
+            }
+        }
+        return ExportFileNames.of("observatoire", parts, format.extension());
     }
 
     /**
@@ -241,8 +303,9 @@ class NationalObservatoryController {
         };
     }
 
-    private String cell(Long value) {
-        return value == null ? text("observatory.hidden") : String.valueOf(value);
+    /** A published count as a number, or the statistical secrecy mark. */
+    private Object cell(Long value) {
+        return value == null ? text("observatory.hidden") : value;
     }
 
     private String text(String key, Object... args) {

@@ -247,7 +247,7 @@ class IndicatorsDashboardTest {
         MvcResult csvResult = page(director, "/indicators/export?" + YEAR_2016 + "&type=" + ep + "&format=CSV");
         assertThat(csvResult.getResponse().getContentType()).startsWith("text/csv");
         assertThat(csvResult.getResponse().getHeader("Content-Disposition"))
-                .contains("attachment", "indicateurs-2016-01-01-2016-12-31.csv");
+                .contains("attachment", "indicateurs-2016-01-01-2016-12-31-enquete-de-personnalite-ep.csv");
         byte[] bytes = csvResult.getResponse().getContentAsByteArray();
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
         String csv = new String(bytes, StandardCharsets.UTF_8);
