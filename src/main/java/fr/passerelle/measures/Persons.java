@@ -347,11 +347,25 @@ public class Persons {
         if (d.phone() != null && d.phone().trim().length() > 40) {
             problems.add(new FieldRefusal("phone", "person.phone.tooLong"));
         }
+        tooLong(problems, "birthPlace", d.birthPlace(), 120);
+        tooLong(problems, "address", d.address(), ADDRESS_MAX);
+        tooLong(problems, "housing", d.housing(), 40);
+        tooLong(problems, "employment", d.employment(), 40);
+        tooLong(problems, "resources", d.resources(), 40);
         if (d.email() != null && !d.email().isBlank()
                 && (d.email().trim().length() > 200 || !d.email().trim().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
             problems.add(new FieldRefusal("email", "person.email.invalid"));
         }
         return problems;
+    }
+
+    /** The longest postal address kept (a few lines; the column itself has no limit). */
+    public static final int ADDRESS_MAX = 500;
+
+    private static void tooLong(List<FieldRefusal> problems, String field, String value, int max) {
+        if (value != null && value.trim().length() > max) {
+            problems.add(new FieldRefusal(field, "input.tooLong", max));
+        }
     }
 
     private static boolean hasPermission(String permission) {
