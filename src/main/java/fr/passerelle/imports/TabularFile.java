@@ -387,8 +387,17 @@ final class TabularFile {
         return unquoted.contains("d") && unquoted.contains("y") || unquoted.contains("m") && unquoted.contains("y");
     }
 
-    private static String clean(String value) {
-        return value == null ? "" : value.replace('\u00A0', ' ').strip();
+    /**
+     * A cell's text, trimmed, without the apostrophe that an export puts before a text a spreadsheet
+     * could take for a formula (CSV injection): "'=x" was "=x", "'+33 6" was "+33 6".
+     */
+    static String clean(String value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value.length() > 1 && value.charAt(0) == '\'' && "=+-@\t\r".indexOf(value.charAt(1)) >= 0
+                ? value.substring(1) : value;
+        return text.replace('\u00A0', ' ').strip();
     }
 
     private static List<String> headers(List<String> cells) {
