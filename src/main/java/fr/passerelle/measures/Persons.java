@@ -224,6 +224,8 @@ public class Persons {
         if (!hasPermission(HEALTH_PERMISSION)) {
             throw new org.springframework.security.access.AccessDeniedException("person:health required");
         }
+        FieldRefusal.requireAtMost("healthNotes", health.healthNotes(), HEALTH_NOTES_MAX);
+        FieldRefusal.requireAtMost("addictionNotes", health.addictionNotes(), HEALTH_NOTES_MAX);
         if (jdbc.sql("select count(*) from person where id = ?").param(id).query(Long.class).single() == 0) {
             throw BusinessException.notFound();
         }
@@ -358,6 +360,9 @@ public class Persons {
         }
         return problems;
     }
+
+    /** The longest health or addiction notes kept. */
+    public static final int HEALTH_NOTES_MAX = 4000;
 
     /** The longest postal address kept (a few lines; the column itself has no limit). */
     public static final int ADDRESS_MAX = 500;

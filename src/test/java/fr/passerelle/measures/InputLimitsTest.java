@@ -57,4 +57,17 @@ class InputLimitsTest {
                 "dueOn:measure.date.tooFar", "plannedEndOn:measure.date.tooFar");
         assertThat(mandate(TODAY, TODAY.plusYears(10), TODAY.plusYears(2))).isEmpty();
     }
+
+    @Test
+    void notesAboveTheirLimitAreRefusedNamingTheLimit() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FieldRefusal.requireAtMost("notes",
+                        "x".repeat(Appointments.NOTES_MAX + 1), Appointments.NOTES_MAX))
+                .isInstanceOfSatisfying(FieldRefusal.class, refusal -> {
+                    assertThat(refusal.field()).isEqualTo("notes");
+                    assertThat(refusal.messageKey()).isEqualTo("input.tooLong");
+                    assertThat(refusal.arguments()).containsExactly(Appointments.NOTES_MAX);
+                });
+        FieldRefusal.requireAtMost("notes", " " + "x".repeat(Appointments.NOTES_MAX) + " ", Appointments.NOTES_MAX);
+        FieldRefusal.requireAtMost("notes", null, Appointments.NOTES_MAX);
+    }
 }
