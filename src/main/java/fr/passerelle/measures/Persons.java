@@ -364,8 +364,8 @@ public class Persons {
     /** The longest health or addiction notes kept. */
     public static final int HEALTH_NOTES_MAX = 4000;
 
-    /** The longest postal address kept (a few lines; the column itself has no limit). */
-    public static final int ADDRESS_MAX = 500;
+    /** The longest postal address kept (as the form allows; the column itself has no limit). */
+    public static final int ADDRESS_MAX = 300;
 
     private static void tooLong(List<FieldRefusal> problems, String field, String value, int max) {
         if (value != null && value.trim().length() > max) {
