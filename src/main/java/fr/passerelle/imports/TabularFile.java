@@ -452,7 +452,7 @@ final class TabularFile {
      * A cell's text, trimmed, without the apostrophe that an export puts before a text a spreadsheet
      * could take for a formula (CSV injection): "'=x" was "=x", "'+33 6" was "+33 6".
      */
-    static String clean(String value) {
+    private static String clean(String value) {
         if (value == null) {
             return "";
         }
