@@ -87,3 +87,26 @@
     }
   });
 })();
+
+// A file above the size a form accepts is refused as soon as it is chosen, before it is sent:
+// <input type="file" data-max-bytes="..." data-too-large="message" data-error-target="id">.
+(function () {
+  'use strict';
+  document.addEventListener('change', function (event) {
+    var input = event.target;
+    var max = input.getAttribute && input.getAttribute('data-max-bytes');
+    if (!max || !input.files) {
+      return;
+    }
+    var tooLarge = Array.prototype.some.call(input.files, function (file) {
+      return file.size > Number(max);
+    });
+    var message = tooLarge ? input.getAttribute('data-too-large') : '';
+    input.setCustomValidity(message);
+    input.classList.toggle('is-invalid', tooLarge);
+    var target = document.getElementById(input.getAttribute('data-error-target'));
+    if (target) {
+      target.textContent = message;
+    }
+  });
+})();

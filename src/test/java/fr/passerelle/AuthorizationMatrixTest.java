@@ -170,6 +170,7 @@ class AuthorizationMatrixTest {
             Rule.get("/reseau/associations/{id}").open().vars(Ids::anyOrganisation),
             Rule.get("/imports").requires("import:run"),
             Rule.post("/imports").requires("import:run"),
+            Rule.get("/imports/export").requires("import:run"),
             Rule.get("/imports/{id}").requires("import:run").tenant(Ids::ownImport, Ids::foreignImport),
             Rule.get("/imports/{id}/progress").requires("import:run").tenant(Ids::ownImport, Ids::foreignImport),
             Rule.post("/imports/{id}/mapping").requires("import:run").tenant(Ids::ownImport, Ids::foreignImport),

@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -13,9 +14,11 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 /**
- * Writes a table to CSV (as French Excel reads it) or XLSX. Every text cell that a spreadsheet
- * could take for a formula (starting with = + - @ or a tab or carriage return) is neutralised with a
- * leading apostrophe, so that an exported name can never run as a formula (CSV injection).
+ * Writes a table to CSV (as French Excel reads it) or XLSX. In CSV, every text cell that a
+ * spreadsheet could take for a formula (starting with = + - @ or a tab or carriage return) is
+ * neutralised with a leading apostrophe, so that an exported name can never run as a formula (CSV
+ * injection). In XLSX a text is written as a string cell, which a spreadsheet shows and never
+ * evaluates: it is written as it is, without the apostrophe.
  */
 public final class SpreadsheetWriter {
 
@@ -63,7 +66,7 @@ public final class SpreadsheetWriter {
                         if (cell instanceof Number number) {
                             sheet.value(r, c, number);
                         } else if (cell != null) {
-                            sheet.value(r, c, neutralise(cell.toString()));
+                            sheet.value(r, c, cell.toString());
                         }
                         if (headings.contains(r)) {
                             sheet.style(r, c).bold().set();
@@ -76,6 +79,116 @@ public final class SpreadsheetWriter {
             throw new UncheckedIOException("Could not write the spreadsheet", e);
         }
     }
+
+    /**
+     * Starts a table written row by row straight to {@code out} (a large export is never held in
+     * memory): a bold header row, then rows of text, dates ({@link LocalDate}: date cells shown
+     * dd/mm/yyyy in XLSX, dd/MM/yyyy text in CSV), numbers and nulls (empty cells). Call
+     * {@link Table#finish()} at the end.
+     */
+    public static Table table(SpreadsheetFormat format, String sheetName, List<String> headers, OutputStream out) {
+        return format == SpreadsheetFormat.CSV ? new CsvTable(headers, out) : new XlsxTable(sheetName, headers, out);
+    }
+
+    /** A table being written; see {@link #table}. */
+    public sealed interface Table permits CsvTable, XlsxTable {
+
+        /** Writes the next row. */
+        void row(List<?> cells);
+
+        /** Ends the file (and flushes it). */
+        void finish();
+    }
+
+    private static final class CsvTable implements Table {
+
+        private final CSVPrinter printer;
+
+        CsvTable(List<String> headers, OutputStream out) {
+            try {
+                Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                writer.write(BYTE_ORDER_MARK);
+                printer = new CSVPrinter(writer, CSVFormat.Builder.create(CSVFormat.EXCEL).setDelimiter(';').get());
+                printer.printRecord(headers.stream().map(SpreadsheetWriter::neutralise).toList());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not write the spreadsheet", e);
+            }
+        }
+
+        @Override
+        public void row(List<?> cells) {
+            try {
+                printer.printRecord(cells.stream().map(c -> c instanceof LocalDate date ? FRENCH_DATE.format(date)
+                        : csvCell(c)).toList());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not write the spreadsheet", e);
+            }
+        }
+
+        @Override
+        public void finish() {
+            try {
+                printer.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not write the spreadsheet", e);
+            }
+        }
+    }
+
+    private static final class XlsxTable implements Table {
+
+        /** Rows kept in memory before they are written out. */
+        private static final int FLUSH_EVERY = 1000;
+
+        private final Workbook workbook;
+        private final Worksheet sheet;
+        private int next = 1;
+
+        XlsxTable(String sheetName, List<String> headers, OutputStream out) {
+            workbook = new Workbook(out, "Passerelle", "1.0");
+            sheet = workbook.newWorksheet(sheetName);
+            for (int c = 0; c < headers.size(); c++) {
+                sheet.value(0, c, headers.get(c));
+                sheet.style(0, c).bold().set();
+            }
+            sheet.freezePane(0, 1);
+        }
+
+        @Override
+        public void row(List<?> cells) {
+            int r = next++;
+            for (int c = 0; c < cells.size(); c++) {
+                Object cell = cells.get(c);
+                if (cell instanceof LocalDate date) {
+                    sheet.value(r, c, date);
+                    sheet.style(r, c).format("dd/mm/yyyy").set();
+                } else if (cell instanceof Number number) {
+                    sheet.value(r, c, number);
+                } else if (cell != null) {
+                    sheet.value(r, c, cell.toString());
+                }
+            }
+            if (next % FLUSH_EVERY == 0) {
+                try {
+                    sheet.flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Could not write the spreadsheet", e);
+                }
+            }
+        }
+
+        @Override
+        public void finish() {
+            try {
+                workbook.finish();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not write the spreadsheet", e);
+            }
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter FRENCH_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private static String csvCell(Object cell) {
         if (cell == null) {
@@ -117,14 +230,14 @@ public final class SpreadsheetWriter {
         Workbook workbook = new Workbook(out, "Passerelle", "1.0");
         Worksheet sheet = workbook.newWorksheet(sheetName);
         for (int c = 0; c < headers.size(); c++) {
-            sheet.value(0, c, neutralise(headers.get(c)));
+            sheet.value(0, c, headers.get(c));
             sheet.style(0, c).bold().set();
         }
         for (int r = 0; r < rows.size(); r++) {
             List<String> row = rows.get(r);
             for (int c = 0; c < row.size(); c++) {
                 if (row.get(c) != null) {
-                    sheet.value(r + 1, c, neutralise(row.get(c)));
+                    sheet.value(r + 1, c, row.get(c));
                 }
             }
         }

@@ -162,6 +162,15 @@ public class UserAccounts {
                 .param(userId).query(UUID.class).list();
     }
 
+    /** The login of every user of the current organisation, by id (for exports). */
+    @Transactional(readOnly = true)
+    public Map<UUID, String> usernames() {
+        Map<UUID, String> logins = new LinkedHashMap<>();
+        jdbc.sql("select id, username from app_user")
+                .query((rs, n) -> logins.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
+        return logins;
+    }
+
     /** Display names of users of the current organisation, by id (unknown ids are left out). */
     @Transactional(readOnly = true)
     public Map<UUID, String> displayNames(java.util.Collection<UUID> ids) {

@@ -182,7 +182,7 @@ public class ImportJobs {
         String name = fileName(originalName);
         String lower = name.toLowerCase(Locale.ROOT);
         if (!(lower.endsWith(".csv") || lower.endsWith(".txt") || lower.endsWith(".xlsx"))) {
-            throw new FileRefused("import.file.type");
+            throw new FileRefused(typeRefusal(lower));
         }
         UUID id = Ids.newId();
         try {
@@ -431,6 +431,19 @@ public class ImportJobs {
     @Transactional(readOnly = true)
     public KnownValues knownValues() {
         return KnownValues.of(bulk.rules(), courts.judicialCourts("", ""));
+    }
+
+    /** Why a file named so is refused: what it is, when its extension says it, and what to send instead. */
+    static String typeRefusal(String lowerCaseName) {
+        String extension = lowerCaseName.substring(lowerCaseName.lastIndexOf('.') + 1);
+        return switch (extension) {
+            case "xls", "xlsm", "xlsb" -> "import.file.oldExcel";
+            case "ods", "odt", "odp" -> "import.file.notTabular.openDocument";
+            case "pdf" -> "import.file.notTabular.pdf";
+            case "png", "jpg", "jpeg", "gif", "tif", "tiff", "bmp", "webp", "heic" -> "import.file.notTabular.image";
+            case "doc", "docx", "ppt", "pptx", "zip", "rtf" -> "import.file.notTabular.document";
+            default -> "import.file.type";
+        };
     }
 
     /** The file's own name, whatever path or odd characters the browser sent with it. */

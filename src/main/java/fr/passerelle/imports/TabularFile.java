@@ -96,7 +96,12 @@ final class TabularFile {
 
     /** Detects the format from the content (not the name), the charset and the separator, and reads the headers. */
     static Layout detect(Source file) {
-        byte[] head = java.util.Arrays.copyOf(readHead(file, 8), 8);
+        byte[] sniffed = readHead(file, SNIFFED_BYTES);
+        String kind = notTabular(sniffed);
+        if (kind != null) {
+            throw new Unreadable("import.file.notTabular." + kind);
+        }
+        byte[] head = java.util.Arrays.copyOf(sniffed, 8);
         if (ReadableWorkbook.isOOXMLZipHeader(head)) {
             try (Lines lines = openXlsx(file, null, true)) {
                 if (!lines.hasNext()) {
@@ -120,6 +125,58 @@ final class TabularFile {
             }
             return new Layout("CSV", charset.name(), separator, headers);
         }
+    }
+
+    /** The bytes at the start of a file looked at to recognise what it is. */
+    private static final int SNIFFED_BYTES = 4096;
+
+    /**
+     * What a file that is neither a CSV nor an XLSX file is, from its first bytes ({@code pdf},
+     * {@code image}, {@code openDocument}, {@code binary}), or null when it may be one: a PDF, an
+     * image, an OpenDocument file (whose zip starts with its "mimetype" entry), or bytes no text
+     * file holds (a NUL byte, or control characters, in a file that is not UTF-16 text with its BOM
+     * nor an old Excel workbook, told apart later). Other zips (Word, PowerPoint) are told apart by
+     * {@link XlsxGuard}.
+     */
+    static String notTabular(byte[] head) {
+        if (startsWith(head, "%PDF")) {
+            return "pdf";
+        }
+        if (startsWith(head, "\u0089PNG") || startsWith(head, "GIF87a") || startsWith(head, "GIF89a")
+                || startsWith(head, "\u00FF\u00D8\u00FF") || startsWith(head, "II*\u0000")
+                || startsWith(head, "MM\u0000*")) {
+            return "image";
+        }
+        if (startsWith(head, "PK\u0003\u0004")) {
+            return head.length > 30 && startsWith(java.util.Arrays.copyOfRange(head, 30, head.length),
+                    "mimetypeapplication/vnd.oasis") ? "openDocument" : null;
+        }
+        if (head.length >= 8 && ReadableWorkbook.isOLE2Header(head) || head.length >= 2 && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE)
+                || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF))) {
+            return null;
+        }
+        int controls = 0;
+        for (byte b : head) {
+            if (b == 0) {
+                return "binary";
+            }
+            if (b > 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') {
+                controls++;
+            }
+        }
+        return controls > 0 && controls * 100 >= head.length ? "binary" : null;
+    }
+
+    private static boolean startsWith(byte[] head, String signature) {
+        if (head.length < signature.length()) {
+            return false;
+        }
+        for (int i = 0; i < signature.length(); i++) {
+            if (head[i] != (byte) signature.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The data rows (after the headers); {@code progress} receives the bytes read so far. */
@@ -258,6 +315,7 @@ final class TabularFile {
         Path copy = null;
         try {
             copy = privateCopy(file, progress);
+            XlsxGuard.check(copy, XlsxGuard.IMPORT);
             Path privateCopy = copy;
             ReadableWorkbook workbook = new ReadableWorkbook(copy.toFile(), new ReadingOptions(true, false));
             Stream<Row> rows;
@@ -312,6 +370,9 @@ final class TabularFile {
                     }
                 }
             };
+        } catch (Unreadable e) {
+            deletePrivateCopy(copy);
+            throw e;
         } catch (IOException | RuntimeException e) {
             deletePrivateCopy(copy);
             throw new Unreadable("import.file.unreadable");
@@ -387,8 +448,17 @@ final class TabularFile {
         return unquoted.contains("d") && unquoted.contains("y") || unquoted.contains("m") && unquoted.contains("y");
     }
 
+    /**
+     * A cell's text, trimmed, without the apostrophe that an export puts before a text a spreadsheet
+     * could take for a formula (CSV injection): "'=x" was "=x", "'+33 6" was "+33 6".
+     */
     private static String clean(String value) {
-        return value == null ? "" : value.replace('\u00A0', ' ').strip();
+        if (value == null) {
+            return "";
+        }
+        String text = value.length() > 1 && value.charAt(0) == '\'' && "=+-@\t\r".indexOf(value.charAt(1)) >= 0
+                ? value.substring(1) : value;
+        return text.replace('\u00A0', ' ').strip();
     }
 
     private static List<String> headers(List<String> cells) {

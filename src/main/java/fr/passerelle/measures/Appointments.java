@@ -85,12 +85,16 @@ public class Appointments {
         return id;
     }
 
+    /** The longest note kept on an appointment, an obligation or a logged quantity. */
+    public static final int NOTES_MAX = 2000;
+
     /** Records whether the person came; the first interview held starts an assigned measure. */
     @Transactional
     public void recordAttendance(UUID id, Attendance attendance, String notes) {
         if (attendance == null) {
             throw new FieldRefusal("attendance", "appointment.attendance.required");
         }
+        FieldRefusal.requireAtMost("notes", notes, NOTES_MAX);
         Appointment appointment = get(id);
         jdbc.sql("update appointment set attendance = ?, notes = ? where id = ?")
                 .param(attendance.name()).param(notes == null || notes.isBlank() ? null : notes.trim()).param(id)

@@ -181,6 +181,55 @@ public class BulkCases {
         }
     }
 
+    /**
+     * A measure of the association with its person, as an import file carries it: the case worker by
+     * login, the measure's own reference, its status and, once ended, its end date and outcome.
+     */
+    public record ExportedCase(String reference, Persons.PersonData person, String typeLabel, String courtCode,
+            String prescriberType, String prescriberName, String parquetNumber, String instructionNumber,
+            LocalDate receivedOn, LocalDate dueOn, String assigneeLogin, MeasureStatus status, LocalDate endedOn,
+            MeasureOutcome outcome) {}
+
+    /**
+     * Hands every measure of the current association with its person to {@code sink}, oldest
+     * reception first, streamed from the database (never all in memory); refuses (409) beyond
+     * {@code limit} measures. Returns the number of measures handed over. Health details are never
+     * part of it.
+     */
+    @Transactional(readOnly = true)
+    public int export(int limit, java.util.function.Consumer<ExportedCase> sink) {
+        long count = jdbc.sql("select count(*) from measure").query(Long.class).single();
+        if (count > limit) {
+            throw fr.passerelle.shared.BusinessException.conflict("caseload.export.tooLarge", limit);
+        }
+        Map<UUID, String> logins = users.usernames();
+        int[] exported = {0};
+        jdbc.sql("""
+                select m.reference, p.last_name, p.first_name, p.birth_date, p.sex, p.birth_place, p.phone, p.email,
+                       p.address, p.housing, p.employment, p.resources, t.label, m.court_code, m.prescriber_type,
+                       m.prescriber_name, m.parquet_number, m.instruction_number, m.received_on, m.due_on,
+                       m.assigned_user_id, m.status, m.ended_on, m.outcome
+                from measure m join person p on p.id = m.person_id join measure_type t on t.id = m.measure_type_id
+                order by m.received_on, m.reference""")
+                .query((java.sql.ResultSet rs) -> {
+                    UUID assignee = rs.getObject("assigned_user_id", UUID.class);
+                    String outcome = rs.getString("outcome");
+                    sink.accept(new ExportedCase(rs.getString("reference"), new Persons.PersonData(
+                            rs.getString("last_name"), rs.getString("first_name"),
+                            rs.getObject("birth_date", LocalDate.class), rs.getString("sex"), rs.getString("birth_place"),
+                            rs.getString("phone"), rs.getString("email"), rs.getString("address"),
+                            rs.getString("housing"), rs.getString("employment"), rs.getString("resources")),
+                            rs.getString("label"), rs.getString("court_code"), rs.getString("prescriber_type"),
+                            rs.getString("prescriber_name"), rs.getString("parquet_number"),
+                            rs.getString("instruction_number"), rs.getObject("received_on", LocalDate.class),
+                            rs.getObject("due_on", LocalDate.class), assignee == null ? null : logins.get(assignee),
+                            MeasureStatus.valueOf(rs.getString("status")), rs.getObject("ended_on", LocalDate.class),
+                            outcome == null ? null : MeasureOutcome.valueOf(outcome)));
+                    exported[0]++;
+                });
+        return exported[0];
+    }
+
     /** The rules as of now, for the current association. */
     @Transactional(readOnly = true)
     public Rules rules() {

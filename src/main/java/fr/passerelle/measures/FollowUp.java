@@ -117,6 +117,7 @@ public class FollowUp {
         if (status == null || !List.of("ONGOING", "MET", "BREACHED").contains(status)) {
             throw new FieldRefusal("status", "obligation.status.invalid");
         }
+        FieldRefusal.requireAtMost("notes", notes, Appointments.NOTES_MAX);
         UUID measureId = jdbc.sql("""
                 update measure_obligation set status = ?, notes = ?, updated_at = now(), updated_by = ?
                 where id = ? returning measure_id""")
@@ -155,6 +156,7 @@ public class FollowUp {
         Locked measure = locked(measureId);
         MeasureLifecycle.requireQuantitiesLoggable(measure.status());
         LocalDate today = LocalDate.now(clock);
+        FieldRefusal.requireAtMost("notes", notes, Appointments.NOTES_MAX);
         String note = notes == null || notes.isBlank() ? null : notes.trim();
         if (QuantityRules.perDate(unit)) {
             QuantityRules.checkOnePerDate(unit, quantity);
@@ -206,6 +208,7 @@ public class FollowUp {
         } else {
             checkQuantity(unit, before.measureId(), date, quantity, entryId);
         }
+        FieldRefusal.requireAtMost("notes", notes, Appointments.NOTES_MAX);
         requireMonthNotBilled(before.measureId(), before.entryDate());
         requireMonthNotBilled(before.measureId(), date);
         jdbc.sql("""

@@ -292,6 +292,11 @@ public class Measures {
         }
     }
 
+    /** No mandate still followed was received before this day: an earlier date is a typing error. */
+    public static final LocalDate EARLIEST_RECEPTION = LocalDate.of(1990, 1, 1);
+    /** A due date or planned end further than this many years ahead is a typing error. */
+    static final int FURTHEST_YEARS = 10;
+
     /**
      * Every rule a mandate breaks (empty when valid), given its type ({@code null} when unknown) and
      * whether its court exists; shared by the form and bulk imports.
@@ -319,6 +324,15 @@ public class Measures {
         }
         if (m.receivedOn() == null || m.receivedOn().isAfter(today)) {
             problems.add(new FieldRefusal("receivedOn", "measure.receivedOn.invalid"));
+        } else if (m.receivedOn().isBefore(EARLIEST_RECEPTION)) {
+            problems.add(new FieldRefusal("receivedOn", "measure.receivedOn.tooOld"));
+        }
+        LocalDate latest = today.plusYears(FURTHEST_YEARS);
+        if (m.dueOn() != null && m.dueOn().isAfter(latest)) {
+            problems.add(new FieldRefusal("dueOn", "measure.date.tooFar", FURTHEST_YEARS));
+        }
+        if (m.plannedEndOn() != null && m.plannedEndOn().isAfter(latest)) {
+            problems.add(new FieldRefusal("plannedEndOn", "measure.date.tooFar", FURTHEST_YEARS));
         }
         if (m.dueOn() != null && m.receivedOn() != null && m.dueOn().isBefore(m.receivedOn())) {
             problems.add(new FieldRefusal("dueOn", "measure.dueOn.beforeReceived"));

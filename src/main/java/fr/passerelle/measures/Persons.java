@@ -224,6 +224,8 @@ public class Persons {
         if (!hasPermission(HEALTH_PERMISSION)) {
             throw new org.springframework.security.access.AccessDeniedException("person:health required");
         }
+        FieldRefusal.requireAtMost("healthNotes", health.healthNotes(), HEALTH_NOTES_MAX);
+        FieldRefusal.requireAtMost("addictionNotes", health.addictionNotes(), HEALTH_NOTES_MAX);
         if (jdbc.sql("select count(*) from person where id = ?").param(id).query(Long.class).single() == 0) {
             throw BusinessException.notFound();
         }
@@ -347,11 +349,28 @@ public class Persons {
         if (d.phone() != null && d.phone().trim().length() > 40) {
             problems.add(new FieldRefusal("phone", "person.phone.tooLong"));
         }
+        tooLong(problems, "birthPlace", d.birthPlace(), 120);
+        tooLong(problems, "address", d.address(), ADDRESS_MAX);
+        tooLong(problems, "housing", d.housing(), 40);
+        tooLong(problems, "employment", d.employment(), 40);
+        tooLong(problems, "resources", d.resources(), 40);
         if (d.email() != null && !d.email().isBlank()
                 && (d.email().trim().length() > 200 || !d.email().trim().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
             problems.add(new FieldRefusal("email", "person.email.invalid"));
         }
         return problems;
+    }
+
+    /** The longest health or addiction notes kept. */
+    public static final int HEALTH_NOTES_MAX = 4000;
+
+    /** The longest postal address kept (as the form allows; the column itself has no limit). */
+    public static final int ADDRESS_MAX = 300;
+
+    private static void tooLong(List<FieldRefusal> problems, String field, String value, int max) {
+        if (value != null && value.trim().length() > max) {
+            problems.add(new FieldRefusal(field, "input.tooLong", max));
+        }
     }
 
     private static boolean hasPermission(String permission) {

@@ -13,4 +13,11 @@ public class FieldRefusal extends BusinessException {
     public String field() {
         return field;
     }
+
+    /** Refuses a text longer than {@code max} characters once trimmed ({@code input.tooLong}); null passes. */
+    public static void requireAtMost(String field, String value, int max) {
+        if (value != null && value.trim().length() > max) {
+            throw new FieldRefusal(field, "input.tooLong", max);
+        }
+    }
 }

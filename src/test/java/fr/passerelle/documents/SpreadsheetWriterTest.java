@@ -43,14 +43,16 @@ class SpreadsheetWriterTest {
     }
 
     @Test
-    void writesXlsxWithNeutralisedText() throws Exception {
+    void writesXlsxTextAsStringCellsWithoutAVisibleApostrophe() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         SpreadsheetWriter.write(SpreadsheetFormat.XLSX, "Portefeuille", HEADERS, ROWS, out);
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             List<Row> rows = workbook.getFirstSheet().read();
             assertThat(rows).hasSize(4);
             assertThat(rows.get(0).getCellText(0)).isEqualTo("Référence");
-            assertThat(rows.get(1).getCellText(1)).isEqualTo("'=HYPERLINK(\"http://evil\";\"clic\")");
+            // A string cell is shown, never evaluated: the text stays as it is, with no apostrophe to see.
+            assertThat(rows.get(1).getCell(1).getType()).isEqualTo(org.dhatim.fastexcel.reader.CellType.STRING);
+            assertThat(rows.get(1).getCellText(1)).isEqualTo("=HYPERLINK(\"http://evil\";\"clic\")");
             assertThat(rows.get(3).getCellText(1)).isEqualTo("Lefèvre; Hélène");
         }
     }
@@ -80,11 +82,42 @@ class SpreadsheetWriterTest {
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             List<Row> rows = workbook.getFirstSheet().read();
             assertThat(rows.get(0).getCellText(0)).isEqualTo("Indicateurs");
-            Row figures = rows.stream().filter(r -> "'=Mesures".equals(r.getCellText(0))).findFirst().orElseThrow();
+            Row figures = rows.stream().filter(r -> "=Mesures".equals(r.getCellText(0))).findFirst().orElseThrow();
+            assertThat(figures.getCell(0).getType()).isEqualTo(org.dhatim.fastexcel.reader.CellType.STRING);
             assertThat(figures.getCell(1).asNumber()).isEqualByComparingTo("1234.5");
             assertThat(figures.getCell(2).asNumber()).isEqualByComparingTo("-3");
             Row delay = rows.stream().filter(r -> "Délai".equals(r.getCellText(0))).findFirst().orElseThrow();
             assertThat(delay.getCell(2).asNumber()).isEqualByComparingTo("7");
         }
+    }
+
+    @Test
+    void writesATableRowByRowWithRealDateCellsInXlsxAndFrenchDatesInCsv() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SpreadsheetWriter.Table table = SpreadsheetWriter.table(SpreadsheetFormat.XLSX, "Dossiers",
+                List.of("Nom", "Date de réception", "Échéance"), out);
+        for (int i = 0; i < 2500; i++) {
+            table.row(Arrays.asList("=Nom" + i, java.time.LocalDate.of(2025, 1, 1).plusDays(i), null));
+        }
+        table.finish();
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(out.toByteArray()),
+                new org.dhatim.fastexcel.reader.ReadingOptions(true, false))) {
+            List<Row> rows = workbook.getFirstSheet().read();
+            assertThat(rows).hasSize(2501);
+            assertThat(rows.get(0).getCellText(1)).isEqualTo("Date de réception");
+            org.dhatim.fastexcel.reader.Cell date = rows.get(2500).getCell(1);
+            assertThat(date.getType()).isEqualTo(org.dhatim.fastexcel.reader.CellType.NUMBER);
+            assertThat(date.getDataFormatString()).isEqualTo("dd/mm/yyyy");
+            assertThat(date.asDate().toLocalDate()).isEqualTo(java.time.LocalDate.of(2025, 1, 1).plusDays(2499));
+            assertThat(rows.get(1).getCellText(0)).isEqualTo("=Nom0");
+        }
+
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        table = SpreadsheetWriter.table(SpreadsheetFormat.CSV, "Dossiers", List.of("Nom", "Date de réception"), csv);
+        table.row(Arrays.asList("=Nom", java.time.LocalDate.of(2025, 3, 9)));
+        table.row(Arrays.asList("Lefèvre", null));
+        table.finish();
+        assertThat(csv.toString(StandardCharsets.UTF_8))
+                .isEqualTo("\uFEFFNom;Date de réception\r\n'=Nom;09/03/2025\r\nLefèvre;\r\n");
     }
 }

@@ -162,10 +162,13 @@ class ImportJobsTest {
         as("admin.asso");
         assertThatThrownBy(() -> upload("photo.csv", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 0}))
                 .isInstanceOfSatisfying(ImportJobs.FileRefused.class,
-                        e -> assertThat(e.messageKey()).isEqualTo("import.file.oneColumn"));
+                        e -> assertThat(e.messageKey()).isEqualTo("import.file.notTabular.image"));
         assertThatThrownBy(() -> upload("cases.pdf", windows1252(HEADER)))
                 .isInstanceOfSatisfying(ImportJobs.FileRefused.class,
-                        e -> assertThat(e.messageKey()).isEqualTo("import.file.type"));
+                        e -> assertThat(e.messageKey()).isEqualTo("import.file.notTabular.pdf"));
+        assertThatThrownBy(() -> upload("cases.ods", windows1252(HEADER)))
+                .isInstanceOfSatisfying(ImportJobs.FileRefused.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("import.file.notTabular.openDocument"));
         UUID id = upload("cases.csv", windows1252(HEADER, family + ";Zoé;;;CJSE;TJ-LYON;Parquet;;03/11/2025;"));
         assertThatThrownBy(() -> jobs.map(id, Map.of(0, ImportField.LAST_NAME), false))
                 .isInstanceOfSatisfying(BusinessException.class,

@@ -68,7 +68,7 @@ class ServerErrorPagesTest {
     }
 
     @Test
-    void anUploadAboveTheMultipartLimitGetsTheProductsPage() throws Exception {
+    void anUploadAboveTheMultipartLimitIsSentBackToTheImportPageWithTheReason() throws Exception {
         WebClient client = signedIn("admin.asso");
         String boundary = "passerelle-boundary";
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\"\r\n"
@@ -81,7 +81,9 @@ class ServerErrorPagesTest {
         HttpResponse<String> response = client.send("/imports", r -> r
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
-        assertProductPage(new Raw(response), 413, "fr", "Envoi trop volumineux");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(303);
+        assertThat(WebClient.location(response)).isEqualTo("/imports?refused=tooLarge");
+        assertThat(client.get("/imports?refused=tooLarge").body()).contains("Fichier trop volumineux (50 Mo au plus).");
     }
 
     @Test

@@ -41,10 +41,15 @@ class ImportsController {
     }
 
     @GetMapping
-    String list(Model model) {
+    String list(@RequestParam(required = false) String refused, Locale locale, Model model) {
+        if ("tooLarge".equals(refused) && !model.containsAttribute("importError")) {
+            model.addAttribute("importError", messages.getMessage("import.file.tooLarge",
+                    new Object[] {ImportJobs.MAX_BYTES / (1024 * 1024)}, locale));
+        }
         model.addAttribute("jobs", jobs.recent());
         model.addAttribute("choices", jobs.rememberedChoices());
         model.addAttribute("maxMegabytes", ImportJobs.MAX_BYTES / (1024 * 1024));
+        model.addAttribute("maxBytes", ImportJobs.MAX_BYTES);
         model.addAttribute("maxRows", ImportJobs.MAX_ROWS);
         return "imports/list";
     }

@@ -1,0 +1,100 @@
+package fr.passerelle.imports;
+
+import fr.passerelle.audit.AuditLog;
+import fr.passerelle.documents.SpreadsheetFormat;
+import fr.passerelle.documents.SpreadsheetWriter;
+import fr.passerelle.measures.BulkCases;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The whole caseload of the association as a file the caseload import reads back as it is, in
+ * this Passerelle or another: one row per measure with its person, every column the import reads,
+ * under headers it recognises, and values it understands (dates as date cells in XLSX, dd/MM/yyyy
+ * in CSV; prescribers, statuses and outcomes by their French names; the case worker by login). The
+ * file is an exchange format, so its headers and values are French whatever the user's language.
+ * Health details are never exported.
+ */
+@Service
+public class CaseloadExport {
+
+    /** One column: its header and its value for a measure (text, date or null). */
+    record Column(String header, Function<BulkCases.ExportedCase, Object> value) {}
+
+    /** The file's name without its extension. */
+    public static final String FILE_NAME = "dossiers-passerelle";
+
+    private final BulkCases bulk;
+    private final AuditLog audit;
+    private final MessageSource messages;
+    private final List<Column> columns;
+
+    CaseloadExport(BulkCases bulk, AuditLog audit, MessageSource messages) {
+        this.bulk = bulk;
+        this.audit = audit;
+        this.messages = messages;
+        this.columns = columns();
+    }
+
+    /**
+     * The columns, in the order of the file; each header is one the import recognises for its
+     * field (see {@link ImportField}). The status, end date, outcome and the association's own file
+     * number (the measure's reference here) are read by the import as its columns come.
+     */
+    private List<Column> columns() {
+        return List.of(
+                new Column("Nom", c -> c.person().lastName()),
+                new Column("Prénom", c -> c.person().firstName()),
+                new Column("Date de naissance", c -> c.person().birthDate()),
+                new Column("Sexe", c -> c.person().sex()),
+                new Column("Téléphone", c -> c.person().phone()),
+                new Column("Courriel", c -> c.person().email()),
+                new Column("Adresse", c -> c.person().address()),
+                new Column("Type de mesure", BulkCases.ExportedCase::typeLabel),
+                new Column("Juridiction", BulkCases.ExportedCase::courtCode),
+                new Column("Prescripteur", c -> french("measure.prescriber." + c.prescriberType())),
+                new Column("Magistrat", BulkCases.ExportedCase::prescriberName),
+                new Column("N° parquet", BulkCases.ExportedCase::parquetNumber),
+                new Column("N° instruction", BulkCases.ExportedCase::instructionNumber),
+                new Column("Date de réception", BulkCases.ExportedCase::receivedOn),
+                new Column("Échéance", BulkCases.ExportedCase::dueOn),
+                new Column("Référent", BulkCases.ExportedCase::assigneeLogin),
+                new Column("Statut", c -> french("measure.status." + c.status())),
+                new Column("Date de fin", BulkCases.ExportedCase::endedOn),
+                new Column("Issue", c -> c.outcome() == null ? null : french("measure.outcome." + c.outcome())),
+                new Column("N° dossier association", BulkCases.ExportedCase::reference));
+    }
+
+    /** The headers of the file, in order. */
+    List<String> headers() {
+        return columns.stream().map(Column::header).toList();
+    }
+
+    private String french(String key) {
+        return messages.getMessage(key, null, Locale.FRENCH);
+    }
+
+    /**
+     * Writes every measure of the current association to {@code out} (at most as many as one import
+     * accepts, else 409); audited with the number of measures. Returns that number.
+     */
+    @PreAuthorize("hasAuthority('" + ImportJobs.PERMISSION + "')")
+    @Transactional
+    public int write(SpreadsheetFormat format, OutputStream out) {
+        SpreadsheetWriter.Table table = SpreadsheetWriter.table(format, "Dossiers",
+                headers(), out);
+        int count = bulk.export(ImportJobs.MAX_ROWS,
+                c -> table.row(Arrays.asList(columns.stream().map(column -> column.value().apply(c)).toArray())));
+        table.finish();
+        audit.record("caseload.exported.full", "caseload", "ALL", Map.of("format", format.name(), "lines", count));
+        return count;
+    }
+}
