@@ -46,8 +46,8 @@ public class CaseloadExport {
 
     /**
      * The columns, in the order of the file; each header is one the import recognises for its
-     * field (see {@link ImportField}). The status, end date, outcome and the association's own file
-     * number (the measure's reference here) are read by the import as its columns come.
+     * field (see {@link ImportField}). The association's own file number is the one imported with
+     * the measure, else its Passerelle reference, so that the next Passerelle keeps a way back.
      */
     private List<Column> columns() {
         return List.of(
@@ -68,9 +68,11 @@ public class CaseloadExport {
                 new Column("Échéance", BulkCases.ExportedCase::dueOn),
                 new Column("Référent", BulkCases.ExportedCase::assigneeLogin),
                 new Column("Statut", c -> french("measure.status." + c.status())),
+                new Column("Date du premier entretien", BulkCases.ExportedCase::startedOn),
                 new Column("Date de fin", BulkCases.ExportedCase::endedOn),
                 new Column("Issue", c -> c.outcome() == null ? null : french("measure.outcome." + c.outcome())),
-                new Column("N° dossier association", BulkCases.ExportedCase::reference));
+                new Column("N° dossier", c -> c.fileNumber() != null ? c.fileNumber() : c.reference()),
+                new Column("Notes", BulkCases.ExportedCase::notes));
     }
 
     /** The headers of the file, in order. */

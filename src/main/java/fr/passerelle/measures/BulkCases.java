@@ -187,8 +187,8 @@ public class BulkCases {
      */
     public record ExportedCase(String reference, Persons.PersonData person, String typeLabel, String courtCode,
             String prescriberType, String prescriberName, String parquetNumber, String instructionNumber,
-            LocalDate receivedOn, LocalDate dueOn, String assigneeLogin, MeasureStatus status, LocalDate endedOn,
-            MeasureOutcome outcome) {}
+            LocalDate receivedOn, LocalDate dueOn, String assigneeLogin, MeasureStatus status, LocalDate startedOn,
+            LocalDate endedOn, MeasureOutcome outcome, String fileNumber, String notes) {}
 
     /**
      * Hands every measure of the current association with its person to {@code sink}, oldest
@@ -208,7 +208,9 @@ public class BulkCases {
                 select m.reference, p.last_name, p.first_name, p.birth_date, p.sex, p.birth_place, p.phone, p.email,
                        p.address, p.housing, p.employment, p.resources, t.label, m.court_code, m.prescriber_type,
                        m.prescriber_name, m.parquet_number, m.instruction_number, m.received_on, m.due_on,
-                       m.assigned_user_id, m.status, m.ended_on, m.outcome
+                       m.assigned_user_id, m.status, m.ended_on, m.outcome, m.file_number, m.notes,
+                       (select min(s.effective_on) from measure_transition s
+                        where s.measure_id = m.id and s.action = 'START') as started_on
                 from measure m join person p on p.id = m.person_id join measure_type t on t.id = m.measure_type_id
                 order by m.received_on, m.reference""")
                 .query((java.sql.ResultSet rs) -> {
@@ -223,8 +225,10 @@ public class BulkCases {
                             rs.getString("prescriber_name"), rs.getString("parquet_number"),
                             rs.getString("instruction_number"), rs.getObject("received_on", LocalDate.class),
                             rs.getObject("due_on", LocalDate.class), assignee == null ? null : logins.get(assignee),
-                            MeasureStatus.valueOf(rs.getString("status")), rs.getObject("ended_on", LocalDate.class),
-                            outcome == null ? null : MeasureOutcome.valueOf(outcome)));
+                            MeasureStatus.valueOf(rs.getString("status")), rs.getObject("started_on", LocalDate.class),
+                            rs.getObject("ended_on", LocalDate.class),
+                            outcome == null ? null : MeasureOutcome.valueOf(outcome), rs.getString("file_number"),
+                            rs.getString("notes")));
                     exported[0]++;
                 });
         return exported[0];

@@ -116,7 +116,8 @@ class FullCaseloadExportTest {
         assertThat(proposed.values()).containsExactlyInAnyOrder(ImportField.values());
         proposed.forEach((column, field) -> assertThat(ImportField.ofHeader(headers.get(column))).contains(field));
         // Exported for the import's lifecycle columns, under the headers it is to recognise.
-        assertThat(headers).contains("Statut", "Date de fin", "Issue", "N° dossier association");
+        assertThat(headers).contains("Statut", "Date du premier entretien", "Date de fin", "Issue", "N° dossier",
+                "Notes");
     }
 
     @Test
@@ -178,7 +179,9 @@ class FullCaseloadExportTest {
         assertThat(ended.get(headers.indexOf("Statut"))).isEqualTo("Terminée");
         assertThat(ended.get(headers.indexOf("Date de fin"))).isEqualTo("30/09/2025");
         assertThat(ended.get(headers.indexOf("Issue"))).isEqualTo("Terminée à son terme");
-        assertThat(ended.get(headers.indexOf("N° dossier association"))).matches("M-\\d{4}-\\d{6}");
+        assertThat(ended.get(headers.indexOf("Date du premier entretien"))).isEqualTo("20/03/2025");
+        assertThat(ended.get(headers.indexOf("N° dossier"))).as("no imported file number: the reference")
+                .matches("M-\\d{4}-\\d{6}");
         List<String> received = raw.get("Émile");
         assertThat(received.get(headers.indexOf("Statut"))).isEqualTo("Saisine reçue");
         assertThat(received.get(headers.indexOf("Date de fin"))).isEmpty();
