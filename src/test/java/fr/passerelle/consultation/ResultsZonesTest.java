@@ -166,9 +166,32 @@ class ResultsZonesTest {
             // The opinion map: its title, its group letters drawn in the SVG, and its legend.
             assertThat(text).contains("Carte des groupes d’opinion").contains("Chaque point est un(e) participant(e)");
             assertThat(text).contains("Propositions sans avis net");
+            // The map is drawn: the dots of the second group (red, #d62728, at 70 % opacity) are on a page.
+            assertThat(redPixels(document)).isGreaterThan(20);
         }
         String source = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
         assertThat(source).startsWith("%PDF-");
+    }
+
+    /** Pixels of the rendered report in the map's second group colour; nothing else in the report is red. */
+    private static int redPixels(PDDocument document) throws java.io.IOException {
+        org.apache.pdfbox.rendering.PDFRenderer renderer = new org.apache.pdfbox.rendering.PDFRenderer(document);
+        int red = 0;
+        for (int i = 0; i < document.getNumberOfPages(); i++) {
+            java.awt.image.BufferedImage image = renderer.renderImageWithDPI(i, 100);
+            for (int x = 0; x < image.getWidth(); x++) {
+                for (int y = 0; y < image.getHeight(); y++) {
+                    int rgb = image.getRGB(x, y);
+                    int r = (rgb >> 16) & 0xff;
+                    int g = (rgb >> 8) & 0xff;
+                    int b = rgb & 0xff;
+                    if (r > 180 && g < 140 && b < 140) {
+                        red++;
+                    }
+                }
+            }
+        }
+        return red;
     }
 
     private ConsultationResults.Results results() {
