@@ -157,6 +157,23 @@ public class AnalysisJobs {
         }
     }
 
+    /**
+     * Runs an analysis now, in the calling thread, for closing a consultation or publishing its
+     * results (the organiser's action: no {@code consultation:analyse} needed); refused (409) while
+     * another one waits or runs.
+     */
+    Job runForResults(UUID consultationId) {
+        return run(create(consultationId));
+    }
+
+    /** The analysis run when the results were published, which the public results page shows. */
+    public Optional<Job> published(UUID consultationId) {
+        return tx.execute(s -> jdbc.sql("""
+                select a.*, false stale from consultation_analysis a
+                join consultation c on c.published_analysis_id = a.id and c.status = 'RESULTS_PUBLISHED'
+                where c.id = ?""").param(consultationId).query(AnalysisJobs::map).optional());
+    }
+
     /** The latest run of the analysis of a consultation. */
     @PreAuthorize("hasAuthority('consultation:analyse')")
     public Optional<Job> latest(UUID consultationId) {
@@ -346,10 +363,21 @@ public class AnalysisJobs {
                 representatives);
         List<Object[]> consensus = new ArrayList<>();
         for (GroupConsensus c : analysis.consensus()) {
-            consensus.add(new Object[] {organisation, id, c.proposal(), finite(c.product()), finite(c.geometricMean())});
+            consensus.add(new Object[] {organisation, id, c.proposal(), finite(c.product()), finite(c.geometricMean()),
+                Double.isFinite(c.weakestGroupAgreement()) ? c.weakestGroupAgreement() : null});
         }
-        batch("insert into consultation_analysis_consensus (organisation_id, analysis_id, proposal_id, product, geometric_mean) "
-                + "values (?, ?, ?, ?, ?)", consensus);
+        batch("""
+                insert into consultation_analysis_consensus (organisation_id, analysis_id, proposal_id, product, geometric_mean,
+                        weakest_group_agreement) values (?, ?, ?, ?, ?, ?)""", consensus);
+        // The counters of that moment beside the analysis: published results show both as one moment.
+        jdbc.sql("""
+                update consultation_analysis_consensus c set
+                       verified = (select array[%1$s] from consultation_proposal_counter k
+                                   where k.proposal_id = c.proposal_id and k.kind = 'VERIFIED'),
+                       sequence = (select array[%1$s] from consultation_proposal_counter k
+                                   where k.proposal_id = c.proposal_id and k.kind = 'SEQUENCE')
+                where c.analysis_id = ?""".formatted(ConsultationResults.COUNTER_COLUMNS))
+                .param(id).update();
         List<Object[]> split = new ArrayList<>();
         List<Object[]> segments = new ArrayList<>();
         splits.forEach((question, by) -> {

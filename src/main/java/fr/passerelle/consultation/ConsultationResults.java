@@ -2,9 +2,11 @@ package fr.passerelle.consultation;
 
 import fr.passerelle.consultation.engine.ProfileSplits;
 import fr.passerelle.consultation.engine.ProposalScores;
+import fr.passerelle.consultation.engine.Qualification;
 import fr.passerelle.consultation.engine.SequenceProposal;
 import fr.passerelle.consultation.engine.Tally;
 import fr.passerelle.consultation.engine.Zone;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,8 +14,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -32,6 +37,14 @@ public class ConsultationResults {
     /** Points drawn on the map at most (every n-th participant beyond that; the table gives all the figures). */
     public static final int MAP_POINTS = 2_000;
 
+    /**
+     * The columns of a proposal counter (alias {@code k}) in the order a stored snapshot keeps them:
+     * agree, disagree, neutral, then the qualifications.
+     */
+    static final String COUNTER_COLUMNS = Stream.concat(Stream.of("agree", "disagree", "neutral"),
+                    Stream.of(Qualification.values()).map(q -> q.name().toLowerCase(Locale.ROOT)))
+            .map(c -> "k." + c).collect(Collectors.joining(", "));
+
     private final JdbcClient jdbc;
     private final Sequences sequences;
     private final ConsultationProperties.Issue bursts;
@@ -49,12 +62,16 @@ public class ConsultationResults {
     public record Day(LocalDate day, long participants, long proposals, long votes, long totalParticipants,
             long totalProposals, long totalVotes) {}
 
-    /** An accepted proposal with its scores. */
+    /**
+     * An accepted proposal with its scores, its group-aware consensus and the agreement of its least
+     * convinced opinion group (both null before an analysis counted it).
+     */
     public record Scored(UUID id, String text, List<String> themes, long votes, ProposalScores scores,
-            Double consensusGeometricMean) {
+            Double consensusGeometricMean, Double weakestGroupAgreement) {
 
+        /** Consensus, rejection, controversy or no clear opinion ({@link Zone#of}). */
         public Zone zone() {
-            return scores.zone();
+            return Zone.of(scores, votes, weakestGroupAgreement);
         }
 
         public int percent(double value) {
@@ -141,6 +158,29 @@ public class ConsultationResults {
     }
 
     /**
+     * Who took part, for the organiser: {@code voters} participants with at least one vote counted
+     * (trusted) and the {@code trustedVotes} the scores count, apart from {@code visitors} (every
+     * participant issued: each browser that opened the vote page, voting or not) and the
+     * {@code untrustedVotes} stored but not counted (no proof of a real browser, or no valid key).
+     */
+    public record Audience(long voters, long trustedVotes, long visitors, long untrustedVotes) {}
+
+    /** The audience of a consultation, from the participants and votes stored. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('consultation:analyse')")
+    public Audience audience(UUID consultationId) {
+        return jdbc.sql("""
+                select count(distinct v.participant_id) filter (where v.trust = 'TRUSTED'),
+                       count(*) filter (where v.trust = 'TRUSTED'),
+                       (select count(*) from consultation_participant p
+                         where p.consultation_id = :c and p.merged_into is null),
+                       count(*) filter (where v.trust <> 'TRUSTED')
+                from consultation_vote v where v.consultation_id = :c""")
+                .param("c", consultationId)
+                .query((rs, n) -> new Audience(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
+    }
+
+    /**
      * What may be ballot stuffing, for the organiser: of all {@code votes}, those cast by
      * participants issued in a burst ({@code burstVotes}: at least {@code burst-size} participants
      * issued from one network, or from one wide network, within {@code burst-window} of one
@@ -190,17 +230,28 @@ public class ConsultationResults {
                         bursts.burstSize(), bursts.burstWindow().toSeconds())).single();
     }
 
-    /** Everything a results page shows. */
+    /**
+     * Everything a results page shows. {@code consensus}, {@code controversies} and {@code unclear}
+     * (no clear opinion: too few votes, or mostly neutral ones) hold only the proposals of that zone. {@code snapshotAt}: when the results are those stored at publication
+     * (the analysis run then, with the counters of that moment), its time; null for live results.
+     */
     public record Results(Consultations.Consultation consultation, Consultations.Counters counters,
             Map<ProposalStatus, Long> byStatus, List<Day> participation, List<Scored> consensus,
-            List<Scored> controversies, Map<String, List<Scored>> consensusByTheme,
-            Map<String, List<Scored>> controversiesByTheme, List<Scored> all, Optional<AnalysisResult> analysis) {}
+            List<Scored> controversies, List<Scored> unclear, Map<String, List<Scored>> consensusByTheme,
+            Map<String, List<Scored>> controversiesByTheme, List<Scored> all, Optional<AnalysisResult> analysis,
+            Instant snapshotAt) {
+
+        /** The fewest votes a proposal needs for a clear opinion (fewer: "no clear opinion"). */
+        public long minVotes() {
+            return Zone.MIN_VOTES;
+        }
+    }
 
     @Transactional(readOnly = true)
     @PreAuthorize("hasAuthority('consultation:analyse')")
     public Results of(Consultations.Consultation consultation, Consultations.Counters counters,
             Optional<AnalysisJobs.Job> analysis, int limit) {
-        return build(consultation, counters, analysis, limit, null);
+        return build(consultation, counters, analysis, limit, null, false);
     }
 
     /**
@@ -211,17 +262,21 @@ public class ConsultationResults {
     @PreAuthorize("hasAuthority('consultation:analyse')")
     public Results of(Consultations.Consultation consultation, Consultations.Counters counters,
             Optional<AnalysisJobs.Job> analysis, int limit, String splitBy) {
-        return build(consultation, counters, analysis, limit, splitBy);
+        return build(consultation, counters, analysis, limit, splitBy, false);
     }
 
-    /** The results for the public page: only once the organiser published them. */
+    /**
+     * The results for the public page: only once the organiser published them. With the analysis
+     * run at publication ({@code snapshot}), the scores are the counters stored with it: the page
+     * is that one moment, whatever happens afterwards (a late moderation, a merge of participants).
+     */
     @Transactional(readOnly = true)
     public Results published(Consultations.Consultation consultation, Consultations.Counters counters,
-            Optional<AnalysisJobs.Job> analysis, int limit, String splitBy) {
+            Optional<AnalysisJobs.Job> analysis, boolean snapshot, int limit, String splitBy) {
         if (consultation.status() != ConsultationStatus.RESULTS_PUBLISHED) {
             throw fr.passerelle.shared.BusinessException.notFound();
         }
-        return build(consultation, counters, analysis, limit, splitBy);
+        return build(consultation, counters, analysis, limit, splitBy, snapshot && analysis.isPresent());
     }
 
     /**
@@ -232,45 +287,55 @@ public class ConsultationResults {
     @PreAuthorize("hasAuthority('consultation:analyse')")
     public Optional<Splits> splits(Consultations.Consultation consultation, Optional<AnalysisJobs.Job> analysis,
             int limit, String splitBy) {
-        return splitsOf(consultation, analysis, limit, splitBy);
+        return splitsOf(consultation, analysis, limit, splitBy, false);
     }
 
-    /** The same for the public page: only once the organiser published the results. */
+    /** The same for the public page: only once the organiser published the results (see {@link #published}). */
     @Transactional(readOnly = true)
     public Optional<Splits> publishedSplits(Consultations.Consultation consultation, Optional<AnalysisJobs.Job> analysis,
-            int limit, String splitBy) {
+            int limit, String splitBy, boolean snapshot) {
         if (consultation.status() != ConsultationStatus.RESULTS_PUBLISHED) {
             throw fr.passerelle.shared.BusinessException.notFound();
         }
-        return splitsOf(consultation, analysis, limit, splitBy);
+        return splitsOf(consultation, analysis, limit, splitBy, snapshot && analysis.isPresent());
     }
 
     private Optional<Splits> splitsOf(Consultations.Consultation c, Optional<AnalysisJobs.Job> analysis, int limit,
-            String splitBy) {
+            String splitBy, boolean snapshot) {
         return analysis.map(job -> {
-            List<Scored> all = scored(c.id(), job.id());
-            return splits(job, c, consensus(all, limit), splitBy);
+            List<Scored> all = scored(c.id(), job.id(), snapshot);
+            return splits(job, c, mostAgreed(all, limit), splitBy);
         });
     }
 
-    private static List<Scored> consensus(List<Scored> all, int limit) {
+    /** The proposals ranked by the lower bound of their top score, whatever their zone (the profile splits' rows). */
+    private static List<Scored> mostAgreed(List<Scored> all, int limit) {
         return top(all, Comparator.comparingDouble((Scored s) -> s.scores().top().lower()), limit);
     }
 
-    private Results build(Consultations.Consultation c, Consultations.Counters counters,
-            Optional<AnalysisJobs.Job> analysis, int limit, String splitBy) {
-        List<Scored> all = scored(c.id(), analysis.map(AnalysisJobs.Job::id).orElse(null));
-        List<Scored> consensus = consensus(all, limit);
-        List<Scored> controversies = top(all.stream().filter(s -> s.votes() > 0).toList(),
+    /** The consensus proposals (their zone, {@link Zone#of}), by the lower bound of their top score. */
+    private static List<Scored> consensus(List<Scored> all, int limit) {
+        return mostAgreed(all.stream().filter(s -> s.zone() == Zone.CONSENSUS).toList(), limit);
+    }
+
+    /** The controversial proposals (their zone), by the lower bound of their controversy score. */
+    private static List<Scored> controversies(List<Scored> all, int limit) {
+        return top(all.stream().filter(s -> s.zone() == Zone.CONTROVERSY).toList(),
                 Comparator.comparingDouble((Scored s) -> s.scores().controversy().lower()), limit);
+    }
+
+    private Results build(Consultations.Consultation c, Consultations.Counters counters,
+            Optional<AnalysisJobs.Job> analysis, int limit, String splitBy, boolean snapshot) {
+        List<Scored> all = scored(c.id(), analysis.map(AnalysisJobs.Job::id).orElse(null), snapshot);
+        List<Scored> consensus = consensus(all, limit);
+        List<Scored> controversies = controversies(all, limit);
         Map<String, List<Scored>> consensusByTheme = new LinkedHashMap<>();
         Map<String, List<Scored>> controversiesByTheme = new LinkedHashMap<>();
         for (Consultations.Theme theme : c.themes()) {
             List<Scored> of = all.stream().filter(s -> s.themes().contains(theme.label())).toList();
             if (!of.isEmpty()) {
-                consensusByTheme.put(theme.label(), top(of, Comparator.comparingDouble((Scored s) -> s.scores().top().lower()), 3));
-                controversiesByTheme.put(theme.label(), top(of.stream().filter(s -> s.votes() > 0).toList(),
-                        Comparator.comparingDouble((Scored s) -> s.scores().controversy().lower()), 3));
+                consensusByTheme.put(theme.label(), consensus(of, 3));
+                controversiesByTheme.put(theme.label(), controversies(of, 3));
             }
         }
         Map<ProposalStatus, Long> byStatus = new LinkedHashMap<>();
@@ -281,8 +346,11 @@ public class ConsultationResults {
                 .param(c.id()).query(rs -> {
                     byStatus.put(ProposalStatus.valueOf(rs.getString(1)), rs.getLong(2));
                 });
-        return new Results(c, counters, byStatus, participation(c.id()), consensus, controversies, consensusByTheme,
-                controversiesByTheme, all, analysis.map(job -> analysis(job, c, all, consensus, splitBy)));
+        List<Scored> unclear = top(all.stream().filter(s -> s.zone() == Zone.NO_CLEAR_OPINION).toList(),
+                Comparator.comparingLong(Scored::votes).reversed(), limit);
+        return new Results(c, counters, byStatus, participation(c.id()), consensus, controversies, unclear, consensusByTheme,
+                controversiesByTheme, all, analysis.map(job -> analysis(job, c, all, mostAgreed(all, limit), splitBy)),
+                snapshot ? analysis.get().finishedAt() : null);
     }
 
     private static List<Scored> top(List<Scored> list, Comparator<Scored> by, int limit) {
@@ -317,33 +385,68 @@ public class ConsultationResults {
                 .list();
     }
 
-    /** Every accepted proposal with its scores (blend of verified and sequence counts) and stored consensus. */
-    List<Scored> scored(UUID consultationId, UUID analysisId) {
+    /** What an analysis stored for one proposal: its consensus figures and the counters of that moment. */
+    private record Stored(double geometricMean, Double weakestGroupAgreement, Tally verified, Tally sequence) {}
+
+    /**
+     * Every accepted proposal with its scores (blend of verified and sequence counts) and stored
+     * consensus; with {@code snapshot}, the proposals and counters stored by the analysis instead of
+     * the live ones.
+     */
+    List<Scored> scored(UUID consultationId, UUID analysisId, boolean snapshot) {
         Map<UUID, SequenceProposal> counters = new HashMap<>();
-        sequences.load(consultationId).forEach(p -> counters.put(p.id(), p));
-        Map<UUID, Double> consensus = new HashMap<>();
+        if (!snapshot) {
+            sequences.load(consultationId).forEach(p -> counters.put(p.id(), p));
+        }
+        Map<UUID, Stored> stored = new HashMap<>();
         if (analysisId != null) {
-            jdbc.sql("select proposal_id, geometric_mean from consultation_analysis_consensus where analysis_id = ?")
+            jdbc.sql("""
+                    select proposal_id, geometric_mean, weakest_group_agreement, verified, sequence
+                    from consultation_analysis_consensus where analysis_id = ?""")
                     .param(analysisId).query(rs -> {
-                        consensus.put(rs.getObject(1, UUID.class), rs.getDouble(2));
+                        stored.put(rs.getObject(1, UUID.class), new Stored(rs.getDouble(2),
+                                (Double) rs.getObject(3), tally(rs.getArray(4)), tally(rs.getArray(5))));
                     });
         }
+        String which = snapshot ? "p.id = any(:stored)" : "p.status = 'ACCEPTED'";
         return jdbc.sql("""
                 select p.id, p.text, array(select t.label from consultation_proposal_theme pt
                                            join consultation_theme t on t.id = pt.theme_id
                                            where pt.proposal_id = p.id order by t.position) themes
-                from consultation_proposal p where p.consultation_id = ? and p.status = 'ACCEPTED'
-                order by p.created_at, p.id""")
-                .param(consultationId)
+                from consultation_proposal p where p.consultation_id = :c and %s
+                order by p.created_at, p.id""".formatted(which))
+                .param("c", consultationId).param("stored", stored.keySet().toArray(UUID[]::new))
                 .query((rs, n) -> {
                     UUID id = rs.getObject(1, UUID.class);
-                    SequenceProposal p = counters.get(id);
-                    Tally verified = p == null ? Tally.EMPTY : p.counters().verified();
-                    Tally sequence = p == null ? Tally.EMPTY : p.counters().sequence();
+                    Stored s = stored.get(id);
+                    Tally verified;
+                    Tally sequence;
+                    if (snapshot) {
+                        verified = s.verified();
+                        sequence = s.sequence();
+                    } else {
+                        SequenceProposal p = counters.get(id);
+                        verified = p == null ? Tally.EMPTY : p.counters().verified();
+                        sequence = p == null ? Tally.EMPTY : p.counters().sequence();
+                    }
                     return new Scored(id, rs.getString(2), Consultations.strings(rs.getArray(3)), verified.total(),
-                            ProposalScores.blended(verified, sequence), consensus.get(id));
+                            ProposalScores.blended(verified, sequence), s == null ? null : s.geometricMean(),
+                            s == null ? null : s.weakestGroupAgreement());
                 })
                 .list();
+    }
+
+    /** A counter stored as an array in {@link #COUNTER_COLUMNS} order (null: no vote counted). */
+    private static Tally tally(java.sql.Array array) throws java.sql.SQLException {
+        if (array == null) {
+            return Tally.EMPTY;
+        }
+        Long[] c = (Long[]) array.getArray();
+        Map<Qualification, Long> qualifications = new java.util.EnumMap<>(Qualification.class);
+        for (Qualification q : Qualification.values()) {
+            qualifications.put(q, c[3 + q.ordinal()]);
+        }
+        return new Tally(c[0], c[1], c[2], qualifications);
     }
 
     private AnalysisResult analysis(AnalysisJobs.Job job, Consultations.Consultation c, List<Scored> all,

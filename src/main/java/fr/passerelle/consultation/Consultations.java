@@ -31,6 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Consultations of the organisation: created and edited by organisers (question, optional proposal
@@ -51,10 +52,14 @@ public class Consultations {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final AnalysisJobs jobs;
+    private final TransactionTemplate tx;
 
-    Consultations(JdbcClient jdbc, AuditLog audit) {
+    Consultations(JdbcClient jdbc, AuditLog audit, AnalysisJobs jobs, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.jobs = jobs;
+        this.tx = tx;
     }
 
     /** A consultation as organisers and public pages see it. */
@@ -273,33 +278,85 @@ public class Consultations {
     @Transactional
     @PreAuthorize("hasAuthority('consultation:manage')")
     public void publish(UUID id) {
-        move(id, ConsultationStatus.DRAFT, ConsultationStatus.OPEN, "opened_at", "consultation.published");
+        move(id, ConsultationStatus.DRAFT, ConsultationStatus.OPEN, "opened_at", "consultation.published", Map.of());
     }
 
-    /** OPEN → CLOSED: no more proposals or votes. */
-    @Transactional
+    /**
+     * OPEN → CLOSED: no more proposals or votes. The analysis is then run again on the final votes
+     * (in the calling thread, after the closing committed), unless one is already running.
+     */
     @PreAuthorize("hasAuthority('consultation:manage')")
     public void close(UUID id) {
-        move(id, ConsultationStatus.OPEN, ConsultationStatus.CLOSED, "closed_at", "consultation.closed");
+        tx.executeWithoutResult(s -> move(id, ConsultationStatus.OPEN, ConsultationStatus.CLOSED, "closed_at",
+                "consultation.closed", Map.of()));
+        try {
+            jobs.runForResults(id);
+        } catch (BusinessException alreadyRunning) {
+            // The running analysis will be the latest; publishing the results runs one again anyway.
+        }
     }
 
-    /** CLOSED → RESULTS_PUBLISHED: the public results page is shown. */
-    @Transactional
+    /**
+     * CLOSED → RESULTS_PUBLISHED: the public results page is shown. The analysis is run again first
+     * (in the calling thread; refused while another one runs) and the public page then shows that
+     * analysis with the counters of that moment ({@link #publishedCounters}), one moment whatever
+     * happens later. Without enough votes for an analysis, the results are published without one.
+     */
     @PreAuthorize("hasAuthority('consultation:manage')")
     public void publishResults(UUID id) {
-        move(id, ConsultationStatus.CLOSED, ConsultationStatus.RESULTS_PUBLISHED, "results_published_at",
-                "consultation.resultsPublished");
+        tx.executeWithoutResult(s -> {
+            if (get(id).status() != ConsultationStatus.CLOSED) {
+                throw BusinessException.conflict("consultation.transition.refused");
+            }
+        });
+        AnalysisJobs.Job job;
+        try {
+            job = jobs.runForResults(id);
+        } catch (BusinessException running) {
+            throw BusinessException.conflict("consultation.results.analysisRunning");
+        }
+        UUID analysis = job.done() ? job.id() : null;
+        tx.executeWithoutResult(s -> {
+            Counters counters = counters(id);
+            Map<String, Object> details = new java.util.HashMap<>();
+            details.put("analysis", analysis == null ? "none" : analysis.toString());
+            move(id, ConsultationStatus.CLOSED, ConsultationStatus.RESULTS_PUBLISHED, "results_published_at",
+                    "consultation.resultsPublished", details);
+            jdbc.sql("""
+                    update consultation set published_analysis_id = ?, results_participants = ?, results_proposals = ?,
+                           results_votes = ? where id = ?""")
+                    .params(analysis, counters.participants(), counters.proposals(), counters.votes(), id).update();
+        });
     }
 
-    private void move(UUID id, ConsultationStatus from, ConsultationStatus to, String timestampColumn, String action) {
+    /**
+     * The public counters stored when the results were published (empty for results published
+     * before they were stored, or not published).
+     */
+    @Transactional(readOnly = true)
+    public Optional<Counters> publishedCounters(UUID consultationId) {
+        return jdbc.sql("""
+                select results_participants, results_proposals, results_votes from consultation
+                where id = ? and status = 'RESULTS_PUBLISHED' and results_votes is not null""")
+                .param(consultationId)
+                .query((rs, n) -> new Counters(rs.getLong(1), rs.getLong(2), rs.getLong(3))).optional();
+    }
+
+    private void move(UUID id, ConsultationStatus from, ConsultationStatus to, String timestampColumn, String action,
+            Map<String, Object> details) {
         Consultation current = get(id);
         if (current.status() != from) {
             throw BusinessException.conflict("consultation.transition.refused");
         }
-        jdbc.sql("update consultation set status = ?, " + timestampColumn + " = now(), updated_at = now() where id = ? and status = ?")
-                .param(to.name()).param(id).param(from.name()).update();
+        if (jdbc.sql("update consultation set status = ?, " + timestampColumn + " = now(), updated_at = now() where id = ? and status = ?")
+                .param(to.name()).param(id).param(from.name()).update() == 0) {
+            throw BusinessException.conflict("consultation.transition.refused");
+        }
         refs.remove(current.slug());
-        audit.record(action, "consultation", id, Map.of("from", from.name(), "to", to.name()));
+        Map<String, Object> audited = new java.util.HashMap<>(details);
+        audited.put("from", from.name());
+        audited.put("to", to.name());
+        audit.record(action, "consultation", id, audited);
     }
 
     private Settings validate(Settings s, boolean checkQuestions) {

@@ -136,7 +136,11 @@ class ConsultationResultsBrowserTest extends BrowserSupport {
         page.navigate(url("/c/" + made.slug() + "/results"));
         assertThat(page.locator("h1")).hasText("Résultats de la consultation");
         assertThat(page.locator("#groups tbody tr")).hasCount(2);
-        assertThat(page.locator("#top-consensus")).containsText("Il faut une idée numéro");
+        // Two camps agreeing on nothing: no consensus, every voted proposal divides; the page is the
+        // moment of publication.
+        assertThat(page.locator("#top-consensus-none")).hasText("Aucune proposition ne fait consensus pour l’instant.");
+        assertThat(page.locator("#top-controversies")).containsText("Il faut une idée numéro");
+        assertThat(page.locator("#snapshot")).containsText("Résultats arrêtés le");
         assertAccessible();
     }
 }

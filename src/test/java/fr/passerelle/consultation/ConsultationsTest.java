@@ -73,8 +73,10 @@ class ConsultationsTest {
         assertThat(consultations.get(id).status()).isEqualTo(ConsultationStatus.RESULTS_PUBLISHED);
         assertThat(OwnerSql.of(server).sql("select action from audit_event where object_id = ? order by seq")
                 .param(id.toString()).query(String.class).list())
+                // Closing and publishing the results each run the analysis (here without votes: it fails, nothing is done).
                 .containsExactly("consultation.created", "consultation.updated", "consultation.published",
-                        "consultation.closed", "consultation.resultsPublished");
+                        "consultation.closed", "consultation.analysis.requested", "consultation.analysis.requested",
+                        "consultation.resultsPublished");
     }
 
     @Test

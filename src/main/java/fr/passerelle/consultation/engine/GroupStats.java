@@ -82,15 +82,24 @@ public final class GroupStats {
         return counts[group][base] + counts[group][base + 1] + counts[group][base + 2];
     }
 
-    /** Group-aware consensus of every proposal, in column order. */
+    /**
+     * Group-aware consensus of every proposal, in column order, with the agreement of its least
+     * convinced group among those that voted on it.
+     */
     public List<GroupConsensus> consensus() {
         List<GroupConsensus> result = new ArrayList<>(matrix.proposalCount());
         for (int j = 0; j < matrix.proposalCount(); j++) {
             double product = 1;
+            double weakest = Double.NaN;
             for (int g = 0; g < groups; g++) {
-                product *= (count(g, j, VoteKey.AGREE) + 1.0) / (seen(g, j) + 2.0);
+                double agreement = (count(g, j, VoteKey.AGREE) + 1.0) / (seen(g, j) + 2.0);
+                product *= agreement;
+                if (seen(g, j) > 0 && (Double.isNaN(weakest) || agreement < weakest)) {
+                    weakest = agreement;
+                }
             }
-            result.add(new GroupConsensus(matrix.proposal(j), product, groups == 0 ? 1 : Math.pow(product, 1.0 / groups)));
+            result.add(new GroupConsensus(matrix.proposal(j), product, groups == 0 ? 1 : Math.pow(product, 1.0 / groups),
+                    weakest));
         }
         return result;
     }

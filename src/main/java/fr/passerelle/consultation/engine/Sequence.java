@@ -112,7 +112,7 @@ public final class Sequence {
             switch (sample.zone()) {
                 case CONSENSUS -> tops.add(new Ranked(p, sample.top()));
                 case CONTROVERSY -> controversies.add(new Ranked(p, sample.controversy()));
-                default -> { /* sampled rejection or limbo: dropped this time */ }
+                default -> { /* sampled rejection or no clear opinion: dropped this time */ }
             }
         }
         Comparator<Ranked> bySampleDesc = Comparator.comparingDouble(Ranked::sample).reversed();

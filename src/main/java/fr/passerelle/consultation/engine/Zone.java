@@ -1,13 +1,27 @@
 package fr.passerelle.consultation.engine;
 
-/** Where a proposal stands, from its agree, disagree and neutral scores. */
+/**
+ * Where a proposal stands. {@link #classify(double, double, double)} places one set of agree,
+ * disagree and neutral scores (the sequence uses it on Thompson samples); {@link #of} is the
+ * results' classification, which also needs enough votes and, once opinion groups are known,
+ * agreement in every group for a consensus.
+ */
 public enum Zone {
-    CONSENSUS, REJECTION, LIMBO, CONTROVERSY;
+    CONSENSUS, REJECTION, NO_CLEAR_OPINION, CONTROVERSY;
+
+    /** Fewest (verified) votes a proposal needs to have a clear opinion in the results. */
+    public static final long MIN_VOTES = 5;
+
+    /**
+     * The agreement every opinion group must exceed for a consensus: its smoothed share of agree
+     * votes, (agree + 1)/(seen + 2), above one half — a strict majority of the group's voters.
+     */
+    public static final double GROUP_AGREEMENT = 0.5;
 
     /**
      * Consensus if agree ≥ 0.6 or (neutral &lt; 0.4 and disagree &lt; 0.15); else rejection if
-     * disagree ≥ 0.6 or (neutral &lt; 0.4 and agree &lt; 0.15); else limbo if neutral ≥ 0.4; else
-     * controversy.
+     * disagree ≥ 0.6 or (neutral &lt; 0.4 and agree &lt; 0.15); else no clear opinion if
+     * neutral ≥ 0.4 (mostly "neutral" votes); else controversy.
      */
     public static Zone classify(double agree, double disagree, double neutral) {
         if (agree >= 0.6 || (neutral < 0.4 && disagree < 0.15)) {
@@ -17,8 +31,30 @@ public enum Zone {
             return REJECTION;
         }
         if (neutral >= 0.4) {
-            return LIMBO;
+            return NO_CLEAR_OPINION;
         }
         return CONTROVERSY;
+    }
+
+    /**
+     * The zone shown in the results. Fewer than {@link #MIN_VOTES} votes: no clear opinion (the
+     * scores say more about the smoothing than about the voters). Otherwise the zone of the scores,
+     * except that a consensus needs agreement in every opinion group that voted on the proposal
+     * ({@code weakestGroupAgreement}, the lowest smoothed agree share among them, above
+     * {@link #GROUP_AGREEMENT}): a proposal most voters agree with but one group does not divides the
+     * groups, a controversy.
+     *
+     * @param votes the proposal's votes counted in the scores
+     * @param weakestGroupAgreement null when no analysis has grouped its voters yet (the overall scores decide)
+     */
+    public static Zone of(ProposalScores scores, long votes, Double weakestGroupAgreement) {
+        if (votes < MIN_VOTES) {
+            return NO_CLEAR_OPINION;
+        }
+        Zone zone = scores.zone();
+        if (zone == CONSENSUS && weakestGroupAgreement != null && weakestGroupAgreement <= GROUP_AGREEMENT) {
+            return CONTROVERSY;
+        }
+        return zone;
     }
 }

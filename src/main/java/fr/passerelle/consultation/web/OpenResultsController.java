@@ -5,6 +5,7 @@ import fr.passerelle.consultation.ConsultationResults;
 import fr.passerelle.consultation.Consultations;
 import fr.passerelle.shared.BusinessException;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,7 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The public results page ({@code /c/{slug}/results}, no account): once the organiser published
  * the results, the rankings, the opinion groups and the profile splits; nothing about any
- * participant. Acts as the consultation's organisation, found from the slug on the server.
+ * participant. Acts as the consultation's organisation, found from the slug on the server. The page
+ * is the moment of publication: the analysis run then and the counters stored with it.
  */
 @Controller
 class OpenResultsController {
@@ -36,14 +38,21 @@ class OpenResultsController {
         return Consultations.asOrganiser(ref, () -> {
             Consultations.Consultation c = consultations.forPublic(ref);
             model.addAttribute("splitsAction", "/c/" + c.slug() + "/results");
+            // The analysis run at publication and the counters of that moment; results published
+            // before those were stored show the latest analysis and the live counters.
+            Optional<AnalysisJobs.Job> published = jobs.published(c.id());
+            boolean snapshot = published.isPresent();
+            Optional<AnalysisJobs.Job> analysis = snapshot ? published : jobs.latestDone(c.id());
             if (htmx.isHtmxRequest()) {
                 // The split selector: that section only.
-                model.addAttribute("splits", results.publishedSplits(c, jobs.latestDone(c.id()), ResultsController.TOP,
-                        split).orElse(null));
+                model.addAttribute("splits", results.publishedSplits(c, analysis, ResultsController.TOP, split, snapshot)
+                        .orElse(null));
                 return "consultation/results/fragments :: splits-section";
             }
-            ConsultationResults.Results r = results.published(c, consultations.counters(c.id()), jobs.latestDone(c.id()),
-                    ResultsController.TOP, split);
+            Consultations.Counters counters = consultations.publishedCounters(c.id())
+                    .orElseGet(() -> consultations.counters(c.id()));
+            ConsultationResults.Results r = results.published(c, counters, analysis, snapshot, ResultsController.TOP,
+                    split);
             model.addAttribute("r", r);
             model.addAttribute("map", r.analysis().map(ResultsMap::of).orElse(null));
             return "consultation/results/public";

@@ -304,11 +304,13 @@ class PublicConsultationController {
         });
     }
 
+    /** A vote from the page's form; an unknown vote value ({@code key=7}) is a 400 with a message, nothing recorded. */
     @PostMapping("/c/{slug}/vote")
     String vote(@PathVariable String slug, @RequestParam(required = false) UUID proposalId,
-            @RequestParam(required = false) VoteKey key, @RequestParam(required = false) String signature,
+            @RequestParam(name = "key", required = false) String value, @RequestParam(required = false) String signature,
             HtmxRequest htmx, HttpServletRequest request,
             HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        VoteKey key = known(VoteKey.class, value, "consultation.vote.key.unknown");
         return as(slug, ref -> {
             Consultations.Consultation c = consultations.forPublic(ref);
             UUID participant = participant(c, request, response).id();
@@ -320,15 +322,32 @@ class PublicConsultationController {
 
     @PostMapping("/c/{slug}/qualify")
     String qualify(@PathVariable String slug, @RequestParam(required = false) UUID proposalId,
-            @RequestParam(required = false) Qualification qualification, @RequestParam(required = false) Boolean on,
+            @RequestParam(name = "qualification", required = false) String value, @RequestParam(required = false) Boolean on,
             HtmxRequest htmx, HttpServletRequest request, HttpServletResponse response, Model model,
             RedirectAttributes redirect) {
+        Qualification qualification = known(Qualification.class, value, "consultation.vote.qualification.unknown");
         return as(slug, ref -> {
             Consultations.Consultation c = consultations.forPublic(ref);
             UUID participant = participant(c, request, response).id();
             return answer(c, participant, proposalId, htmx, request, response, model, redirect,
                     () -> votes.qualify(c.id(), participant, proposalId, qualification, on));
         });
+    }
+
+    /**
+     * The constant named {@code value} (null when absent: the service says what is missing); any
+     * other value is refused with a 400 and {@code messageKey}, before anything is looked up or recorded.
+     */
+    private static <E extends Enum<E>> E known(Class<E> type, String value, String messageKey) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return constant;
+            }
+        }
+        throw BusinessException.invalid(messageKey);
     }
 
     /** Casts, then answers htmx with the card (or its refusal), other browsers with a redirect. */

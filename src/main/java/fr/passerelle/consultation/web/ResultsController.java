@@ -101,6 +101,7 @@ class ResultsController {
         model.addAttribute("job", job);
         model.addAttribute("map", r.analysis().map(ResultsMap::of).orElse(null));
         model.addAttribute("suspicion", results.suspicion(id));
+        model.addAttribute("audience", results.audience(id));
         ParticipationChart chart = ParticipationChart.of(r.participation());
         model.addAttribute("participationChart", json.writeValueAsString(chart.data(
                 Map.of("participants", messages.getMessage("consultation.counter.participants", null, locale),
@@ -146,21 +147,31 @@ class ResultsController {
             rows.add(java.util.Arrays.asList(s.id().toString(), s.text(), String.join(", ", s.themes()),
                     String.valueOf(s.votes()), num(p.agree().value()), num(p.disagree().value()), num(p.neutral().value()),
                     num(p.top().value()), num(p.top().lower()), num(p.controversy().value()), num(p.controversy().lower()),
-                    messages.getMessage("results.zone." + p.zone(), null, locale),
+                    messages.getMessage("results.zone." + s.zone(), null, locale),
                     s.consensusGeometricMean() == null ? null : num(s.consensusGeometricMean())));
         }
         return csv(c, "propositions", headers, rows);
     }
 
-    /** Votes aggregated per proposal, counter kind and key (with the qualifications): no participant appears. */
+    /**
+     * Votes aggregated per proposal, counter kind and key (with the qualifications): no participant
+     * appears. Every column says what it counts: a qualification names its vote key too ("Platitude"
+     * exists for agree and for disagree).
+     */
     @GetMapping("/consultations/{id}/results/votes.csv")
     ResponseEntity<byte[]> votesCsv(@PathVariable UUID id, Locale locale) {
         Consultations.Consultation c = consultations.get(id);
-        List<String> headers = new ArrayList<>(List.of("results.csv.id", "results.csv.text", "results.csv.kind",
-                "results.csv.agreeCount", "results.csv.disagreeCount", "results.csv.neutralCount"));
+        List<String> headers = new ArrayList<>(List.of("results.csv.votes.proposalId", "results.csv.votes.text",
+                "results.csv.votes.kind"));
         headers.replaceAll(k -> messages.getMessage(k, null, locale));
+        for (fr.passerelle.consultation.engine.VoteKey key : fr.passerelle.consultation.engine.VoteKey.values()) {
+            headers.add(messages.getMessage("results.csv.votes.keyCount",
+                    new Object[] {messages.getMessage("consultation.key." + key, null, locale)}, locale));
+        }
         for (Qualification q : Qualification.values()) {
-            headers.add(messages.getMessage("consultation.qualification." + q, null, locale));
+            headers.add(messages.getMessage("results.csv.votes.qualificationCount",
+                    new Object[] {messages.getMessage("consultation.qualification." + q, null, locale),
+                        messages.getMessage("consultation.key." + q.key(), null, locale)}, locale));
         }
         List<List<String>> rows = new ArrayList<>();
         for (ConsultationResults.Aggregate a : results.aggregates(id)) {
@@ -179,8 +190,10 @@ class ResultsController {
     ResponseEntity<byte[]> report(@PathVariable UUID id, @RequestParam(required = false) String split) {
         Consultations.Consultation c = consultations.get(id);
         ConsultationResults.Results r = results.of(c, consultations.counters(id), jobs.latestDone(id), TOP, split);
-        byte[] body = pdf.render("consultation/results/report", Map.of("r", r, "chart",
-                ParticipationChart.of(r.participation()), "generatedOn", LocalDate.now(clock.withZone(PARIS))));
+        Map<String, Object> model = new java.util.HashMap<>(Map.of("r", r, "chart", ParticipationChart.of(r.participation()),
+                "generatedOn", LocalDate.now(clock.withZone(PARIS))));
+        r.analysis().map(ResultsMap::of).ifPresent(map -> model.put("map", map));
+        byte[] body = pdf.render("consultation/results/report", model);
         audit.record("consultation.results.exported", "consultation", id, Map.of("format", "PDF"));
         return Downloads.attachment(MediaType.APPLICATION_PDF, "resultats-" + c.slug() + ".pdf", body);
     }

@@ -83,6 +83,10 @@ class AnalysisTest {
         assertThat(shared.geometricMean()).isCloseTo(21.0 / 22, within(1e-12));
         // divisive proposal 0: (21/22) × (1/22) = 0.0434
         assertThat(analysis.consensus().get(0).product()).isCloseTo(21.0 / 22 / 22, within(1e-12));
+        // the least convinced group: everybody agrees with 20 (21/22 in both groups); one group
+        // never agrees with 0 (1/22)
+        assertThat(shared.weakestGroupAgreement()).isCloseTo(21.0 / 22, within(1e-12));
+        assertThat(analysis.consensus().get(0).weakestGroupAgreement()).isCloseTo(1.0 / 22, within(1e-12));
         // the consensual proposal is representative of no group (zOthers = 0)
         analysis.groups().forEach(g -> assertThat(g.representatives())
                 .noneMatch(r -> r.proposal().equals(proposal(20))));

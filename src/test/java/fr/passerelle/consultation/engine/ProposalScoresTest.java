@@ -63,7 +63,7 @@ class ProposalScoresTest {
         assertThat(s.realistic().value()).isCloseTo(doable - zero, within(EPS));
         assertThat(s.engagement().value()).isCloseTo(likeIt - noWay + doable - zero - 2 * zero, within(EPS));
         // zone: agree 0.575 < 0.6 and disagree 0.303 ≥ 0.15 → not consensus; disagree < 0.6 and
-        // agree ≥ 0.15 → not rejection; neutral 0.121 < 0.4 → not limbo → controversy
+        // agree ≥ 0.15 → not rejection; neutral 0.121 < 0.4 → not "no clear opinion" → controversy
         assertThat(s.zone()).isEqualTo(Zone.CONTROVERSY);
         assertThat(agree).isLessThan(0.6);
     }
@@ -80,11 +80,11 @@ class ProposalScoresTest {
     }
 
     @Test
-    void allNeutralIsLimbo() {
+    void allNeutralIsNoClearOpinion() {
         ProposalScores s = ProposalScores.of(Tally.of(0, 0, 10));
         // neutral 10.33/11 = 0.939 ≥ 0.4; agree = disagree = 0.33/11 = 0.03
         assertThat(s.neutral().value()).isCloseTo(10.33 / 11, within(EPS));
-        assertThat(s.zone()).isEqualTo(Zone.LIMBO);
+        assertThat(s.zone()).isEqualTo(Zone.NO_CLEAR_OPINION);
     }
 
     @Test
@@ -94,8 +94,8 @@ class ProposalScoresTest {
         // 1 agree, 9 disagree: agree 0.848 no, disagree 9.33/11 = 0.848 ≥ 0.6
         assertThat(ProposalScores.of(Tally.of(1, 9, 0)).zone()).isEqualTo(Zone.REJECTION);
         // 50 agree, 2 disagree, 48 neutral (N = 100): agree 50.33/101 = 0.498, disagree 2.33/101 = 0.023,
-        // neutral 48.33/101 = 0.479 ≥ 0.4 → not consensus by the second clause, → limbo
-        assertThat(ProposalScores.of(Tally.of(50, 2, 48)).zone()).isEqualTo(Zone.LIMBO);
+        // neutral 48.33/101 = 0.479 ≥ 0.4 → not consensus by the second clause, → no clear opinion
+        assertThat(ProposalScores.of(Tally.of(50, 2, 48)).zone()).isEqualTo(Zone.NO_CLEAR_OPINION);
         // 55 agree, 10 disagree, 35 neutral: neutral 0.35 < 0.4 and disagree 10.33/101 = 0.102 < 0.15 → consensus
         assertThat(ProposalScores.of(Tally.of(55, 10, 35)).zone()).isEqualTo(Zone.CONSENSUS);
     }
@@ -105,7 +105,7 @@ class ProposalScoresTest {
         assertThat(Zone.classify(0.6, 0.3, 0.1)).isEqualTo(Zone.CONSENSUS); // agree ≥ 0.6
         assertThat(Zone.classify(0.5, 0.1499, 0.39)).isEqualTo(Zone.CONSENSUS); // neutral < 0.4, disagree < 0.15
         assertThat(Zone.classify(0.5, 0.15, 0.39)).isEqualTo(Zone.CONTROVERSY); // disagree = 0.15 is not < 0.15
-        assertThat(Zone.classify(0.5, 0.1, 0.4)).isEqualTo(Zone.LIMBO); // neutral = 0.4 is not < 0.4
+        assertThat(Zone.classify(0.5, 0.1, 0.4)).isEqualTo(Zone.NO_CLEAR_OPINION); // neutral = 0.4 is not < 0.4
         assertThat(Zone.classify(0.3, 0.6, 0.1)).isEqualTo(Zone.REJECTION); // disagree ≥ 0.6
         assertThat(Zone.classify(0.1499, 0.3, 0.39)).isEqualTo(Zone.REJECTION); // neutral < 0.4, agree < 0.15
         assertThat(Zone.classify(0.15, 0.3, 0.39)).isEqualTo(Zone.CONTROVERSY); // agree = 0.15 is not < 0.15
