@@ -1,5 +1,7 @@
 package fr.passerelle;
 
+import fr.passerelle.TestDates;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -416,13 +418,13 @@ class AuthorizationMatrixTest {
                             java.time.LocalDate.of(1990, 1, 1), "X", null, null, null, null, null, null, null), true);
                     UUID measure = measures.create(person, new fr.passerelle.measures.Measures.Mandate(
                             catalogue.types().get(0).id(), "TJ-LYON", "PARQUET", null, null, null,
-                            java.time.LocalDate.now(), null));
+                            java.time.LocalDate.now(TestDates.PARIS), null));
                     followUp.addObligation(measure, "Obligation de soins");
                     tx.executeWithoutResult(s -> jdbc.sql("""
                             insert into measure_quantity_entry (id, organisation_id, measure_id, entry_date, quantity)
                             values (?, ?, ?, ?, 1)""")
-                            .params(UUID.randomUUID(), org, measure, java.time.LocalDate.now()).update());
-                    persons.addConsent(person, "Échange d'informations", "CSAPA", java.time.LocalDate.now());
+                            .params(UUID.randomUUID(), org, measure, java.time.LocalDate.now(TestDates.PARIS)).update());
+                    persons.addConsent(person, "Échange d'informations", "CSAPA", java.time.LocalDate.now(TestDates.PARIS));
                     SecurityContextHolder.getContext().setAuthentication(
                             new UsernamePasswordAuthenticationToken("matrix-setup", null,
                                     List.of(new SimpleGrantedAuthority("report:write"))));
@@ -432,10 +434,10 @@ class AuthorizationMatrixTest {
                                     List.of(new SimpleGrantedAuthority("billing:manage"))));
                     givenADraftStatement();
                     SecurityContextHolder.clearContext();
-                    followUp.recordIncident(measure, java.time.LocalDate.now(), fr.passerelle.measures.IncidentKind.ABSENCE,
+                    followUp.recordIncident(measure, java.time.LocalDate.now(TestDates.PARIS), fr.passerelle.measures.IncidentKind.ABSENCE,
                             "Absent à la convocation");
                     appointments.schedule(measure, new fr.passerelle.measures.Appointments.Schedule(
-                            java.time.LocalDateTime.now().plusDays(1), 60, fr.passerelle.measures.AppointmentKind.OFFICE, null));
+                            java.time.LocalDateTime.now(TestDates.PARIS).plusDays(1), 60, fr.passerelle.measures.AppointmentKind.OFFICE, null));
                     UUID consultation = UUID.randomUUID();
                     UUID participant = UUID.randomUUID();
                     tx.executeWithoutResult(s -> {

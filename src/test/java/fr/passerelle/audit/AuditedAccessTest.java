@@ -1,5 +1,7 @@
 package fr.passerelle.audit;
 
+import fr.passerelle.TestDates;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.OwnerSql;
@@ -291,7 +293,7 @@ class AuditedAccessTest {
                 UUID person = persons.create(new Persons.PersonData(lastName, "Zoé", LocalDate.of(1985, 1, 1), null,
                         null, null, null, null, null, null, null), true);
                 UUID measure = measures.create(person, new Measures.Mandate(catalogue.types().get(0).id(), "TJ-LYON",
-                        "PARQUET", null, null, null, LocalDate.now(), null));
+                        "PARQUET", null, null, null, LocalDate.now(TestDates.PARIS), null));
                 return new Case(person, measure);
             });
         } finally {

@@ -1,5 +1,7 @@
 package fr.passerelle.browser;
 
+import fr.passerelle.TestDates;
+
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Download;
@@ -56,7 +58,7 @@ class BillingBrowserTest extends BrowserSupport {
 
     @Test
     void theDirectorBillsTheCourtForAMonthAndFollowsThePayment() throws Exception {
-        YearMonth month = YearMonth.now().minusMonths(1);
+        YearMonth month = YearMonth.now(TestDates.PARIS).minusMonths(1);
         String reference = anEnquiryEndedIn(month);
 
         signIn("directrice");
@@ -100,10 +102,10 @@ class BillingBrowserTest extends BrowserSupport {
         assertThat(page.locator("#statement-status")).hasText("Envoyé");
         assertThat(page.locator("h1 small")).containsText("MF-");
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Recalculer"))).hasCount(0);
-        field("Date de paiement").fill(LocalDate.now().toString());
+        field("Date de paiement").fill(LocalDate.now(TestDates.PARIS).toString());
         click("Enregistrer le paiement");
         assertThat(page.locator("#statement-status")).hasText("Payé");
-        long delay = ChronoUnit.DAYS.between(sentOn, LocalDate.now());
+        long delay = ChronoUnit.DAYS.between(sentOn, LocalDate.now(TestDates.PARIS));
         assertThat(page.locator("#payment-delay")).hasText(delay + " jours");
         assertAccessible();
 

@@ -1,5 +1,7 @@
 package fr.passerelle.browser;
 
+import fr.passerelle.TestDates;
+
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;
@@ -110,7 +112,7 @@ class ConsultationResultsBrowserTest extends BrowserSupport {
 
         // A session planned, moved to another place, then cancelled after a confirmation.
         page.getByLabel("Intitulé").fill("Atelier logement");
-        page.getByLabel("Date et heure").fill(java.time.LocalDate.now().plusDays(20) + "T14:00");
+        page.getByLabel("Date et heure").fill(java.time.LocalDate.now(TestDates.PARIS).plusDays(20) + "T14:00");
         page.getByLabel("Lieu").fill("Lyon");
         page.getByLabel("Places").fill("12");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Planifier")).click();

@@ -1,5 +1,7 @@
 package fr.passerelle.browser;
 
+import fr.passerelle.TestDates;
+
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;
@@ -53,10 +55,10 @@ class DeadlinesBrowserTest extends BrowserSupport {
 
         page.navigate(url("/measures/" + measure));
         page.getByText("Modifier les échéances").click();
-        page.getByLabel("Fin prévue", new Page.GetByLabelOptions().setExact(true)).fill(LocalDate.now().plusMonths(2).toString());
+        page.getByLabel("Fin prévue", new Page.GetByLabelOptions().setExact(true)).fill(LocalDate.now(TestDates.PARIS).plusMonths(2).toString());
         page.locator("#deadlines-form").getByRole(AriaRole.BUTTON).click();
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Les échéances ont été enregistrées.");
-        assertThat(page.locator("#measure-planned-end")).hasText(LocalDate.now().plusMonths(2)
+        assertThat(page.locator("#measure-planned-end")).hasText(LocalDate.now(TestDates.PARIS).plusMonths(2)
                 .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         assertAccessible();
     }
@@ -97,7 +99,7 @@ class DeadlinesBrowserTest extends BrowserSupport {
             UUID person = persons.create(new Persons.PersonData("Retard", "Navigateur", LocalDate.of(1992, 4, 4), null,
                     null, null, null, null, null, null, null), true);
             UUID measure = measures.create(person, new Measures.Mandate(type, "TJ-LYON", "JAP", null, null, null,
-                    LocalDate.now().minusDays(20), LocalDate.now().minusDays(2)));
+                    LocalDate.now(TestDates.PARIS).minusDays(20), LocalDate.now(TestDates.PARIS).minusDays(2)));
             measures.perform(measure, MeasureAction.ASSIGN, new Measures.ActionInput(worker.userId(), null, null, null));
             return measure;
         } finally {

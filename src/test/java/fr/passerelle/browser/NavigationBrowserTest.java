@@ -1,5 +1,7 @@
 package fr.passerelle.browser;
 
+import fr.passerelle.TestDates;
+
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Locator;
@@ -142,11 +144,11 @@ class NavigationBrowserTest extends BrowserSupport {
             UUID type = catalogue.types().stream().filter(t -> t.code().equals("CJSE")).findFirst().orElseThrow().id();
             UUID measure = measures.create(person, new Measures.Mandate(type, "TJ-LYON", "JUGE_INSTRUCTION",
                     "Madame la juge d'instruction Marie-Christine Delacroix-Vanderbeken", null, null,
-                    LocalDate.now().minusDays(40), null));
+                    LocalDate.now(TestDates.PARIS).minusDays(40), null));
             measures.perform(measure, MeasureAction.ASSIGN, new Measures.ActionInput(worker.userId(), null, null, null));
             measures.perform(measure, MeasureAction.START,
-                    new Measures.ActionInput(null, LocalDate.now().minusDays(30), null, null));
-            UUID incident = followUp.recordIncident(measure, LocalDate.now().minusDays(2), IncidentKind.values()[0],
+                    new Measures.ActionInput(null, LocalDate.now(TestDates.PARIS).minusDays(30), null, null));
+            UUID incident = followUp.recordIncident(measure, LocalDate.now(TestDates.PARIS).minusDays(2), IncidentKind.values()[0],
                     "Absence au rendez-vous du mardi.");
             followUp.report(incident, "Cabinet de Madame la juge d'instruction du tribunal judiciaire de Lyon, "
                     + "service de l'application des peines, permanence du parquet des mineurs");

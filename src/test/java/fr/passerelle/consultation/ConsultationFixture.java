@@ -1,5 +1,7 @@
 package fr.passerelle.consultation;
 
+import fr.passerelle.TestDates;
+
 import fr.passerelle.SignedIn;
 import fr.passerelle.identity.PasserelleUser;
 import fr.passerelle.shared.TenantContext;
@@ -24,7 +26,7 @@ public final class ConsultationFixture {
 
     public static Consultations.Settings settings(String slug) {
         return new Consultations.Settings(slug, "Comment mieux accompagner la réinsertion ?", "Présentation",
-                "Il faut", LocalDate.now().minusDays(1), LocalDate.now().plusMonths(1), "Charte : une idée par proposition.",
+                "Il faut", LocalDate.now(TestDates.PARIS).minusDays(1), LocalDate.now(TestDates.PARIS).plusMonths(1), "Charte : une idée par proposition.",
                 EnumSet.allOf(RefusalReason.class), false, List.of("Logement", "Emploi"),
                 List.of(Consultations.ProfileQuestion.of(Consultations.PROFESSIONAL_QUESTION,
                                 "Avez-vous travaillé avec des personnes placées sous main de justice ?",

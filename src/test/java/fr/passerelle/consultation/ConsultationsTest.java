@@ -1,5 +1,7 @@
 package fr.passerelle.consultation;
 
+import fr.passerelle.TestDates;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -87,8 +89,8 @@ class ConsultationsTest {
                 ok.refusalReasons())), "slug", "consultation.slug.invalid");
         assertField(() -> consultations.create(with(ok, ok.slug(), "Court", ok.startsOn(), ok.endsOn(),
                 ok.refusalReasons())), "question", "consultation.question.required");
-        assertField(() -> consultations.create(with(ok, ok.slug(), ok.question(), LocalDate.now(),
-                LocalDate.now().minusDays(1), ok.refusalReasons())), "endsOn", "consultation.dates.order");
+        assertField(() -> consultations.create(with(ok, ok.slug(), ok.question(), LocalDate.now(TestDates.PARIS),
+                LocalDate.now(TestDates.PARIS).minusDays(1), ok.refusalReasons())), "endsOn", "consultation.dates.order");
         assertField(() -> consultations.create(with(ok, ok.slug(), ok.question(), ok.startsOn(), ok.endsOn(),
                 Set.of())), "refusalReasons", "consultation.reasons.required");
         assertThat(consultations.list()).extracting(Consultations.Summary::slug).doesNotContain(ok.slug());

@@ -1,5 +1,7 @@
 package fr.passerelle.consultation;
 
+import fr.passerelle.TestDates;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +23,7 @@ class WorkshopSessionsClockTest {
     @Test
     void aDateBeforeTheClocksNowIsRefusedEvenIfTheMachineThinksItIsToCome() {
         LocalDateTime mayOf2040 = LocalDateTime.of(2040, 5, 31, 18, 0);
-        assertThat(mayOf2040).isAfter(LocalDateTime.now());
+        assertThat(mayOf2040).isAfter(LocalDateTime.now(TestDates.PARIS));
         assertThatThrownBy(() -> sessions.plan(java.util.UUID.randomUUID(), new WorkshopSessions.Plan("Atelier", mayOf2040,
                 "Lyon", 10))).isInstanceOfSatisfying(FieldRefusal.class, r -> assertThat(r.field()).isEqualTo("startsAt"));
         // 11:30 in Paris is 09:30 UTC: already past at the clock's 10:00 UTC.

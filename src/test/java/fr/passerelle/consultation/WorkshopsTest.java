@@ -1,5 +1,7 @@
 package fr.passerelle.consultation;
 
+import fr.passerelle.TestDates;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -69,9 +71,9 @@ class WorkshopsTest {
         UUID idea = workshops.selectIdea(made.id(), made.proposals().get(0));
         assertThatThrownBy(() -> workshops.selectIdea(made.id(), made.proposals().get(0)))
                 .isInstanceOf(BusinessException.class);
-        assertThatThrownBy(() -> sessions.plan(made.id(), plan("Atelier", LocalDateTime.now().minusDays(1), "Lyon", 2)))
+        assertThatThrownBy(() -> sessions.plan(made.id(), plan("Atelier", LocalDateTime.now(TestDates.PARIS).minusDays(1), "Lyon", 2)))
                 .isInstanceOf(FieldRefusal.class);
-        UUID session = sessions.plan(made.id(), plan("Atelier insertion", LocalDateTime.now().plusDays(10),
+        UUID session = sessions.plan(made.id(), plan("Atelier insertion", LocalDateTime.now(TestDates.PARIS).plusDays(10),
                 "Maison des associations, Lyon", 2));
         assertThat(sessions.reachable(made.id())).isEqualTo(3);
 
@@ -105,7 +107,7 @@ class WorkshopsTest {
 
     @Test
     void aSessionIsChangedButNeverUnderItsInvitedAndTheInvitedAreToldOfANewDateOrPlace() {
-        LocalDateTime at = LocalDateTime.now().plusDays(10).withSecond(0).withNano(0);
+        LocalDateTime at = LocalDateTime.now(TestDates.PARIS).plusDays(10).withSecond(0).withNano(0);
         UUID session = sessions.plan(made.id(), plan("Atelier logement", at, "Lyon", 3));
         assertThat(sessions.invite(made.id(), session)).isEqualTo(3);
 
@@ -138,7 +140,7 @@ class WorkshopsTest {
 
     @Test
     void aCancelledSessionTellsItsInvitedAndFreesThemForAnotherSession() {
-        UUID session = sessions.plan(made.id(), plan("Atelier emploi", LocalDateTime.now().plusDays(5), "Lyon", 2));
+        UUID session = sessions.plan(made.id(), plan("Atelier emploi", LocalDateTime.now(TestDates.PARIS).plusDays(5), "Lyon", 2));
         sessions.invite(made.id(), session);
         assertThat(sessions.reachable(made.id())).isEqualTo(1);
 
@@ -149,13 +151,13 @@ class WorkshopsTest {
         assertThat(sessions.reachable(made.id())).isEqualTo(3);
         for (Runnable refused : List.<Runnable>of(() -> sessions.cancel(made.id(), session),
                 () -> sessions.invite(made.id(), session),
-                () -> sessions.change(made.id(), session, plan("Atelier emploi", LocalDateTime.now().plusDays(6), "Lyon", 2)))) {
+                () -> sessions.change(made.id(), session, plan("Atelier emploi", LocalDateTime.now(TestDates.PARIS).plusDays(6), "Lyon", 2)))) {
             assertThatThrownBy(refused::run).isInstanceOf(BusinessException.class)
                     .hasMessageContaining("workshop.session.cancelledAlready");
         }
         assertThat(audited(session)).contains("consultation.workshop.session.cancelled");
 
-        UUID another = sessions.plan(made.id(), plan("Atelier emploi (bis)", LocalDateTime.now().plusDays(12), "Lyon", 5));
+        UUID another = sessions.plan(made.id(), plan("Atelier emploi (bis)", LocalDateTime.now(TestDates.PARIS).plusDays(12), "Lyon", 5));
         assertThat(sessions.invite(made.id(), another)).isEqualTo(3);
     }
 
@@ -167,7 +169,7 @@ class WorkshopsTest {
             participants.saveProfile(publicView(), p, Map.of(), true, "workshop@example.org", java.util.Locale.ENGLISH);
             return null;
         });
-        LocalDateTime at = LocalDateTime.of(LocalDateTime.now().getYear() + 1, 3, 14, 18, 30);
+        LocalDateTime at = LocalDateTime.of(LocalDateTime.now(TestDates.PARIS).getYear() + 1, 3, 14, 18, 30);
         UUID session = sessions.plan(made.id(), plan("Atelier logement", at, "Lyon", 10));
         assertThat(sessions.invite(made.id(), session)).isEqualTo(4);
         String year = String.valueOf(at.getYear());
@@ -197,7 +199,7 @@ class WorkshopsTest {
 
     @Test
     void aParticipantWhoWithdrewTheirConsentIsToldNeitherOfAChangeNorOfACancellation() {
-        LocalDateTime at = LocalDateTime.now().plusDays(10).withSecond(0).withNano(0);
+        LocalDateTime at = LocalDateTime.now(TestDates.PARIS).plusDays(10).withSecond(0).withNano(0);
         UUID session = sessions.plan(made.id(), plan("Atelier logement", at, "Lyon", 3));
         assertThat(sessions.invite(made.id(), session)).isEqualTo(3);
         UUID withdrawing = participantWith("atelier1@exemple.org");
@@ -225,7 +227,7 @@ class WorkshopsTest {
             participants.saveProfile(publicView(), p, Map.of(), true, "fusion@exemple.org");
             return p;
         });
-        LocalDateTime at = LocalDateTime.now().plusDays(10).withSecond(0).withNano(0);
+        LocalDateTime at = LocalDateTime.now(TestDates.PARIS).plusDays(10).withSecond(0).withNano(0);
         UUID session = sessions.plan(made.id(), plan("Atelier emploi", at, "Lyon", 10));
         assertThat(sessions.invite(made.id(), session)).isEqualTo(4);
         // The anonymous participant signs in: merged into the account's participant, which then withdraws.
@@ -250,7 +252,7 @@ class WorkshopsTest {
 
     @Test
     void aPastSessionIsCorrectedWithoutMailsButNeitherMovedToADateToComeNorInvitedTo() throws Exception {
-        UUID session = sessions.plan(made.id(), plan("Atelier logement", LocalDateTime.now().plusDays(10), "Lyon", 3));
+        UUID session = sessions.plan(made.id(), plan("Atelier logement", LocalDateTime.now(TestDates.PARIS).plusDays(10), "Lyon", 3));
         assertThat(sessions.invite(made.id(), session)).isEqualTo(3);
         // The session takes place: its date passes.
         OwnerSql.of(server).sql("update consultation_workshop_session set starts_at = date_trunc('minute', now()) - interval '2 days' where id = ?")
@@ -278,7 +280,7 @@ class WorkshopsTest {
         assertThatThrownBy(() -> sessions.change(made.id(), session, plan("Atelier", heldAt, "Lyon", 2)))
                 .isInstanceOfSatisfying(FieldRefusal.class,
                         r -> assertThat(r.messageKey()).isEqualTo("workshop.session.capacityBelowInvited"));
-        assertThatThrownBy(() -> sessions.change(made.id(), session, plan("Atelier", LocalDateTime.now().plusDays(3), "Lyon", 4)))
+        assertThatThrownBy(() -> sessions.change(made.id(), session, plan("Atelier", LocalDateTime.now(TestDates.PARIS).plusDays(3), "Lyon", 4)))
                 .isInstanceOfSatisfying(FieldRefusal.class, r -> {
                     assertThat(r.field()).isEqualTo("startsAt");
                     assertThat(r.messageKey()).isEqualTo("workshop.session.datePast");
@@ -311,8 +313,8 @@ class WorkshopsTest {
     @Test
     void organisersInvitingAtOnceNeverExceedACapacityNorInviteAnybodyTwice() throws Exception {
         givenConsentingParticipants(30);
-        UUID small = sessions.plan(made.id(), plan("Atelier A", LocalDateTime.now().plusDays(3), "Lyon", 10));
-        UUID other = sessions.plan(made.id(), plan("Atelier B", LocalDateTime.now().plusDays(4), "Lyon", 12));
+        UUID small = sessions.plan(made.id(), plan("Atelier A", LocalDateTime.now(TestDates.PARIS).plusDays(3), "Lyon", 10));
+        UUID other = sessions.plan(made.id(), plan("Atelier B", LocalDateTime.now(TestDates.PARIS).plusDays(4), "Lyon", 12));
         List<UUID> targets = List.of(small, small, small, other, other, small);
         java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(targets.size());
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(targets.size());

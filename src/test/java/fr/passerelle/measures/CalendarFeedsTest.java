@@ -1,5 +1,7 @@
 package fr.passerelle.measures;
 
+import fr.passerelle.TestDates;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.PasserelleIntegrationTest;
@@ -56,9 +58,9 @@ class CalendarFeedsTest {
                 null, null, null, null, null, null, null), true);
         UUID type = catalogue.types().stream().filter(t -> t.code().equals("CJSE")).findFirst().orElseThrow().id();
         UUID measure = measures.create(person, new Measures.Mandate(type, "TJ-LYON", "JLD", null, null, null,
-                LocalDate.now(), null));
+                LocalDate.now(TestDates.PARIS), null));
         measures.perform(measure, MeasureAction.ASSIGN, new Measures.ActionInput(worker.userId(), null, null, null));
-        appointments.schedule(measure, new Appointments.Schedule(LocalDateTime.now().plusDays(2).withNano(0), 45,
+        appointments.schedule(measure, new Appointments.Schedule(LocalDateTime.now(TestDates.PARIS).plusDays(2).withNano(0), 45,
                 AppointmentKind.PRISON, "Maison d'arrêt"));
         String reference = measures.get(measure).reference();
 
@@ -88,11 +90,11 @@ class CalendarFeedsTest {
                 null, null, null, null, null, null, null), true);
         UUID type = catalogue.types().stream().filter(t -> t.code().equals("CJSE")).findFirst().orElseThrow().id();
         UUID measure = measures.create(person, new Measures.Mandate(type, "TJ-LYON", "JLD", null, null, null,
-                LocalDate.now(), null));
+                LocalDate.now(TestDates.PARIS), null));
         measures.perform(measure, MeasureAction.ASSIGN, new Measures.ActionInput(worker.userId(), null, null, null));
-        appointments.schedule(measure, new Appointments.Schedule(LocalDateTime.now().plusDays(3).withNano(0), 60,
+        appointments.schedule(measure, new Appointments.Schedule(LocalDateTime.now(TestDates.PARIS).plusDays(3).withNano(0), 60,
                 AppointmentKind.HOME_VISIT, "12 rue des Tilleuls, 69003 Lyon"));
-        appointments.schedule(measure, new Appointments.Schedule(LocalDateTime.now().plusDays(4).withNano(0), 30,
+        appointments.schedule(measure, new Appointments.Schedule(LocalDateTime.now(TestDates.PARIS).plusDays(4).withNano(0), 30,
                 AppointmentKind.OFFICE, "Antenne de Villeurbanne"));
 
         as("intervenant");

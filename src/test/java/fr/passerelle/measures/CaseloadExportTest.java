@@ -1,5 +1,7 @@
 package fr.passerelle.measures;
 
+import fr.passerelle.TestDates;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.OwnerSql;
@@ -51,7 +53,7 @@ class CaseloadExportTest {
             UUID person = persons.create(new Persons.PersonData("=HYPERLINK(\"http://x\")", "Export", LocalDate.of(1990, 2, 2),
                     null, null, null, null, null, null, null, null), true);
             UUID type = catalogue.types().stream().filter(t -> t.code().equals("EP")).findFirst().orElseThrow().id();
-            measures.create(person, new Measures.Mandate(type, "TJ-LYON", "PARQUET", null, null, null, LocalDate.now(), null));
+            measures.create(person, new Measures.Mandate(type, "TJ-LYON", "PARQUET", null, null, null, LocalDate.now(TestDates.PARIS), null));
         } finally {
             SecurityContextHolder.clearContext();
         }

@@ -1,5 +1,7 @@
 package fr.passerelle.measures;
 
+import fr.passerelle.TestDates;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.PasserelleIntegrationTest;
@@ -52,9 +54,9 @@ class CaseloadsTest {
         Caseloads.Filters ofType = new Caseloads.Filters(type, null, null, null, null);
         UUID person = persons.create(new Persons.PersonData("Caseload", "Vue", LocalDate.of(2008, 2, 2), null, null,
                 null, null, null, null, null, null), true);
-        UUID unassigned = measures.create(person, mandate(type, LocalDate.now(), null));
-        UUID late = measures.create(person, mandate(type, LocalDate.now().minusDays(40), null));
-        UUID mine = measures.create(person, mandate(type, LocalDate.now(), LocalDate.now().plusMonths(3)));
+        UUID unassigned = measures.create(person, mandate(type, LocalDate.now(TestDates.PARIS), null));
+        UUID late = measures.create(person, mandate(type, LocalDate.now(TestDates.PARIS).minusDays(40), null));
+        UUID mine = measures.create(person, mandate(type, LocalDate.now(TestDates.PARIS), LocalDate.now(TestDates.PARIS).plusMonths(3)));
         measures.perform(mine, MeasureAction.ASSIGN, new Measures.ActionInput(worker.userId(), null, null, null));
 
         assertThat(ids(Caseloads.View.UNASSIGNED, ofType)).contains(unassigned, late).doesNotContain(mine);
@@ -76,7 +78,7 @@ class CaseloadsTest {
         Caseloads.Filters ofType = new Caseloads.Filters(type, null, null, null, null);
         UUID person = persons.create(new Persons.PersonData("Echeance", "Suivie", LocalDate.of(2007, 3, 3), null, null,
                 null, null, null, null, null, null), true);
-        UUID measure = measures.create(person, mandate(type, LocalDate.now().minusDays(10), null));
+        UUID measure = measures.create(person, mandate(type, LocalDate.now(TestDates.PARIS).minusDays(10), null));
         org.springframework.jdbc.core.simple.JdbcClient owner = fr.passerelle.OwnerSql.of(server);
 
         // The catalogue's first-interview deadline moves every measure of the type not yet started.
@@ -101,7 +103,7 @@ class CaseloadsTest {
         UUID person = persons.create(new Persons.PersonData("Pagination", "Clés", LocalDate.of(2007, 7, 7), null, null,
                 null, null, null, null, null, null), true);
         for (int i = 0; i < 120; i++) {
-            measures.create(person, mandate(type, LocalDate.now().minusDays(i % 30), null));
+            measures.create(person, mandate(type, LocalDate.now(TestDates.PARIS).minusDays(i % 30), null));
         }
         for (Caseloads.Sort sort : Caseloads.Sort.values()) {
             Caseloads.Filters ofType = new Caseloads.Filters(type, null, null, null, null);

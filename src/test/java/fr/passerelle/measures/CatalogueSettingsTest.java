@@ -1,5 +1,7 @@
 package fr.passerelle.measures;
 
+import fr.passerelle.TestDates;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -73,7 +75,7 @@ class CatalogueSettingsTest {
         UUID person = persons.create(new Persons.PersonData("Catalogue", "Inès", LocalDate.of(1994, 3, 3), "F", null,
                 null, null, null, null, null, null), true);
         UUID measure = measures.create(person, new Measures.Mandate(stage.id(), "TJ-LYON", "PARQUET", null, null, null,
-                LocalDate.now(), null));
+                LocalDate.now(TestDates.PARIS), null));
 
         as("admin.asso");
         try {
@@ -87,7 +89,7 @@ class CatalogueSettingsTest {
             as("cheffe.service");
             assertThat(measures.get(measure).typeLabel()).isEqualTo(stage.label());
             assertThatThrownBy(() -> measures.create(person, new Measures.Mandate(stage.id(), "TJ-LYON", "PARQUET",
-                    null, null, null, LocalDate.now(), null)))
+                    null, null, null, LocalDate.now(TestDates.PARIS), null)))
                     .hasFieldOrPropertyWithValue("messageKey", "measure.type.invalid");
             assertThat(OwnerSql.of(server).sql("""
                     select count(*) from audit_event where action = 'catalogue.type.deactivated' and object_id = ?""")

@@ -1,5 +1,7 @@
 package fr.passerelle.measures;
 
+import fr.passerelle.TestDates;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -56,13 +58,13 @@ class FollowUpTest {
     @Test
     void countsTheHoursOfCommunityServiceAgainstWhatWasOrdered() {
         UUID tig = started(measure("TIG", new BigDecimal("120")));
-        followUp.logQuantity(tig, LocalDate.now().minusDays(2), new BigDecimal("7.5"), "Espaces verts");
-        followUp.logQuantity(tig, LocalDate.now().minusDays(1), new BigDecimal("7.5"), null);
+        followUp.logQuantity(tig, LocalDate.now(TestDates.PARIS).minusDays(2), new BigDecimal("7.5"), "Espaces verts");
+        followUp.logQuantity(tig, LocalDate.now(TestDates.PARIS).minusDays(1), new BigDecimal("7.5"), null);
         FollowUp.Progress progress = followUp.progress(tig);
         assertThat(progress.unit()).isEqualTo("HOURS");
         assertThat(progress.done()).isEqualByComparingTo("15");
         assertThat(progress.ordered()).isEqualByComparingTo("120");
-        assertThatThrownBy(() -> followUp.logQuantity(tig, LocalDate.now(), new BigDecimal("25"), null))
+        assertThatThrownBy(() -> followUp.logQuantity(tig, LocalDate.now(TestDates.PARIS), new BigDecimal("25"), null))
                 .hasFieldOrPropertyWithValue("messageKey", "quantity.hours.perDay");
         assertThat(followUp.progress(tig).entries()).hasSize(2);
     }
@@ -80,10 +82,10 @@ class FollowUpTest {
     @Test
     void flagsAnUnauthorisedAbsenceFromAPlacementAsUrgentAndRecordsItsReport() {
         UUID placement = measure("PLACEMENT_EXTERIEUR", new BigDecimal("90"));
-        UUID escape = followUp.recordIncident(placement, LocalDate.now(), IncidentKind.LEFT_PLACEMENT,
+        UUID escape = followUp.recordIncident(placement, LocalDate.now(TestDates.PARIS), IncidentKind.LEFT_PLACEMENT,
                 "N’a pas réintégré le foyer à 21 h.");
         UUID other = measure("CJSE", null);
-        UUID absence = followUp.recordIncident(other, LocalDate.now(), IncidentKind.ABSENCE, "Absent au rendez-vous.");
+        UUID absence = followUp.recordIncident(other, LocalDate.now(TestDates.PARIS), IncidentKind.ABSENCE, "Absent au rendez-vous.");
         assertThat(followUp.incidents(placement).get(0).urgent()).isTrue();
         assertThat(followUp.incidents(other).get(0).urgent()).isFalse();
         long unreported = followUp.unreportedCount();
@@ -114,7 +116,7 @@ class FollowUpTest {
     private UUID started(UUID measure) {
         UUID worker = ((PasserelleUser) users.loadUserByUsername("intervenant")).userId();
         measures.perform(measure, MeasureAction.ASSIGN, new Measures.ActionInput(worker, null, null, null));
-        measures.perform(measure, MeasureAction.START, new Measures.ActionInput(null, LocalDate.now().minusDays(9),
+        measures.perform(measure, MeasureAction.START, new Measures.ActionInput(null, LocalDate.now(TestDates.PARIS).minusDays(9),
                 null, null));
         return measure;
     }
@@ -122,6 +124,6 @@ class FollowUpTest {
     private UUID measure(String code, BigDecimal ordered) {
         UUID type = catalogue.types().stream().filter(t -> t.code().equals(code)).findFirst().orElseThrow().id();
         return measures.create(person, new Measures.Mandate(type, "TJ-LYON", "JAP", null, null, null,
-                LocalDate.now().minusDays(10), null, ordered));
+                LocalDate.now(TestDates.PARIS).minusDays(10), null, ordered));
     }
 }

@@ -1,5 +1,7 @@
 package fr.passerelle.measures;
 
+import fr.passerelle.TestDates;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -123,13 +125,13 @@ class LifecycleGuardsTest {
         String page = "/measures/" + measure;
 
         HttpResponse<String> close = web.post(page, page + "/transitions",
-                Map.of("action", "CLOSE", "effectiveOn", LocalDate.now().minusDays(1).toString()));
+                Map.of("action", "CLOSE", "effectiveOn", LocalDate.now(TestDates.PARIS).minusDays(1).toString()));
         assertThat(WebClient.location(close)).endsWith(page);
         assertThat(web.get(page).body()).contains("Une mesure n’est clôturée qu’une fois son rapport de fin envoyé");
         assertThat(status(measure)).isEqualTo("ENDED");
 
         as("cheffe.service");
-        sendReport(measure, ReportKind.FINAL, LocalDate.now().minusDays(2));
+        sendReport(measure, ReportKind.FINAL, LocalDate.now(TestDates.PARIS).minusDays(2));
         web.post(page, page + "/transitions", Map.of("action", "CLOSE", "effectiveOn", ""));
         assertThat(status(measure)).isEqualTo("CLOSED");
         String closedPage = web.get(page).body();
@@ -190,13 +192,13 @@ class LifecycleGuardsTest {
                 null, null, null, null, null, null), true);
         UUID type = catalogue.types().stream().filter(t -> t.code().equals("CJSE")).findFirst().orElseThrow().id();
         UUID measure = measures.create(person, new Measures.Mandate(type, "TJ-LYON", "PARQUET", null, null, null,
-                LocalDate.now().minusDays(90), null));
+                LocalDate.now(TestDates.PARIS).minusDays(90), null));
         UUID worker = ((PasserelleUser) users.loadUserByUsername("intervenant")).userId();
         measures.perform(measure, MeasureAction.ASSIGN, new Measures.ActionInput(worker, null, null, null));
         measures.perform(measure, MeasureAction.START,
-                new Measures.ActionInput(null, LocalDate.now().minusDays(80), null, null));
+                new Measures.ActionInput(null, LocalDate.now(TestDates.PARIS).minusDays(80), null, null));
         measures.perform(measure, MeasureAction.END,
-                new Measures.ActionInput(null, LocalDate.now().minusDays(5), MeasureOutcome.COMPLETED, null));
+                new Measures.ActionInput(null, LocalDate.now(TestDates.PARIS).minusDays(5), MeasureOutcome.COMPLETED, null));
         return measure;
     }
 

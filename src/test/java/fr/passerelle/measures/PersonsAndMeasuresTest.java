@@ -1,5 +1,7 @@
 package fr.passerelle.measures;
 
+import fr.passerelle.TestDates;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -136,7 +138,7 @@ class PersonsAndMeasuresTest {
 
         UUID worker = ((PasserelleUser) users.loadUserByUsername("intervenant")).userId();
         measures.perform(measure, MeasureAction.ASSIGN, new Measures.ActionInput(worker, null, null, null));
-        measures.perform(measure, MeasureAction.START, new Measures.ActionInput(null, LocalDate.now(), null, null));
+        measures.perform(measure, MeasureAction.START, new Measures.ActionInput(null, LocalDate.now(TestDates.PARIS), null, null));
         UUID other = ((PasserelleUser) users.loadUserByUsername("intervenant.mfa")).userId();
         measures.perform(measure, MeasureAction.REASSIGN, new Measures.ActionInput(other, null, null, null));
         assertThat(measures.get(measure).assignedUserName()).isEqualTo("Sofia Laurent");
@@ -144,12 +146,12 @@ class PersonsAndMeasuresTest {
         measures.perform(measure, MeasureAction.SUSPEND, new Measures.ActionInput(null, null, null, "Hospitalisation"));
         measures.perform(measure, MeasureAction.RESUME, new Measures.ActionInput(null, null, null, null));
         measures.perform(measure, MeasureAction.END,
-                new Measures.ActionInput(null, LocalDate.now(), MeasureOutcome.COMPLETED, null));
+                new Measures.ActionInput(null, LocalDate.now(TestDates.PARIS), MeasureOutcome.COMPLETED, null));
         UUID finalReport = reports.create(measure, ReportKind.FINAL);
         reports.move(finalReport, ReportStatus.Move.SUBMIT, null, null);
         reports.move(finalReport, ReportStatus.Move.VALIDATE, null, null);
-        reports.move(finalReport, ReportStatus.Move.SEND, null, LocalDate.now());
-        measures.perform(measure, MeasureAction.CLOSE, new Measures.ActionInput(null, LocalDate.now(), null, null));
+        reports.move(finalReport, ReportStatus.Move.SEND, null, LocalDate.now(TestDates.PARIS));
+        measures.perform(measure, MeasureAction.CLOSE, new Measures.ActionInput(null, LocalDate.now(TestDates.PARIS), null, null));
 
         Measures.Measure closed = measures.get(measure);
         assertThat(closed.status()).isEqualTo(MeasureStatus.CLOSED);
@@ -168,7 +170,7 @@ class PersonsAndMeasuresTest {
         UUID person = persons.create(person("Roux", "Inès", LocalDate.of(2003, 4, 21)), false);
         UUID measure = measures.create(person, mandate("TIG"));
         assertThatThrownBy(() -> measures.perform(measure, MeasureAction.END,
-                new Measures.ActionInput(null, LocalDate.now(), MeasureOutcome.COMPLETED, null)))
+                new Measures.ActionInput(null, LocalDate.now(TestDates.PARIS), MeasureOutcome.COMPLETED, null)))
                 .isInstanceOf(BusinessException.class).hasFieldOrPropertyWithValue("status", 409);
         assertThatThrownBy(() -> measures.perform(measure, MeasureAction.ASSIGN,
                 new Measures.ActionInput(UUID.randomUUID(), null, null, null)))
@@ -188,7 +190,7 @@ class PersonsAndMeasuresTest {
         UUID worker = ((PasserelleUser) users.loadUserByUsername("intervenant")).userId();
         measures.perform(measure, MeasureAction.ASSIGN, new Measures.ActionInput(worker, null, null, null));
 
-        java.time.LocalDateTime yesterday = LocalDate.now().minusDays(1).atTime(10, 0);
+        java.time.LocalDateTime yesterday = LocalDate.now(TestDates.PARIS).minusDays(1).atTime(10, 0);
         UUID missed = appointments.schedule(measure, new Appointments.Schedule(yesterday.minusDays(1), 45,
                 AppointmentKind.OFFICE, "Bureau 2"));
         UUID held = appointments.schedule(measure, new Appointments.Schedule(yesterday, 60, AppointmentKind.PHONE, null));
@@ -216,7 +218,7 @@ class PersonsAndMeasuresTest {
                 .hasFieldOrPropertyWithValue("messageKey", "appointment.at.required");
         measures.perform(measure, MeasureAction.CANCEL, new Measures.ActionInput(null, null, null, "Dessaisissement"));
         assertThatThrownBy(() -> appointments.schedule(measure, new Appointments.Schedule(
-                java.time.LocalDateTime.now().plusDays(2), 60, AppointmentKind.OFFICE, null)))
+                java.time.LocalDateTime.now(TestDates.PARIS).plusDays(2), 60, AppointmentKind.OFFICE, null)))
                 .hasFieldOrPropertyWithValue("status", 409);
         assertThat(appointments.ofMeasure(measure)).isEmpty();
     }
@@ -226,15 +228,15 @@ class PersonsAndMeasuresTest {
         as("intervenant");
         UUID id = persons.create(person("Consent", "Maya", LocalDate.of(1991, 6, 6)), false);
         UUID consent = persons.addConsent(id, "Échange d’informations sur le logement", "SIAO du Rhône",
-                LocalDate.now().minusDays(5));
-        assertThatThrownBy(() -> persons.addConsent(id, " ", "SIAO", LocalDate.now()))
+                LocalDate.now(TestDates.PARIS).minusDays(5));
+        assertThatThrownBy(() -> persons.addConsent(id, " ", "SIAO", LocalDate.now(TestDates.PARIS)))
                 .hasFieldOrPropertyWithValue("messageKey", "consent.subject.invalid");
-        assertThatThrownBy(() -> persons.withdrawConsent(consent, LocalDate.now().minusDays(6)))
+        assertThatThrownBy(() -> persons.withdrawConsent(consent, LocalDate.now(TestDates.PARIS).minusDays(6)))
                 .hasFieldOrPropertyWithValue("messageKey", "consent.cannotWithdraw");
-        persons.withdrawConsent(consent, LocalDate.now());
+        persons.withdrawConsent(consent, LocalDate.now(TestDates.PARIS));
         assertThat(persons.consents(id)).singleElement().satisfies(c -> {
             assertThat(c.recipient()).isEqualTo("SIAO du Rhône");
-            assertThat(c.withdrawnOn()).isEqualTo(LocalDate.now());
+            assertThat(c.withdrawnOn()).isEqualTo(LocalDate.now(TestDates.PARIS));
         });
     }
 
@@ -244,7 +246,7 @@ class PersonsAndMeasuresTest {
         UUID person = persons.create(person("Blanc", "Théo", LocalDate.of(1988, 8, 8)), false);
         Measures.Mandate mandate = mandate("EP");
         Measures.Mandate wrongCourt = new Measures.Mandate(mandate.measureTypeId(), "TJ-ATLANTIDE", "PARQUET", null,
-                null, null, LocalDate.now(), null);
+                null, null, LocalDate.now(TestDates.PARIS), null);
         assertThatThrownBy(() -> measures.create(person, wrongCourt))
                 .hasFieldOrPropertyWithValue("messageKey", "measure.court.invalid");
         assertThat(measures.ofPerson(person)).isEmpty();
@@ -253,7 +255,7 @@ class PersonsAndMeasuresTest {
     private Measures.Mandate mandate(String typeCode) {
         UUID type = catalogue.types().stream().filter(t -> t.code().equals(typeCode)).findFirst().orElseThrow().id();
         return new Measures.Mandate(type, "TJ-LYON", "JUGE_INSTRUCTION", "Mme la juge", "26/123", "JI-45",
-                LocalDate.now().minusDays(3), LocalDate.now().plusMonths(6));
+                LocalDate.now(TestDates.PARIS).minusDays(3), LocalDate.now(TestDates.PARIS).plusMonths(6));
     }
 
     private static Persons.PersonData person(String last, String first, LocalDate birth) {

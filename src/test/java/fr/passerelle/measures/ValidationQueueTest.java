@@ -1,5 +1,7 @@
 package fr.passerelle.measures;
 
+import fr.passerelle.TestDates;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -167,7 +169,7 @@ class ValidationQueueTest {
         UUID person = persons.create(new Persons.PersonData(lastName, "Queue", LocalDate.of(1990, 2, 2), null, null,
                 null, null, null, null, null, null), true);
         UUID measure = measures.create(person, new Measures.Mandate(catalogue.types().get(0).id(), "TJ-LYON", "PARQUET",
-                null, null, null, LocalDate.now().minusDays(20), null));
+                null, null, null, LocalDate.now(TestDates.PARIS).minusDays(20), null));
         measures.perform(measure, MeasureAction.ASSIGN,
                 new Measures.ActionInput(((PasserelleUser) users.loadUserByUsername(worker)).userId(), null, null, null));
         return measure;

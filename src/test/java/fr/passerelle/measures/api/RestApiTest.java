@@ -1,5 +1,7 @@
 package fr.passerelle.measures.api;
 
+import fr.passerelle.TestDates;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.OwnerSql;
@@ -158,7 +160,7 @@ class RestApiTest {
         UUID type = typeId("CJSE");
         HttpResponse<String> measure = call("POST", "/api/v1/measures", head, """
                 {"personId": "%s", "measureTypeId": "%s", "courtCode": "TJ-LYON", "prescriberType": "PARQUET",
-                 "receivedOn": "%s"}""".formatted(personId, type, LocalDate.now().minusDays(10)));
+                 "receivedOn": "%s"}""".formatted(personId, type, LocalDate.now(TestDates.PARIS).minusDays(10)));
         assertThat(measure.statusCode()).isEqualTo(201);
         String measureId = read(measure).get("id").asString();
         String workerId = userId("intervenant").toString();
@@ -169,7 +171,7 @@ class RestApiTest {
         assertThat(assigned.get("availableActions").toString()).contains("START");
 
         HttpResponse<String> appointment = call("POST", "/api/v1/measures/" + measureId + "/appointments", worker,
-                "{\"at\": \"" + LocalDateTime.now().minusHours(2).withNano(0) + "\", \"kind\": \"OFFICE\"}");
+                "{\"at\": \"" + LocalDateTime.now(TestDates.PARIS).minusHours(2).withNano(0) + "\", \"kind\": \"OFFICE\"}");
         assertThat(appointment.statusCode()).isEqualTo(201);
         String appointmentId = read(appointment).get("id").asString();
         assertThat(read(call("GET", "/api/v1/measures/" + measureId + "/appointments", worker, null)).size())
@@ -197,7 +199,7 @@ class RestApiTest {
         assertThat(read(call("POST", "/api/v1/reports/" + reportId + "/moves", head, "{\"move\": \"VALIDATE\"}"))
                 .get("moves").toString()).contains("SEND");
         JsonNode sent = read(call("POST", "/api/v1/reports/" + reportId + "/moves", worker,
-                "{\"move\": \"SEND\", \"sentOn\": \"" + LocalDate.now() + "\"}"));
+                "{\"move\": \"SEND\", \"sentOn\": \"" + LocalDate.now(TestDates.PARIS) + "\"}"));
         assertThat(sent.get("report").get("status").asString()).isEqualTo("SENT");
         assertThat(read(call("GET", "/api/v1/measures/" + measureId + "/reports", worker, null)).get(0).get("status")
                 .asString()).isEqualTo("SENT");
@@ -216,7 +218,7 @@ class RestApiTest {
         UUID measure = measureOf("cheffe.service", "Garde");
         String actions = "/api/v1/measures/" + measure + "/actions";
         // Received today: its end and closure cannot be dated before.
-        String today = LocalDate.now().toString();
+        String today = LocalDate.now(TestDates.PARIS).toString();
         call("POST", actions, head, "{\"action\": \"ASSIGN\", \"assigneeId\": \"" + userId("intervenant") + "\"}");
         call("POST", actions, head, "{\"action\": \"START\", \"effectiveOn\": \"" + today + "\"}");
         call("POST", actions, head, "{\"action\": \"END\", \"effectiveOn\": \"" + today
@@ -443,7 +445,7 @@ class RestApiTest {
             UUID person = persons.create(new Persons.PersonData(lastName, "Fixture", LocalDate.of(1985, 1, 1), null,
                     null, null, null, null, null, null, null), true);
             return measures.create(person, new Measures.Mandate(catalogue.types().get(0).id(), "TJ-LYON", "PARQUET",
-                    null, null, null, LocalDate.now(), null));
+                    null, null, null, LocalDate.now(TestDates.PARIS), null));
         });
     }
 
