@@ -177,7 +177,7 @@ class TabularFileTest {
                 .containsEntry(2, ImportField.BIRTH_DATE).containsEntry(3, ImportField.SEX)
                 .containsEntry(4, ImportField.MEASURE_TYPE).containsEntry(5, ImportField.COURT)
                 .containsEntry(6, ImportField.PRESCRIBER_TYPE).containsEntry(8, ImportField.RECEIVED_ON)
-                .containsEntry(9, ImportField.DUE_ON).doesNotContainKeys(10, 11);
+                .containsEntry(9, ImportField.DUE_ON).containsEntry(10, ImportField.NOTES).doesNotContainKeys(11);
     }
 
     @Test

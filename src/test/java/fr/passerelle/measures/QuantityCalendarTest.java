@@ -238,8 +238,9 @@ class QuantityCalendarTest {
             followUp.logQuantity(eviction, month.plusMonths(1).atDay(1), null, null, null);
             assertThat(followUp.progress(eviction).done()).isEqualByComparingTo("3");
         } finally {
-            // The seeded type has no tariff, which the settings form would refuse: put it back as it was.
-            OwnerSql.of(server).sql("update measure_type set tariff = null where id = ?").param(type.id()).update();
+            // Put the type back as it was (its billing mode and tariff, which may be "to be set").
+            OwnerSql.of(server).sql("update measure_type set billing_mode = ?, tariff = ? where id = ?")
+                    .param(type.billingMode()).param(type.tariff()).param(type.id()).update();
         }
     }
 
