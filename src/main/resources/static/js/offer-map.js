@@ -122,7 +122,8 @@
         });
   }
 
-  // The received-activity layer of each measure type, read once per type (published counts only).
+  // The received-activity layer of each measure type, read once per type (published counts only,
+  // for readers of the national observatory).
   var receivedByType = {};
   function loadReceived(type) {
     receivedByType[type] = {};
@@ -164,7 +165,8 @@
         icon.classList.toggle('selected', code === court);
       }
     });
-    if (type && !receivedByType[type]) {
+    // Only readers of the national observatory get the layer (the page says so): no request otherwise.
+    if (type && !receivedByType[type] && element.getAttribute('data-received') === 'true') {
       loadReceived(type);
     }
     if (court && courtPoints[court] && court !== shownCourt) {

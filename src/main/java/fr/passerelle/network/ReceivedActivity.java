@@ -12,7 +12,8 @@ import java.util.Map;
 public interface ReceivedActivity {
 
     /**
-     * The measures of a type received over the last twelve months (the current one included), by court.
+     * The measures of a type received over the last twelve closed months (up to last month), by court.
+     * National figures: to be shown only to readers of the national observatory (ADR 0009 §9).
      *
      * @param from first month counted
      * @param to last month counted

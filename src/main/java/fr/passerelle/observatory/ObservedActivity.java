@@ -12,8 +12,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The received-activity layer of the map of the offer: the national observatory's count of measures
- * of a type received by tribunal judiciaire over the last twelve months (this one included), as the
- * observatory publishes it (aggregate tables only, perturbed, small counts not shown).
+ * of a type received by tribunal judiciaire over the twelve closed months up to last month, as the
+ * observatory publishes it (aggregate tables only, perturbed, small counts not shown). The current
+ * month is left out: the figures of closed months do not move with this month's writes, so a value
+ * is the same all month long and is served from the kept figures (ADR 0009 §9).
  */
 @Component
 class ObservedActivity implements ReceivedActivity {
@@ -30,7 +32,7 @@ class ObservedActivity implements ReceivedActivity {
 
     @Override
     public Received received(String typeCode) {
-        YearMonth to = YearMonth.now(clock.withZone(PARIS));
+        YearMonth to = YearMonth.now(clock.withZone(PARIS)).minusMonths(1);
         YearMonth from = to.minusMonths(11);
         Result result = observatory.compute(from, to, new Filters(null, null, null, null, null, typeCode),
                 Dimension.TRIBUNAL);

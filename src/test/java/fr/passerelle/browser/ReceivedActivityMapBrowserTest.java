@@ -22,7 +22,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
-/** A visitor chooses a measure type: a zone blanche where such measures were received is marked apart, as the legend says. */
+/**
+ * A federation user chooses a measure type: a zone blanche where such measures were received (closed
+ * months) is marked apart, as the legend says; an anonymous visitor sees the offer without that layer.
+ */
 @PasserelleIntegrationTest
 class ReceivedActivityMapBrowserTest extends BrowserSupport {
 
@@ -59,7 +62,7 @@ class ReceivedActivityMapBrowserTest extends BrowserSupport {
             UUID type = catalogue.types().stream().filter(t -> t.code().equals("MJIE")).findFirst().orElseThrow().id();
             for (int i = 0; i < 9; i++) {
                 measures.create(person, new Measures.Mandate(type, court, "JUGE_DES_ENFANTS", null, null, null,
-                        LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris"))), null));
+                        LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris"))).minusMonths(1), null));
             }
         } finally {
             SecurityContextHolder.clearContext();
@@ -68,6 +71,11 @@ class ReceivedActivityMapBrowserTest extends BrowserSupport {
 
         page.route(Pattern.compile("https://tile\\.openstreetmap\\.org/.*"), route -> route.fulfill(
                 new Route.FulfillOptions().setStatus(404).setBody("")));
+        page.navigate(url("/reseau/carte?type=MJIE"));
+        assertThat(page.locator(".offer-map-court.zone-blanche[data-court='" + court + "']")).hasCount(1);
+        assertThat(page.locator(".offer-map-legend")).not().containsText("Zone blanche où des mesures ont été reçues");
+
+        signIn("equipe.federale");
         page.navigate(url("/reseau/carte?type=MJIE"));
         assertThat(page.locator(".offer-map-legend")).containsText("Zone blanche où des mesures ont été reçues");
         assertThat(page.locator(".offer-map-court.zone-blanche-active[data-court='" + court + "']")).hasCount(1);

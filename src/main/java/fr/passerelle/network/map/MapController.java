@@ -1,11 +1,14 @@
 package fr.passerelle.network.map;
 
 import fr.passerelle.network.ReceivedActivity;
+import fr.passerelle.shared.TenantContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
@@ -21,7 +24,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * types offered in each and the zones blanches. The page works without JavaScript (lists, a selected
  * court and a selected measure type from GET parameters); {@code /js/offer-map.js} draws the Leaflet
  * map from the JSON of {@code /reseau/carte/donnees} and swaps the side panel with htmx. Published
- * profiles and courts are public data: no account is needed.
+ * profiles and courts are public data: no account is needed. The layer of measures received (national
+ * figures) is shown only to the users who may read the national observatory (ADR 0009 §9).
  */
 @Controller
 @RequestMapping("/reseau/carte")
@@ -31,6 +35,15 @@ class MapController {
     static final String PROFILE_PATH = "/reseau/associations/";
 
     static final int MAX_QUERY = 100;
+
+    /**
+     * Who may see the received-activity layer: the readers of the national observatory (federation
+     * roles). Associations can move their own records and so re-draw the noise of a national count
+     * (ADR 0009 §8); anonymous visitors could be anyone, association users included.
+     */
+    static final String RECEIVED_AUTHORITY = "observatory:national";
+
+    private static final Logger log = LoggerFactory.getLogger(MapController.class);
 
     private final OfferMap offerMap;
     private final MapProperties properties;
@@ -45,10 +58,26 @@ class MapController {
         this.activity = activity;
     }
 
-    /** The received-activity layer of a type; empty without the observatory. */
-    private ReceivedActivity.Received received(String typeCode) {
+    /** Whether the current user may see the received-activity layer. */
+    private static boolean showsReceived() {
+        return TenantContext.hasAuthority(RECEIVED_AUTHORITY);
+    }
+
+    /**
+     * The received-activity layer of a type, for a user allowed to see it; null without the
+     * observatory, for other users, or when it cannot be read (the offer is shown without it).
+     */
+    private ReceivedActivity.Received received(Offer.MeasureTypeRef type) {
         ReceivedActivity source = activity.getIfAvailable();
-        return source == null ? null : source.received(typeCode);
+        if (type == null || source == null || !showsReceived()) {
+            return null;
+        }
+        try {
+            return source.received(type.code());
+        } catch (RuntimeException e) {
+            log.warn("The received-activity layer of {} could not be read; the map is shown without it", type.code(), e);
+            return null;
+        }
     }
 
     /**
@@ -79,7 +108,7 @@ class MapController {
         model.addAttribute("selected", selected);
         model.addAttribute("selectedType", selectedType);
         List<Offer.CourtOffer> zones = selectedType == null ? List.of() : offer.withoutProvider(selectedType.code());
-        ReceivedActivity.Received received = selectedType == null ? null : received(selectedType.code());
+        ReceivedActivity.Received received = received(selectedType);
         Map<String, Long> receivedByCourt = received == null ? Map.of() : received.byCourt();
         // Zones blanches where measures of the type were received all the same come first, apart.
         model.addAttribute("activeZones", zones.stream()
@@ -87,6 +116,7 @@ class MapController {
         model.addAttribute("zones", zones.stream()
                 .filter(z -> !receivedByCourt.containsKey(z.court().code())).toList());
         model.addAttribute("received", received);
+        model.addAttribute("showsReceived", showsReceived() && activity.getIfAvailable() != null);
         model.addAttribute("receivedByCourt", receivedByCourt);
         model.addAttribute("zoneCounts", offer.zonesBlanchesByType().entrySet().stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size())));
@@ -110,8 +140,9 @@ class MapController {
 
     /**
      * What the map script draws; the zones blanches are the court codes of each measure type; with a
-     * measure type, {@code received} holds the published counts of measures of that type received by
-     * court over the last twelve months (from the national observatory, perturbed, small counts absent).
+     * measure type and for a reader of the national observatory, {@code received} holds the published
+     * counts of measures of that type received by court over the last twelve closed months (from the
+     * national observatory, perturbed, small counts absent); empty for anyone else.
      */
     record MapData(List<MemberPoint> members, List<CourtPoint> courts, Map<String, List<String>> zonesBlanches,
             String receivedType, Map<String, Long> received) {}
@@ -122,7 +153,7 @@ class MapController {
             jakarta.servlet.http.HttpServletRequest request) {
         Offer offer = offerMap.offer();
         Offer.MeasureTypeRef selectedType = offer.type(type.strip()).orElse(null);
-        ReceivedActivity.Received received = selectedType == null ? null : received(selectedType.code());
+        ReceivedActivity.Received received = received(selectedType);
         String base = request.getContextPath() + PROFILE_PATH;
         List<MemberPoint> members = offer.members().stream().filter(Offer.Member::located)
                 .map(m -> new MemberPoint(m.id(), m.name(), m.city() == null ? "" : m.city(),
@@ -138,6 +169,6 @@ class MapController {
                         c.zonesBlanches().size()))
                 .toList();
         return new MapData(members, courts, offer.zonesBlanchesByType(),
-                selectedType == null ? null : selectedType.code(), received == null ? Map.of() : received.byCourt());
+                received == null ? null : selectedType.code(), received == null ? Map.of() : received.byCourt());
     }
 }
