@@ -66,4 +66,14 @@ class ImportValuesTest {
         assertThat(FrenchValues.looksLikeFormula("=")).isFalse();
         assertThat(FrenchValues.looksLikeFormula("Dupont")).isFalse();
     }
+
+    @Test
+    void onlyTheFirstCharactersOfACellAreSearchedForAFormula() {
+        String filler = "a".repeat(FrenchValues.FORMULA_PREFIX);
+        assertThat(FrenchValues.looksLikeFormula("+" + filler.substring(1) + "|")).isTrue();
+        assertThat(FrenchValues.looksLikeFormula("+" + filler + "|")).isFalse();
+        // The cell that made the former pattern backtrack for ever: a megabyte of letters after a plus.
+        assertThat(FrenchValues.looksLikeFormula("+" + "a".repeat(1024 * 1024))).isFalse();
+        assertThat(FrenchValues.looksLikeFormula("  =" + "a".repeat(1024 * 1024))).isTrue();
+    }
 }
