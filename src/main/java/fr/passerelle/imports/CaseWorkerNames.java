@@ -38,7 +38,8 @@ final class CaseWorkerNames {
                 String last = String.join(" ", List.of(words).subList(cut, words.length));
                 List<String> firstWords = List.of(words).subList(0, cut);
                 String initials = String.join(" ", firstWords.stream().map(w -> w.substring(0, 1)).toList());
-                for (String first : List.of(String.join(" ", firstWords), initials, firstWords.get(0).substring(0, 1))) {
+                String initial = firstWords.get(0).substring(0, 1);
+                for (String first : List.of(String.join(" ", firstWords), initials, initial)) {
                     forms.add(first + " " + last);
                     forms.add(last + " " + first);
                 }

@@ -127,6 +127,33 @@ class FileKindsAndBombsTest {
     }
 
     @Test
+    void aWorkbookWithAnImageOrANonXmlPartPassesTheGuard() throws IOException {
+        Path fine = xlsx(out -> out.write("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"
+                .getBytes(StandardCharsets.UTF_8)));
+        Path withMedia = Files.createTempFile(dir, "media", ".xlsx");
+        byte[] png = new byte[4096];
+        new java.util.Random(7).nextBytes(png);
+        png[0] = (byte) 0x89;
+        try (ZipFile in = new ZipFile(fine.toFile());
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(withMedia))) {
+            for (ZipEntry entry : java.util.Collections.list(in.entries())) {
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                try (java.io.InputStream content = in.getInputStream(entry)) {
+                    content.transferTo(out);
+                }
+                out.closeEntry();
+            }
+            out.putNextEntry(new ZipEntry("xl/media/image1.png"));
+            out.write(png);
+            out.closeEntry();
+            out.putNextEntry(new ZipEntry("xl/media/notes.txt"));
+            out.write("<not xml at all".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        XlsxGuard.check(withMedia, XlsxGuard.IMPORT);
+    }
+
+    @Test
     void aWorkbookOfTooManySharedStringsIsRefused() throws IOException {
         byte[] tiny = "<si><t>a</t></si>".getBytes(StandardCharsets.UTF_8);
         Path many = xlsx(out -> out.write("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"
