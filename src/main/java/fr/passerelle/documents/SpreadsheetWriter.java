@@ -165,7 +165,8 @@ public final class SpreadsheetWriter {
                 } else if (cell instanceof Number number) {
                     sheet.value(r, c, number);
                 } else if (cell != null) {
-                    sheet.value(r, c, cell.toString());
+                    // Inline, not shared: a shared string table would keep every text of the file in memory.
+                    sheet.inlineString(r, c, cell.toString());
                 }
             }
             if (next % FLUSH_EVERY == 0) {

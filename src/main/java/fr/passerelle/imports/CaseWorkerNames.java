@@ -12,8 +12,11 @@ import java.util.UUID;
 
 /**
  * Recognises a case worker as spreadsheets name them: by login, by full name (first name first or
- * last name first), or by initial and last name ("M. Dupont", "Dupont M."), accents and case
- * ignored. A name that fits two case workers fits none: it is listed for the user to decide.
+ * last name first), or by initials and last name ("M. Dupont", "Dupont M.", "J.-P. Martin" for
+ * Jean-Pierre Martin), accents, case and punctuation ignored. A display name of more than two words
+ * is cut at every space ("Marie Claire Dupont": first name "Marie", last name "Claire Dupont", or
+ * first name "Marie Claire", last name "Dupont"). A name that fits two case workers fits none: it is
+ * listed for the user to decide.
  */
 final class CaseWorkerNames {
 
@@ -25,17 +28,23 @@ final class CaseWorkerNames {
         for (BulkCases.CaseWorker worker : workers) {
             logins.put(worker.login().toLowerCase(Locale.ROOT), worker.id());
             logins.put(worker.id().toString(), worker.id());
-            String[] words = worker.displayName() == null ? new String[0] : worker.displayName().trim().split("\\s+", 2);
-            if (words.length == 2) {
-                String first = words[0];
-                String last = words[1];
-                for (String form : List.of(first + " " + last, last + " " + first, first.charAt(0) + " " + last,
-                        last + " " + first.charAt(0))) {
-                    name(FrenchValues.key(form), worker.id());
-                }
-            } else if (words.length == 1) {
-                name(FrenchValues.key(words[0]), worker.id());
+            // The words of the name, hyphens and dots apart ("jean pierre martin").
+            String[] words = FrenchValues.key(worker.displayName()).split(" ");
+            if (words.length == 1 && !words[0].isEmpty()) {
+                name(words[0], worker.id());
             }
+            Set<String> forms = new HashSet<>();
+            for (int cut = 1; cut < words.length; cut++) {
+                String last = String.join(" ", List.of(words).subList(cut, words.length));
+                List<String> firstWords = List.of(words).subList(0, cut);
+                String initials = String.join(" ", firstWords.stream().map(w -> w.substring(0, 1)).toList());
+                String initial = firstWords.get(0).substring(0, 1);
+                for (String first : List.of(String.join(" ", firstWords), initials, initial)) {
+                    forms.add(first + " " + last);
+                    forms.add(last + " " + first);
+                }
+            }
+            forms.forEach(form -> name(form, worker.id()));
         }
         ambiguous.forEach(names::remove);
     }

@@ -41,12 +41,13 @@ final class ErrorsWorkbook {
                     for (int c = 0; c < line.cells().size(); c++) {
                         String cell = line.cell(c);
                         if (!cell.isEmpty()) {
-                            sheet.value(r, c, cell);
+                            // Inline, not shared: a shared string table would keep the whole file in memory.
+                            sheet.inlineString(r, c, cell);
                         }
                     }
                     List<ImportJobs.RowError> rowErrors = errors.get(line.number());
                     if (rowErrors != null) {
-                        sheet.value(r, Math.max(headers.size(), line.cells().size()), rowErrors.stream()
+                        sheet.inlineString(r, Math.max(headers.size(), line.cells().size()), rowErrors.stream()
                                 .map(e -> (e.column().isEmpty() ? "" : e.column() + " : ") + message.apply(e))
                                 .collect(Collectors.joining(" ; ")));
                     }

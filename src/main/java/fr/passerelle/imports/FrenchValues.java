@@ -62,9 +62,16 @@ final class FrenchValues {
             Map.entry("annulation", "CANCELLED_BY_MAGISTRATE"),
             Map.entry("annulee par le magistrat", "CANCELLED_BY_MAGISTRATE"));
 
-    /** A cell a spreadsheet would run as a formula: =..., or +, - or @ followed by a call or a cell reference. */
-    private static final Pattern FORMULA = Pattern.compile(
-            "^\\s*(=.+|[+\\-@].*([A-Za-z_][A-Za-z0-9_.]*\\s*\\(|\\$?[A-Za-z]{1,3}\\$?\\d+|[|!]).*)$", Pattern.DOTALL);
+    /**
+     * What makes a cell starting with +, - or @ a formula: a call, a cell reference or a DDE/sheet
+     * separator. Only searched in the first {@link #FORMULA_PREFIX} characters of a cell, so the work
+     * per cell is bounded whatever its length.
+     */
+    private static final Pattern FORMULA_TAIL = Pattern.compile(
+            "[A-Za-z_][A-Za-z0-9_.]*\\s*\\(|\\$?[A-Za-z]{1,3}\\$?\\d+|[|!]");
+
+    /** The characters of a cell (after its leading spaces) the formula check looks at. */
+    static final int FORMULA_PREFIX = 256;
 
     private FrenchValues() {}
 
@@ -81,7 +88,22 @@ final class FrenchValues {
 
     /** Whether a cell looks like a formula a spreadsheet would run (reported as a warning). */
     static boolean looksLikeFormula(String text) {
-        return text != null && text.length() > 1 && FORMULA.matcher(text).matches();
+        if (text == null || text.length() < 2) {
+            return false;
+        }
+        int start = 0;
+        while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        if (start >= text.length() - 1) {
+            return false;
+        }
+        char first = text.charAt(start);
+        if (first == '=') {
+            return true;
+        }
+        return (first == '+' || first == '-' || first == '@') && FORMULA_TAIL
+                .matcher(text.substring(start + 1, Math.min(text.length(), start + 1 + FORMULA_PREFIX))).find();
     }
 
     private static Optional<String> enumOrName(String text, Map<String, String> names) {

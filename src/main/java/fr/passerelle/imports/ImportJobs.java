@@ -43,8 +43,8 @@ public class ImportJobs {
     public static final long MAX_BYTES = 50L * 1024 * 1024;
     /** The most data rows accepted in one file. */
     public static final int MAX_ROWS = 200_000;
-    /** Errors kept for display (all are counted). */
-    public static final int MAX_KEPT_ERRORS = 1000;
+    /** Errors (and warnings) of each kind kept for display: every kind keeps its first rows; all are counted. */
+    public static final int MAX_KEPT_PER_KIND = 100;
     /** Distinct unknown values listed for the user to map (per file). */
     public static final int MAX_UNKNOWN_VALUES = 300;
     /** Sample rows kept to show under the columns of the mapping. */
@@ -122,6 +122,11 @@ public class ImportJobs {
                     .sorted(java.util.Comparator.comparingInt(ErrorGroup::count).reversed()
                             .thenComparingInt(g -> g.errors().isEmpty() ? Integer.MAX_VALUE : g.errors().get(0).row()))
                     .toList();
+        }
+
+        /** The errors of each kind listed (the first ones of the file); the others are only counted. */
+        public int keptPerKind() {
+            return MAX_KEPT_PER_KIND;
         }
 
         /** The sample values of a column (the first rows of the file). */

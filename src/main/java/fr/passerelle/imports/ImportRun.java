@@ -76,6 +76,7 @@ class ImportRun {
         final List<ImportJobs.RowError> errors = new ArrayList<>();
         final List<ImportJobs.RowError> warnings = new ArrayList<>();
         final Map<String, Integer> errorKinds = new TreeMap<>();
+        final Map<String, Integer> warningKinds = new TreeMap<>();
         final Map<String, ImportJobs.UnknownValue> unknown = new LinkedHashMap<>();
         final Map<String, Object> references = new LinkedHashMap<>();
 
@@ -84,20 +85,20 @@ class ImportRun {
         }
 
         Outcome() {
-            this(ImportJobs.MAX_KEPT_ERRORS);
+            this(ImportJobs.MAX_KEPT_PER_KIND);
         }
 
+        /** Counts an error; keeps it when fewer than {@code kept} of its kind are kept (so every kind shows rows). */
         void error(RowReader.RowError e) {
             errorCount++;
-            errorKinds.merge(e.key(), 1, Integer::sum);
-            if (errors.size() < kept) {
+            if (errorKinds.merge(e.key(), 1, Integer::sum) <= kept) {
                 errors.add(new ImportJobs.RowError(e.row(), e.column(), abbreviate(e.value()), e.key(), e.args()));
             }
         }
 
         void warning(RowReader.RowError e) {
             warningCount++;
-            if (warnings.size() < kept) {
+            if (warningKinds.merge(e.key(), 1, Integer::sum) <= kept) {
                 warnings.add(new ImportJobs.RowError(e.row(), e.column(), abbreviate(e.value()), e.key(), e.args()));
             }
         }

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * The values a user may choose for an unknown value of each mapped column: the association's
- * measure types, the judicial courts, its case workers, the prescribers, the statuses an import
+ * active measure types (a new measure cannot be of a deactivated one), the judicial courts, its case workers, the prescribers, the statuses an import
  * can give (not "closed": the final report is not in the file) and the outcomes.
  *
  * @param options by field, the choices offered
@@ -29,7 +29,7 @@ public record KnownValues(Map<ImportField, List<Option>> options) {
 
     static KnownValues of(BulkCases.Rules rules, List<Courts.JudicialCourt> courts) {
         Map<ImportField, List<Option>> options = new EnumMap<>(ImportField.class);
-        options.put(ImportField.MEASURE_TYPE, rules.types().stream()
+        options.put(ImportField.MEASURE_TYPE, rules.types().stream().filter(MeasureCatalogue.MeasureType::active)
                 .sorted(Comparator.comparing(MeasureCatalogue.MeasureType::label))
                 .map(t -> new Option(t.id().toString(), t.label(), null)).toList());
         options.put(ImportField.COURT, courts.stream().sorted(Comparator.comparing(Courts.JudicialCourt::name))

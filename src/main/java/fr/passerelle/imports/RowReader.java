@@ -107,7 +107,7 @@ final class RowReader {
                 v -> FrenchValues.prescriberType(v, Measures.PRESCRIBER_TYPES), "import.error.prescriberType");
         LocalDate received = cells.parse(ImportField.RECEIVED_ON, FrenchValues::date, "import.error.date");
         LocalDate due = cells.parse(ImportField.DUE_ON, FrenchValues::date, "import.error.date");
-        UUID assignee = cells.parse(ImportField.ASSIGNEE, workers::match, "import.error.assignee");
+        UUID assignee = cells.parse(ImportField.ASSIGNEE, workers::match, "import.error.caseWorker");
         MeasureStatus status = cells.parse(ImportField.STATUS, FrenchValues::status, "import.error.status");
         MeasureOutcome outcome = cells.parse(ImportField.OUTCOME, FrenchValues::outcome, "import.error.outcome");
         LocalDate started = cells.parse(ImportField.STARTED_ON, FrenchValues::date, "import.error.date");
@@ -142,13 +142,19 @@ final class RowReader {
 
     /**
      * The steps that bring an imported measure to the status its row gives, each checked as on the
-     * measure page: a worker is assigned, the first interview held (on its date, or the reception
-     * date when the file has none), the measure suspended or ended (with its outcome and end date);
-     * a measure cancelled by the magistrate is cancelled on its end date. No status but an outcome or
-     * an end date: ended. No status at all: received, or assigned when a case worker is named.
+     * measure page: a worker is assigned, the first interview held on its date (required: the
+     * measure's start and the observatory's delay to the first interview are read from it), the
+     * measure suspended or ended (with its outcome and end date); a measure cancelled by the
+     * magistrate is cancelled on its end date, without a first interview. No status but an outcome
+     * or an end date: ended. No status at all: received, or assigned when a case worker is named. A
+     * status of a measure not ended beside an outcome or an end date is an error (neither is dropped).
      */
     private List<BulkCases.Step> history(Cells cells, LocalDate received, MeasureStatus given, MeasureOutcome outcome,
             LocalDate started, LocalDate ended, UUID assignee, String notes) {
+        if (given != null && given.open() && (outcome != null || ended != null)) {
+            cells.fail(ImportField.STATUS, "import.error.statusContradicts");
+            return List.of();
+        }
         MeasureStatus status = given != null ? given : outcome != null || ended != null ? MeasureStatus.ENDED : null;
         if (status == null || status == MeasureStatus.RECEIVED && assignee == null) {
             return List.of();
@@ -165,7 +171,11 @@ final class RowReader {
         if (assignee == null && !cancelled) {
             cells.fail(statusColumn, "import.error.assigneeRequired");
         }
-        LocalDate firstInterview = started != null ? started : received;
+        boolean startedStatus = status == MeasureStatus.IN_PROGRESS || status == MeasureStatus.SUSPENDED
+                || status == MeasureStatus.ENDED;
+        if (startedStatus && !cancelled && started == null) {
+            cells.fail(ImportField.STARTED_ON, "import.error.startedOnRequired");
+        }
         dateWithin(cells, ImportField.STARTED_ON, started, received, ended);
         dateWithin(cells, ImportField.ENDED_ON, ended, received, null);
         if (!cells.errors.isEmpty()) {
@@ -179,8 +189,8 @@ final class RowReader {
             steps.add(new BulkCases.Step(MeasureAction.CANCEL, ended, null, null, notes));
             return steps;
         }
-        if (status == MeasureStatus.IN_PROGRESS || status == MeasureStatus.SUSPENDED || status == MeasureStatus.ENDED) {
-            steps.add(new BulkCases.Step(MeasureAction.START, firstInterview, null, null, null));
+        if (startedStatus) {
+            steps.add(new BulkCases.Step(MeasureAction.START, started, null, null, null));
         }
         if (status == MeasureStatus.SUSPENDED) {
             steps.add(new BulkCases.Step(MeasureAction.SUSPEND, null, null, null,

@@ -287,7 +287,13 @@ final class TabularFile {
                     }
                     CSVRecord record = records.next();
                     List<String> cells = new ArrayList<>(record.size());
-                    record.forEach(v -> cells.add(clean(v)));
+                    for (String value : record) {
+                        if (value.length() > XlsxGuard.IMPORT.cellCharacters()) {
+                            throw new Unreadable("import.file.csvCellTooLong", record.getRecordNumber(),
+                                    XlsxGuard.IMPORT.cellCharacters());
+                        }
+                        cells.add(clean(value));
+                    }
                     return new Line((int) record.getRecordNumber(), cells);
                 }
 

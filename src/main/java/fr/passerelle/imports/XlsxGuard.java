@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import javax.xml.stream.XMLInputFactory;
@@ -16,10 +19,13 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * Refuses an XLSX file that would expand beyond a sane size before the spreadsheet reader opens
  * it (a "zip bomb": a few megabytes that inflate to gigabytes, a row of millions of cells, a cell of
- * millions of characters). Every entry of the zip is inflated once, streamed and counted, never
- * kept: the bytes of all entries together, and those of the shared strings (which the reader keeps
- * in memory), are bounded; the XML of every sheet and of the shared strings is scanned for the
- * number of rows holding a value, the cells and column of each row, and the length of each cell.
+ * millions of characters, millions of shared strings). Every entry of the zip is inflated, streamed
+ * and counted, never kept: the bytes of all entries together are bounded. A part is recognised by
+ * its XML root element, never by its name (the reader finds parts through the content types and
+ * relationships, so a sheet or the shared strings may be stored under any name): the shared
+ * strings are scanned first (their bytes, number, characters and the length of each), then every
+ * sheet for the rows holding a value, the cells and column of each row, the length of each cell
+ * and the characters of a whole row, shared strings included.
  */
 final class XlsxGuard {
 
@@ -27,16 +33,20 @@ final class XlsxGuard {
      * What an XLSX file may hold.
      *
      * @param inflatedBytes the bytes of all its entries once decompressed
-     * @param sharedStringsBytes the bytes of its shared strings once decompressed
+     * @param sharedStringsBytes the bytes of a shared strings part once decompressed
+     * @param sharedStrings the strings of a shared strings part (the reader keeps each in memory)
+     * @param sharedStringsCharacters the characters of all the strings of a shared strings part
      * @param dataRows rows with a value after the header row, in any sheet
      * @param columns cells in a row, and the last column they may reach (Excel's own limit is 16,384)
      * @param cellCharacters characters in a cell (Excel's own limit is 32,767)
+     * @param rowCharacters characters of all the cells of a row, shared strings included
      */
-    record Limits(long inflatedBytes, long sharedStringsBytes, int dataRows, int columns, int cellCharacters) {}
+    record Limits(long inflatedBytes, long sharedStringsBytes, int sharedStrings, long sharedStringsCharacters,
+            int dataRows, int columns, int cellCharacters, long rowCharacters) {}
 
     /** The limits of an import: far above any real caseload, far below what would exhaust memory. */
-    static final Limits IMPORT = new Limits(1024L * 1024 * 1024, 128L * 1024 * 1024, ImportJobs.MAX_ROWS, 16_384,
-            32_767);
+    static final Limits IMPORT = new Limits(1024L * 1024 * 1024, 128L * 1024 * 1024, 1_000_000, 32L * 1024 * 1024,
+            ImportJobs.MAX_ROWS, 16_384, 32_767, 1024L * 1024);
 
     private static final XMLInputFactory XML = XMLInputFactory.newFactory();
 
@@ -56,21 +66,36 @@ final class XlsxGuard {
             if (zip.stream().noneMatch(e -> e.getName().startsWith("xl/"))) {
                 throw new TabularFile.Unreadable("import.file.notTabular.document");
             }
+            SharedLengths shared = new SharedLengths();
+            List<ZipEntry> sheets = new ArrayList<>();
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
                 if (entry.isDirectory()) {
                     continue;
                 }
-                String name = entry.getName();
-                boolean strings = "xl/sharedStrings.xml".equals(name);
-                long entryLimit = strings ? limits.sharedStringsBytes() : Long.MAX_VALUE;
-                try (InputStream in = new Counted(zip.getInputStream(entry), inflated, limits.inflatedBytes(),
-                        entryLimit)) {
-                    if (strings || name.startsWith("xl/worksheets/") && name.endsWith(".xml")) {
-                        scan(in, limits);
+                try (Counted in = new Counted(zip.getInputStream(entry), inflated, limits.inflatedBytes())) {
+                    XMLStreamReader xml = root(in);
+                    String root = xml == null ? "" : xml.getLocalName();
+                    if ("sst".equals(root)) {
+                        in.entryLimit = limits.sharedStringsBytes();
+                        scanStrings(xml, limits, shared);
+                    } else if ("worksheet".equals(root) || "dialogsheet".equals(root)) {
+                        sheets.add(entry);
                     } else {
                         in.transferTo(OutputStream.nullOutputStream());
+                    }
+                    if (xml != null) {
+                        xml.close();
+                    }
+                }
+            }
+            for (ZipEntry sheet : sheets) {
+                try (Counted in = new Counted(zip.getInputStream(sheet), inflated, limits.inflatedBytes())) {
+                    XMLStreamReader xml = root(in);
+                    if (xml != null) {
+                        scanSheet(xml, limits, shared);
+                        xml.close();
                     }
                 }
             }
@@ -79,60 +104,156 @@ final class XlsxGuard {
         }
     }
 
-    /** Reads a sheet or the shared strings as a stream of XML events, counting rows, cells and characters. */
-    private static void scan(InputStream in, Limits limits) throws XMLStreamException {
-        XMLStreamReader xml = XML.createXMLStreamReader(in);
+    /** The reader positioned on the root element of a part, or null when the part is not XML (an image). */
+    private static XMLStreamReader root(InputStream in) {
         try {
-            int rows = 0;
-            int cells = 0;
-            int column = -1;
-            boolean rowHasValue = false;
-            boolean inCell = false;
-            long characters = 0;
+            XMLStreamReader xml = XML.createXMLStreamReader(in);
             while (xml.hasNext()) {
-                int event = xml.next();
-                if (event == XMLStreamConstants.START_ELEMENT) {
-                    switch (xml.getLocalName()) {
-                        case "row" -> {
-                            cells = 0;
-                            column = -1;
-                            rowHasValue = false;
-                        }
-                        case "c" -> {
-                            inCell = true;
-                            characters = 0;
-                            String reference = xml.getAttributeValue(null, "r");
-                            column = reference == null ? column + 1 : column(reference, limits);
-                            if (++cells > limits.columns() || column >= limits.columns()) {
-                                throw new TabularFile.Unreadable("import.file.tooManyColumns", limits.columns());
-                            }
-                        }
-                        case "si" -> {
-                            inCell = true;
-                            characters = 0;
-                        }
-                        case "v", "is" -> rowHasValue |= inCell;
-                        default -> { }
-                    }
-                } else if (event == XMLStreamConstants.END_ELEMENT) {
-                    switch (xml.getLocalName()) {
-                        case "row" -> {
-                            if (rowHasValue && ++rows > limits.dataRows() + 1) {
-                                throw new TabularFile.Unreadable("import.file.tooManyRows", limits.dataRows());
-                            }
-                        }
-                        case "c", "si" -> inCell = false;
-                        default -> { }
-                    }
-                } else if (inCell && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)) {
-                    characters += xml.getTextLength();
-                    if (characters > limits.cellCharacters()) {
-                        throw new TabularFile.Unreadable("import.file.cellTooLong", limits.cellCharacters());
-                    }
+                if (xml.next() == XMLStreamConstants.START_ELEMENT) {
+                    return xml;
                 }
             }
-        } finally {
-            xml.close();
+            return null;
+        } catch (XMLStreamException e) {
+            return null;
+        }
+    }
+
+    /** Scans a shared strings part: its strings, the characters of each and of all, and records each length. */
+    private static void scanStrings(XMLStreamReader xml, Limits limits, SharedLengths shared)
+            throws XMLStreamException {
+        int index = -1;
+        long characters = 0;
+        long total = 0;
+        boolean inString = false;
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT && "si".equals(xml.getLocalName())) {
+                if (++index >= limits.sharedStrings()) {
+                    throw new TabularFile.Unreadable("import.file.tooManyStrings", limits.sharedStrings());
+                }
+                inString = true;
+                characters = 0;
+            } else if (event == XMLStreamConstants.END_ELEMENT && "si".equals(xml.getLocalName())) {
+                inString = false;
+                shared.record(index, characters);
+            } else if (inString && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)) {
+                characters += xml.getTextLength();
+                total += xml.getTextLength();
+                if (characters > limits.cellCharacters()) {
+                    throw new TabularFile.Unreadable("import.file.cellTooLong", limits.cellCharacters());
+                }
+                if (total > limits.sharedStringsCharacters()) {
+                    throw new TabularFile.Unreadable("import.file.expandsTooMuch",
+                            limits.sharedStringsCharacters() / (1024 * 1024));
+                }
+            }
+        }
+    }
+
+    /** Scans a sheet as a stream of XML events, counting rows, cells and characters. */
+    private static void scanSheet(XMLStreamReader xml, Limits limits, SharedLengths shared)
+            throws XMLStreamException {
+        int rows = 0;
+        int cells = 0;
+        int column = -1;
+        boolean rowHasValue = false;
+        boolean inCell = false;
+        boolean sharedCell = false;
+        boolean inValue = false;
+        StringBuilder value = new StringBuilder();
+        long characters = 0;
+        long rowCharacters = 0;
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                switch (xml.getLocalName()) {
+                    case "row" -> {
+                        cells = 0;
+                        column = -1;
+                        rowHasValue = false;
+                        rowCharacters = 0;
+                    }
+                    case "c" -> {
+                        inCell = true;
+                        characters = 0;
+                        sharedCell = "s".equals(xml.getAttributeValue(null, "t"));
+                        String reference = xml.getAttributeValue(null, "r");
+                        column = reference == null ? column + 1 : column(reference, limits);
+                        if (++cells > limits.columns() || column >= limits.columns()) {
+                            throw new TabularFile.Unreadable("import.file.tooManyColumns", limits.columns());
+                        }
+                    }
+                    case "v" -> {
+                        rowHasValue |= inCell;
+                        inValue = inCell;
+                        value.setLength(0);
+                    }
+                    case "is" -> rowHasValue |= inCell;
+                    default -> { }
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                switch (xml.getLocalName()) {
+                    case "row" -> {
+                        if (rowHasValue && ++rows > limits.dataRows() + 1) {
+                            throw new TabularFile.Unreadable("import.file.tooManyRows", limits.dataRows());
+                        }
+                    }
+                    case "v" -> {
+                        inValue = false;
+                        if (sharedCell) {
+                            rowCharacters += shared.length(value);
+                            rowTooLong(rowCharacters, limits);
+                        }
+                    }
+                    case "c" -> inCell = false;
+                    default -> { }
+                }
+            } else if (inCell && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)) {
+                characters += xml.getTextLength();
+                if (characters > limits.cellCharacters()) {
+                    throw new TabularFile.Unreadable("import.file.cellTooLong", limits.cellCharacters());
+                }
+                if (inValue && sharedCell) {
+                    if (value.length() < 12) {
+                        value.append(xml.getTextCharacters(), xml.getTextStart(), Math.min(xml.getTextLength(), 12));
+                    }
+                } else {
+                    rowCharacters += xml.getTextLength();
+                    rowTooLong(rowCharacters, limits);
+                }
+            }
+        }
+    }
+
+    private static void rowTooLong(long rowCharacters, Limits limits) {
+        if (rowCharacters > limits.rowCharacters()) {
+            throw new TabularFile.Unreadable("import.file.rowTooLong", limits.rowCharacters());
+        }
+    }
+
+    /** The length of each shared string, by index (the longest when several parts give one). */
+    private static final class SharedLengths {
+
+        private int[] lengths = new int[1024];
+        private int size;
+
+        void record(int index, long length) {
+            if (index >= lengths.length) {
+                lengths = Arrays.copyOf(lengths, Math.max(index + 1, lengths.length * 2));
+            }
+            lengths[index] = (int) Math.max(lengths[index], length);
+            size = Math.max(size, index + 1);
+        }
+
+        /** The length of the string a cell's value points to; none when it points nowhere. */
+        int length(CharSequence index) {
+            String text = index.toString().strip();
+            if (text.isEmpty() || text.length() > 10 || !text.chars().allMatch(Character::isDigit)) {
+                return 0;
+            }
+            long i = Long.parseLong(text);
+            return i < size ? lengths[(int) i] : 0;
         }
     }
 
@@ -157,14 +278,13 @@ final class XlsxGuard {
 
         private final long[] total;
         private final long totalLimit;
-        private final long entryLimit;
+        private long entryLimit = Long.MAX_VALUE;
         private long count;
 
-        Counted(InputStream in, long[] total, long totalLimit, long entryLimit) {
+        Counted(InputStream in, long[] total, long totalLimit) {
             super(in);
             this.total = total;
             this.totalLimit = totalLimit;
-            this.entryLimit = entryLimit;
         }
 
         @Override

@@ -194,7 +194,7 @@ public class BulkCases {
      * Hands every measure of the current association with its person to {@code sink}, oldest
      * reception first, streamed from the database (never all in memory); refuses (409) beyond
      * {@code limit} measures. Returns the number of measures handed over. Health details are never
-     * part of it.
+     * part of it, nor the person's housing, employment and resources (the import reads none of them).
      */
     @Transactional(readOnly = true)
     public int export(int limit, java.util.function.Consumer<ExportedCase> sink) {
@@ -206,7 +206,7 @@ public class BulkCases {
         int[] exported = {0};
         jdbc.sql("""
                 select m.reference, p.last_name, p.first_name, p.birth_date, p.sex, p.birth_place, p.phone, p.email,
-                       p.address, p.housing, p.employment, p.resources, t.label, m.court_code, m.prescriber_type,
+                       p.address, t.label, m.court_code, m.prescriber_type,
                        m.prescriber_name, m.parquet_number, m.instruction_number, m.received_on, m.due_on,
                        m.assigned_user_id, m.status, m.ended_on, m.outcome, m.file_number, m.notes,
                        (select min(s.effective_on) from measure_transition s
@@ -219,8 +219,7 @@ public class BulkCases {
                     sink.accept(new ExportedCase(rs.getString("reference"), new Persons.PersonData(
                             rs.getString("last_name"), rs.getString("first_name"),
                             rs.getObject("birth_date", LocalDate.class), rs.getString("sex"), rs.getString("birth_place"),
-                            rs.getString("phone"), rs.getString("email"), rs.getString("address"),
-                            rs.getString("housing"), rs.getString("employment"), rs.getString("resources")),
+                            rs.getString("phone"), rs.getString("email"), rs.getString("address"), null, null, null),
                             rs.getString("label"), rs.getString("court_code"), rs.getString("prescriber_type"),
                             rs.getString("prescriber_name"), rs.getString("parquet_number"),
                             rs.getString("instruction_number"), rs.getObject("received_on", LocalDate.class),

@@ -111,6 +111,21 @@ class SpreadsheetWriterTest {
             assertThat(date.asDate().toLocalDate()).isEqualTo(java.time.LocalDate.of(2025, 1, 1).plusDays(2499));
             assertThat(rows.get(1).getCellText(0)).isEqualTo("=Nom0");
         }
+        // Texts are written inline, row by row: the shared strings (kept in memory to the end) hold only the headers.
+        java.nio.file.Path written = java.nio.file.Files.createTempFile("table", ".xlsx");
+        java.nio.file.Files.write(written, out.toByteArray());
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(written.toFile())) {
+            for (java.util.zip.ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                String part = new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+                if (entry.getName().endsWith("sharedStrings.xml")) {
+                    assertThat(part).doesNotContain("=Nom");
+                } else if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    assertThat(part).contains("t=\"inlineStr\"").contains("=Nom2499");
+                }
+            }
+        } finally {
+            java.nio.file.Files.delete(written);
+        }
 
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
         table = SpreadsheetWriter.table(SpreadsheetFormat.CSV, "Dossiers", List.of("Nom", "Date de réception"), csv);

@@ -46,6 +46,9 @@ class CaseloadImportTest {
     Caseloads caseloads;
 
     @Autowired
+    fr.passerelle.measures.MeasureCatalogue catalogue;
+
+    @Autowired
     fr.passerelle.measures.Measures measuresApi;
 
     @Autowired
@@ -130,10 +133,88 @@ class CaseloadImportTest {
         assertThat(job.errors()).extracting(ImportJobs.RowError::row, ImportJobs.RowError::column,
                         ImportJobs.RowError::key)
                 .containsExactly(tuple(2, "Statut", "import.error.outcomeRequired"),
+                        tuple(2, "Date de début", "import.error.startedOnRequired"),
                         tuple(3, "Statut", "import.error.assigneeRequired"),
+                        tuple(3, "Date de début", "import.error.startedOnRequired"),
                         tuple(4, "Issue", "import.error.endedOnRequired"),
+                        tuple(4, "Date de début", "import.error.startedOnRequired"),
                         tuple(5, "Date de début", "import.error.startAfterEnd"));
         assertThat(personsNamed(family)).isZero();
+    }
+
+    @Test
+    void aStartedMeasureNeedsItsFirstInterviewDateAndOnlyACancelledOneComesInWithoutStarting() throws Exception {
+        SignedIn.as(users, "admin.asso");
+        ImportJobs.Job refused = run(upload(HEADER,
+                family + ";Zoé;14/03/1985;TIG;TJ-LYON;Parquet;03/01/2025;Camille Martin;En cours;;;;;",
+                family + ";Émile;01/02/1990;CJSE;TJ-LYON;Parquet;04/01/2025;Camille Martin;Suspendue;;;;;Hôpital",
+                family + ";Léon;01/01/1970;CJSE;TJ-LYON;Parquet;05/01/2025;Camille Martin;Terminée;;01/02/2025;"
+                        + "Terme;;"), false);
+        assertThat(refused.errors()).extracting(ImportJobs.RowError::row, ImportJobs.RowError::column,
+                        ImportJobs.RowError::key)
+                .containsExactly(tuple(2, "Date de début", "import.error.startedOnRequired"),
+                        tuple(3, "Date de début", "import.error.startedOnRequired"),
+                        tuple(4, "Date de début", "import.error.startedOnRequired"));
+
+        ImportJobs.Job cancelled = run(upload(HEADER,
+                family + ";Anaïs;02/02/1992;CJSE;TJ-LYON;Parquet;06/01/2025;;Terminée;;01/02/2025;Annulée;;"), true);
+        assertThat(cancelled.status()).isEqualTo("IMPORTED");
+        Map<String, Object> measure = OwnerSql.of(server).sql("""
+                select m.status, m.started_on, m.ended_on from measure m join person p on p.id = m.person_id
+                where p.last_name = ?""").param(family).query().singleRow();
+        assertThat(measure.get("status")).isEqualTo("ENDED");
+        assertThat(measure.get("started_on")).isNull();
+        assertThat(measure.get("ended_on").toString()).isEqualTo("2025-02-01");
+    }
+
+    @Test
+    void anOpenStatusBesideAnOutcomeOrAnEndDateIsAnErrorNotRewritten() throws Exception {
+        SignedIn.as(users, "admin.asso");
+        ImportJobs.Job job = run(upload(HEADER,
+                family + ";Zoé;14/03/1985;TIG;TJ-LYON;Parquet;03/01/2025;Camille Martin;En cours;10/01/2025;;Terme;;",
+                family + ";Émile;01/02/1990;CJSE;TJ-LYON;Parquet;04/01/2025;Camille Martin;Attribuée;;01/02/2025;;;",
+                family + ";Léon;01/01/1970;CJSE;TJ-LYON;Parquet;05/01/2025;;Reçue;;;Annulée;;",
+                family + ";Anaïs;02/02/1992;CJSE;TJ-LYON;Parquet;06/01/2025;Camille Martin;En cours;10/01/2025;;;;"),
+                false);
+        assertThat(job.errors()).extracting(ImportJobs.RowError::row, ImportJobs.RowError::column,
+                        ImportJobs.RowError::key)
+                .containsExactly(tuple(2, "Statut", "import.error.statusContradicts"),
+                        tuple(3, "Statut", "import.error.statusContradicts"),
+                        tuple(4, "Statut", "import.error.statusContradicts"));
+    }
+
+    @Test
+    void everyKindOfErrorKeepsItsFirstRowsEvenAfterAThousandErrorsOfAnother() throws Exception {
+        SignedIn.as(users, "admin.asso");
+        List<String> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 1005; i++) {
+            rows.add(family + ";Zoé" + i + ";31/02/1985;TIG;TJ-LYON;Parquet;03/01/2025;;;;;;;");
+        }
+        rows.add(family + ";Émile;01/02/1990;CJSE;TJ-LYON;Parquet;04/01/2025;;Peut-être;;;;;");
+        ImportJobs.Job job = run(upload(HEADER, rows.toArray(String[]::new)), false);
+
+        assertThat(job.errorCount()).isEqualTo(1006);
+        assertThat(job.errorGroups()).extracting(ImportJobs.ErrorGroup::key, ImportJobs.ErrorGroup::count,
+                        g -> g.errors().size())
+                .containsExactly(tuple("import.error.date", 1005, ImportJobs.MAX_KEPT_PER_KIND),
+                        tuple("import.error.status", 1, 1));
+        assertThat(job.errorGroups().get(1).errors().get(0).row()).isEqualTo(1007);
+    }
+
+    @Test
+    void aDeactivatedMeasureTypeIsNotOfferedForAnUnknownValue() {
+        SignedIn.as(users, "admin.asso");
+        fr.passerelle.measures.MeasureCatalogue.MeasureType stage = catalogue.types().stream()
+                .filter(t -> "STAGE_SEXISME".equals(t.code())).findFirst().orElseThrow();
+        assertThat(jobs.knownValues().of(ImportField.MEASURE_TYPE)).extracting(KnownValues.Option::value)
+                .contains(stage.id().toString());
+        try {
+            catalogue.setActive(stage.id(), false);
+            assertThat(jobs.knownValues().of(ImportField.MEASURE_TYPE)).extracting(KnownValues.Option::value)
+                    .isNotEmpty().doesNotContain(stage.id().toString());
+        } finally {
+            catalogue.setActive(stage.id(), true);
+        }
     }
 
     @Test

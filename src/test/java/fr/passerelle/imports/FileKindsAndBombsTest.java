@@ -118,6 +118,87 @@ class FileKindsAndBombsTest {
         assertThat(XlsxGuard.column("A7", XlsxGuard.IMPORT)).isZero();
     }
 
+    @Test
+    void sharedStringsStoredUnderAnotherNameAreStillChecked() throws IOException {
+        Path renamed = xlsx(out -> out.write("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>"
+                .getBytes(StandardCharsets.UTF_8)), "xl/s.xml", out -> out.write(("<si><t>" + "x".repeat(40_000)
+                        + "</t></si>").getBytes(StandardCharsets.UTF_8)));
+        assertRefused(() -> XlsxGuard.check(renamed, XlsxGuard.IMPORT), "import.file.cellTooLong");
+    }
+
+    @Test
+    void aWorkbookWithAnImageOrANonXmlPartPassesTheGuard() throws IOException {
+        Path fine = xlsx(out -> out.write("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"
+                .getBytes(StandardCharsets.UTF_8)));
+        Path withMedia = Files.createTempFile(dir, "media", ".xlsx");
+        byte[] png = new byte[4096];
+        new java.util.Random(7).nextBytes(png);
+        png[0] = (byte) 0x89;
+        try (ZipFile in = new ZipFile(fine.toFile());
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(withMedia))) {
+            for (ZipEntry entry : java.util.Collections.list(in.entries())) {
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                try (java.io.InputStream content = in.getInputStream(entry)) {
+                    content.transferTo(out);
+                }
+                out.closeEntry();
+            }
+            out.putNextEntry(new ZipEntry("xl/media/image1.png"));
+            out.write(png);
+            out.closeEntry();
+            out.putNextEntry(new ZipEntry("xl/media/notes.txt"));
+            out.write("<not xml at all".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        XlsxGuard.check(withMedia, XlsxGuard.IMPORT);
+    }
+
+    @Test
+    void aWorkbookOfTooManySharedStringsIsRefused() throws IOException {
+        byte[] tiny = "<si><t>a</t></si>".getBytes(StandardCharsets.UTF_8);
+        Path many = xlsx(out -> out.write("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"
+                .getBytes(StandardCharsets.UTF_8)), "xl/strings.xml", out -> {
+                    for (int i = 0; i <= 1_000_000; i++) {
+                        out.write(tiny);
+                    }
+                });
+        assertRefused(() -> XlsxGuard.check(many, XlsxGuard.IMPORT), "import.file.tooManyStrings");
+    }
+
+    @Test
+    void aRowOfMoreThanAMillionCharactersIsRefusedWhetherItsTextIsInlineOrShared() throws IOException {
+        Path shared = xlsx(out -> {
+            out.write("<row r=\"1\">".getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < 40; i++) {
+                out.write("<c t=\"s\"><v>0</v></c>".getBytes(StandardCharsets.UTF_8));
+            }
+            out.write("</row>".getBytes(StandardCharsets.UTF_8));
+        }, "xl/sharedStrings.xml", out -> out.write(("<si><t>" + "x".repeat(30_000) + "</t></si>")
+                .getBytes(StandardCharsets.UTF_8)));
+        assertRefused(() -> XlsxGuard.check(shared, XlsxGuard.IMPORT), "import.file.rowTooLong");
+
+        String cell = "<c t=\"inlineStr\"><is><t>" + "y".repeat(30_000) + "</t></is></c>";
+        Path inline = xlsx(out -> out.write(("<row r=\"1\">" + cell.repeat(40) + "</row>")
+                .getBytes(StandardCharsets.UTF_8)));
+        assertRefused(() -> XlsxGuard.check(inline, XlsxGuard.IMPORT), "import.file.rowTooLong");
+
+        Path fine = xlsx(out -> out.write(("<row r=\"1\">" + cell.repeat(30) + "</row>")
+                .getBytes(StandardCharsets.UTF_8)));
+        XlsxGuard.check(fine, XlsxGuard.IMPORT);
+    }
+
+    @Test
+    void aCsvCellLongerThanASpreadsheetCellIsRefused() throws IOException {
+        byte[] csv = ("Nom;Prénom\nDupont;" + "x".repeat(40_000) + "\n").getBytes(StandardCharsets.UTF_8);
+        TabularFile.Source source = file(csv);
+        TabularFile.Layout layout = TabularFile.detect(source);
+        assertRefused(() -> {
+            try (TabularFile.Lines lines = TabularFile.open(source, layout, n -> { })) {
+                lines.next();
+            }
+        }, "import.file.csvCellTooLong");
+    }
+
     private static void assertRefused(ThrowableAssert.ThrowingCallable detection, String key) {
         assertThatThrownBy(detection).isInstanceOf(TabularFile.Unreadable.class)
                 .extracting(e -> ((TabularFile.Unreadable) e).messageKey()).isEqualTo(key);
@@ -164,6 +245,14 @@ class FileKindsAndBombsTest {
 
     /** A real workbook whose first sheet's rows are replaced by the ones given, streamed into the zip. */
     private Path xlsx(SheetRows rows) throws IOException {
+        return xlsx(rows, null, null);
+    }
+
+    /**
+     * A real workbook whose first sheet's rows are replaced, with a shared strings part holding the
+     * items given under {@code stringsPart} (replacing the writer's own when it has that name).
+     */
+    private Path xlsx(SheetRows rows, String stringsPart, SheetRows strings) throws IOException {
         ByteArrayOutputStream base = new ByteArrayOutputStream();
         Workbook workbook = new Workbook(base, "Test", "1.0");
         workbook.newWorksheet("Dossiers").value(0, 0, "Nom");
@@ -174,6 +263,9 @@ class FileKindsAndBombsTest {
                 ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
             out.setLevel(Deflater.BEST_SPEED);
             for (ZipEntry entry : java.util.Collections.list(in.entries())) {
+                if (entry.getName().equals(stringsPart)) {
+                    continue;
+                }
                 out.putNextEntry(new ZipEntry(entry.getName()));
                 if ("xl/worksheets/sheet1.xml".equals(entry.getName())) {
                     out.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\""
@@ -186,6 +278,15 @@ class FileKindsAndBombsTest {
                         content.transferTo(out);
                     }
                 }
+                out.closeEntry();
+            }
+            if (stringsPart != null) {
+                out.putNextEntry(new ZipEntry(stringsPart));
+                out.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\""
+                        + "http://schemas.openxmlformats.org/spreadsheetml/2006/main\">")
+                        .getBytes(StandardCharsets.UTF_8));
+                strings.write(out);
+                out.write("</sst>".getBytes(StandardCharsets.UTF_8));
                 out.closeEntry();
             }
         }

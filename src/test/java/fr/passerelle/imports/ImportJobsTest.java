@@ -207,7 +207,7 @@ class ImportJobsTest {
         assertThat(job.errors()).extracting(ImportJobs.RowError::row, ImportJobs.RowError::column,
                         ImportJobs.RowError::value, ImportJobs.RowError::key)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "Référent", "personne.inconnue",
-                        "import.error.assignee"));
+                        "import.error.caseWorker"));
         assertThat(job.measuresCreated()).isEqualTo(1);
     }
 

@@ -32,6 +32,23 @@ class ImportValuesTest {
     }
 
     @Test
+    void aCompoundFirstNameOrAThreeWordNameIsFoundByItsInitials() {
+        UUID jeanPierre = UUID.randomUUID();
+        UUID marieClaire = UUID.randomUUID();
+        CaseWorkerNames more = new CaseWorkerNames(List.of(
+                new BulkCases.CaseWorker(jeanPierre, "jp.martin", "Jean-Pierre Martin"),
+                new BulkCases.CaseWorker(marieClaire, "mc.dupont", "Marie Claire Dupont")));
+        assertThat(more.match("J.-P. Martin")).contains(jeanPierre);
+        assertThat(more.match("J. Martin")).contains(jeanPierre);
+        assertThat(more.match("Martin J.-P.")).contains(jeanPierre);
+        assertThat(more.match("M. Dupont")).contains(marieClaire);
+        assertThat(more.match("M.-C. Dupont")).contains(marieClaire);
+        assertThat(more.match("Marie Claire Dupont")).contains(marieClaire);
+        assertThat(more.match("Dupont Marie Claire")).contains(marieClaire);
+        assertThat(more.match("P. Martin")).isEmpty();
+    }
+
+    @Test
     void aNameThatFitsTwoCaseWorkersOrNoneFitsNone() {
         assertThat(names.match("C. Martin")).isEmpty();
         assertThat(names.match("Martin")).isEmpty();
@@ -65,5 +82,38 @@ class ImportValuesTest {
         assertThat(FrenchValues.looksLikeFormula("-Marie-Ange")).isFalse();
         assertThat(FrenchValues.looksLikeFormula("=")).isFalse();
         assertThat(FrenchValues.looksLikeFormula("Dupont")).isFalse();
+    }
+
+    @Test
+    void onlyTheFirstCharactersOfACellAreSearchedForAFormula() {
+        String filler = "a".repeat(FrenchValues.FORMULA_PREFIX);
+        assertThat(FrenchValues.looksLikeFormula("+" + filler.substring(1) + "|")).isTrue();
+        assertThat(FrenchValues.looksLikeFormula("+" + filler + "|")).isFalse();
+        // The cell that made the former pattern backtrack for ever: a megabyte of letters after a plus.
+        assertThat(FrenchValues.looksLikeFormula("+" + "a".repeat(1024 * 1024))).isFalse();
+        assertThat(FrenchValues.looksLikeFormula("  =" + "a".repeat(1024 * 1024))).isTrue();
+    }
+
+    @Test
+    void everyRowErrorTheImportCanGiveHasItsKindNamedInBothLanguages() throws Exception {
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        for (String source : List.of("RowReader", "ImportRun")) {
+            String code = java.nio.file.Files.readString(
+                    java.nio.file.Path.of("src/main/java/fr/passerelle/imports/" + source + ".java"));
+            java.util.regex.Matcher key = java.util.regex.Pattern.compile("\"(import\\.error\\.[A-Za-z]+)\"")
+                    .matcher(code);
+            while (key.find()) {
+                keys.add(key.group(1));
+            }
+        }
+        assertThat(keys).contains("import.error.startedOnRequired", "import.error.duplicateRow");
+        for (String file : List.of("messages.properties", "messages_en.properties")) {
+            java.util.Properties messages = new java.util.Properties();
+            try (var in = getClass().getResourceAsStream("/" + file)) {
+                messages.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            assertThat(keys).as(file).allSatisfy(k -> assertThat(messages.getProperty("imports.errorKind." + k))
+                    .as(k).isNotBlank());
+        }
     }
 }
