@@ -56,7 +56,11 @@ class ConsultationVoteProgressBrowserTest extends BrowserSupport {
         assertAccessible();
     }
 
-    /** Every button of the row has the same top offset, and none is wider than the page. */
+    /**
+     * Every button of the row starts at the same height (within a pixel: a pressed button's border
+     * may shift it by less than one; a wrapped button starts a whole line lower), and none is wider
+     * than the page.
+     */
     private void assertOneLine(Locator row) {
         List<Double> tops = new ArrayList<>();
         for (Locator button : row.locator("button").all()) {
@@ -65,6 +69,8 @@ class ConsultationVoteProgressBrowserTest extends BrowserSupport {
             org.assertj.core.api.Assertions.assertThat(box.x + box.width).as("inside the 375 px page").isLessThanOrEqualTo(375);
         }
         org.assertj.core.api.Assertions.assertThat(tops).as("buttons of one row").hasSizeGreaterThanOrEqualTo(3);
-        org.assertj.core.api.Assertions.assertThat(tops.stream().distinct().count()).as("one line: " + tops).isEqualTo(1);
+        double spread = tops.stream().mapToDouble(Double::doubleValue).max().orElseThrow()
+                - tops.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(spread).as("one line: " + tops).isLessThan(2.0);
     }
 }

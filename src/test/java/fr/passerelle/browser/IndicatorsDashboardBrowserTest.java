@@ -86,7 +86,7 @@ class IndicatorsDashboardBrowserTest extends BrowserSupport {
 
         Download csv = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
                 new Page.GetByRoleOptions().setName("Exporter en CSV")).click());
-        org.assertj.core.api.Assertions.assertThat(csv.suggestedFilename()).isEqualTo("indicateurs-2017-01-01-2017-12-31.csv");
+        org.assertj.core.api.Assertions.assertThat(csv.suggestedFilename()).isEqualTo("indicateurs-2017-01-01-2017-12-31-enquete-de-personnalite-ep.csv");
         byte[] bytes = Files.readAllBytes(csv.path());
         org.assertj.core.api.Assertions.assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
         org.assertj.core.api.Assertions.assertThat(new String(bytes, StandardCharsets.UTF_8))

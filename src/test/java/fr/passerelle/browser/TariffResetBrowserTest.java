@@ -17,8 +17,7 @@ class TariffResetBrowserTest extends BrowserSupport {
     @Test
     void aTariffIsResetOnlyOnceConfirmed() {
         signIn("admin.asso");
-        page.getByLabel("Navigation principale").getByRole(AriaRole.LINK,
-                new Locator.GetByRoleOptions().setName("Catalogue des mesures")).click();
+        follow("management", "Catalogue des mesures");
         page.getByLabel("Rechercher un type (libellé ou code)").fill("sexisme");
         Locator row = page.locator("#catalogue tbody tr");
         assertThat(row).hasCount(1);
