@@ -172,7 +172,7 @@ class AuthorizationMatrixTest {
             Rule.get("/reseau/associations/{id}").open().vars(Ids::anyOrganisation),
             Rule.get("/imports").requires("import:run"),
             Rule.post("/imports").requires("import:run"),
-            Rule.get("/imports/export").requires("import:run"),
+            Rule.get("/imports/export").requires("import:run&person:read&measure:read"),
             Rule.get("/imports/{id}").requires("import:run").tenant(Ids::ownImport, Ids::foreignImport),
             Rule.get("/imports/{id}/progress").requires("import:run").tenant(Ids::ownImport, Ids::foreignImport),
             Rule.post("/imports/{id}/mapping").requires("import:run").tenant(Ids::ownImport, Ids::foreignImport),
@@ -602,14 +602,14 @@ class AuthorizationMatrixTest {
     static final Map<String, Set<String>> ROLE_PERMISSIONS = Map.ofEntries(
             Map.entry("CASE_WORKER", Set.of("measure:read", "measure:write", "person:health", "person:read",
                     "person:write", "reference:read", "report:write")),
-            Map.entry("SERVICE_HEAD", Set.of("indicators:read", "measure:assign", "measure:read", "measure:write",
-                    "person:health", "person:read", "person:write", "reference:read", "report:validate",
-                    "report:write")),
+            Map.entry("SERVICE_HEAD", Set.of("import:run", "indicators:read", "measure:assign", "measure:read",
+                    "measure:write", "person:health", "person:read", "person:write", "reference:read",
+                    "report:validate", "report:write")),
             Map.entry("DIRECTOR", Set.of("billing:manage", "catalogue:manage", "indicators:association",
                     "indicators:read", "measure:assign", "measure:read", "person:read", "profile:edit",
                     "reference:read")),
             Map.entry("ASSOCIATION_ADMIN", Set.of("api:explore", "audit:read", "audit:verify", "catalogue:manage",
-                    "import:run", "measure:read", "profile:edit", "reference:read", "service:manage", "user:manage")),
+                    "import:run", "profile:edit", "reference:read", "service:manage", "user:manage")),
             Map.entry("FEDERATION_STAFF", Set.of("network:read", "network:validate", "observatory:national",
                     "reference:read")),
             Map.entry("FEDERATION_ADMIN", Set.of("audit:read", "audit:verify", "network:read", "network:validate",
@@ -750,9 +750,10 @@ class AuthorizationMatrixTest {
                 case OPEN -> true;
                 case SIGNED_IN -> !mfaPending;
                 case MFA_PENDING -> mfaPending;
-                // "a|ROLE_B": the permission a, or the role B.
-                case PERMISSION -> !mfaPending && java.util.Arrays.stream(permission.split("\\|")).anyMatch(p ->
-                        p.startsWith("ROLE_") ? user.hasRole(p.substring(5)) : user.hasPermission(p));
+                // "a|ROLE_B": the permission a, or the role B; "a&b": both permissions a and b.
+                case PERMISSION -> !mfaPending && java.util.Arrays.stream(permission.split("\\|")).anyMatch(any ->
+                        java.util.Arrays.stream(any.split("&")).allMatch(p ->
+                                p.startsWith("ROLE_") ? user.hasRole(p.substring(5)) : user.hasPermission(p)));
             };
         }
 

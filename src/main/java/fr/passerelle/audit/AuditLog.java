@@ -38,6 +38,16 @@ public class AuditLog {
                 action, objectType, objectId == null ? null : objectId.toString(), details));
     }
 
+    /**
+     * Records an action of the signed-in user in its own transaction, committed before this returns
+     * whatever becomes of the caller's: a download is audited so before its first byte, and a
+     * download broken midway stays in the trail.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordCommitted(String action, String objectType, Object objectId, Map<String, ?> details) {
+        record(action, objectType, objectId, details);
+    }
+
     /** Records an event whose actor is known explicitly (sign-in, sign-in failure, jobs). */
     @Transactional(propagation = Propagation.REQUIRED)
     public void append(AuditEntry entry) {

@@ -37,6 +37,10 @@ public class CaseloadExport {
     private final MessageSource messages;
     private final List<Column> columns;
 
+    /** Who may export the whole caseload: who imports, and reads the persons and their measures. */
+    public static final String PERMISSIONS = "hasAuthority('" + ImportJobs.PERMISSION
+            + "') and hasAuthority('person:read') and hasAuthority('measure:read')";
+
     CaseloadExport(BulkCases bulk, AuditLog audit, MessageSource messages) {
         this.bulk = bulk;
         this.audit = audit;
@@ -85,18 +89,32 @@ public class CaseloadExport {
     }
 
     /**
-     * Writes every measure of the current association to {@code out} (at most as many as one import
-     * accepts, else 409); audited with the number of measures. Returns that number.
+     * Refuses (409) a caseload larger than one import accepts; called before the response starts, so
+     * that the refusal is the normal error page and not a downloaded file.
      */
-    @PreAuthorize("hasAuthority('" + ImportJobs.PERMISSION + "')")
+    @PreAuthorize(PERMISSIONS)
+    public void requireExportable() {
+        bulk.requireExportable(ImportJobs.MAX_ROWS);
+    }
+
+    /**
+     * Writes every measure of the current association to {@code out} (at most as many as one import
+     * accepts, else 409). Audited with the number of measures BEFORE the first byte is written, in its
+     * own committed transaction, so that a download broken midway (or a failing stream) is still in
+     * the audit trail. Returns the number of measures written. The file holds every person's contact
+     * details: it needs the person and measure read permissions on top of the import's.
+     */
+    @PreAuthorize(PERMISSIONS)
     @Transactional
     public int write(SpreadsheetFormat format, OutputStream out) {
+        int count = bulk.requireExportable(ImportJobs.MAX_ROWS);
+        audit.recordCommitted("caseload.exported.full", "caseload", "ALL",
+                Map.of("format", format.name(), "lines", count));
         SpreadsheetWriter.Table table = SpreadsheetWriter.table(format, "Dossiers",
                 headers(), out);
-        int count = bulk.export(ImportJobs.MAX_ROWS,
+        int written = bulk.export(ImportJobs.MAX_ROWS,
                 c -> table.row(Arrays.asList(columns.stream().map(column -> column.value().apply(c)).toArray())));
         table.finish();
-        audit.record("caseload.exported.full", "caseload", "ALL", Map.of("format", format.name(), "lines", count));
-        return count;
+        return written;
     }
 }

@@ -380,7 +380,7 @@ public class ImportJobs {
     public void writeErrors(UUID id, Function<RowError, String> message, String sheetName, String errorsHeader,
             OutputStream out) {
         Job job = requireErrorsDownloadable(id);
-        audit.record("import.errorsDownloaded", "import_job", id, Map.of("errors", job.errorCount()));
+        audit.recordCommitted("import.errorsDownloaded", "import_job", id, Map.of("errors", job.errorCount()));
         ErrorsWorkbook.write(uploads.source(id), run.job(id).layout(), run.allErrors(id), message, sheetName,
                 errorsHeader, out);
     }

@@ -186,7 +186,7 @@ final class RowReader {
             steps.add(new BulkCases.Step(MeasureAction.ASSIGN, null, assignee, null, null));
         }
         if (cancelled) {
-            steps.add(new BulkCases.Step(MeasureAction.CANCEL, ended, null, null, notes));
+            steps.add(new BulkCases.Step(MeasureAction.CANCEL, ended, null, null, reason(notes)));
             return steps;
         }
         if (startedStatus) {
@@ -194,11 +194,24 @@ final class RowReader {
         }
         if (status == MeasureStatus.SUSPENDED) {
             steps.add(new BulkCases.Step(MeasureAction.SUSPEND, null, null, null,
-                    notes != null ? notes : cells.raw(ImportField.STATUS)));
+                    notes != null ? reason(notes) : cells.raw(ImportField.STATUS)));
         } else if (status == MeasureStatus.ENDED) {
             steps.add(new BulkCases.Step(MeasureAction.END, ended, null, outcome, null));
         }
         return steps;
+    }
+
+    /**
+     * The notes as the reason of a suspension or cancellation: a step's reason is at most
+     * {@link Measures#REASON_MAX} characters, as the measure page's form allows, so longer notes are
+     * cut there with an ellipsis; they stay whole in the measure's notes, which the measure page shows.
+     */
+    static String reason(String notes) {
+        if (notes == null) {
+            return null;
+        }
+        String text = notes.strip();
+        return text.length() <= Measures.REASON_MAX ? text : text.substring(0, Measures.REASON_MAX - 1).strip() + "…";
     }
 
     /** Refuses a date of the history after today, before the reception or after {@code notAfter}. */

@@ -393,7 +393,11 @@ public class Billing {
         return out.toByteArray();
     }
 
-    /** The lines the rules give now for a court and month (measures not in any statement yet). */
+    /**
+     * The lines the rules give now for a court and month (measures not in any statement yet). A
+     * measure whose end was imported from the association's former files is considered billed
+     * already (by the former tool): it ended before Passerelle and is never billed here.
+     */
     Computation compute(String courtCode, YearMonth month) {
         List<Line> lines = new ArrayList<>();
         TreeSet<String> withoutTariff = new TreeSet<>();
@@ -410,7 +414,9 @@ public class Billing {
                 join person p on p.id = m.person_id
                 where m.court_code = :court and t.billing_mode = 'PER_MEASURE' and m.status in ('ENDED', 'CLOSED')
                   and not exists (select 1 from billing_statement_line l
-                                  where l.measure_id = m.id and l.billing_mode = 'PER_MEASURE')""")
+                                  where l.measure_id = m.id and l.billing_mode = 'PER_MEASURE')
+                  and not exists (select 1 from measure_transition tr
+                                  where tr.measure_id = m.id and tr.to_status = 'ENDED' and tr.imported)""")
                 .param("court", courtCode)
                 .query((rs, n) -> {
                     LocalDate endedOn = rs.getObject("ended_on", LocalDate.class);

@@ -54,7 +54,7 @@ public final class BillingRules {
         TARIFF_TO_BE_SET,
         /** The end (or the days) was recorded after the statement of its month was computed. */
         RECORDED_AFTER_STATEMENT,
-        /** No statement was made for its month with this court. */
+        /** No statement of its month with this court existed when this one was computed (one may come later). */
         NO_STATEMENT,
         /** The statement of its month, computed after it was recorded, did not have it (e.g. another court then). */
         NOT_IN_STATEMENT

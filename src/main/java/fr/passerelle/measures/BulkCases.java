@@ -191,6 +191,19 @@ public class BulkCases {
             LocalDate endedOn, MeasureOutcome outcome, String fileNumber, String notes) {}
 
     /**
+     * The number of measures of the current association, refused (409) beyond {@code limit}: checked
+     * before a response starts, so that a refusal is the normal error page and not a download.
+     */
+    @Transactional(readOnly = true)
+    public int requireExportable(int limit) {
+        long count = jdbc.sql("select count(*) from measure").query(Long.class).single();
+        if (count > limit) {
+            throw fr.passerelle.shared.BusinessException.conflict("caseload.export.tooLarge", limit);
+        }
+        return (int) count;
+    }
+
+    /**
      * Hands every measure of the current association with its person to {@code sink}, oldest
      * reception first, streamed from the database (never all in memory); refuses (409) beyond
      * {@code limit} measures. Returns the number of measures handed over. Health details are never
@@ -198,10 +211,7 @@ public class BulkCases {
      */
     @Transactional(readOnly = true)
     public int export(int limit, java.util.function.Consumer<ExportedCase> sink) {
-        long count = jdbc.sql("select count(*) from measure").query(Long.class).single();
-        if (count > limit) {
-            throw fr.passerelle.shared.BusinessException.conflict("caseload.export.tooLarge", limit);
-        }
+        requireExportable(limit);
         Map<UUID, String> logins = users.usernames();
         int[] exported = {0};
         jdbc.sql("""

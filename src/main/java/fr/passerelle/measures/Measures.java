@@ -31,6 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Measures {
 
+    /** The longest reason of a step (suspension, cancellation), as the form allows. */
+    public static final int REASON_MAX = 500;
+
     /** Who ordered the measure (prescripteur). */
     public static final List<String> PRESCRIBER_TYPES = List.of("PARQUET", "JUGE_INSTRUCTION", "JLD", "JAP",
             "JUGE_DES_ENFANTS", "TRIBUNAL_CORRECTIONNEL", "TRIBUNAL_POUR_ENFANTS", "SPIP", "AUTRE");
@@ -185,9 +188,13 @@ public class Measures {
         return MeasureLifecycle.availableFrom(measure.status());
     }
 
-    /** Applies an action; an illegal transition is refused (409) and changes nothing. */
+    /**
+     * Applies an action; an illegal transition is refused (409), a reason over {@link #REASON_MAX}
+     * characters too (400), and change nothing.
+     */
     @Transactional
     public void perform(UUID id, MeasureAction action, ActionInput input) {
+        FieldRefusal.requireAtMost("reason", input.reason(), REASON_MAX);
         // The measure's status and the first and last days it can end on, read once under its lock.
         LockedMeasure locked = jdbc.sql("""
                         select status, received_on,

@@ -82,6 +82,11 @@ class ImportBrowserTest extends BrowserSupport {
         assertThat(page.locator("#count-persons-created")).hasText("3");
         assertThat(page.locator("#count-persons-matched")).hasText("0");
         assertThat(page.locator("#count-measures-created")).hasText("4");
+        // The administrator imports but reads no measure: told who opens them, and that ended ones are billed.
+        assertThat(page.locator("#imported-measures")).hasCount(0);
+        assertThat(page.locator("#imported-measures-elsewhere")).containsText("chef de service");
+        assertThat(page.locator("#imported-ended-billed")).containsText("déjà facturées");
+        assertThat(page.locator("#full-export")).hasCount(0);
         assertAccessible();
 
         // A service head finds the imported persons, whatever the accents typed.
@@ -95,8 +100,8 @@ class ImportBrowserTest extends BrowserSupport {
     }
 
     @Test
-    void aFormerCaseloadHasItsUnknownValuesMatchedThenItsMeasuresAreFoundAsThisImport() {
-        signIn("admin.asso");
+    void aServiceHeadImportsAFormerCaseloadMatchesItsUnknownValuesThenFindsItsMeasuresAsThisImport() {
+        signIn("cheffe.service");
         page.navigate(url("/imports"));
         upload("reprise-portefeuille.csv");
         // Sample values under each column, and the new columns recognised.

@@ -1,6 +1,7 @@
 package fr.passerelle.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import fr.passerelle.OwnerSql;
@@ -35,6 +36,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  */
 @PasserelleIntegrationTest
 class CaseloadImportTest {
+
+    /** Notes longer than a step's reason (500 characters). */
+    static final String LONG_NOTES = ("Incarcération. " + "Détenu à la maison d’arrêt, parloir demandé. ".repeat(15)).strip();
 
     static final String HEADER = "Nom;Prénom;Né(e) le;Type de mesure;Juridiction;Prescripteur;Date de réception;"
             + "Intervenant;Statut;Date de début;Date de fin;Issue;N° dossier;Observations";
@@ -76,7 +80,7 @@ class CaseloadImportTest {
                 family + ";Émile;01/02/1990;CJSE;TJ-LYON;Parquet;04/01/2025;S. Laurent;En cours;15/01/2025;;;DOS-002;",
                 family + ";Léon;01/01/1970;CJSE;TJ-LYON;Parquet;05/01/2025;;Clôturée;;01/02/2025;Annulée;DOS-003;",
                 family + ";Anaïs;02/02/1992;CJSE;TJ-LYON;Parquet;06/01/2025;intervenant.mfa;Suspendue;20/01/2025;;;;"
-                        + "Incarcération",
+                        + LONG_NOTES,
                 family + ";Inès;03/03/1993;CJSE;TJ-LYON;Parquet;07/01/2025;martin camille;;;;;DOS-005;");
         ImportJobs.Job job = run(id, true);
 
@@ -99,6 +103,14 @@ class CaseloadImportTest {
         assertThat(measures.get(0).get("ended_on").toString()).isEqualTo("2025-06-30");
         assertThat(measures.get(0).get("notes")).isEqualTo("Suivi sans incident");
         assertThat(measures.get(2).get("ended_on").toString()).isEqualTo("2025-02-01");
+        // Notes longer than a step's reason stay whole in the notes; the suspension's reason is their start.
+        assertThat(measures.get(3).get("notes")).isEqualTo(LONG_NOTES);
+        String suspension = owner.sql("""
+                select t.reason from measure_transition t join measure m on m.id = t.measure_id
+                join person p on p.id = m.person_id
+                where p.last_name = ? and p.first_name = 'Anaïs' and t.action = 'SUSPEND'""").param(family)
+                .query(String.class).single();
+        assertThat(suspension).hasSize(fr.passerelle.measures.Measures.REASON_MAX).startsWith("Incarcération").endsWith("…");
         assertThat(measures).allSatisfy(m -> assertThat(m.get("import_job_id")).isEqualTo(id));
         // Every step of the history says it was imported, by the importer, at the import.
         assertThat(owner.sql("""
@@ -111,7 +123,9 @@ class CaseloadImportTest {
                         tuple("ASSIGN", "ASSIGNED", "null", true, "Julien Moreau"),
                         tuple("START", "IN_PROGRESS", "2025-01-10", true, "Julien Moreau"),
                         tuple("END", "ENDED", "2025-06-30", true, "Julien Moreau"));
-        // The measure page shows them: its file number, notes, and a timeline marked imported.
+        // The measure page shows them (to a service head: the administrator who imported reads no measure):
+        // its file number, notes, and a timeline marked imported.
+        SignedIn.as(users, "cheffe.service");
         UUID zoe = owner.sql("""
                 select m.id from measure m join person p on p.id = m.person_id
                 where p.last_name = ? and p.first_name = 'Zoé'""").param(family).query(UUID.class).single();
@@ -305,11 +319,27 @@ class CaseloadImportTest {
             assertThat(sheet.get(3).getCellText(14)).isEqualTo("Juridiction : import.error.court");
             assertThat(sheet.get(4).getCellCount() <= 14 || sheet.get(4).getCellText(14).isEmpty()).isTrue();
         }
+
+        // A download broken midway is audited all the same: the audit is committed before the first byte.
+        long audited = errorsDownloads(id);
+        java.io.OutputStream broken = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("the browser went away");
+            }
+        };
+        assertThatThrownBy(() -> jobs.writeErrors(id, e -> e.key(), "Lignes", "Erreurs", broken)).isNotNull();
+        assertThat(errorsDownloads(id)).isEqualTo(audited + 1);
+    }
+
+    private long errorsDownloads(UUID id) {
+        return OwnerSql.of(server).sql("select count(*) from audit_event where action = 'import.errorsDownloaded'"
+                + " and object_id = ?").param(id.toString()).query(Long.class).single();
     }
 
     @Test
-    void theImportedMeasuresAreTheCaseloadOfThisImport() throws Exception {
-        SignedIn.as(users, "admin.asso");
+    void theImportedMeasuresAreTheCaseloadOfThisImportForAServiceHeadWhoImports() throws Exception {
+        SignedIn.as(users, "cheffe.service");
         UUID id = upload(HEADER,
                 family + ";Zoé;14/03/1985;TIG;TJ-LYON;Parquet;03/01/2025;;;;;;;",
                 family + ";Émile;01/02/1990;CJSE;TJ-LYON;Parquet;04/01/2025;Camille Martin;Terminée;05/01/2025;"
@@ -321,6 +351,13 @@ class CaseloadImportTest {
         assertThat(page.total()).isEqualTo(2);
         assertThat(page.lines()).extracting(Caseloads.Line::personName)
                 .containsExactly(family + " Émile", family + " Zoé");
+
+        // The administrator sees the import but reads no measure (the caseload pages require measure:read).
+        PasserelleUser admin = SignedIn.as(users, "admin.asso");
+        assertThat(jobs.get(id).imported()).isTrue();
+        assertThat(admin.hasPermission(ImportJobs.PERMISSION)).isTrue();
+        assertThat(admin.hasPermission("measure:read")).isFalse();
+        assertThat(admin.hasPermission("person:read")).isFalse();
     }
 
     private UUID upload(String header, String... rows) {

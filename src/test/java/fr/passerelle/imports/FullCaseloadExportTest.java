@@ -1,6 +1,7 @@
 package fr.passerelle.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.passerelle.OwnerSql;
 import fr.passerelle.PasserelleIntegrationTest;
@@ -16,6 +17,8 @@ import fr.passerelle.network.Courts;
 import fr.passerelle.shared.db.EmbeddedPostgresServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,6 +36,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -211,8 +215,38 @@ class FullCaseloadExportTest {
         return Map.of("Zoé", ended, "Émile", received);
     }
 
-    private byte[] exported(SpreadsheetFormat format) {
+    @Test
+    void theAssociationAdministratorWhoImportsMayNotExportThePersonsFiles() {
         as("admin.asso");
+        assertThatThrownBy(() -> export.write(SpreadsheetFormat.CSV, new ByteArrayOutputStream()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(export::requireExportable).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void anExportWhoseStreamFailsIsStillInTheAuditTrail() {
+        givenMeasures();
+        as("cheffe.service");
+        long before = fullExports();
+        OutputStream broken = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("the browser went away");
+            }
+        };
+
+        assertThatThrownBy(() -> export.write(SpreadsheetFormat.CSV, broken)).isNotNull();
+
+        assertThat(fullExports()).as("audited before the first byte, in its own transaction").isEqualTo(before + 1);
+    }
+
+    private long fullExports() {
+        return OwnerSql.of(server).sql("select count(*) from audit_event where action = 'caseload.exported.full'")
+                .query(Long.class).single();
+    }
+
+    private byte[] exported(SpreadsheetFormat format) {
+        as("cheffe.service");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThat(export.write(format, out)).isGreaterThanOrEqualTo(2);
         return out.toByteArray();

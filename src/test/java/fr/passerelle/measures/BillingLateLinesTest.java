@@ -146,6 +146,16 @@ class BillingLateLinesTest {
                 .contains("Aucun mémoire de "
                         + between.format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH)));
         assertThat(page.split("class=\"small text-secondary late-reason\"", -1)).hasSize(4);
+
+        // A statement of that month computed afterwards does not make the reason false: it speaks of
+        // the statements that existed when this one was computed.
+        as("directrice");
+        billing.generate(COURT, between);
+        assertThat(billing.lateLines(billing.get(statement)).get(position(now, noStatement)).reason())
+                .isEqualTo(BillingRules.Late.NO_STATEMENT);
+        String again = mvc.perform(get("/billing/" + statement).locale(Locale.FRENCH)
+                .with(authentication(signedIn("directrice")))).andReturn().getResponse().getContentAsString();
+        assertThat(again).contains("n’existait pour ce tribunal quand celui-ci a été calculé");
     }
 
     private static int position(Billing.Statement statement, UUID measure) {

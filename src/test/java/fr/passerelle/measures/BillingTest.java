@@ -96,6 +96,9 @@ class BillingTest {
         followUp.logQuantity(placement, month.atDay(2), month.atDay(7), null, null);
         followUp.logQuantity(placement, month.atDay(9), month.atDay(12), null, null);
         followUp.logQuantity(placement, next.atDay(1), next.atDay(5), null, null);
+        UUID importedEnded = measure("EP", COURT, received, "26/0008");
+        end(importedEnded, month.atDay(11), MeasureOutcome.COMPLETED);
+        markEndImported(importedEnded);
         UUID stage = measure("STAGE_CITOYENNETE", COURT, received, "26/0007");
         start(stage, received.plusDays(1));
         followUp.logQuantity(stage, month.atDay(15), new BigDecimal("7.5"), null);
@@ -107,6 +110,7 @@ class BillingTest {
         assertThat(draft.status()).isEqualTo(BillingStatus.DRAFT);
         assertThat(draft.number()).isNull();
         assertThat(draft.lines()).extracting(Billing.Line::measureId)
+                .as("a measure ended in Passerelle is billed; one whose end was imported was billed before it")
                 .containsExactlyInAnyOrder(endedInMonth, endedBefore, placement, stage);
         assertThat(line(draft, placement).quantity()).isEqualByComparingTo("10");
         assertThat(line(draft, placement).amount()).isEqualByComparingTo("425.00");
@@ -256,6 +260,12 @@ class BillingTest {
     private void end(UUID measure, LocalDate endedOn, MeasureOutcome outcome) {
         start(measure, endedOn.minusDays(1));
         measures.perform(measure, MeasureAction.END, new Measures.ActionInput(null, endedOn, outcome, null));
+    }
+
+    /** As an import writes an ended measure: its END step is marked imported. */
+    private void markEndImported(UUID measure) {
+        assertThat(OwnerSql.of(server).sql("update measure_transition set imported = true"
+                + " where measure_id = ? and to_status = 'ENDED'").param(measure).update()).isEqualTo(1);
     }
 
     private void as(String username) {

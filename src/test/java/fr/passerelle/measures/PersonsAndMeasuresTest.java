@@ -143,6 +143,12 @@ class PersonsAndMeasuresTest {
         measures.perform(measure, MeasureAction.REASSIGN, new Measures.ActionInput(other, null, null, null));
         assertThat(measures.get(measure).assignedUserName()).isEqualTo("Sofia Laurent");
         measures.perform(measure, MeasureAction.REASSIGN, new Measures.ActionInput(worker, null, null, null));
+        assertThatThrownBy(() -> measures.perform(measure, MeasureAction.SUSPEND,
+                new Measures.ActionInput(null, null, null, "x".repeat(Measures.REASON_MAX + 1))))
+                .hasFieldOrPropertyWithValue("messageKey", "input.tooLong")
+                .hasFieldOrPropertyWithValue("field", "reason");
+        assertThat(measures.get(measure).status()).as("a refused reason changes nothing")
+                .isEqualTo(MeasureStatus.IN_PROGRESS);
         measures.perform(measure, MeasureAction.SUSPEND, new Measures.ActionInput(null, null, null, "Hospitalisation"));
         measures.perform(measure, MeasureAction.RESUME, new Measures.ActionInput(null, null, null, null));
         measures.perform(measure, MeasureAction.END,

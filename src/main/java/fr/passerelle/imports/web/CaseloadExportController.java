@@ -1,7 +1,6 @@
 package fr.passerelle.imports.web;
 
 import fr.passerelle.imports.CaseloadExport;
-import fr.passerelle.imports.ImportJobs;
 import fr.passerelle.documents.SpreadsheetFormat;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -27,9 +26,10 @@ class CaseloadExportController {
     }
 
     @GetMapping("/imports/export")
-    @PreAuthorize("hasAuthority('" + ImportJobs.PERMISSION + "')")
+    @PreAuthorize(CaseloadExport.PERMISSIONS)
     void export(@RequestParam(defaultValue = "XLSX") SpreadsheetFormat format, HttpServletResponse response)
             throws IOException {
+        export.requireExportable();
         response.setContentType(format.mediaType());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename(CaseloadExport.FILE_NAME + "-" + LocalDate.now(clock) + "." + format.extension())
