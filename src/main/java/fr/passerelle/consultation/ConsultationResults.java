@@ -67,11 +67,15 @@ public class ConsultationResults {
      * convinced opinion group (both null before an analysis counted it).
      */
     public record Scored(UUID id, String text, List<String> themes, long votes, ProposalScores scores,
-            Double consensusGeometricMean, Double weakestGroupAgreement) {
+            ProposalScores verifiedScores, Double consensusGeometricMean, Double weakestGroupAgreement) {
 
-        /** Consensus, rejection, controversy or no clear opinion ({@link Zone#of}). */
+        /**
+         * Consensus, rejection, controversy or no clear opinion ({@link Zone#of}): the blended
+         * {@code scores} rank, the verified votes alone ({@code verifiedScores}) must confirm a
+         * consensus or a rejection.
+         */
         public Zone zone() {
-            return Zone.of(scores, votes, weakestGroupAgreement);
+            return Zone.of(scores, verifiedScores, votes, weakestGroupAgreement);
         }
 
         public int percent(double value) {
@@ -430,7 +434,8 @@ public class ConsultationResults {
                         sequence = p == null ? Tally.EMPTY : p.counters().sequence();
                     }
                     return new Scored(id, rs.getString(2), Consultations.strings(rs.getArray(3)), verified.total(),
-                            ProposalScores.blended(verified, sequence), s == null ? null : s.geometricMean(),
+                            ProposalScores.blended(verified, sequence), ProposalScores.of(verified),
+                            s == null ? null : s.geometricMean(),
                             s == null ? null : s.weakestGroupAgreement());
                 })
                 .list();
