@@ -270,6 +270,17 @@ public class ConsultationResults {
     }
 
     /**
+     * The same with the scores stored with the analysis when {@code snapshot} (the moment the results
+     * were published, for the organiser's report once they are).
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('consultation:analyse')")
+    public Results of(Consultations.Consultation consultation, Consultations.Counters counters,
+            Optional<AnalysisJobs.Job> analysis, int limit, String splitBy, boolean snapshot) {
+        return build(consultation, counters, analysis, limit, splitBy, snapshot && analysis.isPresent());
+    }
+
+    /**
      * The results for the public page: only once the organiser published them. With the analysis
      * run at publication ({@code snapshot}), the scores are the counters stored with it: the page
      * is that one moment, whatever happens afterwards (a late moderation, a merge of participants).

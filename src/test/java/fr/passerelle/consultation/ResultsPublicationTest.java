@@ -148,6 +148,15 @@ class ResultsPublicationTest {
                 jobs.published(made.id()), true, 10, null));
         assertThat(r.all()).allSatisfy(s -> assertThat(s.votes()).isEqualTo(6));
         assertThat(r.snapshotAt()).isEqualTo(published.finishedAt());
+
+        // The organiser's PDF report is that moment too.
+        PasserelleUser analyst = (PasserelleUser) users.loadUserByUsername("analyste");
+        byte[] pdf = mvc.perform(get("/consultations/" + made.id() + "/results/report.pdf").with(user(analyst)))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text).contains("Résultats arrêtés le " + at).doesNotContain("124").doesNotContain("106");
+        }
     }
 
     @Test
