@@ -15,6 +15,7 @@ import fr.passerelle.shared.Ids;
 import fr.passerelle.shared.TenantContext;
 import fr.passerelle.shared.TenantPrincipal;
 import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -25,10 +26,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -49,6 +55,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * same result), computes the profile splits of every profile question (professionals vs citizens,
  * département...; answers of fewer than {@link ProfileSplits#SMALLEST_SEGMENT} voters merged or left
  * out, see {@link ProfileSplits#of(VoteMatrix, Map, int)}) and stores everything in one transaction.
+ * The analyses run when a consultation is closed or its results published go through the same
+ * executor (the caller waits for them), so that one analysis at a time bounds the memory they take.
  */
 @Service
 public class AnalysisJobs {
@@ -57,12 +65,21 @@ public class AnalysisJobs {
     /** The error of a job that found fewer than two voters: nothing to analyse yet. */
     public static final String NOT_ENOUGH_VOTES = "notEnoughVotes";
     private static final String STALE = "(status in ('QUEUED', 'RUNNING') and updated_at < now() - interval '10 minutes')";
+    /** How long closing or publishing waits for its analysis before telling the user to try again. */
+    static final Duration RESULTS_WAIT = Duration.ofMinutes(2);
+
+    /** The opinion analysis itself ({@link Analysis#run}); a test may make it fail. */
+    interface Analyser {
+        Analysis run(VoteMatrix matrix, Map<UUID, Integer> previousGroups, int firstFreeId, AnalysisOptions options);
+    }
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final AuditLog audit;
     private final ThreadPoolTaskExecutor executor;
     private final JdbcTemplate batchTemplate;
+    private volatile Analyser analyser = Analysis::run;
+    private volatile Duration resultsWait = RESULTS_WAIT;
 
     AnalysisJobs(JdbcClient jdbc, JdbcTemplate batchTemplate, TransactionTemplate tx, AuditLog audit) {
         this.jdbc = jdbc;
@@ -158,12 +175,53 @@ public class AnalysisJobs {
     }
 
     /**
-     * Runs an analysis now, in the calling thread, for closing a consultation or publishing its
-     * results (the organiser's action: no {@code consultation:analyse} needed); refused (409) while
-     * another one waits or runs.
+     * Runs an analysis for closing a consultation or publishing its results (the organiser's action:
+     * no {@code consultation:analyse} needed) on the analysis executor, after any analysis already
+     * queued there, and waits for it; returns the finished job (DONE or FAILED). Refused (409,
+     * {@code consultation.results.analysisRunning}) while another analysis of the consultation waits
+     * or runs, when the executor's queue is full, or when it is not over after {@link #RESULTS_WAIT}
+     * (it goes on in the background: the user tries again later).
      */
     Job runForResults(UUID consultationId) {
-        return run(create(consultationId));
+        UUID organisation = TenantContext.currentOrganisationId().orElseThrow();
+        UUID id;
+        try {
+            id = create(consultationId);
+        } catch (BusinessException running) {
+            throw BusinessException.conflict("consultation.results.analysisRunning");
+        }
+        Future<Job> finished;
+        try {
+            finished = executor.submit(() -> TenantContext.callAs(organisation, () -> run(id)));
+        } catch (TaskRejectedException full) {
+            fail(id, "queue full");
+            throw BusinessException.conflict("consultation.results.analysisRunning");
+        }
+        try {
+            return finished.get(resultsWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException error) {
+            // run() marked the job FAILED before letting an Error through.
+            return get(id);
+        } catch (TimeoutException stillRunning) {
+            throw BusinessException.conflict("consultation.results.analysisRunning");
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw BusinessException.conflict("consultation.results.analysisRunning");
+        }
+    }
+
+    /** Replaces the analysis (a test makes it fail or wait); returns the one replaced. */
+    Analyser replaceAnalyser(Analyser replacement) {
+        Analyser replaced = analyser;
+        analyser = replacement;
+        return replaced;
+    }
+
+    /** Replaces how long {@link #runForResults} waits (a test shortens it); returns the one replaced. */
+    Duration replaceResultsWait(Duration replacement) {
+        Duration replaced = resultsWait;
+        resultsWait = replacement;
+        return replaced;
     }
 
     /** The analysis run when the results were published, which the public results page shows. */
@@ -208,7 +266,7 @@ public class AnalysisJobs {
             }
             progress(id, 40);
             Previous previous = previous(consultationId);
-            Analysis analysis = Analysis.run(matrix, previous.groups(), previous.nextFreeId(),
+            Analysis analysis = analyser.run(matrix, previous.groups(), previous.nextFreeId(),
                     AnalysisOptions.DEFAULTS.withSeed(seed));
             progress(id, 75);
             Map<String, ProfileSplits> splits = new LinkedHashMap<>();
@@ -223,6 +281,12 @@ public class AnalysisJobs {
         } catch (RuntimeException e) {
             log.error("Analysis {} failed", id, e);
             fail(id, e.getClass().getSimpleName());
+        } catch (Error e) {
+            // Out of memory, typically: the job is failed (not left RUNNING for ten minutes), then
+            // the error goes on to the thread's owner.
+            log.error("Analysis {} failed", id, e);
+            fail(id, e.getClass().getSimpleName());
+            throw e;
         }
         return get(id);
     }

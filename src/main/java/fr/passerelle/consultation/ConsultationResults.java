@@ -67,11 +67,15 @@ public class ConsultationResults {
      * convinced opinion group (both null before an analysis counted it).
      */
     public record Scored(UUID id, String text, List<String> themes, long votes, ProposalScores scores,
-            Double consensusGeometricMean, Double weakestGroupAgreement) {
+            ProposalScores verifiedScores, Double consensusGeometricMean, Double weakestGroupAgreement) {
 
-        /** Consensus, rejection, controversy or no clear opinion ({@link Zone#of}). */
+        /**
+         * Consensus, rejection, controversy or no clear opinion ({@link Zone#of}): the blended
+         * {@code scores} rank, the verified votes alone ({@code verifiedScores}) must confirm a
+         * consensus or a rejection.
+         */
         public Zone zone() {
-            return Zone.of(scores, votes, weakestGroupAgreement);
+            return Zone.of(scores, verifiedScores, votes, weakestGroupAgreement);
         }
 
         public int percent(double value) {
@@ -266,6 +270,17 @@ public class ConsultationResults {
     }
 
     /**
+     * The same with the scores stored with the analysis when {@code snapshot} (the moment the results
+     * were published, for the organiser's report once they are).
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('consultation:analyse')")
+    public Results of(Consultations.Consultation consultation, Consultations.Counters counters,
+            Optional<AnalysisJobs.Job> analysis, int limit, String splitBy, boolean snapshot) {
+        return build(consultation, counters, analysis, limit, splitBy, snapshot && analysis.isPresent());
+    }
+
+    /**
      * The results for the public page: only once the organiser published them. With the analysis
      * run at publication ({@code snapshot}), the scores are the counters stored with it: the page
      * is that one moment, whatever happens afterwards (a late moderation, a merge of participants).
@@ -430,7 +445,8 @@ public class ConsultationResults {
                         sequence = p == null ? Tally.EMPTY : p.counters().sequence();
                     }
                     return new Scored(id, rs.getString(2), Consultations.strings(rs.getArray(3)), verified.total(),
-                            ProposalScores.blended(verified, sequence), s == null ? null : s.geometricMean(),
+                            ProposalScores.blended(verified, sequence), ProposalScores.of(verified),
+                            s == null ? null : s.geometricMean(),
                             s == null ? null : s.weakestGroupAgreement());
                 })
                 .list();

@@ -283,7 +283,8 @@ public class Consultations {
 
     /**
      * OPEN → CLOSED: no more proposals or votes. The analysis is then run again on the final votes
-     * (in the calling thread, after the closing committed), unless one is already running.
+     * (on the analysis executor, waited for, after the closing committed), unless one is already
+     * running; one still running after the wait finishes in the background.
      */
     @PreAuthorize("hasAuthority('consultation:manage')")
     public void close(UUID id) {
@@ -291,16 +292,18 @@ public class Consultations {
                 "consultation.closed", Map.of()));
         try {
             jobs.runForResults(id);
-        } catch (BusinessException alreadyRunning) {
+        } catch (BusinessException running) {
             // The running analysis will be the latest; publishing the results runs one again anyway.
         }
     }
 
     /**
      * CLOSED → RESULTS_PUBLISHED: the public results page is shown. The analysis is run again first
-     * (in the calling thread; refused while another one runs) and the public page then shows that
-     * analysis with the counters of that moment ({@link #publishedCounters}), one moment whatever
-     * happens later. Without enough votes for an analysis, the results are published without one.
+     * (on the analysis executor, waited for; refused while another one runs or when it is not over
+     * in time) and the public page then shows that analysis with the counters of that moment
+     * ({@link #publishedCounters}), one moment whatever happens later. Without enough votes for an
+     * analysis, the results are published without one; an analysis that failed otherwise refuses
+     * the publication (the consultation stays closed), rather than publish an older analysis.
      */
     @PreAuthorize("hasAuthority('consultation:manage')")
     public void publishResults(UUID id) {
@@ -309,11 +312,9 @@ public class Consultations {
                 throw BusinessException.conflict("consultation.transition.refused");
             }
         });
-        AnalysisJobs.Job job;
-        try {
-            job = jobs.runForResults(id);
-        } catch (BusinessException running) {
-            throw BusinessException.conflict("consultation.results.analysisRunning");
+        AnalysisJobs.Job job = jobs.runForResults(id);
+        if (!job.done() && !AnalysisJobs.NOT_ENOUGH_VOTES.equals(job.error())) {
+            throw BusinessException.conflict("consultation.results.analysisFailed");
         }
         UUID analysis = job.done() ? job.id() : null;
         tx.executeWithoutResult(s -> {

@@ -1,6 +1,7 @@
 package fr.passerelle.consultation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -11,14 +12,19 @@ import fr.passerelle.PasserelleIntegrationTest;
 import fr.passerelle.SignedIn;
 import fr.passerelle.consultation.engine.VoteKey;
 import fr.passerelle.identity.PasserelleUser;
+import fr.passerelle.shared.BusinessException;
 import fr.passerelle.shared.db.EmbeddedPostgresServer;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,6 +148,118 @@ class ResultsPublicationTest {
                 jobs.published(made.id()), true, 10, null));
         assertThat(r.all()).allSatisfy(s -> assertThat(s.votes()).isEqualTo(6));
         assertThat(r.snapshotAt()).isEqualTo(published.finishedAt());
+
+        // The organiser's PDF report is that moment too.
+        PasserelleUser analyst = (PasserelleUser) users.loadUserByUsername("analyste");
+        byte[] pdf = mvc.perform(get("/consultations/" + made.id() + "/results/report.pdf").with(user(analyst)))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text).contains("Résultats arrêtés le " + at).doesNotContain("124").doesNotContain("106");
+        }
+    }
+
+    @Test
+    void anAnalysisFailingAtPublicationOnTheAnalysisThreadRefusesThePublicationAndEndsFailed() {
+        close();
+        List<String> threads = new CopyOnWriteArrayList<>();
+        AnalysisJobs.Analyser real = jobs.replaceAnalyser((matrix, previous, firstFreeId, options) -> {
+            threads.add(Thread.currentThread().getName());
+            throw new OutOfMemoryError("analysis too large");
+        });
+        try {
+            assertThatThrownBy(() -> ConsultationFixture.as(made, () -> {
+                SignedIn.as(users, "organisateur");
+                consultations.publishResults(made.id());
+                return null;
+            })).isInstanceOfSatisfying(BusinessException.class,
+                    e -> assertThat(e.messageKey()).isEqualTo("consultation.results.analysisFailed"));
+        } finally {
+            jobs.replaceAnalyser(real);
+        }
+        // It ran on the one analysis thread that the background analyses use, not in the request's.
+        assertThat(threads).singleElement().asString().startsWith("analysis-");
+        AnalysisJobs.Job failed = ConsultationFixture.as(made, () -> {
+            SignedIn.as(users, "analyste");
+            return jobs.latest(made.id()).orElseThrow();
+        });
+        assertThat(failed.status()).isEqualTo("FAILED");
+        assertThat(failed.error()).isEqualTo("OutOfMemoryError");
+        assertThat(ConsultationFixture.as(made, () -> consultations.get(made.id()).status()))
+                .isEqualTo(ConsultationStatus.CLOSED);
+        assertThat(ConsultationFixture.as(made, () -> consultations.publishedCounters(made.id()))).isEmpty();
+
+        // Once the analysis works again, the results are published with it.
+        publish();
+        assertThat(ConsultationFixture.as(made, () -> jobs.published(made.id()).orElseThrow().status())).isEqualTo("DONE");
+    }
+
+    @Test
+    void anAnalysisNotOverInTimeAtPublicationAsksToTryAgainAndFinishesInTheBackground() {
+        close();
+        CountDownLatch release = new CountDownLatch(1);
+        AnalysisJobs.Analyser[] real = new AnalysisJobs.Analyser[1];
+        real[0] = jobs.replaceAnalyser((matrix, previous, firstFreeId, options) -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return real[0].run(matrix, previous, firstFreeId, options);
+        });
+        Duration wait = jobs.replaceResultsWait(Duration.ofMillis(300));
+        try {
+            assertThatThrownBy(() -> ConsultationFixture.as(made, () -> {
+                SignedIn.as(users, "organisateur");
+                consultations.publishResults(made.id());
+                return null;
+            })).isInstanceOfSatisfying(BusinessException.class,
+                    e -> assertThat(e.messageKey()).isEqualTo("consultation.results.analysisRunning"));
+            assertThat(ConsultationFixture.as(made, () -> consultations.get(made.id()).status()))
+                    .isEqualTo(ConsultationStatus.CLOSED);
+            release.countDown();
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> ConsultationFixture.as(made, () -> {
+                SignedIn.as(users, "analyste");
+                return jobs.latest(made.id()).orElseThrow().done();
+            }));
+        } finally {
+            release.countDown();
+            jobs.replaceAnalyser(real[0]);
+            jobs.replaceResultsWait(wait);
+        }
+        publish();
+        assertThat(ConsultationFixture.as(made, () -> consultations.get(made.id()).status()))
+                .isEqualTo(ConsultationStatus.RESULTS_PUBLISHED);
+    }
+
+    @Test
+    void resultsPublishedWithoutEnoughVotesForAnAnalysisShowNoOlderAnalysis() throws Exception {
+        close();
+        // The analysis at closing is done; then every proposal is archived: no vote left to analyse.
+        OwnerSql.of(server).sql("update consultation_proposal set status = 'ARCHIVED' where consultation_id = ?")
+                .param(made.id()).update();
+        publish();
+        assertThat(ConsultationFixture.as(made, () -> jobs.published(made.id()))).isEmpty();
+        assertThat(ConsultationFixture.as(made, () -> jobs.latestDone(made.id()))).isPresent();
+        String page = mvc.perform(get("/c/" + made.slug() + "/results")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Aucune analyse n’a encore été faite.").doesNotContain("id=\"snapshot\"");
+    }
+
+    private void close() {
+        ConsultationFixture.as(made, () -> {
+            SignedIn.as(users, "organisateur");
+            consultations.close(made.id());
+            return null;
+        });
+    }
+
+    private void publish() {
+        ConsultationFixture.as(made, () -> {
+            SignedIn.as(users, "organisateur");
+            consultations.publishResults(made.id());
+            return null;
+        });
     }
 
     @Test

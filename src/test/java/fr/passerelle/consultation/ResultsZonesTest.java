@@ -55,10 +55,10 @@ class ResultsZonesTest {
     UUID fewVotes;
 
     /**
-     * Twenty voters in two camps of ten (even: camp A, odd: camp B) on eight proposals: 0 agreed by
-     * all; 1 agreed by half of each camp, disagreed by the other half (10 / 10); 2 agreed by camp A
-     * and three of camp B (13 / 7: 63 % agree overall, but camp B mostly disagrees); 3 mostly
-     * neutral (16 of 20); 4 voted by three voters only; 5 and 6 agreed by camp A only, 7 by camp B only.
+     * Forty voters in two camps of twenty (even: camp A, odd: camp B) on eight proposals: 0 agreed by
+     * all; 1 agreed by half of each camp, disagreed by the other half (20 / 20); 2 agreed by camp A
+     * and six of camp B (26 / 14: 65 % agree overall, but camp B mostly disagrees); 3 mostly
+     * neutral (36 of 40); 4 voted by three voters only; 5 and 6 agreed by camp A only, 7 by camp B only.
      */
     @BeforeEach
     void givenTwoCampsVotingOnEightProposals() {
@@ -70,13 +70,13 @@ class ResultsZonesTest {
         mostlyNeutral = p.get(3);
         fewVotes = p.get(4);
         ConsultationFixture.as(made, () -> {
-            for (int v = 0; v < 20; v++) {
+            for (int v = 0; v < 40; v++) {
                 boolean campA = v % 2 == 0;
-                int rank = v / 2; // 0..9 within the camp
+                int rank = v / 2; // 0..19 within the camp
                 UUID voter = participants.generated(made.id(), null, null).id();
                 vote(voter, p.get(0), VoteKey.AGREE);
                 vote(voter, p.get(1), rank % 2 == 0 ? VoteKey.AGREE : VoteKey.DISAGREE);
-                vote(voter, p.get(2), campA || rank < 3 ? VoteKey.AGREE : VoteKey.DISAGREE);
+                vote(voter, p.get(2), campA || rank < 6 ? VoteKey.AGREE : VoteKey.DISAGREE);
                 vote(voter, p.get(3), v < 2 ? VoteKey.AGREE : v < 4 ? VoteKey.DISAGREE : VoteKey.NEUTRAL);
                 if (v < 3) {
                     vote(voter, p.get(4), VoteKey.AGREE);
@@ -105,7 +105,7 @@ class ResultsZonesTest {
         Map<UUID, Zone> zones = zones(before);
         assertThat(zones.get(halfHalf)).isEqualTo(Zone.CONTROVERSY);
         assertThat(zones.get(agreed)).isEqualTo(Zone.CONSENSUS);
-        // Before any analysis the groups are unknown: 63 % agree overall is a consensus by the scores.
+        // Before any analysis the groups are unknown: 65 % agree overall is a consensus by the scores.
         assertThat(zones.get(rejectedByOneCamp)).isEqualTo(Zone.CONSENSUS);
         assertThat(zones.get(mostlyNeutral)).isEqualTo(Zone.NO_CLEAR_OPINION);
         assertThat(zones.get(fewVotes)).isEqualTo(Zone.NO_CLEAR_OPINION);
@@ -129,6 +129,31 @@ class ResultsZonesTest {
                 .orElseThrow();
         // Every group agrees with it: its least convinced group is still above one half.
         assertThat(consensual.weakestGroupAgreement()).isGreaterThan(Zone.GROUP_AGREEMENT);
+    }
+
+    @Test
+    void votesSplitHalfAndHalfAreNoConsensusWhateverPageTheyWereCastFrom() {
+        // Ten verified votes on one proposal: five agree from the sequence, five disagree from the
+        // proposal page. The blend weighs the sequence votes twice (agree 0.69); the voters are split.
+        ConsultationFixture.Made split = ConsultationFixture.published(users, consultations, participants, proposals, 1);
+        UUID proposal = split.proposals().get(0);
+        ConsultationResults.Results r = ConsultationFixture.as(split, () -> {
+            for (int v = 0; v < 10; v++) {
+                UUID voter = participants.generated(split.id(), null, null).id();
+                ProposalKeys.Location from = v < 5 ? ProposalKeys.Location.SEQUENCE : ProposalKeys.Location.PROPOSAL;
+                votes.cast(new Votes.Ballot(split.id(), voter, proposal, v < 5 ? VoteKey.AGREE : VoteKey.DISAGREE,
+                        null, from, keys.sign(proposal, voter, from)));
+            }
+            SignedIn.as(users, "analyste");
+            return results.of(consultations.get(split.id()), consultations.counters(split.id()),
+                    jobs.latestDone(split.id()), 20);
+        });
+        ConsultationResults.Scored scored = r.all().get(0);
+        assertThat(scored.votes()).isEqualTo(10);
+        assertThat(scored.scores().agree().value()).isGreaterThanOrEqualTo(0.6);
+        assertThat(scored.zone()).isEqualTo(Zone.CONTROVERSY);
+        assertThat(r.consensus()).isEmpty();
+        assertThat(ids(r.controversies())).containsExactly(proposal);
     }
 
     @Test

@@ -84,7 +84,10 @@ public final class GroupStats {
 
     /**
      * Group-aware consensus of every proposal, in column order, with the agreement of its least
-     * convinced group among those that voted on it.
+     * convinced group among those with at least {@link Zone#MIN_VOTES} votes on it (NaN when no
+     * group has that many): a group where one or two members saw the proposal says nothing yet of
+     * what the group thinks, and one dissenting voter must not turn a near-unanimous proposal into a
+     * controversy.
      */
     public List<GroupConsensus> consensus() {
         List<GroupConsensus> result = new ArrayList<>(matrix.proposalCount());
@@ -94,7 +97,7 @@ public final class GroupStats {
             for (int g = 0; g < groups; g++) {
                 double agreement = (count(g, j, VoteKey.AGREE) + 1.0) / (seen(g, j) + 2.0);
                 product *= agreement;
-                if (seen(g, j) > 0 && (Double.isNaN(weakest) || agreement < weakest)) {
+                if (seen(g, j) >= Zone.MIN_VOTES && (Double.isNaN(weakest) || agreement < weakest)) {
                     weakest = agreement;
                 }
             }

@@ -38,20 +38,30 @@ public enum Zone {
 
     /**
      * The zone shown in the results. Fewer than {@link #MIN_VOTES} votes: no clear opinion (the
-     * scores say more about the smoothing than about the voters). Otherwise the zone of the scores,
-     * except that a consensus needs agreement in every opinion group that voted on the proposal
-     * ({@code weakestGroupAgreement}, the lowest smoothed agree share among them, above
+     * scores say more about the smoothing than about the voters). Otherwise the zone of the blended
+     * scores, provided the verified votes alone, each counted once, place the proposal there too:
+     * the sequence votes are a subset of the verified ones, so the blend weighs them twice and a
+     * proposal split 50 / 50 whose agree votes came from the sequence would look like a consensus.
+     * When they do not, the verified votes' zone, or a controversy when the two point opposite
+     * ways. Finally a consensus needs agreement in every opinion group that voted enough on the
+     * proposal ({@code weakestGroupAgreement}, the lowest smoothed agree share among them, above
      * {@link #GROUP_AGREEMENT}): a proposal most voters agree with but one group does not divides the
      * groups, a controversy.
      *
-     * @param votes the proposal's votes counted in the scores
+     * @param blended the scores the proposal is ranked by (verified and sequence counters blended)
+     * @param verified the scores of the verified votes alone
+     * @param votes the proposal's verified votes
      * @param weakestGroupAgreement null when no analysis has grouped its voters yet (the overall scores decide)
      */
-    public static Zone of(ProposalScores scores, long votes, Double weakestGroupAgreement) {
+    public static Zone of(ProposalScores blended, ProposalScores verified, long votes, Double weakestGroupAgreement) {
         if (votes < MIN_VOTES) {
             return NO_CLEAR_OPINION;
         }
-        Zone zone = scores.zone();
+        Zone zone = blended.zone();
+        Zone alone = verified.zone();
+        if ((zone == CONSENSUS || zone == REJECTION) && alone != zone) {
+            zone = alone == CONSENSUS || alone == REJECTION ? CONTROVERSY : alone;
+        }
         if (zone == CONSENSUS && weakestGroupAgreement != null && weakestGroupAgreement <= GROUP_AGREEMENT) {
             return CONTROVERSY;
         }

@@ -38,19 +38,17 @@ class OpenResultsController {
         return Consultations.asOrganiser(ref, () -> {
             Consultations.Consultation c = consultations.forPublic(ref);
             model.addAttribute("splitsAction", "/c/" + c.slug() + "/results");
-            // The analysis run at publication and the counters of that moment; results published
-            // before those were stored show the latest analysis and the live counters.
-            Optional<AnalysisJobs.Job> published = jobs.published(c.id());
-            boolean snapshot = published.isPresent();
-            Optional<AnalysisJobs.Job> analysis = snapshot ? published : jobs.latestDone(c.id());
+            // The analysis run at publication and the counters of that moment.
+            ResultsMoment moment = ResultsMoment.of(consultations, jobs, c.id());
+            Optional<AnalysisJobs.Job> analysis = moment.analysis();
+            boolean snapshot = moment.snapshot();
             if (htmx.isHtmxRequest()) {
                 // The split selector: that section only.
                 model.addAttribute("splits", results.publishedSplits(c, analysis, ResultsController.TOP, split, snapshot)
                         .orElse(null));
                 return "consultation/results/fragments :: splits-section";
             }
-            Consultations.Counters counters = consultations.publishedCounters(c.id())
-                    .orElseGet(() -> consultations.counters(c.id()));
+            Consultations.Counters counters = moment.counters(consultations, c.id());
             ConsultationResults.Results r = results.published(c, counters, analysis, snapshot, ResultsController.TOP,
                     split);
             model.addAttribute("r", r);

@@ -189,7 +189,10 @@ class ResultsController {
     @GetMapping("/consultations/{id}/results/report.pdf")
     ResponseEntity<byte[]> report(@PathVariable UUID id, @RequestParam(required = false) String split) {
         Consultations.Consultation c = consultations.get(id);
-        ConsultationResults.Results r = results.of(c, consultations.counters(id), jobs.latestDone(id), TOP, split);
+        // Once published, the report is the published moment, as the public page.
+        ResultsMoment moment = ResultsMoment.of(consultations, jobs, id);
+        ConsultationResults.Results r = results.of(c, moment.counters(consultations, id), moment.analysis(), TOP, split,
+                moment.snapshot());
         Map<String, Object> model = new java.util.HashMap<>(Map.of("r", r, "chart", ParticipationChart.of(r.participation()),
                 "generatedOn", LocalDate.now(clock.withZone(PARIS))));
         r.analysis().map(ResultsMap::of).ifPresent(map -> model.put("map", map));

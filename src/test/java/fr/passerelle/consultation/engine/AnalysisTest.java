@@ -92,6 +92,38 @@ class AnalysisTest {
                 .noneMatch(r -> r.proposal().equals(proposal(20))));
     }
 
+    @Test
+    void aGroupWithFewerThanFiveVotesOnAProposalDoesNotMakeItsWeakestAgreement() {
+        // group 0: #0–39 all agree with proposals 0 and 1; group 1: #40–49, of whom only #40 saw
+        // proposal 0 and disagreed ((0 + 1)/(1 + 2) = 0.33), while #40–44 all disagreed with proposal 1
+        VoteMatrix.Builder b = VoteMatrix.builder();
+        for (int p = 0; p < 50; p++) {
+            boolean first = p < 40;
+            if (first || p == 40) {
+                b.vote(participant(p), proposal(0), first ? VoteKey.AGREE : VoteKey.DISAGREE);
+            }
+            if (first || p < 45) {
+                b.vote(participant(p), proposal(1), first ? VoteKey.AGREE : VoteKey.DISAGREE);
+            }
+            b.vote(participant(p), proposal(2), VoteKey.NEUTRAL);
+        }
+        VoteMatrix matrix = b.build();
+        int[] groupOfRow = new int[matrix.participantCount()];
+        for (int row = 0; row < groupOfRow.length; row++) {
+            groupOfRow[row] = matrix.participant(row).getLeastSignificantBits() < 40 ? 0 : 1;
+        }
+        List<GroupConsensus> consensus = GroupStats.of(matrix, groupOfRow, 2).consensus();
+        // 40 to 1 on proposal 0: the lone dissenter of group 1 is no group opinion; group 0 decides
+        assertThat(consensus.get(matrix.proposals().indexOf(proposal(0))).weakestGroupAgreement())
+                .isCloseTo(41.0 / 42, within(1e-12));
+        // five members of group 1 disagreeing with proposal 1 are: (0 + 1)/(5 + 2)
+        assertThat(consensus.get(matrix.proposals().indexOf(proposal(1))).weakestGroupAgreement())
+                .isCloseTo(1.0 / 7, within(1e-12));
+        // nobody agrees with proposal 2: both groups voted enough, the larger one is the least convinced
+        assertThat(consensus.get(matrix.proposals().indexOf(proposal(2))).weakestGroupAgreement())
+                .isCloseTo(1.0 / 42, within(1e-12));
+    }
+
     /** 3 planted groups of 30, 30 proposals; each member follows their group's view 85 % of the time. */
     static VoteMatrix threeGroups(long seed, int participantsPerGroup) {
         Well19937c random = new Well19937c(seed);

@@ -13,7 +13,31 @@ class ZoneTest {
 
     private static Zone zone(long agree, long disagree, long neutral, Double weakestGroupAgreement) {
         Tally tally = Tally.of(agree, disagree, neutral);
-        return Zone.of(ProposalScores.of(tally), tally.total(), weakestGroupAgreement);
+        return Zone.of(ProposalScores.of(tally), ProposalScores.of(tally), tally.total(), weakestGroupAgreement);
+    }
+
+    /** The results' zone of verified votes of which {@code sequence} were cast from the sequence. */
+    private static Zone blendedZone(Tally verified, Tally sequence) {
+        return Zone.of(ProposalScores.blended(verified, sequence), ProposalScores.of(verified), verified.total(), null);
+    }
+
+    @Test
+    void theBlendCannotMakeAConsensusOrARejectionTheVerifiedVotesAloneDoNotShow() {
+        // 5 agree / 5 disagree verified, the 5 agree from the sequence: blended agree
+        // 0.5 × 5.33/11 + 0.5 × 5.33/6 = 0.69 ≥ 0.6, but the voters are split
+        Tally split = Tally.of(5, 5, 0);
+        assertThat(ProposalScores.blended(split, Tally.of(5, 0, 0)).zone()).isEqualTo(Zone.CONSENSUS);
+        assertThat(blendedZone(split, Tally.of(5, 0, 0))).isEqualTo(Zone.CONTROVERSY);
+        assertThat(blendedZone(split, Tally.of(0, 5, 0))).isEqualTo(Zone.CONTROVERSY);
+        // 4 agree / 6 neutral, the agrees from the sequence: mostly neutral voters
+        assertThat(blendedZone(Tally.of(4, 0, 6), Tally.of(4, 0, 0))).isEqualTo(Zone.NO_CLEAR_OPINION);
+        // 7 agree from the proposal page, 4 disagree from the sequence: verified consensus, blended
+        // rejection — the two disagree, which is no clear direction
+        assertThat(ProposalScores.blended(Tally.of(7, 4, 0), Tally.of(0, 4, 0)).zone()).isEqualTo(Zone.REJECTION);
+        assertThat(blendedZone(Tally.of(7, 4, 0), Tally.of(0, 4, 0))).isEqualTo(Zone.CONTROVERSY);
+        // where both agree, the zone stands
+        assertThat(blendedZone(Tally.of(9, 1, 0), Tally.of(4, 1, 0))).isEqualTo(Zone.CONSENSUS);
+        assertThat(blendedZone(Tally.of(1, 9, 0), Tally.of(0, 5, 0))).isEqualTo(Zone.REJECTION);
     }
 
     @Test
