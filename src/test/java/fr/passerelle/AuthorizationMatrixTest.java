@@ -218,6 +218,7 @@ class AuthorizationMatrixTest {
             Rule.get("/api/v1/measures").requires("measure:read"),
             Rule.post("/api/v1/measures").requires("measure:write").json("{}"),
             Rule.get("/api/v1/measures/{id}").requires("measure:read").tenant(Ids::ownMeasure, Ids::foreignMeasure),
+            Rule.get("/api/v1/measures/{id}/timeline").requires("measure:read").tenant(Ids::ownMeasure, Ids::foreignMeasure),
             Rule.post("/api/v1/measures/{id}/actions").requires("measure:write")
                     .tenant(Ids::ownMeasure, Ids::foreignMeasure).json("{\"action\":\"SUSPEND\"}"),
             Rule.get("/api/v1/measures/{id}/appointments").requires("measure:read")

@@ -1,5 +1,6 @@
 package fr.passerelle.measures;
 
+import fr.passerelle.audit.AuditLog;
 import fr.passerelle.identity.UserAccounts;
 import fr.passerelle.shared.TenantContext;
 import fr.passerelle.shared.TenantPrincipal;
@@ -24,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The in-app agenda: a case worker's appointments by week or by month, weeks starting on Monday,
  * days taken in Europe/Paris. A worker's appointments are those scheduled for them and those of the
  * measures assigned to them. A worker sees their own agenda; whoever assigns measures (a service
- * head) may also open the agenda of a colleague of their service.
+ * head) may also open the agenda of a colleague of their service, and that opening is audited.
  */
 @Service
 public class Agenda {
@@ -34,11 +35,13 @@ public class Agenda {
     private final JdbcClient jdbc;
     private final UserAccounts users;
     private final Clock clock;
+    private final AuditLog audit;
 
-    Agenda(JdbcClient jdbc, UserAccounts users, Clock clock) {
+    Agenda(JdbcClient jdbc, UserAccounts users, Clock clock, AuditLog audit) {
         this.jdbc = jdbc;
         this.users = users;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** A week (Monday to Sunday) or a month (shown as the whole weeks that cover it). */
@@ -81,7 +84,7 @@ public class Agenda {
     }
 
     /** The agenda of the given worker (the signed-in user when null) for the period holding {@code day}. */
-    @Transactional(readOnly = true)
+    @Transactional
     public Period of(UUID workerId, Span span, LocalDate day) {
         UUID worker = workerId == null ? me().userId() : workerId;
         if (!worker.equals(me().userId()) && workers().stream().noneMatch(w -> w.id().equals(worker))) {
@@ -114,6 +117,10 @@ public class Agenda {
         for (LocalDate d = gridFirst; !d.isAfter(gridLast); d = d.plusDays(1)) {
             days.add(new Day(d, !d.isBefore(first) && !d.isAfter(last), d.equals(today), byDay.getOrDefault(d, List.of())));
         }
+        if (!worker.equals(me().userId())) {
+            // A colleague's agenda names the people they follow and when: a read of personal data.
+            audit.record("agenda.viewed", "user", worker, Map.of("span", span.name(), "from", first.toString()));
+        }
         return new Period(span, worker, first, last, previous, next, today, days);
     }
 
@@ -131,16 +138,31 @@ public class Agenda {
                 .sorted(java.util.Comparator.comparing(Worker::displayName)).toList();
     }
 
+    /**
+     * A worker's appointments in a range. Two index paths rather than one "or" across two tables:
+     * the appointments scheduled for the worker (appointment_worker_idx) and those of the measures
+     * assigned to them (measure_caseload_assignee_idx, then appointment_measure_idx); "union" drops
+     * the appointments that are both.
+     */
+    static final String ENTRIES_SQL = """
+            select a.id, a.measure_id, m.reference, p.last_name || ' ' || p.first_name as person_name, a.kind,
+                   a.scheduled_at, a.duration_minutes, a.attendance
+            from (
+                select w.id from appointment w
+                where w.organisation_id = :organisation and w.worker_id = :worker
+                  and w.scheduled_at >= :from and w.scheduled_at < :to
+                union
+                select s.id from measure am join appointment s on s.measure_id = am.id
+                where am.organisation_id = :organisation and am.assigned_user_id = :worker
+                  and s.scheduled_at >= :from and s.scheduled_at < :to
+            ) mine
+            join appointment a on a.id = mine.id
+            join measure m on m.id = a.measure_id
+            join person p on p.id = m.person_id
+            order by a.scheduled_at, m.reference""";
+
     private List<Entry> entries(UUID worker, LocalDate from, LocalDate to) {
-        return jdbc.sql("""
-                select a.id, a.measure_id, m.reference, p.last_name || ' ' || p.first_name as person_name, a.kind,
-                       a.scheduled_at, a.duration_minutes, a.attendance
-                from appointment a
-                join measure m on m.id = a.measure_id
-                join person p on p.id = m.person_id
-                where a.organisation_id = :organisation and (a.worker_id = :worker or m.assigned_user_id = :worker)
-                  and a.scheduled_at >= :from and a.scheduled_at < :to
-                order by a.scheduled_at, m.reference""")
+        return jdbc.sql(ENTRIES_SQL)
                 .param("organisation", me().organisationId()).param("worker", worker)
                 .param("from", Timestamp.from(from.atStartOfDay(PARIS).toInstant()))
                 .param("to", Timestamp.from(to.plusDays(1).atStartOfDay(PARIS).toInstant()))

@@ -14,6 +14,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -37,6 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Reports {
 
+    /** Days (today, the validation day) are taken in Paris, as in the agenda and billing. */
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final JdbcClient jdbc;
@@ -184,16 +187,22 @@ public class Reports {
         LinkedIncident incident = incident(incidentId).orElseThrow(BusinessException::notFound);
         UUID measureId = jdbc.sql("select measure_id from measure_incident where id = ?").param(incidentId)
                 .query(UUID.class).single();
-        var existing = jdbc.sql("select id from report where incident_id = ?").param(incidentId).query(UUID.class).optional();
+        var existing = reportOfIncident(incidentId);
         if (existing.isPresent()) {
             return existing.get();
         }
         MeasureLifecycle.requireOpenForReports(measures.get(measureId).status());
         UUID id = Ids.newId();
-        jdbc.sql("""
+        // Two clicks at once both find no report; the second insert waits for the first and then
+        // inserts nothing (report_incident_idx), and that click opens the report the first one wrote.
+        int inserted = jdbc.sql("""
                 insert into report (id, organisation_id, measure_id, kind, status, created_by, incident_id)
-                values (?, ?, ?, 'INCIDENT', 'DRAFT', ?, ?)""")
+                values (?, ?, ?, 'INCIDENT', 'DRAFT', ?, ?)
+                on conflict (incident_id) where incident_id is not null do nothing""")
                 .param(id).param(organisation()).param(measureId).param(me()).param(incidentId).update();
+        if (inserted == 0) {
+            return reportOfIncident(incidentId).orElseThrow();
+        }
         addVersion(id, 1, messages.getMessage("report.template.INCIDENT.prefilled", new Object[] {
                 incident.occurredOn().format(FRENCH_DATE),
                 messages.getMessage("incident.kind." + incident.kind(), null, Locale.FRENCH),
@@ -296,7 +305,7 @@ public class Reports {
         if (move == ReportStatus.Move.RETURN && (comment == null || comment.isBlank())) {
             throw new FieldRefusal("comment", "report.returnComment.required");
         }
-        if (move == ReportStatus.Move.SEND && (sentOn == null || sentOn.isAfter(LocalDate.now(clock)))) {
+        if (move == ReportStatus.Move.SEND && (sentOn == null || sentOn.isAfter(LocalDate.now(clock.withZone(PARIS))))) {
             throw new FieldRefusal("sentOn", "report.sentOn.invalid");
         }
         jdbc.sql("""
@@ -375,16 +384,20 @@ public class Reports {
         variables.put("association", organisations.get(TenantContext.currentOrganisationId().orElseThrow()).name());
         variables.put("paragraphs", Arrays.stream(report.body().split("\\R\\s*\\R")).map(String::strip)
                 .filter(p -> !p.isEmpty()).toList());
-        variables.put("today", LocalDate.now(clock));
+        variables.put("today", LocalDate.now(clock.withZone(PARIS)));
         variables.put("birthDate", jdbc.sql("select p.birth_date from measure m join person p on p.id = m.person_id where m.id = ?")
                 .param(measure.id()).query(LocalDate.class).optional().orElse(null));
         variables.put("validatedOn", report.validatedAt() == null ? null
-                : LocalDate.ofInstant(report.validatedAt(), clock.getZone()));
+                : LocalDate.ofInstant(report.validatedAt(), PARIS));
         byte[] pdf = pdfDocuments.render("reports/pdf", variables);
         audit.record("report.viewed", "report", reportId, Map.of("format", "pdf", "version", report.version()));
         timeline.record(report.measureId(), "DOCUMENT_PRODUCED", reportId, report.kind().name(), null,
                 java.math.BigDecimal.valueOf(report.version()));
         return pdf;
+    }
+
+    private Optional<UUID> reportOfIncident(UUID incidentId) {
+        return jdbc.sql("select id from report where incident_id = ?").param(incidentId).query(UUID.class).optional();
     }
 
     private MeasureStatus measureStatusOf(UUID reportId) {

@@ -3,6 +3,7 @@ package fr.passerelle.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.options.AriaRole;
 import fr.passerelle.PasserelleIntegrationTest;
 import fr.passerelle.identity.PasserelleUser;
@@ -66,12 +67,20 @@ class ReportsBrowserTest extends BrowserSupport {
             dialogs.add(dialog.type());
             dialog.dismiss();
         });
+        assertThat(page.locator("#report-pdf-hint")).isHidden();
         page.locator("#body").click();
         page.keyboard().press("Control+End");
         page.keyboard().type("\n\nM. Brouillon a reconnu les faits.");
+        assertThat(page.locator("#report-pdf-hint")).hasText("Le PDF reprend la dernière version enregistrée : "
+                + "enregistrez d’abord le texte modifié.");
         page.locator("#report-incident a").click();
         assertThat(dialogs).containsExactly("beforeunload");
         assertThat(page).hasURL(Pattern.compile(".*/reports/[0-9a-f-]+$"));
+
+        Download pdf = page.waitForDownload(() -> page.locator("#report-pdf").click());
+        assertThat(pdf.suggestedFilename()).endsWith(".pdf");
+        assertThat(dialogs).as("downloading the PDF is not leaving").containsExactly("beforeunload");
+        assertThat(page.locator("#body")).hasValue(Pattern.compile(".*M\\. Brouillon a reconnu les faits\\.$", Pattern.DOTALL));
 
         page.locator("#report-submit").click();
         assertThat(page.locator("#report-status")).hasText("Soumis au chef de service");

@@ -11,9 +11,11 @@ import fr.passerelle.identity.AssociationServices;
 import fr.passerelle.identity.PasserelleUser;
 import fr.passerelle.identity.Roles;
 import fr.passerelle.identity.UserAccounts;
+import fr.passerelle.shared.db.EmbeddedDatabaseProperties;
 import fr.passerelle.shared.db.EmbeddedPostgresServer;
 import fr.passerelle.web.WebClient;
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -28,6 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -172,10 +176,16 @@ class AgendaTest {
     void aServiceHeadOpensTheAgendaOfAColleagueOfTheirServiceOnly() {
         UUID mine = at(measure, LocalDateTime.of(2031, 3, 27, 9, 0));
 
-        as(headLogin);
+        PasserelleUser head = as(headLogin);
         assertThat(agenda.workers()).extracting(Agenda.Worker::displayName).contains("Agathe Agenda", "Hugo Chef");
         assertThat(ids(agenda.of(worker, Agenda.Span.WEEK, WEDNESDAY))).contains(mine);
         assertThat(ids(agenda.of(null, Agenda.Span.WEEK, WEDNESDAY))).doesNotContain(mine);
+        assertThat(ids(agenda.of(head.userId(), Agenda.Span.MONTH, WEDNESDAY))).doesNotContain(mine);
+        // Opening a colleague's agenda is a read of the people they follow: audited; one's own is not.
+        assertThat(OwnerSql.of(server).sql("""
+                select object_type || ' ' || object_id || ' ' || (details ->> 'span') || ' ' || (details ->> 'from')
+                from audit_event where action = 'agenda.viewed' and actor_id = ?""").param(head.userId())
+                .query(String.class).list()).containsExactly("user " + worker + " WEEK 2031-03-24");
         UUID outsider = ((PasserelleUser) users.loadUserByUsername("intervenant")).userId();
         assertThatThrownBy(() -> agenda.of(outsider, Agenda.Span.WEEK, WEDNESDAY)).isInstanceOf(AccessDeniedException.class);
         UUID foreign = ((PasserelleUser) users.loadUserByUsername("admin.marseille")).userId();
@@ -206,9 +216,33 @@ class AgendaTest {
     }
 
     @Test
+    void theAgendaQueryReachesTheWorkersAppointmentsThroughIndexesOnBothPaths() {
+        // Sequential scans off, so the plan shows which conditions an index can serve even on a small
+        // test database: with "worker or assignee" across two tables, the worker could not be an index
+        // condition. (On volume the assignee path starts from measure_caseload_assignee_idx.)
+        SingleConnectionDataSource connection = new SingleConnectionDataSource(server.jdbcUrl(),
+                EmbeddedDatabaseProperties.OWNER_ROLE, "", true);
+        try {
+            JdbcClient owner = JdbcClient.create(connection);
+            owner.sql("set enable_seqscan = off").update();
+            String plan = String.join("\n", owner.sql("explain " + Agenda.ENTRIES_SQL)
+                    .param("organisation", UUID.randomUUID()).param("worker", worker)
+                    .param("from", Timestamp.from(Instant.parse("2031-03-23T23:00:00Z")))
+                    .param("to", Timestamp.from(Instant.parse("2031-03-30T22:00:00Z")))
+                    .query(String.class).list());
+
+            assertThat(plan).containsPattern("Index Scan using appointment_worker_idx .*\\n *Index Cond: \\(.*worker_id = ")
+                    .containsPattern("Index Scan using appointment_measure_idx .*\\n *Index Cond: \\(\\(measure_id = am\\.id\\)")
+                    .doesNotContain("Seq Scan");
+        } finally {
+            connection.destroy();
+        }
+    }
+
+    @Test
     void todayIsTheDateInParisByTheApplicationsClock() {
         // 22:30 UTC on Sunday 30 March 2031 is already Monday 31 March, 00:30, in Paris.
-        Agenda late = new Agenda(null, null, Clock.fixed(Instant.parse("2031-03-30T22:30:00Z"), ZoneOffset.UTC));
+        Agenda late = new Agenda(null, null, Clock.fixed(Instant.parse("2031-03-30T22:30:00Z"), ZoneOffset.UTC), null);
         assertThat(late.today()).isEqualTo(LocalDate.of(2031, 3, 31));
     }
 
@@ -228,8 +262,8 @@ class AgendaTest {
         return appointments.schedule(measureId, new Appointments.Schedule(paris, 45, AppointmentKind.OFFICE, null));
     }
 
-    private void as(String username) {
-        SignedIn.as(users, username);
+    private PasserelleUser as(String username) {
+        return SignedIn.as(users, username);
     }
 
     private static List<UUID> ids(Agenda.Period period) {

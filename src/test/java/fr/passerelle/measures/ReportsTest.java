@@ -2,15 +2,24 @@ package fr.passerelle.measures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import fr.passerelle.OwnerSql;
 import fr.passerelle.PasserelleIntegrationTest;
 import fr.passerelle.identity.PasserelleUser;
 import fr.passerelle.documents.PdfA;
+import fr.passerelle.shared.db.EmbeddedPostgresServer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -21,6 +30,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Reports: written, returned, corrected, validated, sent, every version kept, rendered to PDF. */
 @PasserelleIntegrationTest
@@ -43,6 +53,12 @@ class ReportsTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    EmbeddedPostgresServer server;
 
     @Autowired
     @Qualifier("loginLookup")
@@ -150,6 +166,43 @@ class ReportsTest {
         assertThat(reports.ofMeasure(measure)).hasSize(1);
         assertThatThrownBy(() -> reports.createForIncident(UUID.randomUUID()))
                 .hasFieldOrPropertyWithValue("status", 404);
+    }
+
+    @Test
+    void twoSimultaneousClicksOnWriteTheIncidentReportOpenTheSameReport() throws Exception {
+        as("cheffe.service");
+        UUID measure = measureOf("Doubleclic", LocalDate.of(1991, 3, 3), "JAP", null);
+        as("intervenant");
+        UUID incident = followUp.recordIncident(measure, LocalDate.now(clock).minusDays(1), IncidentKind.ABSENCE,
+                "Absent sans justificatif.");
+        ExecutorService second = Executors.newSingleThreadExecutor();
+        AtomicReference<Future<UUID>> secondClick = new AtomicReference<>();
+        try {
+            // The first click's transaction has written the report but not committed yet when the
+            // second click runs: the second finds no report and inserts, so it waits on the unique index.
+            UUID first = tx.execute(status -> {
+                UUID written = reports.createForIncident(incident);
+                Future<UUID> other = second.submit(() -> {
+                    as("intervenant");
+                    try {
+                        return reports.createForIncident(incident);
+                    } finally {
+                        SecurityContextHolder.clearContext();
+                    }
+                });
+                // The second insert waits for this transaction to end (a lock on its transaction id).
+                await().atMost(Duration.ofSeconds(30)).until(() -> OwnerSql.of(server).sql("""
+                        select count(*) from pg_locks where locktype = 'transactionid' and not granted""")
+                        .query(Integer.class).single() > 0);
+                secondClick.set(other);
+                return written;
+            });
+
+            assertThat(secondClick.get().get(30, TimeUnit.SECONDS)).isEqualTo(first);
+            assertThat(reports.ofMeasure(measure)).hasSize(1);
+        } finally {
+            second.shutdownNow();
+        }
     }
 
     @Test

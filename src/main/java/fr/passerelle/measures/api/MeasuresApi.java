@@ -5,6 +5,7 @@ import fr.passerelle.measures.Caseloads;
 import fr.passerelle.measures.MeasureAction;
 import fr.passerelle.measures.MeasureOutcome;
 import fr.passerelle.measures.MeasureStatus;
+import fr.passerelle.measures.MeasureTimeline;
 import fr.passerelle.measures.Measures;
 import fr.passerelle.shared.FieldRefusal;
 import fr.passerelle.shared.TenantContext;
@@ -28,7 +29,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Measures: the caseload views with their filters, a measure with its timeline, creation, lifecycle actions. */
+/** Measures: the caseload views with their filters, a measure with its status steps, its full timeline, creation, lifecycle actions. */
 @RestController
 @RequestMapping(path = "/api/v1/measures", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Measures", description = "Measures created from judicial mandates and their lifecycle")
@@ -36,12 +37,14 @@ class MeasuresApi {
 
     private final Measures measures;
     private final Caseloads caseloads;
+    private final MeasureTimeline timeline;
     private final AuditLog audit;
 
-    MeasuresApi(Measures measures, Caseloads caseloads, AuditLog audit) {
+    MeasuresApi(Measures measures, Caseloads caseloads, MeasureTimeline timeline, AuditLog audit) {
         this.audit = audit;
         this.measures = measures;
         this.caseloads = caseloads;
+        this.timeline = timeline;
     }
 
     /** A measure, the actions its status allows now, and its timeline. */
@@ -80,6 +83,18 @@ class MeasuresApi {
         MeasureView view = view(id);
         audit.record("measure.viewed", "measure", id, Map.of("format", "api"));
         return view;
+    }
+
+    @GetMapping("/{id}/timeline")
+    @PreAuthorize("hasAuthority('measure:read')")
+    @Operation(summary = "Every event of a measure, newest first, " + MeasureTimeline.PAGE_SIZE + " a page: "
+            + "filter by kind, the older events with before=next; report and document events only for the roles "
+            + "that read reports")
+    MeasureTimeline.Page timeline(@PathVariable UUID id, @RequestParam(required = false) MeasureTimeline.Kind kind,
+            @RequestParam(required = false) String before) {
+        MeasureTimeline.Page page = timeline.page(id, kind, before);
+        audit.record("measure.viewed", "measure", id, Map.of("format", "api-timeline"));
+        return page;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

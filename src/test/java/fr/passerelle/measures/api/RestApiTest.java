@@ -210,6 +210,34 @@ class RestApiTest {
         assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
         assertThat(auditActions("report", reportId)).contains("report.created", "report.saved", "report.submit",
                 "report.validate", "report.send", "report.viewed");
+
+        // The full timeline: every kind of event, filterable, report events only for the roles that read reports.
+        JsonNode timeline = read(call("GET", "/api/v1/measures/" + measureId + "/timeline", worker, null));
+        assertThat(types(timeline)).contains("ASSIGN", "APPOINTMENT_SCHEDULED", "ATTENDANCE_RECORDED",
+                "REPORT_SUBMITTED", "REPORT_VALIDATED", "REPORT_SENT", "DOCUMENT_PRODUCED");
+        assertThat(timeline.get("kinds").toString()).contains("REPORT", "DOCUMENT");
+        JsonNode appointments = read(call("GET", "/api/v1/measures/" + measureId + "/timeline?kind=APPOINTMENT",
+                worker, null));
+        assertThat(types(appointments)).isNotEmpty().allMatch(t -> t.equals("APPOINTMENT_SCHEDULED")
+                || t.equals("ATTENDANCE_RECORDED"));
+        assertThat(call("GET", "/api/v1/measures/" + measureId + "/timeline?kind=GOSSIP", worker, null).statusCode())
+                .isEqualTo(400);
+        JsonNode directors = read(call("GET", "/api/v1/measures/" + measureId + "/timeline", token("directrice"), null));
+        assertThat(types(directors)).contains("ASSIGN", "ATTENDANCE_RECORDED")
+                .noneMatch(t -> t.startsWith("REPORT_") || t.equals("DOCUMENT_PRODUCED"));
+        assertThat(directors.get("kinds").toString()).doesNotContain("REPORT", "DOCUMENT");
+        assertThat(read(call("GET", "/api/v1/measures/" + measureId + "/timeline?kind=REPORT", token("directrice"),
+                null)).get("events").size()).isZero();
+        assertThat(OwnerSql.of(server).sql("""
+                select count(*) from audit_event
+                where object_id = ? and action = 'measure.viewed' and details->>'format' = 'api-timeline'""")
+                .param(measureId).query(Integer.class).single()).isEqualTo(4);
+    }
+
+    private static java.util.List<String> types(JsonNode page) {
+        java.util.List<String> types = new java.util.ArrayList<>();
+        page.get("events").forEach(e -> types.add(e.get("type").asString()));
+        return types;
     }
 
     @Test
