@@ -45,10 +45,15 @@ public class PdfDocuments {
 
     private final SpringTemplateEngine templates;
     private final byte[] srgbProfile;
+    /** The bundled font files, read once: each document parses them from memory. */
+    private final Map<Face, byte[]> fontFiles = new java.util.HashMap<>();
 
     PdfDocuments(SpringTemplateEngine templates) {
         this.templates = templates;
         this.srgbProfile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+        for (Face face : FACES) {
+            fontFiles.put(face, fontFile(face.file()));
+        }
     }
 
     /** The PDF/A-2b of {@code template} rendered in French with the given variables. */
@@ -63,10 +68,15 @@ public class PdfDocuments {
             builder.usePdfAConformance(PdfAConformance.PDFA_2_B);
             builder.useColorProfile(srgbProfile);
             // The built-in PDF fonts are not embedded, so PDF/A leaves them out: the bundled font
-            // serves the family it is named by, SVG text, and any other family as the last fallback.
+            // serves the family it is named by, any other family as the last fallback, and SVG text
+            // when the document draws SVG (a document without SVG needs no SVG font registered).
+            EnumSet<FSFontUseCase> uses = html.contains("<svg")
+                    ? EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.SVG, FSFontUseCase.FALLBACK_FINAL)
+                    : EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.FALLBACK_FINAL);
             for (Face face : FACES) {
-                builder.useFont(() -> fontFile(face.file()), FONT_FAMILY, face.weight(), face.style(), true,
-                        EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.SVG, FSFontUseCase.FALLBACK_FINAL));
+                byte[] file = fontFiles.get(face);
+                builder.useFont(() -> new java.io.ByteArrayInputStream(file), FONT_FAMILY, face.weight(),
+                        face.style(), true, uses);
             }
             // Inline SVG (charts drawn on the server): no script, nothing loaded from elsewhere.
             builder.useSVGDrawer(new BatikSVGDrawer(SvgScriptMode.SECURE,
@@ -80,11 +90,14 @@ public class PdfDocuments {
         return out.toByteArray();
     }
 
-    private static InputStream fontFile(String file) {
-        InputStream font = PdfDocuments.class.getResourceAsStream("/fonts/liberation/" + file);
-        if (font == null) {
-            throw new IllegalStateException("Bundled font missing: " + file);
+    private static byte[] fontFile(String file) {
+        try (InputStream font = PdfDocuments.class.getResourceAsStream("/fonts/liberation/" + file)) {
+            if (font == null) {
+                throw new IllegalStateException("Bundled font missing: " + file);
+            }
+            return font.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the bundled font " + file, e);
         }
-        return font;
     }
 }
