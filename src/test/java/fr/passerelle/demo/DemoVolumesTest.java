@@ -64,8 +64,8 @@ class DemoVolumesTest {
                 "Association volumes " + UUID.randomUUID(), "Lyon", "69", null, false, true), null);
         DemoVolumes volumes = new DemoVolumes(organisations, users, services, catalogue, bulk, courts, tx, audit);
 
-        boolean first = TenantContext.callAs(org, () -> tx.execute(s -> volumes.fill(org, List.of("TJ-LYON"), 60, today)));
-        boolean second = TenantContext.callAs(org, () -> tx.execute(s -> volumes.fill(org, List.of("TJ-LYON"), 60, today)));
+        boolean first = TenantContext.callAs(org, () -> tx.execute(s -> volumes.fill(org, List.of("TJ-LYON"), 300, today)));
+        boolean second = TenantContext.callAs(org, () -> tx.execute(s -> volumes.fill(org, List.of("TJ-LYON"), 300, today)));
 
         assertThat(first).isTrue();
         assertThat(second).isFalse();
@@ -78,8 +78,8 @@ class DemoVolumesTest {
                        (select count(*) from measure m where m.status <> (select t.to_status from measure_transition t
                             where t.measure_id = m.id order by t.occurred_at desc, t.id desc limit 1)) as timeline_mismatch
                 """).query().singleRow()));
-        assertThat((Long) counts.get("persons")).isEqualTo(60);
-        assertThat((Long) counts.get("measures")).isBetween(60L, 180L);
+        assertThat((Long) counts.get("persons")).isEqualTo(300);
+        assertThat((Long) counts.get("measures")).isBetween(300L, 900L);
         assertThat((Long) counts.get("statuses")).isGreaterThanOrEqualTo(5);
         assertThat(counts.get("ended_without_outcome")).isEqualTo(0L);
         assertThat(counts.get("unassigned_in_progress")).isEqualTo(0L);
