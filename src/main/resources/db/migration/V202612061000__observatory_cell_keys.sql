@@ -7,9 +7,6 @@
 -- taken back when they are deleted (statement triggers on obs_measure_fact, from the same
 -- obs_contributions() as the counts), so observatory_refresh() itself is unchanged. The yearly rows
 -- sum the monthly key sums (December's for "active"); the reader reduces them modulo 65536.
--- duration_key and first_delay_key are the key sums of the populations of the two medians (measures
--- ended other than cancelled, measures started): a median is shown only when its population's
--- perturbed count passes the median's threshold, never on an exact count.
 
 create table obs_cell_key (
     id      int    primary key check (id = 1),
@@ -36,9 +33,7 @@ begin
             add column ended_transferred_key int not null default 0,
             add column ended_deceased_key int not null default 0,
             add column ended_cancelled_by_magistrate_key int not null default 0,
-            add column ended_unknown_key int not null default 0,
-            add column duration_key int not null default 0,
-            add column first_delay_key int not null default 0', v_table);
+            add column ended_unknown_key int not null default 0', v_table);
     end loop;
 end
 $$;
@@ -77,7 +72,7 @@ begin
         insert into obs_month as o (organisation_id, court_code, type_code, field, month, received_key, active_key,
             ended_completed_key, ended_lifted_by_magistrate_key, ended_revoked_key, ended_breaches_reported_key,
             ended_not_presented_key, ended_transferred_key, ended_deceased_key, ended_cancelled_by_magistrate_key,
-            ended_unknown_key, duration_key, first_delay_key)
+            ended_unknown_key)
         select d.organisation_id, d.court_code, d.type_code, max(d.field), d.month,
                mod(mod(coalesce(sum(d.k) filter (where d.metric = 'RECEIVED'), 0), 65536) + 65536, 65536),
                mod(mod(coalesce(sum(d.k) filter (where d.metric = 'ACTIVE'), 0), 65536) + 65536, 65536),
@@ -89,15 +84,13 @@ begin
                mod(mod(coalesce(sum(d.k) filter (where d.metric = 'ENDED' and d.bucket = 'TRANSFERRED'), 0), 65536) + 65536, 65536),
                mod(mod(coalesce(sum(d.k) filter (where d.metric = 'ENDED' and d.bucket = 'DECEASED'), 0), 65536) + 65536, 65536),
                mod(mod(coalesce(sum(d.k) filter (where d.metric = 'ENDED' and d.bucket = 'CANCELLED_BY_MAGISTRATE'), 0), 65536) + 65536, 65536),
-               mod(mod(coalesce(sum(d.k) filter (where d.metric = 'ENDED' and d.bucket = 'UNKNOWN'), 0), 65536) + 65536, 65536),
-               mod(mod(coalesce(sum(d.k) filter (where d.metric = 'DURATION'), 0), 65536) + 65536, 65536),
-               mod(mod(coalesce(sum(d.k) filter (where d.metric = 'FIRST_DELAY'), 0), 65536) + 65536, 65536)
+               mod(mod(coalesce(sum(d.k) filter (where d.metric = 'ENDED' and d.bucket = 'UNKNOWN'), 0), 65536) + 65536, 65536)
         from (select f.organisation_id, f.court_code, f.type_code, f.field, c.metric, c.month, c.bucket,
                      cast(f.record_key as bigint) * %s as k
               from %s f
               cross join lateral obs_contributions(f.received_month, f.ended_month, f.outcome, f.duration_days,
                                                    f.started_month, f.first_delay_days, f.active_until) c
-              where c.metric in ('RECEIVED', 'ACTIVE', 'ENDED', 'DURATION', 'FIRST_DELAY')) d
+              where c.metric in ('RECEIVED', 'ACTIVE', 'ENDED')) d
         group by d.organisation_id, d.court_code, d.type_code, d.month
         on conflict (organisation_id, court_code, type_code, month) do update set
             received_key = mod(o.received_key + excluded.received_key, 65536),
@@ -110,9 +103,7 @@ begin
             ended_transferred_key = mod(o.ended_transferred_key + excluded.ended_transferred_key, 65536),
             ended_deceased_key = mod(o.ended_deceased_key + excluded.ended_deceased_key, 65536),
             ended_cancelled_by_magistrate_key = mod(o.ended_cancelled_by_magistrate_key + excluded.ended_cancelled_by_magistrate_key, 65536),
-            ended_unknown_key = mod(o.ended_unknown_key + excluded.ended_unknown_key, 65536),
-            duration_key = mod(o.duration_key + excluded.duration_key, 65536),
-            first_delay_key = mod(o.first_delay_key + excluded.first_delay_key, 65536) $q$,
+            ended_unknown_key = mod(o.ended_unknown_key + excluded.ended_unknown_key, 65536) $q$,
         case tg_op when 'INSERT' then '1' else '-1' end,
         case tg_op when 'INSERT' then 'added' else 'removed' end);
     return null;

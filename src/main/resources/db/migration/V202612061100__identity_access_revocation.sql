@@ -10,12 +10,10 @@ alter table app_user add column security_stamp bigint not null default 0;
 alter table app_user add column mfa_last_time_step bigint;
 
 -- Failed sign-ins per client address (whatever the login names tried), beside login_attempt
--- (per login name), counted within a window that starts at first_failure_at. Also, under keys
--- starting with "unlock ", the unlock links asked for from an address.
+-- (per login name).
 create table login_attempt_address (
     address_key      varchar(64)  primary key,
     failures         int          not null,
-    first_failure_at timestamptz  not null,
     last_failure_at  timestamptz  not null
 );
 
@@ -55,14 +53,13 @@ $$;
 revoke all on function identity_find_login(text) from public;
 grant execute on function identity_find_login(text) to ${app_role};
 
--- Checked on every request of a session: the account's current stamp, whether it (and its
--- organisation) may still sign in, and whether it is a demo account (refused under the prod
--- profile). Nothing else.
+-- Checked on every request of a session: the account's current stamp and whether it (and its
+-- organisation) may still sign in. Nothing else.
 create function identity_session_state(p_user_id uuid)
-    returns table (security_stamp bigint, active boolean, demo_account boolean)
+    returns table (security_stamp bigint, active boolean)
     language sql stable security definer set search_path = public
 as $$
-    select u.security_stamp, u.enabled and o.active, u.demo_account
+    select u.security_stamp, u.enabled and o.active
     from app_user u join organisation o on o.id = u.organisation_id
     where u.id = p_user_id
 $$;
@@ -82,17 +79,6 @@ as $$
 $$;
 revoke all on function identity_use_unlock_token(text, timestamptz) from public;
 grant execute on function identity_use_unlock_token(text, timestamptz) to ${app_role};
-
--- Forgets the unlock links that were used or have expired (the scheduled clean-up, no tenant known).
-create function identity_purge_unlock_tokens(p_now timestamptz)
-    returns bigint
-    language sql volatile security definer set search_path = public
-as $$
-    with purged as (delete from login_unlock_token where used_at is not null or expires_at <= p_now returning 1)
-    select count(*) from purged
-$$;
-revoke all on function identity_purge_unlock_tokens(timestamptz) from public;
-grant execute on function identity_purge_unlock_tokens(timestamptz) to ${app_role};
 
 -- Demo accounts in the whole database (the production start-up check).
 create function identity_demo_account_count()

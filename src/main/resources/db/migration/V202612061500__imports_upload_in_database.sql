@@ -15,11 +15,8 @@ create policy tenant_isolation on import_upload
     using (organisation_id = current_organisation_id())
     with check (organisation_id = current_organisation_id());
 
--- The expiry job removes abandoned files of every association at once, without reading them. It
--- gives the expiry, not a date: the cutoff is computed here from the database's clock, and an
--- expiry below one hour (negative, null, zero) counts as one hour, so no argument can delete a
--- file uploaded within the last hour.
-create function import_upload_expire(p_expiry interval)
+-- The expiry job removes abandoned files of every association at once, without reading them.
+create function import_upload_expire(p_before timestamptz)
     returns integer
     language plpgsql volatile security definer set search_path = public, pg_temp
 as $$
@@ -27,12 +24,10 @@ declare
     removed integer;
 begin
     delete from import_upload u
-    where u.job_id in (select job_id from import_upload
-                       where part = 0
-                         and created_at < now() - greatest(coalesce(p_expiry, interval '1 hour'), interval '1 hour'));
+    where u.job_id in (select job_id from import_upload where part = 0 and created_at < p_before);
     get diagnostics removed = row_count;
     return removed;
 end
 $$;
-revoke all on function import_upload_expire(interval) from public;
-grant execute on function import_upload_expire(interval) to ${app_role};
+revoke all on function import_upload_expire(timestamptz) from public;
+grant execute on function import_upload_expire(timestamptz) to ${app_role};

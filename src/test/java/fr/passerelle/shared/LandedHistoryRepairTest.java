@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.passerelle.PasserelleIntegrationTest;
 import fr.passerelle.shared.db.EmbeddedPostgresServer;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +19,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * next main replaced by the ones that had first landed: the application's migration step repairs its
  * history and migrates it to exactly the schema a new database gets. The three old files are kept as
  * they were in src/test/resources/db/landed/2884ebc.
+ *
+ * <p>Four files that the main of 6 December (2f4460c) landed were edited by the next landed main
+ * (07ec5e2); the files are back as they landed and the edits are new migrations. A database of
+ * either main migrates to the schema of a new database, with its data: the edited files are kept
+ * in src/test/resources/db/landed/07ec5e2.
  */
 @PasserelleIntegrationTest
 class LandedHistoryRepairTest {
@@ -83,6 +90,134 @@ class LandedHistoryRepairTest {
 
         assertThat(history(owner)).startsWith(historyBefore.toArray(String[]::new));
         assertThat(flyway.info().pending()).isEmpty();
+    }
+
+    @Test
+    void aDatabaseMigratedBy07ec5e2GetsTheLandedChecksumsAndKeepsItsData() {
+        MigrationDatabases databases = new MigrationDatabases(server);
+        String database = givenADatabaseMigratedBy07ec5e2(databases, "landed_07ec5e2");
+        JdbcClient owner = JdbcClient.create(databases.owner(database));
+        countMeasures(owner);
+        owner.sql("insert into login_attempt_address (address_key, failures, first_failure_at, last_failure_at)"
+                + " values ('a', 2, '2026-12-06 10:00+01', '2026-12-06 10:05+01')").update();
+        List<String> aggregatesBefore = aggregates(owner);
+        assertThat(aggregatesBefore).anyMatch(row -> row.contains("\"duration_key\": ") && !row.contains("\"duration_key\": 0"));
+        assertThat(databases.flyway(database, null).validateWithResult().validationSuccessful)
+                .as("Flyway alone refuses this history").isFalse();
+
+        Flyway flyway = databases.flyway(database, null);
+        migrationStep.migrate(flyway);
+
+        assertThat(flyway.validateWithResult().validationSuccessful).isTrue();
+        assertThat(flyway.info().pending()).isEmpty();
+        assertThat(history(owner)).contains(
+                "202612061000 V202612061000__observatory_cell_keys.sql 96386561",
+                "202612061100 V202612061100__identity_access_revocation.sql 1451782091",
+                "202612061310 V202612061310__measures_quantity_days.sql -1885968324",
+                "202612061500 V202612061500__imports_upload_in_database.sql -1112035635");
+        assertThat(aggregates(owner)).isEqualTo(aggregatesBefore);
+        assertThat(owner.sql("select first_failure_at = '2026-12-06 10:00+01' from login_attempt_address")
+                .query(Boolean.class).single()).isTrue();
+
+        String fresh = databases.fresh("landed_07ec5e2_fresh");
+        databases.flyway(fresh, null).migrate();
+        assertThat(schema(databases, database)).containsExactlyElementsOf(schema(databases, fresh));
+    }
+
+    @Test
+    void aDatabaseMigratedBy2f4460cGetsTheKeySumsOfTheMediansOfTheMeasuresCountedAlready() {
+        MigrationDatabases databases = new MigrationDatabases(server);
+        String database = databases.fresh("landed_2f4460c");
+        databases.flyway(database, BEFORE_THE_MEND).migrate();
+        JdbcClient owner = JdbcClient.create(databases.owner(database));
+        assertThat(owner.sql("select count(*) from information_schema.columns where table_name = 'obs_month'"
+                + " and column_name = 'duration_key'").query(Long.class).single()).isZero();
+        countMeasures(owner);
+        owner.sql("insert into login_attempt_address (address_key, failures, last_failure_at)"
+                + " values ('a', 2, '2026-12-06 10:05+01')").update();
+
+        Flyway flyway = databases.flyway(database, null);
+        migrationStep.migrate(flyway);
+
+        assertThat(flyway.validateWithResult().validationSuccessful).isTrue();
+        String fresh = databases.fresh("landed_2f4460c_fresh");
+        databases.flyway(fresh, null).migrate();
+        JdbcClient freshOwner = JdbcClient.create(databases.owner(fresh));
+        countMeasures(freshOwner);
+        List<String> expected = aggregates(freshOwner);
+        assertThat(expected).anyMatch(row -> row.startsWith("year") && !row.contains("\"first_delay_key\": 0"));
+        assertThat(aggregates(owner)).containsExactlyElementsOf(expected);
+        assertThat(owner.sql("select first_failure_at = last_failure_at from login_attempt_address")
+                .query(Boolean.class).single()).isTrue();
+        assertThat(owner.sql("select import_upload_expire(interval '1 day')").query(Integer.class).single()).isZero();
+        assertThat(schema(databases, database)).containsExactlyElementsOf(schema(databases, fresh));
+    }
+
+    /** The last migration before the four edited files' changes came back as new migrations. */
+    private static final String BEFORE_THE_MEND = "202612071130";
+
+    /**
+     * Migrations as 07ec5e2 (and the mains after it) applied them: today's, with its four edited files
+     * in place of the landed ones, up to the last migration before the mend.
+     */
+    private String givenADatabaseMigratedBy07ec5e2(MigrationDatabases databases, String name) {
+        String database = databases.fresh(name);
+        // Each edited version, after the version the migrations have just before it.
+        Map<String, String> editedAfter = new LinkedHashMap<>();
+        editedAfter.put("202612061000", "202612031510");
+        editedAfter.put("202612061100", "202612061000");
+        editedAfter.put("202612061310", "202612061300");
+        editedAfter.put("202612061500", "202612061310");
+        for (var step : editedAfter.entrySet()) {
+            String edited = step.getKey();
+            String before = step.getValue();
+            databases.configure(database, before, MigrationDatabases.MIGRATIONS).validateOnMigrate(false).load()
+                    .migrate();
+            databases.configure(database, edited, "classpath:db/landed/07ec5e2").validateOnMigrate(false).load()
+                    .migrate();
+        }
+        databases.configure(database, BEFORE_THE_MEND, MigrationDatabases.MIGRATIONS).validateOnMigrate(false).load()
+                .migrate();
+        assertThat(history(JdbcClient.create(databases.owner(database)))).contains(
+                "202612061000 V202612061000__observatory_cell_keys.sql -1642810374",
+                "202612061100 V202612061100__identity_access_revocation.sql 722681725",
+                "202612061310 V202612061310__measures_quantity_days.sql -1471566594",
+                "202612061500 V202612061500__imports_upload_in_database.sql -1398024487");
+        assertThat(JdbcClient.create(databases.owner(database)).sql("select max(version) from flyway_schema_history")
+                .query(String.class).single()).isEqualTo(BEFORE_THE_MEND);
+        return database;
+    }
+
+    /**
+     * Twenty measures counted by the observatory (their facts written as the refresh writes them, with
+     * a cell-key secret set), received, started and ended over two calendar years.
+     */
+    private static void countMeasures(JdbcClient owner) {
+        owner.sql("select observatory_use_cell_key_secret(convert_to('a secret of the tests, long enough', 'UTF8'))")
+                .query(Boolean.class).single();
+        owner.sql("""
+                insert into obs_measure_fact (measure_id, organisation_id, court_code, type_code, field, received_month,
+                                              ended_month, outcome, duration_days, started_month, first_delay_days,
+                                              active_until)
+                select cast('0a7e1ea5-0000-4000-8000-0000000001' || lpad(cast(i as text), 2, '0') as uuid),
+                       '0a7e1ea5-0000-4000-8000-000000000001', 'TJ-LYON', 'CJ', 'PRE_SENTENCING',
+                       cast(date '2025-11-01' + make_interval(months => i % 3) as date),
+                       case when i % 2 = 0 then cast(date '2026-01-01' + make_interval(months => i % 4) as date) end,
+                       case when i % 2 = 0 then 'COMPLETED' end,
+                       case when i % 2 = 0 then 40 + i end,
+                       cast(date '2025-11-01' + make_interval(months => i % 3) as date), i % 9,
+                       case when i % 2 = 0 then cast(date '2026-01-01' + make_interval(months => i % 4 - 1) as date)
+                            else date '2026-12-01' end
+                from generate_series(1, 20) i""").update();
+    }
+
+    /** Every monthly and yearly aggregate row, all columns by name. */
+    private static List<String> aggregates(JdbcClient owner) {
+        return owner.sql("""
+                select 'month ' || cast(to_jsonb(m) as text) from obs_month m
+                union all
+                select 'year ' || cast(to_jsonb(y) as text) from obs_year y
+                order by 1""").query(String.class).list();
     }
 
     /** Migrations as 2884ebc applied them: today's up to 0500, its three files, then today's up to 0810. */

@@ -1,6 +1,8 @@
 package fr.passerelle.shared.db;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -25,6 +27,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * migrations are missing. Its schema is the one the current migrations create, so the history is
  * rewritten to say so. Anything else that looks like it is left alone with a message saying how to
  * repair it by hand (README, "Upgrading a database created between 3 and 6 December").
+ *
+ * <p>A second one comes from four files edited after they had landed: the main of 6 December
+ * (2f4460c) landed {@code V202612061000}, {@code V202612061100}, {@code V202612061310} and
+ * {@code V202612061500}, and the next landed main (07ec5e2) changed them. The files are back as
+ * 2f4460c landed them and their changes are new migrations ({@code V202612080010} to
+ * {@code V202612080040}) that leave a database migrated by 07ec5e2's files as it is. A database
+ * that recorded 07ec5e2's checksums for these four versions gets the landed files' checksums.
  */
 public final class LandedHistoryRepair {
 
@@ -47,6 +56,13 @@ public final class LandedHistoryRepair {
      * and indexes, and the measure dates.
      */
     static final String OBSERVATORY_SCHEMA_AT_2884EBC = "1fdf4e025b4a4e1200a8704a093c2785";
+
+    /** Version, then 07ec5e2's checksum of its edited file, then the checksum of the file 2f4460c landed. */
+    static final List<EditedAfterLanding> EDITED_AFTER_LANDING = List.of(
+            new EditedAfterLanding("202612061000", -1642810374, 96386561),
+            new EditedAfterLanding("202612061100", 722681725, 1451782091),
+            new EditedAfterLanding("202612061310", -1471566594, -1885968324),
+            new EditedAfterLanding("202612061500", -1398024487, -1112035635));
 
     private static final String MANUAL = " See the README, \"Upgrading a database created between 3 and 6 December\".";
 
@@ -76,6 +92,29 @@ public final class LandedHistoryRepair {
     private static void repairHistory(JdbcClient jdbc, String history) {
         // Other nodes starting at the same time wait here, then find the history repaired.
         jdbc.sql("lock table " + history + " in exclusive mode").update();
+        repair2884ebc(jdbc, history);
+        repairEditedAfterLanding(jdbc, history);
+    }
+
+    /** The four files 07ec5e2 edited after 2f4460c had landed them: their landed checksums again. */
+    private static void repairEditedAfterLanding(JdbcClient jdbc, String history) {
+        List<String> repaired = new ArrayList<>();
+        for (EditedAfterLanding file : EDITED_AFTER_LANDING) {
+            int rows = jdbc.sql("update " + history + " set checksum = ? where version = ? and checksum = ? and success")
+                    .params(file.landedChecksum(), file.version(), file.editedChecksum()).update();
+            if (rows > 0) {
+                repaired.add("V" + file.version());
+            }
+        }
+        if (!repaired.isEmpty()) {
+            log.warn("Schema history of a database migrated by the main of 6 December (07ec5e2) repaired: "
+                    + String.join(", ", repaired) + " recorded with the checksums of the files as they had landed"
+                    + " (2f4460c); V202612080010 to V202612080040 carry 07ec5e2's changes and leave this database's"
+                    + " data as it is.");
+        }
+    }
+
+    private static void repair2884ebc(JdbcClient jdbc, String history) {
         Map<String, Applied> applied = new LinkedHashMap<>();
         jdbc.sql("select version, script, checksum, success from " + history
                         + " where version in (?, ?, ?, ?) order by installed_rank")
@@ -158,6 +197,8 @@ public final class LandedHistoryRepair {
     private static String quote(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
+
+    record EditedAfterLanding(String version, int editedChecksum, int landedChecksum) {}
 
     private record Applied(String version, String script, Integer checksum, boolean success) {}
 }
