@@ -37,6 +37,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 @PasserelleIntegrationTest
 class CaseloadImportTest {
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     /** Notes longer than a step's reason (500 characters). */
     static final String LONG_NOTES = ("Incarcération. " + "Détenu à la maison d’arrêt, parloir demandé. ".repeat(15)).strip();
 
@@ -305,6 +308,15 @@ class CaseloadImportTest {
         assertThat(job.warningCount()).isEqualTo(1);
         assertThat(job.warnings()).extracting(ImportJobs.RowError::row, ImportJobs.RowError::key)
                 .containsExactly(tuple(2, "import.warning.formula"));
+        // The page shows each group's rows and the warnings in the same kind of table.
+        fr.passerelle.web.WebClient web = new fr.passerelle.web.WebClient(port);
+        web.signIn("admin.asso", fr.passerelle.demo.DemoAccounts.PASSWORD);
+        String page = web.get("/imports/" + id).body();
+        String warnings = page.substring(page.indexOf("id=\"warnings\""));
+        assertThat(warnings).contains("<td>2</td>", "=HYPERLINK(&quot;http://x&quot;)",
+                "Cette cellule ressemble à une formule de tableur");
+        String errors = page.substring(page.indexOf("id=\"errors\""), page.indexOf("id=\"warnings\""));
+        assertThat(errors).contains("<td>31/02/2025</td>", "<td>Gotham</td>", "Juridiction inconnue");
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         jobs.writeErrors(id, e -> e.key(), "Lignes", "Erreurs", out);
