@@ -601,14 +601,14 @@ class AuthorizationMatrixTest {
      * failure, not a detail (e.g. {@code person:health} to a role that must not read health details).
      */
     static final Map<String, Set<String>> ROLE_PERMISSIONS = Map.ofEntries(
-            Map.entry("CASE_WORKER", Set.of("measure:read", "measure:write", "person:health", "person:read",
+            Map.entry("CASE_WORKER", Set.of("measure:read", "measure:write", "partner:read", "person:health", "person:read",
                     "person:write", "reference:read", "report:write")),
             Map.entry("SERVICE_HEAD", Set.of("import:run", "indicators:read", "measure:assign", "measure:read",
-                    "measure:write", "person:health", "person:read", "person:write", "reference:read",
+                    "measure:write", "partner:manage", "partner:read", "person:health", "person:read", "person:write", "reference:read",
                     "report:validate", "report:write")),
             Map.entry("DIRECTOR", Set.of("billing:manage", "catalogue:manage", "indicators:association",
-                    "indicators:read", "measure:assign", "measure:read", "person:read", "profile:edit",
-                    "reference:read")),
+                    "indicators:read", "measure:assign", "measure:read", "partner:manage", "partner:read", "person:read",
+                    "profile:edit", "reference:read")),
             Map.entry("ASSOCIATION_ADMIN", Set.of("api:explore", "audit:read", "audit:verify", "catalogue:manage",
                     "import:run", "profile:edit", "reference:read", "service:manage", "user:manage")),
             Map.entry("FEDERATION_STAFF", Set.of("network:read", "network:validate", "observatory:national",
