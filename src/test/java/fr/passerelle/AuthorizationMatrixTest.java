@@ -182,6 +182,7 @@ class AuthorizationMatrixTest {
             Rule.get("/imports/{id}/errors.xlsx").requires("import:run").tenant(Ids::ownImport, Ids::foreignImport),
             // Partners (issue 16): the directory, partnership levels and exchanges.
             Rule.get("/partners").requires("partner:read"),
+            Rule.get("/partners/export").requires("partner:read"),
             Rule.get("/partners/new").requires("partner:manage"),
             Rule.post("/partners").requires("partner:manage"),
             Rule.get("/partners/{id}").requires("partner:read").tenant(Ids::ownPartner, Ids::foreignPartner),
@@ -234,6 +235,8 @@ class AuthorizationMatrixTest {
                     .json("{\"lastName\":\"Matrice\",\"firstName\":\"Test\"}"),
             Rule.put("/api/v1/persons/{id}/health").requires("person:health").tenant(Ids::ownPerson, Ids::foreignPerson)
                     .json("{\"healthNotes\":\"Suivi\"}"),
+            Rule.get("/api/v1/partners").requires("partner:read"),
+            Rule.get("/api/v1/partners/{id}").requires("partner:read").tenant(Ids::ownPartner, Ids::foreignPartner),
             Rule.get("/api/v1/measures").requires("measure:read"),
             Rule.post("/api/v1/measures").requires("measure:write").json("{}"),
             Rule.get("/api/v1/measures/{id}").requires("measure:read").tenant(Ids::ownMeasure, Ids::foreignMeasure),

@@ -161,8 +161,13 @@ public class PartnerDirectory {
         StringBuilder where = new StringBuilder(" where true");
         String q = clean(filter.query(), 100);
         if (q != null) {
-            where.append(" and immutable_unaccent(lower(p.name)) like '%' || immutable_unaccent(lower(:q)) || '%'");
-            params.put("q", q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+            // Every word typed is part of the name, in any order ("relais 7e" finds "CHRS Le Relais – Lyon 7e").
+            String[] words = q.split("\\s+");
+            for (int i = 0; i < Math.min(words.length, 8); i++) {
+                where.append(" and immutable_unaccent(lower(p.name)) like '%' || immutable_unaccent(lower(:q").append(i)
+                        .append(")) || '%'");
+                params.put("q" + i, words[i].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+            }
         }
         if (!filter.archived()) {
             where.append(" and not p.archived");

@@ -56,6 +56,8 @@ class PartnerDirectoryTest {
         assertThat(names(Filter.byName("etoile du rhone " + marker))).containsExactly("Foyer Étoile du Rhône " + marker);
         assertThat(names(Filter.byName("ÉTOILE DU RHÔNE " + marker))).containsExactly("Foyer Étoile du Rhône " + marker);
         assertThat(names(Filter.byName("etoile du rhone " + marker + "x"))).isEmpty();
+        // Every word counts, in any order.
+        assertThat(names(Filter.byName(marker + " rhone foyer"))).containsExactly("Foyer Étoile du Rhône " + marker);
         // A wildcard typed by the user is a character, not a pattern.
         assertThat(names(Filter.byName("%" + marker))).isEmpty();
         assertThat(directory.details(id).partner().tags()).containsExactly("hébergement");

@@ -1,11 +1,31 @@
 package fr.passerelle.partners.web;
 
+import fr.passerelle.audit.AuditLog;
+import fr.passerelle.documents.SpreadsheetFormat;
+import fr.passerelle.documents.SpreadsheetWriter;
 import fr.passerelle.partners.PartnerDirectory;
 import fr.passerelle.shared.FieldRefusal;
 import fr.passerelle.shared.ResultPage;
 import fr.passerelle.shared.web.Forms;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import java.io.ByteArrayOutputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,9 +48,15 @@ import org.springframework.web.util.UriComponentsBuilder;
 class PartnerDirectoryController {
 
     private final PartnerDirectory directory;
+    private final MessageSource messages;
+    private final AuditLog audit;
+    private final Clock clock;
 
-    PartnerDirectoryController(PartnerDirectory directory) {
+    PartnerDirectoryController(PartnerDirectory directory, MessageSource messages, AuditLog audit, Clock clock) {
         this.directory = directory;
+        this.messages = messages;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -56,6 +82,55 @@ class PartnerDirectoryController {
         model.addAttribute("tags", directory.tags());
         model.addAttribute("departements", directory.departements());
         return "partners/directory-list";
+    }
+
+    /**
+     * The directory as CSV (French Excel) or XLSX, with the list's filters and sort: one line per
+     * partner, its sites and contacts joined in a cell each. Audited.
+     */
+    @GetMapping("/export")
+    @PreAuthorize("hasAuthority('partner:read')")
+    ResponseEntity<byte[]> export(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String type,
+            @RequestParam(defaultValue = "") String departement, @RequestParam(defaultValue = "") String tag,
+            @RequestParam(required = false) Integer level, @RequestParam(defaultValue = "false") boolean archived,
+            @RequestParam(defaultValue = "NAME") String sort, @RequestParam(defaultValue = "XLSX") SpreadsheetFormat format,
+            Locale locale) {
+        List<PartnerDirectory.Details> partners = directory.export(
+                new PartnerDirectory.Filter(q, type, departement, tag, level, archived, sort));
+        List<String> headers = List.of("partners.field.name", "partners.field.type", "partners.field.level",
+                "partners.level.date", "partners.field.activities", "partners.field.tags", "partners.field.phone",
+                "partners.field.email", "partners.field.website", "partners.sites", "partners.contacts",
+                "partners.archived").stream().map(key -> messages.getMessage(key, null, locale)).toList();
+        DateTimeFormatter date = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        List<List<String>> rows = partners.stream().map(d -> {
+            PartnerDirectory.Partner p = d.partner();
+            Optional<PartnerDirectory.LevelAssessment> current = d.currentLevel();
+            return Arrays.asList(p.name(), messages.getMessage("partners.type." + p.type(), null, locale),
+                    current.map(a -> messages.getMessage("partners.level." + a.level(), null, locale)).orElse(null),
+                    current.map(a -> date.format(a.assessedOn())).orElse(null), String.join(", ", p.activities()),
+                    String.join(", ", p.tags()), p.phone(), p.email(), p.website(),
+                    d.sites().stream().map(PartnerDirectoryController::siteLine).collect(Collectors.joining(" | ")),
+                    d.contacts().stream().map(PartnerDirectoryController::contactLine).collect(Collectors.joining(" | ")),
+                    messages.getMessage(p.archived() ? "common.yes" : "common.no", null, locale));
+        }).toList();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SpreadsheetWriter.write(format, messages.getMessage("partners.title", null, locale), headers, rows, out);
+        audit.record("partners.exported", "partner_directory", null, Map.of("format", format.name(), "lines", rows.size()));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(format.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("partenaires-" + LocalDate.now(clock) + "." + format.extension()).build().toString())
+                .body(out.toByteArray());
+    }
+
+    private static String siteLine(PartnerDirectory.Site s) {
+        return Stream.of(s.name(), s.address(), s.postcode(), s.city()).filter(Objects::nonNull)
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String contactLine(PartnerDirectory.Contact c) {
+        return Stream.of(c.fullName(), c.roleLabel(), c.phone(), c.email()).filter(Objects::nonNull)
+                .collect(Collectors.joining(", "));
     }
 
     @GetMapping("/new")
