@@ -61,6 +61,7 @@ class PartnerDirectoryWebTest {
         assertThat(unknown.getResponse().getStatus()).isEqualTo(404);
         assertThat(unknown.getResponse().getContentType()).startsWith("application/problem+json");
         assertThat(call("/api/v1/partners", "admin.asso").getResponse().getStatus()).isEqualTo(403);
+        assertThat(body(call("/v3/api-docs", "intervenant"))).contains("\"/api/v1/partners\"", "\"/api/v1/partners/{id}\"");
     }
 
     @Test
