@@ -180,6 +180,26 @@ class AuthorizationMatrixTest {
             Rule.post("/imports/{id}/values").requires("import:run").tenant(Ids::ownImport, Ids::foreignImport),
             Rule.post("/imports/choices/forget").requires("import:run").param("field", "STATUS").param("value", "x"),
             Rule.get("/imports/{id}/errors.xlsx").requires("import:run").tenant(Ids::ownImport, Ids::foreignImport),
+            // Partners (issue 16): the directory, partnership levels and exchanges.
+            Rule.get("/partners").requires("partner:read"),
+            Rule.get("/partners/export").requires("partner:read"),
+            Rule.get("/partners/new").requires("partner:manage"),
+            Rule.post("/partners").requires("partner:manage"),
+            Rule.get("/partners/{id}").requires("partner:read").tenant(Ids::ownPartner, Ids::foreignPartner),
+            Rule.get("/partners/{id}/edit").requires("partner:manage").tenant(Ids::ownPartner, Ids::foreignPartner),
+            Rule.post("/partners/{id}").requires("partner:manage").tenant(Ids::ownPartner, Ids::foreignPartner),
+            Rule.post("/partners/{id}/archive").requires("partner:manage").tenant(Ids::unknown, Ids::foreignPartner),
+            Rule.post("/partners/{id}/sites").requires("partner:manage").tenant(Ids::unknown, Ids::foreignPartner),
+            Rule.post("/partners/sites/{siteId}/delete").requires("partner:manage")
+                    .tenant(Ids::unknown, Ids::foreignPartnerSite).param("partnerId", UUID.randomUUID().toString()),
+            Rule.post("/partners/{id}/contacts").requires("partner:manage").tenant(Ids::unknown, Ids::foreignPartner),
+            Rule.post("/partners/contacts/{contactId}/delete").requires("partner:manage")
+                    .tenant(Ids::unknown, Ids::foreignPartnerContact).param("partnerId", UUID.randomUUID().toString()),
+            Rule.post("/partners/{id}/levels").requires("partner:manage").tenant(Ids::unknown, Ids::foreignPartner),
+            Rule.post("/partners/{id}/exchanges").requires("partner:read").tenant(Ids::unknown, Ids::foreignPartner),
+            Rule.get("/partners/exchanges/review").requires("partner:manage"),
+            Rule.post("/partners/exchanges/{exchangeId}/reviewed").requires("partner:manage")
+                    .tenant(Ids::unknown, Ids::foreignPartnerExchange),
             Rule.get("/admin/catalogue").requires("catalogue:manage"),
             Rule.get("/admin/catalogue/{id}").requires("catalogue:manage").tenant(Ids::ownMeasureType, Ids::foreignMeasureType),
             Rule.post("/admin/catalogue/{id}").requires("catalogue:manage").tenant(Ids::ownMeasureType, Ids::foreignMeasureType),
@@ -215,6 +235,8 @@ class AuthorizationMatrixTest {
                     .json("{\"lastName\":\"Matrice\",\"firstName\":\"Test\"}"),
             Rule.put("/api/v1/persons/{id}/health").requires("person:health").tenant(Ids::ownPerson, Ids::foreignPerson)
                     .json("{\"healthNotes\":\"Suivi\"}"),
+            Rule.get("/api/v1/partners").requires("partner:read"),
+            Rule.get("/api/v1/partners/{id}").requires("partner:read").tenant(Ids::ownPartner, Ids::foreignPartner),
             Rule.get("/api/v1/measures").requires("measure:read"),
             Rule.post("/api/v1/measures").requires("measure:write").json("{}"),
             Rule.get("/api/v1/measures/{id}").requires("measure:read").tenant(Ids::ownMeasure, Ids::foreignMeasure),
@@ -895,6 +917,26 @@ class AuthorizationMatrixTest {
 
         static String foreignMeasureType(PasserelleUser user) {
             return ids.rowOf("measure_type", user.organisationId(), false);
+        }
+
+        static String ownPartner(PasserelleUser user) {
+            return ids.rowOf("partner", user.organisationId(), true);
+        }
+
+        static String foreignPartner(PasserelleUser user) {
+            return ids.rowOf("partner", user.organisationId(), false);
+        }
+
+        static String foreignPartnerSite(PasserelleUser user) {
+            return ids.rowOf("partner_site", user.organisationId(), false);
+        }
+
+        static String foreignPartnerContact(PasserelleUser user) {
+            return ids.rowOf("partner_contact", user.organisationId(), false);
+        }
+
+        static String foreignPartnerExchange(PasserelleUser user) {
+            return ids.rowOf("partner_exchange", user.organisationId(), false);
         }
 
         static String ownStatement(PasserelleUser user) {

@@ -16,6 +16,7 @@ import fr.passerelle.measures.Reports;
 import fr.passerelle.network.Courts;
 import fr.passerelle.network.Directory;
 import fr.passerelle.network.ProfileChanges;
+import fr.passerelle.partners.PartnerDirectory;
 import fr.passerelle.shared.db.TenantScope;
 import org.springframework.transaction.support.TransactionTemplate;
 import java.util.Arrays;
@@ -57,14 +58,18 @@ class DemoDataRunner implements ApplicationRunner {
     private final java.time.Clock clock;
     private volatile DemoDataGenerator.Generated generated;
     private final DemoCaseData caseData;
+    private final PartnerDirectory partners;
+    private final UserAccounts users;
 
     DemoDataRunner(DemoProperties properties, Environment environment, Organisations organisations,
             UserAccounts users, AssociationServices services, Courts courts, TenantScope tenantScope,
             TransactionTemplate tx, Persons persons, Measures measures, Reports reports, Appointments appointments,
             MeasureCatalogue catalogue, BulkCases bulk, AuditLog audit, Consultations consultations,
             Participants participants, Proposals proposals, Votes votes, ProposalKeys keys, Directory directory,
-            ProfileChanges profileChanges, java.time.Clock clock) {
+            ProfileChanges profileChanges, java.time.Clock clock, PartnerDirectory partners) {
         this.clock = clock;
+        this.partners = partners;
+        this.users = users;
         this.properties = properties;
         this.organisations = organisations;
         this.courts = courts;
@@ -105,6 +110,10 @@ class DemoDataRunner implements ApplicationRunner {
         }
         if (enabled() && directory != null) {
             DemoDirectory.seed(organisations, courts, directory, profileChanges, catalogue, tx);
+        }
+        if (enabled() && partners != null) {
+            DemoPartners.seed(DemoDataGenerator.demoId(DemoDataGenerator.FLAGSHIP_COURT), partners, users,
+                    LocalDate.now(clock), tx);
         }
         if (enabled() && consultations != null) {
             DemoConsultation.seed(DemoDataGenerator.demoId("public-body"), consultations, participants, proposals, votes,

@@ -16,9 +16,14 @@ final class DemoPermissions {
     private DemoPermissions() {}
 
     static <T> T callWith(List<String> permissions, Supplier<T> work) {
+        return callAs("demo", permissions, work);
+    }
+
+    /** As {@link #callWith}, on behalf of a given principal (operations that record who acted). */
+    static <T> T callAs(Object principal, List<String> permissions, Supplier<T> work) {
         var context = SecurityContextHolder.getContext();
         var previous = context.getAuthentication();
-        context.setAuthentication(new UsernamePasswordAuthenticationToken("demo", null,
+        context.setAuthentication(new UsernamePasswordAuthenticationToken(principal, null,
                 permissions.stream().map(SimpleGrantedAuthority::new).toList()));
         try {
             return work.get();

@@ -34,6 +34,6 @@ class DemoDataRunnerTest {
 
     private static DemoDataRunner runner(Boolean enabled, MockEnvironment environment) {
         return new DemoDataRunner(new DemoProperties(enabled, true, 150, 0, 0), environment, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }
