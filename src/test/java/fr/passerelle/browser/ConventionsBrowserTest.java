@@ -7,8 +7,7 @@ import com.microsoft.playwright.options.FilePayload;
 import fr.passerelle.PasserelleIntegrationTest;
 import fr.passerelle.TestDates;
 import fr.passerelle.identity.PasserelleUser;
-import fr.passerelle.shared.Ids;
-import fr.passerelle.shared.TenantContext;
+import fr.passerelle.partners.PartnerFixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -56,9 +55,14 @@ class ConventionsBrowserTest extends BrowserSupport {
 
         page.getByLabel("Joindre le document signé").setInputFiles(new FilePayload("convention-signee.pdf", "application/pdf",
                 "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)));
-        page.locator("#convention-upload").getByRole(AriaRole.BUTTON).click();
+        page.locator("#convention-upload button[type=submit]").click();
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Document signé joint.");
         assertThat(page.locator("#convention-documents")).containsText("convention-signee.pdf");
+        assertAccessible();
+
+        page.navigate(url("/partners/conventions?within=30"));
+        assertThat(page.locator("#conventions")).containsText(reference);
+        assertThat(page.locator("#conventions")).containsText("se termine dans 20 jour(s)");
         assertAccessible();
 
         page.navigate(url("/caseload/deadlines"));
@@ -69,9 +73,6 @@ class ConventionsBrowserTest extends BrowserSupport {
 
     private void givenAPartner(String name) {
         PasserelleUser head = (PasserelleUser) users.loadUserByUsername("cheffe.service");
-        TenantContext.runAs(head.organisationId(), () -> tx.executeWithoutResult(s -> jdbc.sql("""
-                insert into partner (id, organisation_id, name, partner_type, created_at, created_by, updated_at)
-                values (?, ?, ?, 'CHRS', now(), ?, now())""").params(Ids.newId(), head.organisationId(), name, head.userId())
-                .update()));
+        PartnerFixtures.givenAPartner(jdbc, tx, head.organisationId(), name, "CHRS");
     }
 }

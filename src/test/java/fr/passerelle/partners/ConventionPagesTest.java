@@ -10,8 +10,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import fr.passerelle.PasserelleIntegrationTest;
 import fr.passerelle.SignedIn;
 import fr.passerelle.identity.PasserelleUser;
-import fr.passerelle.shared.Ids;
-import fr.passerelle.shared.TenantContext;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
@@ -164,11 +162,7 @@ class ConventionPagesTest {
     }
 
     private UUID givenAPartner(PasserelleUser user, String name) {
-        UUID id = Ids.newId();
-        TenantContext.runAs(user.organisationId(), () -> tx.executeWithoutResult(s -> jdbc.sql("""
-                insert into partner (id, organisation_id, name, partner_type, created_at, created_by, updated_at)
-                values (?, ?, ?, 'CSAPA', now(), ?, now())""").params(id, user.organisationId(), name, user.userId()).update()));
-        return id;
+        return PartnerFixtures.givenAPartner(jdbc, tx, user.organisationId(), name, "CSAPA");
     }
 
     private static RequestPostProcessor as(PasserelleUser user) {

@@ -139,6 +139,38 @@ class ConventionsTest {
     }
 
     @Test
+    void anEditOverSomeoneElsesIsRefusedAndAnEditInTurnIsAudited() {
+        PasserelleUser head = SignedIn.as(users, "cheffe.service");
+        LocalDate today = conventions.today();
+        UUID partner = givenAPartner(head.organisationId(), "CHRS Modification " + UUID.randomUUID());
+        UUID id = conventions.create(data(partner, ConventionObject.HEBERGEMENT, "HEB-M", today, today.plusYears(1)));
+        PartnerConventions.ConventionData changed = withPlaces(data(partner, ConventionObject.HEBERGEMENT, "HEB-M", today,
+                today.plusYears(2)), 8);
+
+        conventions.update(id, 0, changed);
+        assertThatThrownBy(() -> conventions.update(id, 0, withPlaces(changed, 1)))
+                .hasFieldOrPropertyWithValue("messageKey", "convention.changedMeanwhile");
+
+        PartnerConventions.Convention now = conventions.get(id);
+        assertThat(now.placesReserved()).isEqualTo(8);
+        assertThat(now.endsOn()).isEqualTo(today.plusYears(2));
+        assertThat(audited("convention.updated", id)).isEqualTo(1);
+    }
+
+    @Test
+    void theLyonDemoAssociationHasSixPePlacesWithLeRelaisAndAConventionEndingWithinAMonth() {
+        SignedIn.as(users, "directrice");
+        List<PartnerConventions.Convention> all = conventions.list(new PartnerConventions.Filter(null, null, null, true));
+
+        assertThat(all).filteredOn(c -> c.partnerName().equals("CHRS Le Relais – Lyon 7e")
+                        && c.object() == ConventionObject.PLACEMENT_EXTERIEUR)
+                .singleElement().extracting(PartnerConventions.Convention::placesReserved).isEqualTo(6);
+        assertThat(all).extracting(PartnerConventions.Convention::object).contains(ConventionObject.values());
+        assertThat(conventions.list(new PartnerConventions.Filter(null, null, 31, false)))
+                .anyMatch(c -> c.reference().startsWith("CONV-"));
+    }
+
+    @Test
     void keepsEveryVersionOfTheSignedDocumentTypedByItsContentAndAuditsTheDownloads() {
         PasserelleUser head = SignedIn.as(users, "cheffe.service");
         LocalDate today = conventions.today();
@@ -252,11 +284,7 @@ class ConventionsTest {
     }
 
     private UUID givenAPartner(UUID organisation, String name) {
-        UUID id = Ids.newId();
-        TenantContext.runAs(organisation, () -> tx.executeWithoutResult(s -> jdbc.sql("""
-                insert into partner (id, organisation_id, name, partner_type, created_at, created_by, updated_at)
-                values (?, ?, ?, 'CHRS', now(), ?, now())""").params(id, organisation, name, UUID.randomUUID()).update()));
-        return id;
+        return PartnerFixtures.givenAPartner(jdbc, tx, organisation, name, "CHRS");
     }
 
     private UUID givenAConvention(UUID organisation, UUID partner, String reference, LocalDate endsOn) {
