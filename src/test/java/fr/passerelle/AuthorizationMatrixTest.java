@@ -109,6 +109,24 @@ class AuthorizationMatrixTest {
             Rule.get("/reports/queue/summary").requires("report:validate|ROLE_DIRECTOR"),
             Rule.get("/caseload/export").requires("measure:read"),
             Rule.get("/caseload/deadlines").requires("measure:read"),
+            // Issue 16 item 3: conventions with partners.
+            Rule.get("/partners/conventions").requires("partner:read"),
+            Rule.get("/partners/conventions/expiring").requires("partner:read"),
+            Rule.get("/partners/conventions/new").requires("partner:manage"),
+            Rule.post("/partners/conventions").requires("partner:manage"),
+            Rule.get("/partners/conventions/{id}").requires("partner:read").tenant(Ids::ownConvention, Ids::foreignConvention),
+            Rule.get("/partners/conventions/{id}/edit").requires("partner:manage").tenant(Ids::ownConvention, Ids::foreignConvention),
+            Rule.post("/partners/conventions/{id}").requires("partner:manage").tenant(Ids::ownConvention, Ids::foreignConvention),
+            Rule.post("/partners/conventions/{id}/archive").requires("partner:manage")
+                    .tenant(Ids::ownConvention, Ids::foreignConvention).param("archived", "false"),
+            Rule.post("/partners/conventions/{id}/document").requires("partner:manage")
+                    .tenant(Ids::ownConvention, Ids::foreignConvention),
+            Rule.get("/partners/conventions/{id}/document").requires("partner:read")
+                    .tenant(Ids::ownConvention, Ids::foreignConvention),
+            Rule.get("/partners/{id}/conventions").requires("partner:read")
+                    .tenant(Ids::ownConventionPartner, Ids::foreignConventionPartner),
+            Rule.get("/api/v1/conventions").requires("partner:read"),
+            Rule.get("/api/v1/conventions/{id}").requires("partner:read").tenant(Ids::ownConvention, Ids::foreignConvention),
             Rule.get("/agenda").requires("measure:read"),
             Rule.post("/measures/{id}/deadlines").requires("measure:write").tenant(Ids::ownMeasure, Ids::foreignMeasure),
             Rule.post("/reports/{id}/due-date").requires("report:write").tenant(Ids::ownReport, Ids::foreignReport),
@@ -837,6 +855,22 @@ class AuthorizationMatrixTest {
 
         static String foreignProposal(PasserelleUser user) {
             return ids.rowOf("consultation_proposal", user.organisationId(), false);
+        }
+
+        static String ownConvention(PasserelleUser user) {
+            return ids.rowOf("partner_convention", user.organisationId(), true);
+        }
+
+        static String foreignConvention(PasserelleUser user) {
+            return ids.rowOf("partner_convention", user.organisationId(), false);
+        }
+
+        static String ownConventionPartner(PasserelleUser user) {
+            return ids.rowOf("partner", user.organisationId(), true);
+        }
+
+        static String foreignConventionPartner(PasserelleUser user) {
+            return ids.rowOf("partner", user.organisationId(), false);
         }
 
         static String ownPerson(PasserelleUser user) {

@@ -40,10 +40,13 @@ public class DeadlineDigest {
     private final MessageSource messages;
     private final TransactionTemplate transactions;
     private final AuditLog audit;
+    private final List<DigestContribution> contributions;
 
     DeadlineDigest(Organisations organisations, UserAccounts users, Deadlines deadlines, MailOutbox outbox,
-            MessageSource messages, TransactionTemplate transactions, AuditLog audit) {
+            MessageSource messages, TransactionTemplate transactions, AuditLog audit,
+            List<DigestContribution> contributions) {
         this.audit = audit;
+        this.contributions = List.copyOf(contributions);
         this.organisations = organisations;
         this.users = users;
         this.deadlines = deadlines;
@@ -78,17 +81,21 @@ public class DeadlineDigest {
             Map<UUID, List<Deadlines.Deadline>> byWorker = deadlines
                     .until(today.plusDays(Deadlines.SOON_DAYS), recipients.stream().map(UserAccounts.DigestRecipient::id).toList())
                     .stream().collect(Collectors.groupingBy(Deadlines.Deadline::assignedUserId));
+            List<Map<UUID, DigestContribution.Section>> extras = contributions.stream()
+                    .map(c -> c.sections(today, recipients)).toList();
             int count = 0;
             for (UserAccounts.DigestRecipient recipient : recipients) {
-                List<Deadlines.Deadline> items = byWorker.get(recipient.id());
-                if (items == null || items.isEmpty()) {
+                List<Deadlines.Deadline> items = byWorker.getOrDefault(recipient.id(), List.of());
+                List<DigestContribution.Section> sections = extras.stream().map(e -> e.get(recipient.id()))
+                        .filter(java.util.Objects::nonNull).filter(section -> !section.lines().isEmpty()).toList();
+                if (items.isEmpty() && sections.isEmpty()) {
                     continue;
                 }
                 List<Deadlines.Deadline> late = items.stream().filter(d -> d.overdue(today)).toList();
                 List<Deadlines.Deadline> soon = items.stream().filter(d -> !d.overdue(today)).toList();
                 String subject = text("digest.mail.subject", today.format(DAY), late.size(), soon.size());
                 if (outbox.enqueue("DEADLINE_DIGEST", "digest:" + recipient.id() + ":" + today, recipient.email(), subject,
-                        body(recipient, late, soon))) {
+                        body(recipient, late, soon, sections))) {
                     count++;
                 }
             }
@@ -102,11 +109,16 @@ public class DeadlineDigest {
     }
 
     private String body(UserAccounts.DigestRecipient recipient, List<Deadlines.Deadline> late,
-            List<Deadlines.Deadline> soon) {
+            List<Deadlines.Deadline> soon, List<DigestContribution.Section> sections) {
         StringBuilder body = new StringBuilder();
         body.append(text("digest.mail.greeting", recipient.displayName())).append("\n\n");
         section(body, "digest.mail.late", late);
         section(body, "digest.mail.soon", soon);
+        for (DigestContribution.Section section : sections) {
+            body.append(section.title()).append('\n');
+            section.lines().forEach(line -> body.append(" - ").append(line).append('\n'));
+            body.append('\n');
+        }
         body.append(text("digest.mail.open", outbox.link("/caseload/deadlines"))).append("\n\n");
         body.append(text("digest.mail.privacy")).append('\n');
         body.append(text("digest.mail.unsubscribe", outbox.link("/account/calendar"))).append('\n');
