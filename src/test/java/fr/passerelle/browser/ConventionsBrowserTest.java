@@ -69,6 +69,12 @@ class ConventionsBrowserTest extends BrowserSupport {
         assertThat(page.locator("#expiring-conventions")).containsText(reference);
         assertThat(page.locator("#expiring-conventions")).containsText("20");
         assertAccessible();
+
+        // The partner's page lists its conventions.
+        page.navigate(url("/partners?q=" + name.replace(' ', '+')));
+        page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions().setName(name)).click();
+        assertThat(page.locator("#partner-conventions")).containsText(reference);
+        assertThat(page.locator("#partner-conventions")).containsText("6 place");
     }
 
     private void givenAPartner(String name) {
