@@ -264,6 +264,13 @@ public class PlaceBookings {
         return booking;
     }
 
+    /** Where a booking stands (not found outside the current association). */
+    @Transactional(readOnly = true)
+    public BookingStatus status(UUID bookingId) {
+        return jdbc.sql("select status from place_booking where id = ?").param(bookingId).query(String.class).optional()
+                .map(BookingStatus::valueOf).orElseThrow(BusinessException::notFound);
+    }
+
     @Transactional(readOnly = true)
     public List<Event> events(UUID bookingId) {
         return jdbc.sql("""
@@ -292,7 +299,7 @@ public class PlaceBookings {
     /** The bookings of a site's places that are not cancelled and meet [from, until), for the calendar. */
     @Transactional(readOnly = true)
     public List<Booking> ofSite(UUID siteId, LocalDate from, LocalDate until) {
-        return named(jdbc.sql(SELECT + """
+        return named(jdbc.sql(SELECT + "\n" + """
                  where s.id = ? and b.status not in ('CANCELLED', 'DID_NOT_ARRIVE')
                    and daterange(b.starts_on, coalesce(b.departed_on, b.ends_on)) && daterange(?, ?)
                  order by b.starts_on""").param(siteId).param(from).param(until).query(this::map).list());

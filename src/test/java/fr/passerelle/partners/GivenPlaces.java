@@ -18,7 +18,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * through the measures module, places through {@link PartnerPlaces}. Built by each test from its
  * autowired beans.
  */
-class GivenPlaces {
+public class GivenPlaces {
 
     private final EmbeddedPostgresServer server;
     private final PartnerPlaces places;
@@ -26,7 +26,7 @@ class GivenPlaces {
     private final Measures measures;
     private final MeasureCatalogue catalogue;
 
-    GivenPlaces(EmbeddedPostgresServer server, PartnerPlaces places, Persons persons, Measures measures,
+    public GivenPlaces(EmbeddedPostgresServer server, PartnerPlaces places, Persons persons, Measures measures,
             MeasureCatalogue catalogue) {
         this.server = server;
         this.places = places;
@@ -35,12 +35,12 @@ class GivenPlaces {
         this.catalogue = catalogue;
     }
 
-    JdbcClient owner() {
+    public JdbcClient owner() {
         return OwnerSql.of(server);
     }
 
     /** A partner of the given type with one site, in the organisation, at a point; its partnership level if not null. */
-    UUID site(UUID organisation, String partnerName, String type, String departement, double lat, double lon,
+    public UUID site(UUID organisation, String partnerName, String type, String departement, double lat, double lon,
             Integer level) {
         UUID partner = UUID.randomUUID();
         UUID site = UUID.randomUUID();
@@ -64,17 +64,17 @@ class GivenPlaces {
         return site;
     }
 
-    UUID place(UUID site, String label, String kind) {
+    public UUID place(UUID site, String label, String kind) {
         return places.addPlace(site, new PartnerPlaces.PlaceInput(label, kind, null));
     }
 
-    UUID person(String lastName) {
+    public UUID person(String lastName) {
         return persons.create(new Persons.PersonData(lastName, "Test", LocalDate.of(1990, 5, 5), null, null, null,
                 null, null, null, null, null), true);
     }
 
     /** A measure of the type, received on a date, assigned and started the day after. */
-    UUID startedMeasure(UserDetailsService users, UUID person, String code, LocalDate received) {
+    public UUID startedMeasure(UserDetailsService users, UUID person, String code, LocalDate received) {
         UUID type = catalogue.types().stream().filter(t -> t.code().equals(code)).findFirst().orElseThrow().id();
         UUID measure = measures.create(person, new Measures.Mandate(type, "TJ-LYON", "JAP", null, null, null, received,
                 null, null));

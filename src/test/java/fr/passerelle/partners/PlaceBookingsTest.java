@@ -51,6 +51,9 @@ class PlaceBookingsTest {
     FollowUp followUp;
 
     @Autowired
+    PlacesDemoData demo;
+
+    @Autowired
     Persons persons;
 
     @Autowired
@@ -315,6 +318,31 @@ class PlaceBookingsTest {
                     .param(worker.organisationId()).param(place).update();
         })).isInstanceOf(org.springframework.dao.DataAccessException.class);
         assertThat(statusOf(booking)).isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    void theLyonDemoChrsHasSixPePlacesAndAYearOfBookingsInEveryStatus() {
+        for (int i = 0; i < 12; i++) {
+            given.person("Demo" + i);
+        }
+        demo.seed(today, 16);
+        UUID chrs = given.owner().sql("""
+                select s.id from partner_site s join partner p on p.id = s.partner_id
+                where p.organisation_id = ? and p.partner_type = 'CHRS' and exists (select 1 from partner_place pl where pl.site_id = s.id)
+                order by (p.name = ?) desc limit 1""")
+                .params(worker.organisationId(), PlacesDemoData.CHRS_NAME).query(UUID.class).single();
+        assertThat(places.places(chrs)).filteredOn(p -> p.kind().equals("PE_RESERVED")).hasSize(6);
+        List<String> aYearAgo = given.owner().sql("""
+                select distinct b.status from place_booking b join partner_place pl on pl.id = b.place_id
+                where pl.site_id = ? and b.starts_on < ?""")
+                .params(chrs, today.minusDays(300)).query(String.class).list();
+        List<String> all = given.owner().sql("""
+                select distinct b.status from place_booking b join partner_place pl on pl.id = b.place_id where pl.site_id = ?""")
+                .param(chrs).query(String.class).list();
+        assertThat(aYearAgo).isNotEmpty();
+        assertThat(all).containsExactlyInAnyOrder("REQUESTED", "CONFIRMED", "ARRIVED", "DID_NOT_ARRIVE", "DEPARTED",
+                "CANCELLED");
+        assertThat(places.outOfService(chrs, today)).hasSize(1);
     }
 
     private String statusOf(UUID booking) {
