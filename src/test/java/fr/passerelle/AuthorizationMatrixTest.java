@@ -238,6 +238,22 @@ class AuthorizationMatrixTest {
             Rule.post("/billing/{id}/pay").requires("billing:manage").tenant(Ids::ownStatement, Ids::foreignStatement),
             Rule.get("/billing/{id}/pdf").requires("billing:manage").tenant(Ids::ownStatement, Ids::foreignStatement),
             Rule.get("/billing/{id}/csv").requires("billing:manage").tenant(Ids::ownStatement, Ids::foreignStatement),
+            // Places and bookings of partner sites (issue 16 item 4): partner:manage edits places, case workers book.
+            Rule.get("/places").requires("partner:read"),
+            Rule.get("/places/sites/{id}").requires("partner:read").tenant(Ids::ownPartnerSite, Ids::foreignPartnerSite),
+            Rule.get("/places/sites/{id}/calendar").requires("partner:read")
+                    .tenant(Ids::ownPartnerSite, Ids::foreignPartnerSite),
+            Rule.post("/places/sites/{id}/places").requires("partner:manage")
+                    .tenant(Ids::ownPartnerSite, Ids::foreignPartnerSite),
+            Rule.post("/places/{id}").requires("partner:manage").tenant(Ids::ownPlace, Ids::foreignPlace),
+            Rule.post("/places/{id}/archive").requires("partner:manage").tenant(Ids::unknown, Ids::foreignPlace),
+            Rule.post("/places/{id}/out-of-service").requires("partner:manage").tenant(Ids::ownPlace, Ids::foreignPlace),
+            Rule.post("/places/out-of-service/{id}/delete").requires("partner:manage").vars(Ids::unknown),
+            Rule.get("/places/{id}/book").requires("partner:read&measure:write").tenant(Ids::ownPlace, Ids::foreignPlace),
+            Rule.post("/places/{id}/book").requires("partner:read&measure:write").tenant(Ids::ownPlace, Ids::foreignPlace),
+            Rule.get("/bookings/{id}").requires("partner:read&measure:read").tenant(Ids::ownBooking, Ids::foreignBooking),
+            Rule.post("/bookings/{id}/transitions").requires("partner:read&measure:write")
+                    .tenant(Ids::ownBooking, Ids::foreignBooking),
             // Personal API tokens and the REST API (session-authenticated here; see ApiTest for bearer tokens).
             Rule.get("/account/tokens").signedIn(),
             Rule.post("/account/tokens").signedIn(),
@@ -984,6 +1000,30 @@ class AuthorizationMatrixTest {
         /** A profile change as the federation sees them all (the demo's change of the Marseille association). */
         static String anyProfileChange(PasserelleUser user) {
             return ids.rowOf("association_profile_change", user.organisationId(), true);
+        }
+
+        static String ownPartnerSite(PasserelleUser user) {
+            return ids.rowOf("partner_site", user.organisationId(), true);
+        }
+
+        static String foreignPartnerSite(PasserelleUser user) {
+            return ids.rowOf("partner_site", user.organisationId(), false);
+        }
+
+        static String ownPlace(PasserelleUser user) {
+            return ids.rowOf("partner_place", user.organisationId(), true);
+        }
+
+        static String foreignPlace(PasserelleUser user) {
+            return ids.rowOf("partner_place", user.organisationId(), false);
+        }
+
+        static String ownBooking(PasserelleUser user) {
+            return ids.rowOf("place_booking", user.organisationId(), true);
+        }
+
+        static String foreignBooking(PasserelleUser user) {
+            return ids.rowOf("place_booking", user.organisationId(), false);
         }
 
         static String unknown(PasserelleUser user) {

@@ -195,6 +195,24 @@ public class Persons {
         audit.record("person.updated", "person", id, Map.of());
     }
 
+    /**
+     * The reference and name of persons of the current association ("P-00012 – DUPONT Jean"), by id,
+     * in one query; an id of another association (or unknown) is absent. For other modules that
+     * show whom a record concerns without opening the file.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, String> labels(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, String> labels = new java.util.LinkedHashMap<>();
+        jdbc.sql("select id, reference, last_name, first_name from person where id in (:ids)").param("ids", ids)
+                .query((rs, n) -> labels.put(rs.getObject(1, UUID.class), rs.getString(2) + " – "
+                        + rs.getString(3).toUpperCase(java.util.Locale.ROOT) + " " + rs.getString(4)))
+                .list();
+        return labels;
+    }
+
     /** The person's file, audited as a read of personal data. */
     @Transactional
     public PersonFile view(UUID id) {

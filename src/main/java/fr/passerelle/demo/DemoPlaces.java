@@ -1,0 +1,55 @@
+package fr.passerelle.demo;
+
+import fr.passerelle.identity.PasserelleUser;
+import fr.passerelle.partners.PlacesDemoData;
+import fr.passerelle.shared.TenantContext;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Lyon association's places and a year of bookings (partners module), written once the
+ * application is ready — after the directory's demo partners — as its demo case worker.
+ */
+@Component
+class DemoPlaces {
+
+    private static final long SEED = 16;
+
+    private final DemoDataRunner runner;
+    private final PlacesDemoData places;
+    private final UserDetailsService users;
+    private final Clock clock;
+
+    DemoPlaces(DemoDataRunner runner, PlacesDemoData places, @Qualifier("loginLookup") UserDetailsService users,
+            Clock clock) {
+        this.runner = runner;
+        this.places = places;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void seed() {
+        if (!runner.enabled()) {
+            return;
+        }
+        PasserelleUser worker = (PasserelleUser) users.loadUserByUsername("intervenant");
+        var context = SecurityContextHolder.getContext();
+        var previous = context.getAuthentication();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(worker, null, worker.getAuthorities()));
+        try {
+            int bookings = TenantContext.callAs(worker.organisationId(), () -> places.seed(LocalDate.now(clock), SEED));
+            LoggerFactory.getLogger(DemoPlaces.class).info("Demo places: {} bookings", bookings);
+        } finally {
+            context.setAuthentication(previous);
+        }
+    }
+}
