@@ -247,6 +247,7 @@ class AuthorizationMatrixTest {
                     .tenant(Ids::ownPartnerSite, Ids::foreignPartnerSite),
             Rule.post("/places/{id}").requires("partner:manage").tenant(Ids::ownPlace, Ids::foreignPlace),
             Rule.post("/places/{id}/archive").requires("partner:manage").tenant(Ids::unknown, Ids::foreignPlace),
+            Rule.post("/places/{id}/convention").requires("partner:manage").tenant(Ids::unknown, Ids::foreignPlace),
             Rule.post("/places/{id}/out-of-service").requires("partner:manage").tenant(Ids::ownPlace, Ids::foreignPlace),
             Rule.post("/places/out-of-service/{id}/delete").requires("partner:manage").vars(Ids::unknown),
             Rule.get("/places/{id}/book").requires("partner:read&measure:write").tenant(Ids::ownPlace, Ids::foreignPlace),
@@ -1004,10 +1005,6 @@ class AuthorizationMatrixTest {
 
         static String ownPartnerSite(PasserelleUser user) {
             return ids.rowOf("partner_site", user.organisationId(), true);
-        }
-
-        static String foreignPartnerSite(PasserelleUser user) {
-            return ids.rowOf("partner_site", user.organisationId(), false);
         }
 
         static String ownPlace(PasserelleUser user) {

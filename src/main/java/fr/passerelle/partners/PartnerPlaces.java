@@ -136,6 +136,14 @@ public class PartnerPlaces {
     @Transactional
     public void setConvention(UUID placeId, UUID conventionId) {
         place(placeId);
+        if (conventionId != null && jdbc.sql("""
+                select count(*) from partner_place pl
+                join partner_site s on s.id = pl.site_id
+                join partner_convention c on c.partner_id = s.partner_id
+                where pl.id = ? and c.id = ? and not c.archived""").param(placeId).param(conventionId)
+                .query(Long.class).single() == 0) {
+            throw new FieldRefusal("convention", "place.convention.invalid");
+        }
         jdbc.sql("update partner_place set convention_id = ? where id = ?").param(conventionId).param(placeId).update();
         audit.record("place.convention", "place", placeId,
                 Map.of("convention", conventionId == null ? "" : conventionId.toString()));

@@ -48,6 +48,9 @@ class PlaceBookingsTest {
     PartnerPlaces places;
 
     @Autowired
+    PartnerConventions conventions;
+
+    @Autowired
     FollowUp followUp;
 
     @Autowired
@@ -91,6 +94,31 @@ class PlaceBookingsTest {
     @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void aPlaceIsReservedUnderAConventionOfItsOwnPartnerOnly() {
+        UUID other = given.site(worker.organisationId(), "CHRS Autre " + UUID.randomUUID(), "CHRS", "69", 45.7, 4.8, 2);
+        UUID place = given.place(site, "PE 1", "PE_RESERVED");
+        SignedIn.as(users, "cheffe.service");
+        UUID own = conventions.create(convention(places.site(site).partnerId()));
+        UUID foreign = conventions.create(convention(places.site(other).partnerId()));
+
+        assertThatThrownBy(() -> places.setConvention(place, foreign))
+                .isInstanceOfSatisfying(BusinessException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("place.convention.invalid"));
+        assertThat(places.place(place).conventionId()).isNull();
+
+        places.setConvention(place, own);
+        assertThat(places.place(place).conventionId()).isEqualTo(own);
+        places.setConvention(place, null);
+        assertThat(places.place(place).conventionId()).isNull();
+    }
+
+    private PartnerConventions.ConventionData convention(UUID partner) {
+        return new PartnerConventions.ConventionData(partner, ConventionObject.PLACEMENT_EXTERIEUR,
+                "PE-" + UUID.randomUUID().toString().substring(0, 6), "Places PE", null, today.minusMonths(1),
+                today.minusMonths(1), today.plusYears(1), 6, new java.math.BigDecimal("33.00"), null);
     }
 
     @Test

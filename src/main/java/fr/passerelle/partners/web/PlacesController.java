@@ -1,6 +1,7 @@
 package fr.passerelle.partners.web;
 
 import fr.passerelle.partners.OccupancyCalendar;
+import fr.passerelle.partners.PartnerConventions;
 import fr.passerelle.partners.PartnerPlaces;
 import fr.passerelle.partners.PlaceBookings;
 import fr.passerelle.partners.PlaceSearch;
@@ -32,10 +33,12 @@ class PlacesController {
     private final PlaceSearch search;
     private final OccupancyCalendar calendar;
     private final PlaceBookings bookings;
+    private final PartnerConventions conventions;
     private final Clock clock;
 
     PlacesController(PartnerPlaces places, PlaceSearch search, OccupancyCalendar calendar, PlaceBookings bookings,
-            Clock clock) {
+            PartnerConventions conventions, Clock clock) {
+        this.conventions = conventions;
         this.places = places;
         this.search = search;
         this.calendar = calendar;
@@ -88,6 +91,8 @@ class PlacesController {
         model.addAttribute("places", places.places(id));
         model.addAttribute("outOfService", places.outOfService(id, LocalDate.now(clock)));
         model.addAttribute("kinds", PartnerPlaces.KINDS);
+        model.addAttribute("conventions", conventions.ofPartner(places.site(id).partnerId()).stream()
+                .filter(c -> !c.archived()).toList());
         return "partners/places-site";
     }
 
@@ -136,6 +141,16 @@ class PlacesController {
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         UUID site = places.place(id).siteId();
         Forms.perform(redirect, "place.outOfService.added", () -> places.addOutOfService(id, startsOn, endsOn, reason));
+        return siteRedirect(site);
+    }
+
+    /** The convention a place is reserved under (none when blank). */
+    @PostMapping("/places/{id}/convention")
+    @PreAuthorize("hasAuthority('partner:manage')")
+    String convention(@PathVariable UUID id, @RequestParam(required = false) UUID conventionId,
+            RedirectAttributes redirect) {
+        UUID site = places.place(id).siteId();
+        Forms.perform(redirect, "place.convention.saved", () -> places.setConvention(id, conventionId));
         return siteRedirect(site);
     }
 
