@@ -74,11 +74,11 @@ class DemoConventions {
                 "Places de placement à l’extérieur au CHRS Le Relais", "SPIP du Rhône", today.minusMonths(8).withDayOfMonth(1),
                 today.minusMonths(7).withDayOfMonth(1), today.plusMonths(17).withDayOfMonth(1).minusDays(1), 6,
                 new BigDecimal("52.00"), "Accueil sur orientation du SPIP ; bilan trimestriel avec le CHRS."));
-        conventions.create(new PartnerConventions.ConventionData(conventions.partnerNamed("CSAPA Rhône Addictions", "CSAPA"),
+        conventions.create(new PartnerConventions.ConventionData(conventions.partnerNamed("CSAPA Rhône Addictions – Lyon 3e", "CSAPA"),
                 ConventionObject.SOINS, "CONV-SOINS-CSAPA", "Accès aux consultations en addictologie", null,
                 today.minusYears(2), today.minusYears(2).plusDays(14), today.plusDays(21), 0, null,
                 "Se termine bientôt : renouvellement à préparer avec le CSAPA."));
-        conventions.create(new PartnerConventions.ConventionData(conventions.partnerNamed("Mission locale de Lyon", "MISSION_LOCALE"),
+        conventions.create(new PartnerConventions.ConventionData(conventions.partnerNamed("Mission locale de Lyon – Confluence", "MISSION_LOCALE"),
                 ConventionObject.INSERTION, "CONV-INS-ML", "Accompagnement vers l’emploi des 18-25 ans", "France Travail",
                 today.minusMonths(5), today.minusMonths(4), today.plusMonths(8), 0, null, null));
         conventions.create(new PartnerConventions.ConventionData(conventions.partnerNamed("Lyon Métropole Habitat", "SOCIAL_LANDLORD"),
