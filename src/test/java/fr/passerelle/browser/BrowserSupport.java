@@ -116,7 +116,10 @@ abstract class BrowserSupport {
     /** Opens a menu of the navigation bar (its id without "menu-": followUp, management, account…) and returns it. */
     protected Locator menu(String id) {
         Locator menu = page.locator("#menu-" + id);
-        menu.locator("summary").click();
+        // A page restored by the browser's back button may come back with the menu still open.
+        if (menu.getAttribute("open") == null) {
+            menu.locator("summary").click();
+        }
         com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(menu).hasAttribute("open", "");
         return menu;
     }
