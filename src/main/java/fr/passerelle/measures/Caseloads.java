@@ -138,7 +138,7 @@ public class Caseloads {
             params.putAll(q.params);
             columns.add("(" + q.countSql() + ")");
         }
-        List<Long> values = jdbc.sql("select " + String.join(", ", columns))
+        List<Long> values = jdbc.sql(withToday("select " + String.join(", ", columns)))
                 .params(params)
                 .query((rs, n) -> {
                     List<Long> row = new ArrayList<>();
@@ -169,7 +169,8 @@ public class Caseloads {
     @Transactional(readOnly = true)
     public Page page(View view, Filters filters, Sort sort, String cursor, Long knownTotal) {
         Query q = new Query(view, filters);
-        long total = knownTotal != null ? knownTotal : jdbc.sql(q.countSql()).params(q.params).query(Long.class).single();
+        long total = knownTotal != null ? knownTotal
+                : jdbc.sql(withToday(q.countSql())).params(q.params).query(Long.class).single();
         String key = switch (sort) {
             case RECEIVED -> "m.received_on";
             case DUE -> "coalesce(m.due_on, date '9999-12-31')";
@@ -188,13 +189,19 @@ public class Caseloads {
         }
         String direction = descending ? " desc" : " asc";
         String person = sort == Sort.PERSON ? " join person p on p.id = m.person_id" : "";
-        String ids = q.branches().stream()
-                .map(branch -> "(select m.id, " + key + " as sort_value from " + MEASURE_AND_TYPE + person
-                        + " where " + branch + keyset + " order by " + key + direction + ", m.id" + direction
-                        + " limit :limit)")
+        String ids = q.pageBranches().stream()
+                .map(branch -> {
+                    String firstOnes = "select m.id, " + key + " as sort_value from " + q.from() + person + " where "
+                            + branch + keyset + " order by " + key + direction + ", m.id" + direction + " limit " + (PAGE_SIZE + 1);
+                    // My service: the first ones of each member (in the order of their index), then the first
+                    // ones of them all (the limit keeps PostgreSQL from joining the others to persons and types).
+                    return q.perColleague ? "(select s.id, s.sort_value from (" + COLLEAGUES + ") c cross join lateral ("
+                            + firstOnes + ") s order by s.sort_value" + direction + ", s.id" + direction + " limit "
+                            + (PAGE_SIZE + 1) + ")" : "(" + firstOnes + ")";
+                })
                 .collect(java.util.stream.Collectors.joining(" union "));
         List<Object[]> rows = new ArrayList<>();
-        List<Line> lines = jdbc.sql("""
+        List<Line> lines = jdbc.sql(withToday("""
                 select m.id, m.reference, m.person_id, p.last_name || ' ' || p.first_name as person_name, t.label,
                        m.received_on, m.due_on, m.status, m.assigned_user_id,
                        """ + FIRST_INTERVIEW_LATE + " as first_late, " + DUE_PASSED + " as due_passed, "
@@ -202,9 +209,8 @@ public class Caseloads {
                         + URGENT_INCIDENT + " as urgent_incident, k.sort_value::text as sort_key"
                         + " from (" + ids + ") k join measure m on m.id = k.id"
                         + " join measure_type t on t.id = m.measure_type_id join person p on p.id = m.person_id"
-                        + " order by k.sort_value" + direction + ", k.id" + direction + " limit :limit")
+                        + " order by k.sort_value" + direction + ", k.id" + direction + " limit " + (PAGE_SIZE + 1)))
                 .params(q.params)
-                .param("limit", PAGE_SIZE + 1)
                 .query((rs, n) -> {
                     rows.add(new Object[] {rs.getString("sort_key"), rs.getObject("id", UUID.class)});
                     return new Line(rs.getObject("id", UUID.class), rs.getString("reference"),
@@ -268,14 +274,16 @@ public class Caseloads {
     }
 
     private static final String OPEN = "m.status not in ('ENDED', 'CLOSED')";
+    // Today (in Paris), written into each query by withToday() as a literal rather than passed as a parameter.
+    private static final String TODAY = "{today}";
     private static final String FIRST_INTERVIEW_LATE =
-            "(m.status in ('RECEIVED', 'ASSIGNED') and m.received_on + t.first_interview_days < cast(:today as date))";
-    private static final String DUE_PASSED = "(" + OPEN + " and m.due_on < cast(:today as date))";
-    private static final String PLANNED_END_PASSED = "(" + OPEN + " and m.planned_end_on < cast(:today as date))";
+            "(m.status in ('RECEIVED', 'ASSIGNED') and m.received_on + t.first_interview_days < " + TODAY + ")";
+    private static final String DUE_PASSED = "(" + OPEN + " and m.due_on < " + TODAY + ")";
+    private static final String PLANNED_END_PASSED = "(" + OPEN + " and m.planned_end_on < " + TODAY + ")";
     // The (few) measures with a late report, computed once: an array the primary key can look up. A
     // closed measure's unsent reports are no longer expected.
     private static final String REPORT_LATE = "(m.status <> 'CLOSED' and m.id = any(array(select r.measure_id from report r"
-            + " where r.status <> 'SENT' and r.due_on < cast(:today as date))))";
+            + " where r.status <> 'SENT' and r.due_on < " + TODAY + ")))";
 
     // The (few) measures with an incident not yet reported to the magistrate (urgent ones only, or
     // any), computed once per query from the partial index of unreported incidents.
@@ -293,8 +301,9 @@ public class Caseloads {
             + " union select s.id from measure s where starts_with(s.reference, upper(:search))"
             + " or starts_with(s.reference, 'M-' || upper(:search))))";
 
-    // A left join (every measure has its type) that PostgreSQL drops when no column of the type is used.
-    private static final String MEASURE_AND_TYPE = "measure m left join measure_type t on t.id = m.measure_type_id";
+    // The members of the signed-in user's service (none without a service), through the view identity publishes.
+    private static final String COLLEAGUES = "select c.id from identity_user_service_v c where c.service_id ="
+            + " (select me.service_id from identity_user_service_v me where me.id = :me)";
 
     /**
      * The conditions and parameters of a view with its filters. A view is one or more branches (the
@@ -306,9 +315,12 @@ public class Caseloads {
         final Map<String, Object> params = new LinkedHashMap<>();
         final List<String> branches = new ArrayList<>();
         final List<String> filters = new ArrayList<>();
+        /** My service: a page is read member by member ({@code c.id}, see {@link #COLLEAGUES}), each in index order. */
+        boolean perColleague;
+        /** Whether a filter names the measure's type ({@code t}). */
+        boolean typeJoined;
 
         Query(View view, Filters f) {
-            params.put("today", LocalDate.now(clock.withZone(PARIS)));
             UUID me = TenantContext.currentPrincipal().map(TenantPrincipal::userId).orElse(null);
             switch (view) {
                 case MINE -> {
@@ -316,14 +328,15 @@ public class Caseloads {
                     params.put("me", me);
                 }
                 case SERVICE -> {
-                    List<UUID> colleagues = me == null ? List.of() : users.sameServiceAs(me);
-                    branches.add(colleagues.isEmpty() ? "false" : "m.assigned_user_id in (:colleagues) and " + OPEN);
-                    params.put("colleagues", colleagues.isEmpty() ? List.of(new UUID(0, 0)) : colleagues);
+                    // Counted at once (the members' ids computed once, one index scan); paged member by member.
+                    branches.add("m.assigned_user_id = any(array(" + COLLEAGUES + ")) and " + OPEN);
+                    perColleague = true;
+                    params.put("me", me);
                 }
                 case UNASSIGNED -> branches.add("m.assigned_user_id is null and " + OPEN);
                 case LATE -> {
                     // Open measures past their next deadline (kept by a trigger), then late reports.
-                    branches.add("m.next_deadline_on < cast(:today as date)");
+                    branches.add("m.next_deadline_on < " + TODAY);
                     branches.add(REPORT_LATE);
                 }
                 case ALL -> branches.add("true");
@@ -333,6 +346,7 @@ public class Caseloads {
                 params.put("typeId", f.typeId());
             }
             if (f.field() != null && !f.field().isBlank()) {
+                typeJoined = true;
                 filters.add("t.field = :field");
                 params.put("field", f.field());
             }
@@ -361,22 +375,55 @@ public class Caseloads {
             }
         }
 
-        /** Each branch's full condition, the filters included. */
-        List<String> branches() {
-            return branches.stream().map(b -> filters.isEmpty() ? b : "(" + b + ") and " + String.join(" and ", filters))
-                    .toList();
+        /**
+         * The measures read: the type is joined only when a filter names it (an unused join, even one
+         * PostgreSQL removes, keeps it from answering from an index alone).
+         */
+        String from() {
+            return typeJoined ? "measure m join measure_type t on t.id = m.measure_type_id" : "measure m";
         }
 
-        /** The number of measures in the view (a measure in two branches counted once). */
-        String countSql() {
-            List<String> conditions = branches();
-            if (conditions.size() == 1) {
-                return "select count(*) from " + MEASURE_AND_TYPE + " where " + conditions.get(0);
-            }
-            return "select count(*) from (" + conditions.stream()
-                    .map(c -> "select m.id from " + MEASURE_AND_TYPE + " where " + c)
-                    .collect(java.util.stream.Collectors.joining(" union ")) + ") late";
+        /** A branch's full condition, the filters included. */
+        String withFilters(String branch) {
+            return filters.isEmpty() ? branch : "(" + branch + ") and " + String.join(" and ", filters);
         }
+
+        /**
+         * Each branch's full condition for a page, the filters included; for my service, the condition
+         * on one member {@code c.id}.
+         */
+        List<String> pageBranches() {
+            if (perColleague) {
+                return List.of(withFilters("m.assigned_user_id = c.id and " + OPEN));
+            }
+            return branches.stream().map(this::withFilters).toList();
+        }
+
+        /**
+         * The number of measures in the view: a measure in two branches counted once, each branch
+         * counting only the measures that no branch before it holds (no set of ids to gather).
+         */
+        String countSql() {
+            List<String> counts = new ArrayList<>();
+            for (int i = 0; i < branches.size(); i++) {
+                StringBuilder condition = new StringBuilder(withFilters(branches.get(i)));
+                for (String before : branches.subList(0, i)) {
+                    condition.append(" and not coalesce((").append(before).append("), false)");
+                }
+                counts.add("(select count(*) from " + from() + " where " + condition + ")");
+            }
+            return "select " + String.join(" + ", counts);
+        }
+    }
+
+    /**
+     * The query with today's date (in Paris) as a literal. The caseload's queries are prepared once per
+     * connection; with every value the planner needs to estimate rows a literal (today, the page's
+     * limit), PostgreSQL keeps one plan for them instead of planning each page again (about 1 ms of
+     * the database per query). The date is formatted here (ISO), never taken from the request.
+     */
+    private String withToday(String sql) {
+        return sql.replace(TODAY, "date '" + LocalDate.now(clock.withZone(PARIS)) + "'");
     }
 
     private static boolean isDate(String value) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.passerelle.PasserelleIntegrationTest;
 import fr.passerelle.identity.PasserelleUser;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,6 +41,15 @@ class CaseloadsTest {
 
     @Autowired
     fr.passerelle.shared.db.EmbeddedPostgresServer server;
+
+    @Autowired
+    Reports reports;
+
+    @Autowired
+    fr.passerelle.identity.UserAccounts accounts;
+
+    @Autowired
+    fr.passerelle.identity.AssociationServices services;
 
     @AfterEach
     void signOut() {
@@ -120,6 +130,102 @@ class CaseloadsTest {
             assertThat(seen).as(sort.name()).hasSize(120);
             assertThat(pages).isEqualTo(3);
         }
+    }
+
+    @Test
+    void myServiceIsPagedMemberByMemberInTheOrderOfTheWholeService() {
+        // A service of three case workers (one with more measures than a page) and a worker outside it.
+        as("admin.asso");
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        UUID service = services.create("Portefeuille " + suffix);
+        List<UUID> members = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            members.add(worker("portefeuille." + i + "." + suffix, service));
+        }
+        UUID outsider = worker("portefeuille.hors." + suffix, services.create("Ailleurs " + suffix));
+        as("cheffe.service");
+        UUID type = type("STAGE_STUPEFIANTS");
+        List<UUID> persons = new ArrayList<>();
+        for (String name : List.of("Zola", "Abel", "Martin", "Étienne", "martin")) {
+            persons.add(this.persons.create(new Persons.PersonData(name, "Service", LocalDate.of(1990, 1, 1), null, null,
+                    null, null, null, null, null, null), true));
+        }
+        LocalDate today = LocalDate.now(TestDates.PARIS);
+        Set<UUID> ofTheService = new HashSet<>();
+        int[] perMember = {70, 30, 20};
+        int n = 0;
+        for (int m = 0; m < members.size(); m++) {
+            for (int i = 0; i < perMember[m]; i++, n++) {
+                ofTheService.add(assigned(persons.get(n % persons.size()), type, today.minusDays(n % 25),
+                        n % 3 == 0 ? null : today.plusDays(n % 40), members.get(m)));
+            }
+        }
+        Set<UUID> outside = new HashSet<>();
+        for (int i = 0; i < 10; i++) {
+            outside.add(assigned(persons.get(i % persons.size()), type, today.minusDays(i), null, outsider));
+        }
+        UUID ended = assigned(persons.get(0), type, today, null, members.get(1));
+        fr.passerelle.OwnerSql.of(server).sql("update measure set status = 'ENDED', outcome = 'COMPLETED' where id = ?")
+                .param(ended).update();
+
+        as(accounts.get(members.get(2)).username());
+        Caseloads.Filters ofType = new Caseloads.Filters(type, null, null, null, null);
+        assertThat(caseloads.counts().get(Caseloads.View.SERVICE)).isEqualTo(ofTheService.size());
+        for (Caseloads.Sort sort : Caseloads.Sort.values()) {
+            List<UUID> seen = new ArrayList<>();
+            String cursor = null;
+            do {
+                Caseloads.Page page = caseloads.page(Caseloads.View.SERVICE, ofType, sort, cursor);
+                assertThat(page.total()).isEqualTo(ofTheService.size());
+                page.lines().forEach(l -> seen.add(l.id()));
+                cursor = page.nextCursor();
+            } while (cursor != null);
+            assertThat(seen).as(sort.name()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ofTheService)
+                    .doesNotContainAnyElementsOf(outside).doesNotContain(ended);
+            // The same order as the whole association's list (read at once, not member by member).
+            List<UUID> whole = caseloads.all(Caseloads.View.ALL, ofType, sort, 1000).stream().map(Caseloads.Line::id)
+                    .filter(ofTheService::contains).toList();
+            assertThat(seen).as(sort.name()).containsExactlyElementsOf(whole);
+        }
+    }
+
+    @Test
+    void countsALateMeasureOnceWhateverMakesItLate() {
+        as("cheffe.service");
+        UUID type = type("REPARATION_PENALE");
+        Caseloads.Filters ofType = new Caseloads.Filters(type, null, null, null, null);
+        UUID person = persons.create(new Persons.PersonData("Retard", "Double", LocalDate.of(2006, 6, 6), null, null,
+                null, null, null, null, null, null), true);
+        LocalDate today = LocalDate.now(TestDates.PARIS);
+        long before = caseloads.counts().get(Caseloads.View.LATE);
+        long filteredBefore = caseloads.page(Caseloads.View.LATE, ofType, Caseloads.Sort.RECEIVED, null).total();
+
+        // Past its due date and with a late report: in both branches of the late view.
+        UUID both = measures.create(person, mandate(type, today.minusDays(40), today.minusDays(1)));
+        reports.create(both, ReportKind.STAGE, today.minusDays(1));
+        // Ended, so past no deadline, but its report is still expected: late by its report alone.
+        UUID reportOnly = measures.create(person, mandate(type, today.minusDays(2), null));
+        reports.create(reportOnly, ReportKind.STAGE, today.minusDays(1));
+        fr.passerelle.OwnerSql.of(server).sql("update measure set status = 'ENDED', outcome = 'COMPLETED' where id = ?")
+                .param(reportOnly).update();
+
+        assertThat(caseloads.counts().get(Caseloads.View.LATE)).isEqualTo(before + 2);
+        Caseloads.Page late = caseloads.page(Caseloads.View.LATE, ofType, Caseloads.Sort.RECEIVED, null);
+        assertThat(late.total()).isEqualTo(filteredBefore + 2);
+        assertThat(late.lines()).extracting(Caseloads.Line::id).containsOnlyOnce(both, reportOnly);
+        assertThat(late.lines()).filteredOn(l -> l.id().equals(both)).singleElement()
+                .satisfies(l -> assertThat(l.dueDatePassed() && l.reportLate()).isTrue());
+    }
+
+    private UUID worker(String login, UUID service) {
+        return accounts.create(new fr.passerelle.identity.UserAccounts.NewUser(login, "Agent " + login, login + "@example.org",
+                "Un-mot-de-passe-solide", service, List.of(fr.passerelle.identity.Roles.CASE_WORKER), false, false));
+    }
+
+    private UUID assigned(UUID person, UUID type, LocalDate received, LocalDate due, UUID worker) {
+        UUID id = measures.create(person, mandate(type, received, due));
+        measures.perform(id, MeasureAction.ASSIGN, new Measures.ActionInput(worker, null, null, null));
+        return id;
     }
 
     @Test

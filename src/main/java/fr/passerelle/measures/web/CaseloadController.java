@@ -108,6 +108,21 @@ class CaseloadController {
         return "caseload/urgent-incidents";
     }
 
+    /** The dates of the lines. */
+    static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    /** The deadlines a line can have passed ({@link Caseloads.Line#lateKinds()}). */
+    private static final String[] LATE_KINDS = {"firstInterview", "dueDate", "report", "plannedEnd"};
+
+    /** The label of each value, by value: {@code prefix + value} in the messages. */
+    private <T> Map<T, String> labels(T[] values, String prefix, java.util.Locale locale) {
+        Map<T, String> labels = new java.util.HashMap<>();
+        for (T value : values) {
+            labels.put(value, messages.getMessage(prefix + value, null, locale));
+        }
+        return labels;
+    }
+
     /** How many measures with an urgent unreported incident the home page lists (the caseload has them all). */
     static final int URGENT_ON_HOME = 5;
 
@@ -122,7 +137,7 @@ class CaseloadController {
             @RequestParam(required = false) Caseloads.Incidents incidents,
             @RequestParam(required = false) UUID importJob,
             @RequestParam(defaultValue = "RECEIVED") Caseloads.Sort sort,
-            @RequestParam(required = false) String cursor, HtmxRequest htmx, Model model) {
+            @RequestParam(required = false) String cursor, HtmxRequest htmx, java.util.Locale locale, Model model) {
         Caseloads.Filters filters = new Caseloads.Filters(type, field, status, court, worker, q, incidents, importJob);
         model.addAttribute("view", view);
         model.addAttribute("sort", sort);
@@ -137,6 +152,10 @@ class CaseloadController {
         model.addAttribute("types", types);
         model.addAttribute("fields", types.stream().map(MeasureCatalogue.MeasureType::field).distinct().toList());
         model.addAttribute("statuses", MeasureStatus.values());
+        // What every line shows, prepared once for the page rather than once per line.
+        model.addAttribute("dayFormat", DAY);
+        model.addAttribute("statusLabels", labels(MeasureStatus.values(), "measure.status.", locale));
+        model.addAttribute("lateLabels", labels(LATE_KINDS, "caseload.late.", locale));
         model.addAttribute("incidentFilters", Caseloads.Incidents.values());
         java.util.Set<String> usedCourts = new java.util.TreeSet<>(caseloads.courtCodesInUse());
         if (court != null && !court.isBlank()) {
