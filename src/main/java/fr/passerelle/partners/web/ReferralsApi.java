@@ -45,6 +45,16 @@ class ReferralsApi {
     /** A step: {@code effectiveOn} for an answer or an entry, {@code reason} for a refusal. */
     record TransitionInput(ReferralStatus.Action action, LocalDate effectiveOn, String reason) {}
 
+    /** A referral to send: {@code consentCoversHealth} may be left out (false). */
+    record NewReferral(UUID partnerId, UUID contactId, UUID personId, UUID measureId, String purpose,
+            Set<Referrals.Section> shared, LocalDate consentGivenOn, Boolean consentCoversHealth) {
+
+        Referrals.Request request() {
+            return new Referrals.Request(partnerId, contactId, personId, measureId, purpose, shared, consentGivenOn,
+                    Boolean.TRUE.equals(consentCoversHealth));
+        }
+    }
+
     record Created(UUID id) {}
 
     @GetMapping(path = "/api/v1/referrals", produces = JSON)
@@ -53,7 +63,7 @@ class ReferralsApi {
     ResultPage<Referrals.Referral> list(@RequestParam(required = false) ReferralStatus status,
             @RequestParam(required = false) UUID partner, @RequestParam(required = false) UUID person,
             @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page) {
-        return referrals.list(new Referrals.Filter(status, partner, person, Referrals.SORTS.contains(sort) ? sort : null),
+        return referrals.list(new Referrals.Filter(status, partner, person, sort != null && Referrals.SORTS.contains(sort) ? sort : null),
                 page);
     }
 
@@ -69,8 +79,8 @@ class ReferralsApi {
     @PreAuthorize("hasAuthority('partner:read') and hasAuthority('person:write')")
     @Operation(summary = "Send a referral: the PDF is mailed to the partner through the outbox; health only with "
             + "person:health and the person's consent covering it")
-    ResponseEntity<Created> create(@RequestBody Referrals.Request input) {
-        UUID id = referrals.send(input);
+    ResponseEntity<Created> create(@RequestBody NewReferral input) {
+        UUID id = referrals.send(input.request());
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/referrals/{id}")
                 .buildAndExpand(id).toUri();
         return ResponseEntity.created(location).body(new Created(id));

@@ -60,7 +60,7 @@ class ReferralsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
             @RequestParam(defaultValue = "0") int page, Model model) {
-        String safeSort = Referrals.SORTS.contains(sort) ? sort : "sent";
+        String safeSort = sort != null && Referrals.SORTS.contains(sort) ? sort : "sent";
         ResultPage<Referrals.Referral> result = referrals.list(new Referrals.Filter(status, partner, person, safeSort),
                 page);
         model.addAttribute("referrals", result);
