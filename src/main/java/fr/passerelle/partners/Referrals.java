@@ -35,7 +35,6 @@ import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -176,7 +175,7 @@ public class Referrals {
             throw new FieldRefusal("consentGivenOn", "referral.consent.future");
         }
         if (shared.contains(Section.HEALTH)) {
-            if (!hasPermission(Persons.HEALTH_PERMISSION)) {
+            if (!TenantContext.hasAuthority(Persons.HEALTH_PERMISSION)) {
                 throw new FieldRefusal("shared", "referral.health.notAllowed");
             }
             if (!request.consentCoversHealth()) {
@@ -330,7 +329,7 @@ public class Referrals {
         var row = jdbc.sql("select document, shares_health, sent_on from partner_referral where id = ?").param(id)
                 .query((rs, n) -> Map.entry(rs.getBytes(1), rs.getBoolean(2))).optional()
                 .orElseThrow(BusinessException::notFound);
-        if (row.getValue() && !hasPermission(Persons.HEALTH_PERMISSION)) {
+        if (row.getValue() && !TenantContext.hasAuthority(Persons.HEALTH_PERMISSION)) {
             throw new AccessDeniedException(Persons.HEALTH_PERMISSION + " required");
         }
         audit.record("referral.viewed", "partner_referral", id, Map.of("format", "pdf"));
@@ -556,10 +555,5 @@ public class Referrals {
 
     private Timestamp now() {
         return Timestamp.from(clock.instant());
-    }
-
-    private static boolean hasPermission(String permission) {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getAuthorities().stream().anyMatch(a -> permission.equals(a.getAuthority()));
     }
 }

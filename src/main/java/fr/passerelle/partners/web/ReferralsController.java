@@ -8,6 +8,7 @@ import fr.passerelle.partners.Referrals;
 import fr.passerelle.shared.BusinessException;
 import fr.passerelle.shared.FieldRefusal;
 import fr.passerelle.shared.ResultPage;
+import fr.passerelle.shared.TenantContext;
 import fr.passerelle.shared.web.Downloads;
 import fr.passerelle.shared.web.Forms;
 import java.time.Clock;
@@ -143,7 +144,7 @@ class ReferralsController {
                     .filter(p -> p.id().equals(form.getPartnerId())).findFirst().orElseThrow(BusinessException::notFound));
         }
         model.addAttribute("sections", Referrals.Section.values());
-        model.addAttribute("mayShareHealth", hasHealth());
+        model.addAttribute("mayShareHealth", TenantContext.hasAuthority(Persons.HEALTH_PERMISSION));
         return "partners/referrals-form";
     }
 
@@ -155,7 +156,7 @@ class ReferralsController {
         model.addAttribute("events", referrals.events(id));
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("noAnswerDays", referrals.noAnswerDays());
-        model.addAttribute("mayReadDocument", !referral.shared().contains(Referrals.Section.HEALTH) || hasHealth());
+        model.addAttribute("mayReadDocument", !referral.shared().contains(Referrals.Section.HEALTH) || TenantContext.hasAuthority(Persons.HEALTH_PERMISSION));
         return "partners/referrals-show";
     }
 
@@ -189,11 +190,5 @@ class ReferralsController {
             case NO_ANSWER -> referrals.markNoAnswer(id);
             case ENTER -> referrals.enter(id, effectiveOn);
         }
-    }
-
-    private static boolean hasHealth() {
-        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getAuthorities().stream()
-                .anyMatch(a -> Persons.HEALTH_PERMISSION.equals(a.getAuthority()));
     }
 }
