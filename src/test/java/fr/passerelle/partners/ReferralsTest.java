@@ -60,6 +60,9 @@ class ReferralsTest {
     MailOutbox outbox;
 
     @Autowired
+    UnansweredReferrals job;
+
+    @Autowired
     MessageSource messages;
 
     @Autowired
@@ -248,15 +251,16 @@ class ReferralsTest {
     }
 
     @Test
-    void marksNoAnswerAfterTheConfiguredDaysOnlyWithNoUserAsActor() {
+    void theDailyJobMarksNoAnswerAfterTheConfiguredDaysOnlyWithNoUserAsActor() {
         UUID old = referrals.send(new Referrals.Request(csapa, null, person, null, "Objet", EnumSet.of(Section.IDENTITY),
                 today.minusDays(30), false), today.minusDays(referrals.noAnswerDays()));
         UUID recent = referrals.send(new Referrals.Request(csapa, null, person, null, "Objet",
                 EnumSet.of(Section.IDENTITY), today.minusDays(30), false), today.minusDays(referrals.noAnswerDays() - 1));
 
-        int marked = referrals.markUnanswered(today);
+        SecurityContextHolder.clearContext();
+        job.markAll(); // every association, as the daily job does, with no one signed in
+        SignedIn.as(users, "intervenant");
 
-        assertThat(marked).isPositive();
         assertThat(referrals.status(old)).isEqualTo(ReferralStatus.NO_ANSWER);
         assertThat(referrals.status(recent)).isEqualTo(ReferralStatus.SENT);
         assertThat(referrals.events(old)).last().satisfies(e -> {
