@@ -258,6 +258,7 @@ class AuthorizationMatrixTest {
             // Orientations of persons to partners (issue 16 item 6): reading names the person, sending writes for them.
             Rule.get("/referrals").requires("partner:read&person:read"),
             Rule.get("/referrals/new").requires("partner:read&person:write"),
+            Rule.get("/referrals/of-person/{id}").requires("partner:read&person:read").tenant(Ids::ownPerson, Ids::foreignPerson),
             Rule.post("/referrals").requires("partner:read&person:write"),
             Rule.get("/referrals/{id}").requires("partner:read&person:read").tenant(Ids::ownReferral, Ids::foreignReferral),
             // The PDF of a referral sharing health also needs person:health: an unknown id keeps the line role-only.

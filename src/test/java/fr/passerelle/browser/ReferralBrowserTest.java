@@ -63,6 +63,8 @@ class ReferralBrowserTest extends BrowserSupport {
 
         signIn("intervenant");
         page.navigate(url("/persons/" + person));
+        assertThat(page.locator("#person-referrals-list")).containsText("Aucune orientation pour cette personne.");
+        assertAccessible();
         page.locator("#refer-person").click();
         page.getByLabel("Partenaire").selectOption(new SelectOption().setLabel(partner + " (CSAPA)"));
         page.locator("#partner-continue").click();

@@ -116,6 +116,7 @@ class ReferralPagesTest {
         assertThat(page(show, worker)).contains("id=\"referral-status\">Acceptée<", "id=\"action-enter\"",
                 "Acceptée le " + today.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
 
+        assertThat(page("/referrals/of-person/" + person, worker)).contains(show, "Acceptée", partnerName());
         String list = page("/referrals?partner=" + csapa, worker);
         assertThat(list).contains(show, "id=\"referral-figures\"", "data-type=\"CSAPA\"");
         PasserelleUser director = SignedIn.as(users, "directrice");
@@ -130,7 +131,12 @@ class ReferralPagesTest {
     void theListShowsAnEmptyStateAndAPersonsFileLinksToReferring() throws Exception {
         assertThat(page("/referrals?person=" + person, worker)).contains("id=\"referrals-empty\"",
                 "Aucune orientation ne correspond à ces critères.", "/referrals/new?personId=" + person);
-        assertThat(page("/persons/" + person, worker)).contains("id=\"refer-person\"", "/referrals?person=" + person);
+        assertThat(page("/persons/" + person, worker)).contains("id=\"refer-person\"", "/referrals?person=" + person,
+                "hx-get=\"/referrals/of-person/" + person + "\"");
+        assertThat(page("/referrals/of-person/" + person, worker)).contains("Aucune orientation pour cette personne.");
+        PasserelleUser other = SignedIn.as(users, "admin.marseille");
+        assertThat(mvc.perform(get("/referrals/of-person/" + person).with(as(other))).andReturn().getResponse()
+                .getStatus()).isEqualTo(403);
     }
 
     @Test
@@ -174,6 +180,10 @@ class ReferralPagesTest {
                         "\"/api/v1/referrals/figures\"");
         SignedIn.as(users, "intervenant");
         assertThat(referrals.ofPerson(person)).hasSize(1);
+    }
+
+    private String partnerName() {
+        return given.owner().sql("select name from partner where id = ?").param(csapa).query(String.class).single();
     }
 
     private String page(String path, PasserelleUser user) throws Exception {

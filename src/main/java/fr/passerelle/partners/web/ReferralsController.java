@@ -92,6 +92,18 @@ class ReferralsController {
         return "partners/referrals-list";
     }
 
+    /** A person's referrals (the fragment the person's page loads). */
+    @GetMapping("/referrals/of-person/{id}")
+    @PreAuthorize("hasAuthority('partner:read') and hasAuthority('person:read')")
+    String ofPerson(@PathVariable UUID id, Model model) {
+        if (persons.labels(Set.of(id)).isEmpty()) {
+            throw BusinessException.notFound();
+        }
+        model.addAttribute("personId", id);
+        model.addAttribute("personReferrals", referrals.ofPerson(id));
+        return "partners/referrals-of-person :: referrals";
+    }
+
     /** The form: the person is given (from their file or a measure) or searched by name here; the partner is picked first. */
     @GetMapping("/referrals/new")
     @PreAuthorize("hasAuthority('partner:read') and hasAuthority('person:write')")
