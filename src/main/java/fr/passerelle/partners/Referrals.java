@@ -417,32 +417,30 @@ public class Referrals {
 
     // --------------------------------------------------------------------------------------- internals
 
-    private record Recipient(String partnerName, String partnerType, String email, String contactName) {}
+    private record Recipient(String partnerName, String email, String contactName) {}
+
+    private record PartnerRow(String name, String email, boolean archived) {}
 
     /** The partner (404 outside the association, refused when archived) and the address to write to. */
     private Recipient recipient(UUID partnerId, UUID contactId) {
         if (partnerId == null) {
             throw new FieldRefusal("partnerId", "referral.partner.required");
         }
-        var partner = jdbc.sql("select name, partner_type, email, archived from partner where id = ?").param(partnerId)
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)})
+        PartnerRow partner = jdbc.sql("select name, email, archived from partner where id = ?")
+                .param(partnerId).query((rs, n) -> new PartnerRow(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
                 .optional().orElseThrow(BusinessException::notFound);
-        if ((Boolean) partner[3]) {
+        if (partner.archived()) {
             throw new FieldRefusal("partnerId", "referral.partner.archived");
         }
-        String email = (String) partner[2];
-        String contactName = null;
-        if (contactId != null) {
-            var contact = jdbc.sql("select full_name, email from partner_contact where id = ? and partner_id = ?")
-                    .params(contactId, partnerId).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
-                    .optional().orElseThrow(() -> new FieldRefusal("contactId", "referral.contact.unknown"));
-            contactName = contact[0];
-            email = contact[1];
-        }
-        if (email == null || !EMAIL.matcher(email.strip()).matches()) {
+        Recipient recipient = contactId == null ? new Recipient(partner.name(), partner.email(), null)
+                : jdbc.sql("select full_name, email from partner_contact where id = ? and partner_id = ?")
+                        .params(contactId, partnerId)
+                        .query((rs, n) -> new Recipient(partner.name(), rs.getString(2), rs.getString(1)))
+                        .optional().orElseThrow(() -> new FieldRefusal("contactId", "referral.contact.unknown"));
+        if (recipient.email() == null || !EMAIL.matcher(recipient.email().strip()).matches()) {
             throw new FieldRefusal("contactId", "referral.recipient.noEmail");
         }
-        return new Recipient((String) partner[0], (String) partner[1], email.strip(), contactName);
+        return new Recipient(recipient.partnerName(), recipient.email().strip(), recipient.contactName());
     }
 
     /** The PDF sent: the sections chosen, read now through the measures module. */
