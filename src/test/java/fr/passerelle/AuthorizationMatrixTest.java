@@ -255,6 +255,25 @@ class AuthorizationMatrixTest {
             Rule.get("/bookings/{id}").requires("partner:read&measure:read").tenant(Ids::ownBooking, Ids::foreignBooking),
             Rule.post("/bookings/{id}/transitions").requires("partner:read&measure:write")
                     .tenant(Ids::ownBooking, Ids::foreignBooking),
+            // Orientations of persons to partners (issue 16 item 6): reading names the person, sending writes for them.
+            Rule.get("/referrals").requires("partner:read&person:read"),
+            Rule.get("/referrals/new").requires("partner:read&person:write"),
+            Rule.get("/referrals/of-person/{id}").requires("partner:read&person:read").tenant(Ids::ownPerson, Ids::foreignPerson),
+            Rule.post("/referrals").requires("partner:read&person:write"),
+            Rule.get("/referrals/{id}").requires("partner:read&person:read").tenant(Ids::ownReferral, Ids::foreignReferral),
+            // The PDF of a referral sharing health also needs person:health: an unknown id keeps the line role-only.
+            Rule.get("/referrals/{id}/document").requires("partner:read&person:read")
+                    .tenant(Ids::unknown, Ids::foreignReferral),
+            Rule.post("/referrals/{id}/transitions").requires("partner:read&person:write")
+                    .tenant(Ids::ownReferral, Ids::foreignReferral),
+            Rule.get("/api/v1/referrals").requires("partner:read&person:read"),
+            Rule.post("/api/v1/referrals").requires("partner:read&person:write").json("{}"),
+            Rule.get("/api/v1/referrals/figures").requires("partner:read").param("from", "2026-01-01")
+                    .param("until", "2026-06-30"),
+            Rule.get("/api/v1/referrals/{id}").requires("partner:read&person:read")
+                    .tenant(Ids::ownReferral, Ids::foreignReferral),
+            Rule.post("/api/v1/referrals/{id}/transitions").requires("partner:read&person:write")
+                    .tenant(Ids::ownReferral, Ids::foreignReferral).json("{}"),
             // Personal API tokens and the REST API (session-authenticated here; see ApiTest for bearer tokens).
             Rule.get("/account/tokens").signedIn(),
             Rule.post("/account/tokens").signedIn(),
@@ -1021,6 +1040,14 @@ class AuthorizationMatrixTest {
 
         static String foreignBooking(PasserelleUser user) {
             return ids.rowOf("place_booking", user.organisationId(), false);
+        }
+
+        static String ownReferral(PasserelleUser user) {
+            return ids.rowOf("partner_referral", user.organisationId(), true);
+        }
+
+        static String foreignReferral(PasserelleUser user) {
+            return ids.rowOf("partner_referral", user.organisationId(), false);
         }
 
         static String unknown(PasserelleUser user) {

@@ -41,6 +41,9 @@ public class MailOutbox {
         return baseUrl + (path.startsWith("/") ? path : "/" + path);
     }
 
+    /** A file sent with a message. */
+    public record Attachment(String fileName, String contentType, byte[] content) {}
+
     /**
      * Queues a plain-text message from the current organisation. With a {@code dedupKey}, a second
      * message with the same key is ignored (e.g. one digest per worker and day).
@@ -49,17 +52,57 @@ public class MailOutbox {
      */
     @Transactional
     public boolean enqueue(String kind, String dedupKey, String recipient, String subject, String body) {
+        return enqueue(kind, dedupKey, recipient, subject, body, List.of());
+    }
+
+    /**
+     * Queues a plain-text message with files attached (sent as a multipart message), like
+     * {@link #enqueue(String, String, String, String, String)}.
+     *
+     * @return whether the message was queued (false: already queued under that key)
+     */
+    @Transactional
+    public boolean enqueue(String kind, String dedupKey, String recipient, String subject, String body,
+            List<Attachment> attachments) {
         if (recipient == null || recipient.isBlank()) {
             throw new IllegalArgumentException("recipient required");
         }
         UUID organisation = TenantContext.currentOrganisationId()
                 .orElseThrow(() -> new IllegalStateException("no organisation to send mail from"));
-        return jdbc.sql("""
+        UUID id = Ids.newId();
+        boolean queued = jdbc.sql("""
                 insert into mail_outbox (id, organisation_id, kind, dedup_key, recipient, subject, body)
                 values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (organisation_id, dedup_key) do nothing""")
-                .params(Ids.newId(), organisation, kind, dedupKey, recipient.strip(), truncate(subject, 300), body)
+                .params(id, organisation, kind, dedupKey, recipient.strip(), truncate(subject, 300), body)
                 .update() == 1;
+        if (queued) {
+            for (int i = 0; i < attachments.size(); i++) {
+                Attachment file = attachments.get(i);
+                jdbc.sql("""
+                        insert into mail_outbox_attachment (id, organisation_id, mail_id, position, file_name, content_type,
+                                                            content)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                        .params(Ids.newId(), organisation, id, i, file.fileName(), file.contentType(), file.content())
+                        .update();
+            }
+        }
+        return queued;
+    }
+
+    /** The files attached to a message of the current organisation, in the order they were given. */
+    @Transactional(readOnly = true)
+    public List<Attachment> attachments(UUID mailId) {
+        return attachments(jdbc, mailId);
+    }
+
+    /** The files of a message, for the sending job too. */
+    static List<Attachment> attachments(JdbcClient jdbc, UUID mailId) {
+        return jdbc.sql("""
+                select file_name, content_type, content from mail_outbox_attachment where mail_id = ? order by position""")
+                .param(mailId)
+                .query((rs, n) -> new Attachment(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+                .list();
     }
 
     /** The messages of the current organisation, newest first, optionally of one status. */

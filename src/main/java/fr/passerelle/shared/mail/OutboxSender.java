@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -25,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Delivers the outbox: every organisation with messages due, a batch at a time, each message
  * locked while it is sent (several nodes never send the same one). A failure is retried with an
- * exponential delay, then the message is marked failed.
+ * exponential delay, then the message is marked failed. Files attached to a message make it multipart.
  */
 @Component
 public class OutboxSender {
@@ -87,11 +88,15 @@ public class OutboxSender {
         for (Pending mail : batch) {
             try {
                 MimeMessage message = sender.createMimeMessage();
-                MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
+                List<MailOutbox.Attachment> files = MailOutbox.attachments(jdbc, mail.id());
+                MimeMessageHelper helper = new MimeMessageHelper(message, !files.isEmpty(), StandardCharsets.UTF_8.name());
                 helper.setFrom(from);
                 helper.setTo(mail.recipient());
                 helper.setSubject(mail.subject());
                 helper.setText(mail.body());
+                for (MailOutbox.Attachment file : files) {
+                    helper.addAttachment(file.fileName(), new ByteArrayResource(file.content()), file.contentType());
+                }
                 sender.send(message);
                 jdbc.sql("update mail_outbox set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null where id = ?")
                         .param(java.sql.Timestamp.from(clock.instant())).param(mail.id()).update();

@@ -61,6 +61,27 @@ class OutboxSenderTest {
     }
 
     @Test
+    void deliversTheFilesAttachedToAMessageAsAMultipartMail() throws Exception {
+        UUID organisation = anAssociation(0);
+        String recipient = "piece-jointe-" + UUID.randomUUID() + "@example.org";
+        byte[] pdf = "%PDF-1.7 orientation".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        TenantContext.runAs(organisation, () -> outbox.enqueue("TEST", null, recipient, "Orientation", "Voir la pièce jointe",
+                java.util.List.of(new MailOutbox.Attachment("orientation-1.pdf", "application/pdf", pdf))));
+
+        sender(SMTP.getSmtp().getPort()).sendDue();
+
+        MimeMessage message = java.util.Arrays.stream(SMTP.getReceivedMessagesForDomain("example.org"))
+                .filter(m -> address(m).equals(recipient)).findFirst().orElseThrow();
+        var parts = (jakarta.mail.internet.MimeMultipart) message.getContent();
+        assertThat(parts.getCount()).isEqualTo(2);
+        var file = parts.getBodyPart(1);
+        assertThat(file.getFileName()).isEqualTo("orientation-1.pdf");
+        assertThat(file.getContentType()).startsWith("application/pdf");
+        assertThat(file.getInputStream().readAllBytes()).isEqualTo(pdf);
+        assertThat(row(recipient)).containsEntry("status", "SENT");
+    }
+
+    @Test
     void aFailedDeliveryIsRetriedLaterAndNothingIsLost() {
         UUID organisation = anAssociation(1);
         String recipient = "echec-" + UUID.randomUUID() + "@example.org";
