@@ -2,10 +2,7 @@ package fr.passerelle.imports;
 
 import fr.passerelle.audit.AuditLog;
 import fr.passerelle.shared.BusinessException;
-import fr.passerelle.shared.Ids;
 import fr.passerelle.shared.TenantContext;
-import fr.passerelle.shared.TenantPrincipal;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.function.Function;
@@ -13,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;

@@ -131,8 +131,22 @@ public class SpreadsheetUploads {
     /** A file received for this purpose and not yet imported; 404 when unknown, 409 when expired or imported. */
     @Transactional(readOnly = true)
     public Upload upload(Purpose purpose, UUID id) {
+        return find(purpose, id, "");
+    }
+
+    /**
+     * The file, as {@link #upload}, locked until the caller's transaction ends: two imports of one
+     * file run one after the other, and the second finds it imported (409).
+     */
+    @Transactional
+    public Upload claim(Purpose purpose, UUID id) {
+        return find(purpose, id, " for update");
+    }
+
+    private Upload find(Purpose purpose, UUID id, String lock) {
         Upload upload = jdbc.sql("""
-                select id, file_name, file_format, headers, samples from import_job where id = ? and purpose = ?""")
+                select id, file_name, file_format, headers, samples from import_job where id = ? and purpose = ?"""
+                + lock)
                 .params(id, purpose.name())
                 .query((rs, n) -> new Upload(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         json.readValue(rs.getString(4), new TypeReference<List<String>>() {}),

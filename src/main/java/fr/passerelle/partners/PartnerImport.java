@@ -219,7 +219,8 @@ public class PartnerImport {
     }
 
     private Report process(UUID id, Map<Integer, Field> mapping, boolean commit) {
-        SpreadsheetUploads.Upload upload = spreadsheets.upload(Purpose.PARTNERS, id);
+        SpreadsheetUploads.Upload upload = commit ? spreadsheets.claim(Purpose.PARTNERS, id)
+                : spreadsheets.upload(Purpose.PARTNERS, id);
         Run run = new Run(upload.headers(), mapping);
         for (Field field : Field.values()) {
             long times = mapping.values().stream().filter(field::equals).count();
