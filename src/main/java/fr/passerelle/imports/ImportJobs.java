@@ -2,10 +2,7 @@ package fr.passerelle.imports;
 
 import fr.passerelle.audit.AuditLog;
 import fr.passerelle.shared.BusinessException;
-import fr.passerelle.shared.Ids;
 import fr.passerelle.shared.TenantContext;
-import fr.passerelle.shared.TenantPrincipal;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.function.Function;
@@ -13,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -67,9 +63,12 @@ public class ImportJobs {
     private final ValueChoices choices;
     private final fr.passerelle.measures.BulkCases bulk;
     private final fr.passerelle.network.Courts courts;
+    private final SpreadsheetUploads spreadsheets;
 
     ImportJobs(JdbcClient jdbc, JsonMapper json, AuditLog audit, ImportRun run, UploadStore uploads,
-            ValueChoices choices, fr.passerelle.measures.BulkCases bulk, fr.passerelle.network.Courts courts) {
+            ValueChoices choices, fr.passerelle.measures.BulkCases bulk, fr.passerelle.network.Courts courts,
+            SpreadsheetUploads spreadsheets) {
+        this.spreadsheets = spreadsheets;
         this.choices = choices;
         this.bulk = bulk;
         this.courts = courts;
@@ -178,70 +177,17 @@ public class ImportJobs {
     @PreAuthorize("hasAuthority('" + PERMISSION + "')")
     @Transactional
     public UUID upload(String originalName, long size, InputStream content) {
-        if (size <= 0) {
-            throw new FileRefused("import.file.empty");
-        }
-        if (size > MAX_BYTES) {
-            throw new FileRefused("import.file.tooLarge", MAX_BYTES / (1024 * 1024));
-        }
-        String name = fileName(originalName);
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (!(lower.endsWith(".csv") || lower.endsWith(".txt") || lower.endsWith(".xlsx"))) {
-            throw new FileRefused(typeRefusal(lower));
-        }
-        UUID id = Ids.newId();
-        try {
-            if (uploads.save(id, content, MAX_BYTES) == 0) {
-                throw new FileRefused("import.file.empty");
-            }
-        } catch (IOException e) {
-            throw new FileRefused("import.file.unreadable");
-        } catch (UploadStore.TooLarge e) {
-            throw new FileRefused("import.file.tooLarge", MAX_BYTES / (1024 * 1024));
-        }
-        // A refusal below rolls the transaction back, and the stored file with it.
-        TabularFile.Layout layout;
-        try {
-            layout = TabularFile.detect(uploads.source(id));
-        } catch (TabularFile.Unreadable e) {
-            throw new FileRefused(e.messageKey(), e.arguments());
-        } catch (RuntimeException e) {
-            throw new FileRefused("import.file.unreadable");
-        }
-        if (lower.endsWith(".xlsx") != "XLSX".equals(layout.format())) {
-            throw new FileRefused("import.file.type");
-        }
-        List<List<String>> samples = new ArrayList<>();
-        try (TabularFile.Lines lines = TabularFile.open(uploads.source(id), layout, b -> { })) {
-            while (lines.hasNext() && samples.size() < SAMPLE_ROWS) {
-                samples.add(lines.next().cells().stream().map(ImportJobs::sample).toList());
-            }
-        } catch (RuntimeException e) {
-            throw new FileRefused("import.file.unreadable");
-        }
-        jdbc.sql("""
-                insert into import_job (id, organisation_id, created_by, file_name, file_format, file_size, charset,
-                                        separator, headers, mapping, status, samples)
-                values (:id, :org, :by, :name, :format, :size, :charset, :sep, cast(:headers as jsonb),
-                        cast(:mapping as jsonb), 'UPLOADED', cast(:samples as jsonb))""")
-                .param("samples", json.writeValueAsString(samples))
-                .param("id", id).param("org", TenantContext.currentOrganisationId().orElseThrow())
-                .param("by", TenantContext.currentPrincipal().map(TenantPrincipal::userId).orElse(null))
-                .param("name", name.length() > 255 ? name.substring(0, 255) : name).param("format", layout.format())
-                .param("size", size).param("charset", layout.charset())
-                .param("sep", layout.separator() == null ? null : String.valueOf(layout.separator()))
-                .param("headers", json.writeValueAsString(layout.headers()))
-                .param("mapping", json.writeValueAsString(ImportField.propose(layout.headers())))
-                .update();
-        audit.record("import.uploaded", "import_job", id, Map.of("file", name, "size", size,
-                "format", layout.format()));
+        UUID id = spreadsheets.receive(SpreadsheetUploads.Purpose.CASELOAD, originalName, size, content);
+        Job job = get(id);
+        audit.record("import.uploaded", "import_job", id, Map.of("file", job.fileName(), "size", size,
+                "format", job.format()));
         return id;
     }
 
     @PreAuthorize("hasAuthority('" + PERMISSION + "')")
     @Transactional(readOnly = true)
     public Job get(UUID id) {
-        return jdbc.sql("select *, " + STALE + " as stale from import_job where id = ?").param(id).query(this::map)
+        return jdbc.sql("select *, " + STALE + " as stale from import_job where id = ? and purpose = 'CASELOAD'").param(id).query(this::map)
                 .optional()
                 .orElseThrow(BusinessException::notFound);
     }
@@ -251,7 +197,7 @@ public class ImportJobs {
     public List<JobSummary> recent() {
         return jdbc.sql("""
                 select id, file_name, status, measures_created, error_count, created_at from import_job
-                order by created_at desc limit 20""")
+                where purpose = 'CASELOAD' order by created_at desc limit 20""")
                 .query((rs, n) -> new JobSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getInt(4), rs.getInt(5), rs.getTimestamp(6).toInstant()))
                 .list();
@@ -332,10 +278,6 @@ public class ImportJobs {
                         }
                     }
                 });
-    }
-
-    private static String sample(String value) {
-        return value == null ? "" : value.length() > 40 ? value.substring(0, 40) + "…" : value;
     }
 
     /** A choice for an unknown value: a known value (its id or code) or {@link #SKIP}. */

@@ -253,10 +253,7 @@ public class PartnerDirectory {
         List<Site> sites = jdbc.sql("select * from partner_site where partner_id = ? order by name, id").param(id)
                 .query(PartnerDirectory::mapSite).list();
         List<Contact> contacts = jdbc.sql("select * from partner_contact where partner_id = ? order by full_name, id")
-                .param(id).query((rs, n) -> new Contact(rs.getObject("id", UUID.class),
-                        rs.getObject("partner_id", UUID.class), rs.getObject("site_id", UUID.class),
-                        rs.getString("full_name"), rs.getString("role_label"), rs.getString("phone"),
-                        rs.getString("email"))).list();
+                .param(id).query(PartnerDirectory::mapContact).list();
         return new Details(partner, sites, contacts, levels(id), exchanges("where e.partner_id = :id", Map.of("id", id),
                 "e.occurred_on desc, e.created_at desc, e.id desc"));
     }
@@ -391,52 +388,65 @@ public class PartnerDirectory {
     public UUID addSite(UUID partnerId, SiteInput input) {
         require(MANAGE);
         Partner partner = lock(partnerId);
-        String name = required("name", input.name(), 200, "partners.site.nameRequired");
-        String address = optional("address", input.address(), 300);
-        String postcode = optional("postcode", input.postcode(), 10);
-        if (postcode != null && !POSTCODE.matcher(postcode).matches()) {
-            throw new FieldRefusal("postcode", "partners.site.postcodeInvalid");
-        }
-        String city = optional("city", input.city(), 120);
-        String departement = optional("departementCode", input.departementCode(), 3);
-        departement = departement == null ? null : departement.toUpperCase(Locale.ROOT);
-        if (departement != null && !DEPARTEMENT.matcher(departement).matches()) {
-            throw new FieldRefusal("departementCode", "partners.site.departementInvalid");
-        }
-        String fromPostcode = postcode == null ? null : departementOf(postcode);
-        if (departement == null) {
-            departement = fromPostcode;
-        } else if (fromPostcode != null && !fromPostcode.equals(departement)) {
-            throw new FieldRefusal("departementCode", "partners.site.departementMismatch", postcode, departement);
-        }
-        Double latitude = coordinate("latitude", input.latitude(), 90);
-        Double longitude = coordinate("longitude", input.longitude(), 180);
-        if ((latitude == null) != (longitude == null)) {
-            throw new FieldRefusal(latitude == null ? "latitude" : "longitude", "partners.site.coordinatesPair");
-        }
+        ValidSite site = validSite(input);
         UUID id = Ids.newId();
         jdbc.sql("""
                 insert into partner_site (id, organisation_id, partner_id, name, address, postcode, city, departement_code,
                                           latitude, longitude, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, organisationId(), partnerId, name, address, postcode, city, departement, latitude, longitude,
-                        java.sql.Timestamp.from(clock.instant()))
+                .params(id, organisationId(), partnerId, site.name(), site.address(), site.postcode(), site.city(),
+                        site.departement(), site.latitude(), site.longitude(), java.sql.Timestamp.from(clock.instant()))
                 .update();
         touch(partnerId);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("partner", partner.name());
-        details.put("site", name);
-        details.put("departement", departement);
+        details.put("site", site.name());
+        details.put("departement", site.departement());
         audit.record("partner.site.added", "partner_site", id, details);
         return id;
     }
 
-    /** Removes a site (and the contacts tied to it). */
+    /** Changes a site's name, address and coordinates, with the same rules as when adding it; audited with the changes. */
+    @Transactional
+    public void updateSite(UUID siteId, SiteInput input) {
+        require(MANAGE);
+        Site before = lockSite(siteId);
+        ValidSite site = validSite(input);
+        Map<String, Object> changes = new LinkedHashMap<>();
+        change(changes, "name", before.name(), site.name());
+        change(changes, "address", before.address(), site.address());
+        change(changes, "postcode", before.postcode(), site.postcode());
+        change(changes, "city", before.city(), site.city());
+        change(changes, "departement", before.departementCode(), site.departement());
+        change(changes, "latitude", before.latitude(), site.latitude());
+        change(changes, "longitude", before.longitude(), site.longitude());
+        if (changes.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                update partner_site set name = ?, address = ?, postcode = ?, city = ?, departement_code = ?, latitude = ?,
+                       longitude = ?
+                where id = ?""")
+                .params(site.name(), site.address(), site.postcode(), site.city(), site.departement(), site.latitude(),
+                        site.longitude(), siteId)
+                .update();
+        touch(before.partnerId());
+        audit.record("partner.site.updated", "partner_site", siteId, Map.of("partnerId", before.partnerId(),
+                "site", site.name(), "changes", changes));
+    }
+
+    /**
+     * Removes a site (and the contacts tied to it); refused while the site has places, since its
+     * places hold bookings, days counted on measures and the occupancy history.
+     */
     @Transactional
     public void removeSite(UUID siteId) {
         require(MANAGE);
-        Site site = jdbc.sql("select * from partner_site where id = ? for update").param(siteId)
-                .query(PartnerDirectory::mapSite).optional().orElseThrow(BusinessException::notFound);
+        Site site = lockSite(siteId);
+        if (jdbc.sql("select exists (select 1 from partner_place where site_id = ?)").param(siteId)
+                .query(Boolean.class).single()) {
+            throw BusinessException.conflict("partners.site.hasPlaces", site.name());
+        }
         jdbc.sql("delete from partner_site where id = ?").param(siteId).update();
         touch(site.partnerId());
         audit.record("partner.site.removed", "partner_site", siteId, Map.of("partnerId", site.partnerId(),
@@ -448,26 +458,43 @@ public class PartnerDirectory {
     public UUID addContact(UUID partnerId, ContactInput input) {
         require(MANAGE);
         Partner partner = lock(partnerId);
-        String fullName = required("fullName", input.fullName(), 200, "partners.contact.nameRequired");
-        String role = optional("roleLabel", input.roleLabel(), 120);
-        String phone = phone("phone", input.phone());
-        String email = email("email", input.email());
-        if (input.siteId() != null && jdbc.sql("select count(*) from partner_site where id = ? and partner_id = ?")
-                .param(input.siteId()).param(partnerId).query(Long.class).single() == 0) {
-            throw new FieldRefusal("siteId", "partners.contact.siteUnknown");
-        }
+        ValidContact contact = validContact(partnerId, input);
         UUID id = Ids.newId();
         jdbc.sql("""
                 insert into partner_contact (id, organisation_id, partner_id, site_id, full_name, role_label, phone, email,
                                              created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, organisationId(), partnerId, input.siteId(), fullName, role, phone, email,
-                        java.sql.Timestamp.from(clock.instant()))
+                .params(id, organisationId(), partnerId, input.siteId(), contact.fullName(), contact.role(),
+                        contact.phone(), contact.email(), java.sql.Timestamp.from(clock.instant()))
                 .update();
         touch(partnerId);
         audit.record("partner.contact.added", "partner_contact", id, Map.of("partner", partner.name(),
-                "contact", fullName));
+                "contact", contact.fullName()));
         return id;
+    }
+
+    /** Changes a contact (name, role, phone, e-mail, site), with the same rules as when adding it; audited with the changes. */
+    @Transactional
+    public void updateContact(UUID contactId, ContactInput input) {
+        require(MANAGE);
+        Contact before = jdbc.sql("select * from partner_contact where id = ? for update").param(contactId)
+                .query(PartnerDirectory::mapContact).optional().orElseThrow(BusinessException::notFound);
+        ValidContact contact = validContact(before.partnerId(), input);
+        Map<String, Object> changes = new LinkedHashMap<>();
+        change(changes, "fullName", before.fullName(), contact.fullName());
+        change(changes, "role", before.roleLabel(), contact.role());
+        change(changes, "phone", before.phone(), contact.phone());
+        change(changes, "email", before.email(), contact.email());
+        change(changes, "siteId", before.siteId(), input.siteId());
+        if (changes.isEmpty()) {
+            return;
+        }
+        jdbc.sql("update partner_contact set full_name = ?, role_label = ?, phone = ?, email = ?, site_id = ? where id = ?")
+                .params(contact.fullName(), contact.role(), contact.phone(), contact.email(), input.siteId(), contactId)
+                .update();
+        touch(before.partnerId());
+        audit.record("partner.contact.updated", "partner_contact", contactId, Map.of("partnerId", before.partnerId(),
+                "contact", contact.fullName(), "changes", changes));
     }
 
     @Transactional
@@ -575,6 +602,56 @@ public class PartnerDirectory {
     }
 
     // ---------------------------------------------------------------------------------------------- helpers
+
+    private record ValidSite(String name, String address, String postcode, String city, String departement,
+            Double latitude, Double longitude) {}
+
+    private static ValidSite validSite(SiteInput input) {
+        String name = required("name", input.name(), 200, "partners.site.nameRequired");
+        String address = optional("address", input.address(), 300);
+        String postcode = optional("postcode", input.postcode(), 10);
+        if (postcode != null && !POSTCODE.matcher(postcode).matches()) {
+            throw new FieldRefusal("postcode", "partners.site.postcodeInvalid");
+        }
+        String city = optional("city", input.city(), 120);
+        String departement = optional("departementCode", input.departementCode(), 3);
+        departement = departement == null ? null : departement.toUpperCase(Locale.ROOT);
+        if (departement != null && !DEPARTEMENT.matcher(departement).matches()) {
+            throw new FieldRefusal("departementCode", "partners.site.departementInvalid");
+        }
+        String fromPostcode = postcode == null ? null : departementOf(postcode);
+        if (departement == null) {
+            departement = fromPostcode;
+        } else if (fromPostcode != null && !fromPostcode.equals(departement)) {
+            throw new FieldRefusal("departementCode", "partners.site.departementMismatch", postcode, departement);
+        }
+        Double latitude = coordinate("latitude", input.latitude(), 90);
+        Double longitude = coordinate("longitude", input.longitude(), 180);
+        if ((latitude == null) != (longitude == null)) {
+            throw new FieldRefusal(latitude == null ? "latitude" : "longitude", "partners.site.coordinatesPair");
+        }
+        return new ValidSite(name, address, postcode, city, departement, latitude, longitude);
+    }
+
+    private record ValidContact(String fullName, String role, String phone, String email) {}
+
+    /** A contact's fields checked; its site, when given, must be one of the partner's. */
+    private ValidContact validContact(UUID partnerId, ContactInput input) {
+        String fullName = required("fullName", input.fullName(), 200, "partners.contact.nameRequired");
+        String role = optional("roleLabel", input.roleLabel(), 120);
+        String phone = phone("phone", input.phone());
+        String email = email("email", input.email());
+        if (input.siteId() != null && jdbc.sql("select count(*) from partner_site where id = ? and partner_id = ?")
+                .param(input.siteId()).param(partnerId).query(Long.class).single() == 0) {
+            throw new FieldRefusal("siteId", "partners.contact.siteUnknown");
+        }
+        return new ValidContact(fullName, role, phone, email);
+    }
+
+    private Site lockSite(UUID siteId) {
+        return jdbc.sql("select * from partner_site where id = ? for update").param(siteId)
+                .query(PartnerDirectory::mapSite).optional().orElseThrow(BusinessException::notFound);
+    }
 
     private record ValidPartner(String name, String type, String description, List<String> activities,
             List<String> tags, String phone, String email, String website) {
@@ -761,6 +838,12 @@ public class PartnerDirectory {
                 rs.getString("address"), rs.getString("postcode"), rs.getString("city"),
                 rs.getString("departement_code"), (Double) rs.getObject("latitude", Double.class),
                 (Double) rs.getObject("longitude", Double.class));
+    }
+
+    private static Contact mapContact(ResultSet rs, int n) throws SQLException {
+        return new Contact(rs.getObject("id", UUID.class), rs.getObject("partner_id", UUID.class),
+                rs.getObject("site_id", UUID.class), rs.getString("full_name"), rs.getString("role_label"),
+                rs.getString("phone"), rs.getString("email"));
     }
 
     private static List<String> strings(Array array) throws SQLException {

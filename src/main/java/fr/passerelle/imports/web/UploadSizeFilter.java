@@ -29,6 +29,10 @@ class UploadSizeFilter extends OncePerRequestFilter {
     /** Where a refused upload is sent: the import page, which explains the limit. */
     static final String REFUSED = "/imports?refused=tooLarge";
 
+    /** The upload pages (the caseload's, the partner list's) and where each sends a refused upload. */
+    static final java.util.Map<String, String> REFUSED_BY_PAGE = java.util.Map.of("/imports", REFUSED,
+            "/partners/import", "/partners/import?refused=tooLarge");
+
     /** The most bytes of a refused upload read after the limit so that the browser gets the answer. */
     static final long DRAINED = 2 * ImportJobs.MAX_BYTES;
 
@@ -37,7 +41,7 @@ class UploadSizeFilter extends OncePerRequestFilter {
         String type = request.getContentType();
         return !"POST".equals(request.getMethod()) || type == null
                 || !type.toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)
-                || !"/imports".equals(request.getRequestURI().substring(request.getContextPath().length()));
+                || !REFUSED_BY_PAGE.containsKey(request.getRequestURI().substring(request.getContextPath().length()));
     }
 
     @Override
@@ -51,7 +55,8 @@ class UploadSizeFilter extends OncePerRequestFilter {
             }
             drain(request);
             response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-            response.setHeader("Location", request.getContextPath() + REFUSED);
+            response.setHeader("Location", request.getContextPath()
+                    + REFUSED_BY_PAGE.get(request.getRequestURI().substring(request.getContextPath().length())));
             return;
         } catch (IOException | ServletException malformed) {
             // Left to the controller, which answers a body it cannot read as an unreadable file.

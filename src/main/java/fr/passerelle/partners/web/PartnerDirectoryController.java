@@ -201,6 +201,14 @@ class PartnerDirectoryController {
         return "redirect:/partners/" + id + "#sites";
     }
 
+    @PostMapping("/sites/{siteId}")
+    @PreAuthorize("hasAuthority('partner:manage')")
+    String updateSite(@PathVariable UUID siteId, @RequestParam UUID partnerId,
+            @ModelAttribute PartnerDirectory.SiteInput site, RedirectAttributes redirect) {
+        Forms.perform(redirect, "partners.site.saved", () -> directory.updateSite(siteId, site));
+        return "redirect:/partners/" + partnerId + "#sites";
+    }
+
     @PostMapping("/sites/{siteId}/delete")
     @PreAuthorize("hasAuthority('partner:manage')")
     String removeSite(@PathVariable UUID siteId, @RequestParam UUID partnerId, RedirectAttributes redirect) {
@@ -214,6 +222,14 @@ class PartnerDirectoryController {
             RedirectAttributes redirect) {
         Forms.perform(redirect, "partners.contact.added", () -> directory.addContact(id, contact));
         return "redirect:/partners/" + id + "#contacts";
+    }
+
+    @PostMapping("/contacts/{contactId}")
+    @PreAuthorize("hasAuthority('partner:manage')")
+    String updateContact(@PathVariable UUID contactId, @RequestParam UUID partnerId,
+            @ModelAttribute PartnerDirectory.ContactInput contact, RedirectAttributes redirect) {
+        Forms.perform(redirect, "partners.contact.saved", () -> directory.updateContact(contactId, contact));
+        return "redirect:/partners/" + partnerId + "#contacts";
     }
 
     @PostMapping("/contacts/{contactId}/delete")
