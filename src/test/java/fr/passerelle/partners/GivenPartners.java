@@ -8,14 +8,26 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The "given" helpers of the partnership figures' tests: a new association, and its partners, sites,
  * places, periods out of service, bookings and assessments written as rows under the application
  * role and the association's row-level security, inside the test's own (rolled-back) transaction.
- * {@link #actAs} switches the association the transaction acts for.
+ * {@link #actAs} switches the association the transaction acts for. {@link #owner} writes them as
+ * the database owner for one association instead, committed (for tests of pages).
  */
 public final class GivenPartners {
 
     private final JdbcClient jdbc;
+    private final UUID fixed;
 
     public GivenPartners(JdbcClient jdbc) {
+        this(jdbc, null);
+    }
+
+    private GivenPartners(JdbcClient jdbc, UUID fixed) {
         this.jdbc = jdbc;
+        this.fixed = fixed;
+    }
+
+    /** The helpers writing as the database owner (see {@code OwnerSql}), every row in the association. */
+    public static GivenPartners owner(JdbcClient owner, UUID association) {
+        return new GivenPartners(owner, association);
     }
 
     /** A new active association of a region (created if new, named after its code), sharing its statistics. */
@@ -36,6 +48,9 @@ public final class GivenPartners {
     }
 
     private UUID organisation() {
+        if (fixed != null) {
+            return fixed;
+        }
         return jdbc.sql("select current_organisation_id()").query(UUID.class).single();
     }
 
