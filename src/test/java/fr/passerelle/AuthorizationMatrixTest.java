@@ -218,6 +218,8 @@ class AuthorizationMatrixTest {
             Rule.get("/partners/exchanges/review").requires("partner:manage"),
             Rule.post("/partners/exchanges/{exchangeId}/reviewed").requires("partner:manage")
                     .tenant(Ids::unknown, Ids::foreignPartnerExchange),
+            // Issue 16 item 8: the association's partner sites as a private layer of the map.
+            Rule.get("/partners/map-layer.json").requires("partner:read"),
             Rule.get("/admin/catalogue").requires("catalogue:manage"),
             Rule.get("/admin/catalogue/{id}").requires("catalogue:manage").tenant(Ids::ownMeasureType, Ids::foreignMeasureType),
             Rule.post("/admin/catalogue/{id}").requires("catalogue:manage").tenant(Ids::ownMeasureType, Ids::foreignMeasureType),
