@@ -6,7 +6,6 @@ import fr.passerelle.PasserelleIntegrationTest;
 import fr.passerelle.observatory.NationalPartnerships.RegionOccupancy;
 import fr.passerelle.observatory.suppression.CellKeyPerturbation;
 import fr.passerelle.partners.GivenPartners;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,31 +38,39 @@ class NationalPartnershipsTest {
     @Autowired RecordKeySecret secret;
     @Autowired JdbcClient jdbc;
 
-    GivenPartners given;
     List<UUID> north = new ArrayList<>();
     List<UUID> south = new ArrayList<>();
     CellKeyPerturbation perturbation = new CellKeyPerturbation();
 
     @BeforeEach
     void givenTheFactsOfTwoRegions() {
-        given = new GivenPartners(jdbc);
         jdbc.sql("delete from obs_partner_level").update();
         jdbc.sql("delete from obs_partner_occupancy").update();
+        givenTheFactsOfTwoRegions(jdbc, north, south);
+    }
+
+    /**
+     * The associations and facts of the table above, written with the given client; the sharing
+     * associations of each region are added to the lists, the one not sharing is returned.
+     */
+    static UUID givenTheFactsOfTwoRegions(JdbcClient jdbc, List<UUID> north, List<UUID> south) {
+        GivenPartners given = new GivenPartners(jdbc);
         for (int i = 1; i <= 8; i++) {
             UUID a = given.association("Nord " + i + " " + UUID.randomUUID(), "T16-NORD");
             north.add(a);
-            occupancy(a, MARCH, 100, 10L * i);
+            occupancy(jdbc, a, MARCH, 100, 10L * i);
             // Outside the period asked: not counted.
-            occupancy(a, MARCH.plusMonths(2), 100, 0);
+            occupancy(jdbc, a, MARCH.plusMonths(2), 100, 0);
         }
         UUID notSharing = given.association("Nord discret " + UUID.randomUUID(), "T16-NORD");
         jdbc.sql("update organisation set shares_statistics = false where id = ?").param(notSharing).update();
-        occupancy(notSharing, MARCH, 100, 100);
+        occupancy(jdbc, notSharing, MARCH, 100, 100);
         for (int i = 1; i <= 2; i++) {
             UUID a = given.association("Sud " + i + " " + UUID.randomUUID(), "T16-SUD");
             south.add(a);
-            occupancy(a, MARCH, 50, 50);
+            occupancy(jdbc, a, MARCH, 50, 50);
         }
+        return notSharing;
     }
 
     @Test
@@ -116,18 +123,26 @@ class NationalPartnershipsTest {
         assertThat(result.levels()).isNull();
     }
 
-    private long keys(List<UUID> associations) {
+    long keys(List<UUID> associations) {
+        return keys(secret, associations);
+    }
+
+    static long keys(RecordKeySecret secret, List<UUID> associations) {
         byte[] key = secret.derived();
         return CellKeyPerturbation.cellKey(associations.stream()
                 .mapToLong(a -> CellKeyPerturbation.recordKey(key, a)).toArray());
     }
 
-    private void occupancy(UUID association, YearMonth month, long available, long booked) {
+    private static void occupancy(JdbcClient jdbc, UUID association, YearMonth month, long available, long booked) {
         jdbc.sql("insert into obs_partner_occupancy (organisation_id, month, available_days, booked_days) values (?, ?, ?, ?)")
                 .params(association, month.atDay(1), available, booked).update();
     }
 
-    private void level(UUID association, String type, int level, int partners, long keySum) {
+    void level(UUID association, String type, int level, int partners, long keySum) {
+        level(jdbc, association, type, level, partners, keySum);
+    }
+
+    static void level(JdbcClient jdbc, UUID association, String type, int level, int partners, long keySum) {
         jdbc.sql("insert into obs_partner_level (organisation_id, partner_type, level, partners, key_sum) values (?, ?, ?, ?, ?)")
                 .params(association, type, level, partners, keySum).update();
     }
