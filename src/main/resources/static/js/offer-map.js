@@ -49,16 +49,24 @@
     return node;
   }
 
-  function memberPopup(m) {
+  // A popup: a title, lines of text (empty ones left out) and a link, all as text nodes.
+  function popup(title, lines, linkLabel, href) {
     var box = document.createElement('div');
-    box.appendChild(text('strong', m.name));
+    box.appendChild(text('strong', title));
+    lines.filter(Boolean).forEach(function (line) {
+      box.appendChild(document.createElement('br'));
+      box.appendChild(text('span', line));
+    });
     box.appendChild(document.createElement('br'));
-    box.appendChild(text('span', [m.city, m.fieldLabel].filter(Boolean).join(' · ')));
-    box.appendChild(document.createElement('br'));
-    var link = text('a', element.getAttribute('data-label-profile'));
-    link.href = m.url;
+    var link = text('a', linkLabel);
+    link.href = href;
     box.appendChild(link);
     return box;
+  }
+
+  function memberPopup(m) {
+    return popup(m.name, [[m.city, m.fieldLabel].filter(Boolean).join(' · ')], element.getAttribute('data-label-profile'),
+        m.url);
   }
 
   function drawMembers(members) {
@@ -209,21 +217,8 @@
   // The association's partner sites: a private layer, whose address the page gives to the readers
   // of partners only; filtered by partner type in #map-partner-type (the types found in the layer).
   function partnerPopup(p) {
-    var box = document.createElement('div');
-    box.appendChild(text('strong', p.partner));
-    box.appendChild(document.createElement('br'));
-    box.appendChild(text('span', p.site));
-    box.appendChild(document.createElement('br'));
-    box.appendChild(text('span', p.typeLabel + ' · ' + p.levelLabel));
-    if (p.address) {
-      box.appendChild(document.createElement('br'));
-      box.appendChild(text('span', p.address));
-    }
-    box.appendChild(document.createElement('br'));
-    var link = text('a', element.getAttribute('data-label-partner-page'));
-    link.href = p.url;
-    box.appendChild(link);
-    return box;
+    return popup(p.partner, [p.site, p.typeLabel + ' · ' + p.levelLabel, p.address],
+        element.getAttribute('data-label-partner-page'), p.url);
   }
 
   function loadPartners(url) {
