@@ -49,16 +49,24 @@
     return node;
   }
 
-  function memberPopup(m) {
+  // A popup: a title, lines of text (empty ones left out) and a link, all as text nodes.
+  function popup(title, lines, linkLabel, href) {
     var box = document.createElement('div');
-    box.appendChild(text('strong', m.name));
+    box.appendChild(text('strong', title));
+    lines.filter(Boolean).forEach(function (line) {
+      box.appendChild(document.createElement('br'));
+      box.appendChild(text('span', line));
+    });
     box.appendChild(document.createElement('br'));
-    box.appendChild(text('span', [m.city, m.fieldLabel].filter(Boolean).join(' · ')));
-    box.appendChild(document.createElement('br'));
-    var link = text('a', element.getAttribute('data-label-profile'));
-    link.href = m.url;
+    var link = text('a', linkLabel);
+    link.href = href;
     box.appendChild(link);
     return box;
+  }
+
+  function memberPopup(m) {
+    return popup(m.name, [[m.city, m.fieldLabel].filter(Boolean).join(' · ')], element.getAttribute('data-label-profile'),
+        m.url);
   }
 
   function drawMembers(members) {
@@ -205,6 +213,63 @@
   document.getElementById('map-reset').addEventListener('click', function () {
     map.fitBounds(METROPOLE);
   });
+
+  // The association's partner sites: a private layer, whose address the page gives to the readers
+  // of partners only; filtered by partner type in #map-partner-type (the types found in the layer).
+  function partnerPopup(p) {
+    return popup(p.partner, [p.site, p.typeLabel + ' · ' + p.levelLabel, p.address],
+        element.getAttribute('data-label-partner-page'), p.url);
+  }
+
+  function loadPartners(url) {
+    var select = document.getElementById('map-partner-type');
+    var status = document.getElementById('map-partners-status');
+    var layer = L.layerGroup().addTo(map);
+    var features = [];
+    function show() {
+      layer.clearLayers();
+      var type = select.value;
+      var shown = 0;
+      features.forEach(function (f) {
+        var p = f.properties;
+        if (type === '-' || (type !== '' && p.type !== type)) {
+          return;
+        }
+        var marker = L.marker([f.geometry.coordinates[1], f.geometry.coordinates[0]], {
+          icon: L.divIcon({ className: 'offer-map-partner partner-type-' + p.type, iconSize: [14, 14], iconAnchor: [7, 7] }),
+          title: p.partner + ' (' + p.typeLabel + ')',
+          alt: p.partner + ' (' + p.typeLabel + ')',
+          keyboard: true
+        }).bindPopup(partnerPopup(p));
+        layer.addLayer(marker);
+        var icon = marker.getElement();
+        if (icon) {
+          icon.setAttribute('data-partner-site', p.siteId);
+          icon.setAttribute('data-partner-type', p.type);
+        }
+        shown++;
+      });
+      status.textContent = element.getAttribute('data-label-partners-shown').replace('#', String(shown));
+    }
+    fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+        .then(function (response) { return response.ok ? response.json() : { features: [] }; })
+        .then(function (data) {
+          features = data.features || [];
+          var types = {};
+          features.forEach(function (f) { types[f.properties.type] = f.properties.typeLabel; });
+          Object.keys(types).sort(function (a, b) { return types[a].localeCompare(types[b]); }).forEach(function (code) {
+            var option = text('option', types[code]);
+            option.value = code;
+            select.insertBefore(option, select.options[select.options.length - 1]);
+          });
+          select.addEventListener('change', show);
+          show();
+        })
+        .catch(function () { /* the layer is an addition: the offer stays shown */ });
+  }
+  if (element.getAttribute('data-partners-url')) {
+    loadPartners(element.getAttribute('data-partners-url'));
+  }
 
   fetch(element.getAttribute('data-url'), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
       .then(function (response) {

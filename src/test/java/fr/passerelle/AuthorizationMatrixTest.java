@@ -229,6 +229,8 @@ class AuthorizationMatrixTest {
             Rule.post("/partners/contacts/{contactId}").requires("partner:manage")
                     .tenant(Ids::unknown, Ids::foreignPartnerContact).param("partnerId", UUID.randomUUID().toString())
                     .param("fullName", "Contact"),
+            // Issue 16 item 8: the association's partner sites as a private layer of the map.
+            Rule.get("/partners/map-layer.json").requires("partner:read"),
             Rule.get("/admin/catalogue").requires("catalogue:manage"),
             Rule.get("/admin/catalogue/{id}").requires("catalogue:manage").tenant(Ids::ownMeasureType, Ids::foreignMeasureType),
             Rule.post("/admin/catalogue/{id}").requires("catalogue:manage").tenant(Ids::ownMeasureType, Ids::foreignMeasureType),

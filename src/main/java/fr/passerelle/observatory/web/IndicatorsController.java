@@ -80,11 +80,13 @@ class IndicatorsController {
     private final AuditLog audit;
     private final JsonMapper json;
     private final Clock clock;
+    private final PartnersDashboard partners;
 
     IndicatorsController(AssociationKeyFigures keyFigures, KeyFiguresPdf keyFiguresPdf,
             NetworkComparison networkComparison, AssociationServices services, UserAccounts users,
             MeasureCatalogue catalogue, Caseloads caseloads, Courts courts, MessageSource messages, AuditLog audit,
-            JsonMapper json, Clock clock) {
+            JsonMapper json, Clock clock, PartnersDashboard partners) {
+        this.partners = partners;
         this.keyFigures = keyFigures;
         this.keyFiguresPdf = keyFiguresPdf;
         this.networkComparison = networkComparison;
@@ -165,6 +167,7 @@ class IndicatorsController {
         model.addAttribute("charts", charts);
         model.addAttribute("network", networkComparison.compare(period.from(), period.to(),
                 computed.request().filters(), locale, computed.current()));
+        model.addAttribute("partners", partners.section(period.from(), period.to(), locale).orElse(null));
         return "observatory/dashboard";
     }
 
@@ -185,6 +188,7 @@ class IndicatorsController {
         KeyFiguresReport report = report(message("observatory.dashboard.title", locale), period, query, scope,
                 options(scope, me), locale);
         Sheet sheet = sheet(report, locale);
+        partners.section(period.from(), period.to(), locale).ifPresent(s -> partners.export(s, sheet, locale));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         SpreadsheetWriter.writeCells(format, message("observatory.export.sheet", locale), sheet.rows(), sheet.headings(),
                 out);

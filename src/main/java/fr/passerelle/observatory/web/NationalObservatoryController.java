@@ -4,12 +4,16 @@ import fr.passerelle.audit.AuditLog;
 import fr.passerelle.documents.SpreadsheetFormat;
 import fr.passerelle.documents.SpreadsheetWriter;
 import fr.passerelle.observatory.Dimension;
+import fr.passerelle.observatory.FigureFormat;
+import fr.passerelle.observatory.Indicator;
 import fr.passerelle.observatory.KeyFiguresPdf;
 import fr.passerelle.observatory.KeyFiguresReport;
 import fr.passerelle.observatory.NationalKeyFigures;
 import fr.passerelle.observatory.NationalObservatory;
 import fr.passerelle.observatory.NationalObservatory.Filters;
 import fr.passerelle.observatory.NationalObservatory.Result;
+import fr.passerelle.observatory.NationalPartnerships;
+import fr.passerelle.observatory.suppression.PerturbedTable;
 import fr.passerelle.shared.BusinessException;
 import fr.passerelle.shared.web.Downloads;
 import java.io.ByteArrayOutputStream;
@@ -72,9 +76,12 @@ class NationalObservatoryController {
     private final AuditLog audit;
     private final JsonMapper json;
     private final Clock clock;
+    private final NationalPartnerships partnerships;
 
     NationalObservatoryController(NationalObservatory observatory, NationalKeyFigures keyFigures,
-            KeyFiguresPdf keyFiguresPdf, MessageSource messages, AuditLog audit, JsonMapper json, Clock clock) {
+            KeyFiguresPdf keyFiguresPdf, MessageSource messages, AuditLog audit, JsonMapper json, Clock clock,
+            NationalPartnerships partnerships) {
+        this.partnerships = partnerships;
         this.observatory = observatory;
         this.keyFigures = keyFigures;
         this.keyFiguresPdf = keyFiguresPdf;
@@ -112,6 +119,7 @@ class NationalObservatoryController {
             model.addAttribute("chart", json.writeValueAsString(Map.of(
                     "labels", rows.stream().map(Row::label).toList(),
                     "values", rows.stream().map(Row::received).toList())));
+            model.addAttribute("partnerships", partnerships(partnerships.compute(result.from(), result.to())));
         } catch (BusinessException refusal) {
             model.addAttribute("refusal", refusal);
         }
@@ -186,6 +194,39 @@ class NationalObservatoryController {
                         "filters", criteria.size()));
         return Downloads.attachment(MediaType.parseMediaType(spreadsheet.mediaType()),
                 fileName(query, spreadsheet), out.toByteArray());
+    }
+
+    /** A line of the partners' levels table: the type's label, the published counts by level, the total. */
+    record LevelLine(String label, List<Long> counts, Long total) {}
+
+    /** A region's line of the occupancy table (the whole network's has no code). */
+    record RegionLine(String code, String name, Long associations, String rate) {}
+
+    /** The partnerships section: levels by type (with the column totals), occupancy by region, the chart's data. */
+    record Partnerships(List<String> levelColumns, List<LevelLine> levels, LevelLine levelsTotal,
+            List<RegionLine> regions, RegionLine network, String chart) {}
+
+    private Partnerships partnerships(NationalPartnerships.Result r) {
+        List<LevelLine> levels = new ArrayList<>();
+        LevelLine total = null;
+        if (r.levels() != null) {
+            PerturbedTable.Rendered t = r.levels().render();
+            for (int i = 0; i < r.types().size(); i++) {
+                levels.add(new LevelLine(text("partners.type." + r.types().get(i)), t.cells().get(i), t.rowTotals().get(i)));
+            }
+            total = new LevelLine(text("observatory.national.total"), t.columnTotals(), t.grandTotal());
+        }
+        FigureFormat format = new FigureFormat(messages, LocaleContextHolder.getLocale());
+        java.util.function.Function<NationalPartnerships.RegionOccupancy, RegionLine> line = o -> new RegionLine(o.code(),
+                o.code() == null ? text("observatory.national.partners.network") : o.name(), o.associations(),
+                format.value(o.rate(), Indicator.Unit.PERCENT));
+        String chart = json.writeValueAsString(Map.of(
+                "labels", r.regions().stream().map(NationalPartnerships.RegionOccupancy::name).toList(),
+                "values", r.regions().stream().map(NationalPartnerships.RegionOccupancy::rate).toList()));
+        return new Partnerships(NationalPartnerships.LEVELS.stream()
+                        .map(l -> text(l == 0 ? "partners.level.none" : "partners.level." + l)).toList(),
+                levels, total, r.regions().stream().map(line).toList(),
+                r.network() == null ? null : line.apply(r.network()), chart);
     }
 
     /** A filter of an export, named and with its value's label (an unknown code is named as typed). */
