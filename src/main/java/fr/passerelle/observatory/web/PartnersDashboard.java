@@ -7,6 +7,7 @@ import fr.passerelle.partners.PartnerFigures;
 import fr.passerelle.partners.PartnerFigures.LevelsOfType;
 import fr.passerelle.partners.PartnerFigures.Occupancy;
 import fr.passerelle.partners.PartnerFigures.SiteOccupancy;
+import fr.passerelle.partners.ReferralFigures;
 import fr.passerelle.shared.TenantContext;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -27,7 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The partners section of the association dashboard, for the readers of partners
  * ({@code partner:read}): the occupancy rate of each partner site with places by month of the
  * dashboard's period (its last {@value #MONTHS} months at most), and the partners by type and
- * current partnership level, each as a chart and a table, and as rows of the dashboard's export.
+ * current partnership level, each as a chart and a table, the orientations (referrals) sent in the
+ * same months by partner type with their acceptance rate and median delays, and all of it as rows of
+ * the dashboard's export.
  * Computed by the partners module ({@link PartnerFigures}) for the whole association, whatever the
  * service filter: partners are the association's.
  */
@@ -53,19 +56,21 @@ class PartnersDashboard {
      */
     record Section(LocalDate from, LocalDate to, boolean clipped, List<String> months, List<SiteRow> sites,
             String totalRate, List<String> levelColumns, List<LevelRow> levels, String occupancyChart,
-            String levelsChart) {
+            String levelsChart, ReferralFigures.Figures referrals) {
 
         boolean empty() {
-            return sites.isEmpty() && levels.isEmpty();
+            return sites.isEmpty() && levels.isEmpty() && referrals.empty();
         }
     }
 
     private final PartnerFigures figures;
+    private final ReferralFigures referrals;
     private final MessageSource messages;
     private final JsonMapper json;
 
-    PartnersDashboard(PartnerFigures figures, MessageSource messages, JsonMapper json) {
+    PartnersDashboard(PartnerFigures figures, ReferralFigures referrals, MessageSource messages, JsonMapper json) {
         this.figures = figures;
+        this.referrals = referrals;
         this.messages = messages;
         this.json = json;
     }
@@ -102,7 +107,7 @@ class PartnersDashboard {
         return Optional.of(new Section(start, to, clipped,
                 months.stream().map(m -> MONTH.withLocale(locale).format(m)).toList(), sites,
                 rate(format, all.rate()), levelColumns, levels, occupancyChart(sites, occupancy),
-                levelsChart(levelColumns, levels)));
+                levelsChart(levelColumns, levels), referrals.of(start, to)));
     }
 
     private static String rate(FigureFormat format, BigDecimal rate) {
@@ -160,5 +165,27 @@ class PartnersDashboard {
             row.addAll(r.counts());
             sheet.add(row);
         }
+        sheet.add(List.of());
+        sheet.heading(List.of(format.message("observatory.partners.referrals.title")));
+        sheet.heading(List.of(format.message("referral.figures.type"), format.message("referral.figures.sent"),
+                format.message("referral.figures.accepted"), format.message("referral.figures.refused"),
+                format.message("referral.figures.noAnswer"), format.message("referral.figures.entered"),
+                format.message("observatory.partners.referrals.ratePercent"),
+                format.message("observatory.partners.referrals.toAnswerDays"),
+                format.message("observatory.partners.referrals.toEntryDays")));
+        for (ReferralFigures.Line l : section.referrals().byType()) {
+            sheet.add(referralRow(format.message("partners.type." + l.partnerType()), l));
+        }
+        if (!section.referrals().empty()) {
+            sheet.add(referralRow(format.message("referral.figures.total"), section.referrals().total()));
+        }
+    }
+
+    private static List<Object> referralRow(String label, ReferralFigures.Line l) {
+        List<Object> row = new ArrayList<>(List.of(label, l.sent(), l.accepted(), l.refused(), l.noAnswer(), l.entered()));
+        row.add(l.acceptanceRate() == null ? "" : l.acceptanceRate());
+        row.add(l.medianDaysToAnswer() == null ? "" : l.medianDaysToAnswer());
+        row.add(l.medianDaysToEntry() == null ? "" : l.medianDaysToEntry());
+        return row;
     }
 }

@@ -7,10 +7,21 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import fr.passerelle.OwnerSql;
 import fr.passerelle.PasserelleIntegrationTest;
 import fr.passerelle.identity.PasserelleUser;
+import fr.passerelle.SignedIn;
+import fr.passerelle.TestDates;
 import fr.passerelle.partners.GivenPartners;
+import fr.passerelle.measures.FollowUp;
+import fr.passerelle.measures.MeasureCatalogue;
+import fr.passerelle.measures.Measures;
+import fr.passerelle.measures.Persons;
+import fr.passerelle.partners.GivenReferrals;
+import fr.passerelle.partners.ReferralFigures;
+import fr.passerelle.partners.Referrals;
 import fr.passerelle.shared.db.EmbeddedPostgresServer;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -23,6 +34,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -39,6 +51,12 @@ class PartnersDashboardWebTest {
     private static final String PERIOD = "from=2026-03-01&to=2026-04-30";
 
     @Autowired MockMvc mvc;
+    @Autowired ReferralFigures referralFigures;
+    @Autowired Referrals referrals;
+    @Autowired Persons persons;
+    @Autowired Measures measures;
+    @Autowired MeasureCatalogue catalogue;
+    @Autowired FollowUp followUp;
     @Autowired EmbeddedPostgresServer server;
 
     @Autowired
@@ -78,6 +96,37 @@ class PartnersDashboardWebTest {
                 .andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
         assertThat(csv).contains("Taux d’occupation des sites partenaires", "Partenaires par type et niveau de partenariat")
                 .contains(site + ";CHRS;16,1 %;0 %;8,2 %;122;10");
+    }
+
+    @Test
+    void theSectionCountsTheReferralsOfThePeriodByPartnerTypeOnThePageAndInTheExport() throws Exception {
+        LocalDate to = LocalDate.now(TestDates.PARIS);
+        LocalDate from = to.minusMonths(6).withDayOfMonth(1);
+        ReferralFigures.Figures expected;
+        PasserelleUser worker = SignedIn.as(users, "intervenant");
+        try {
+            GivenReferrals given = new GivenReferrals(server, persons, measures, catalogue, followUp);
+            UUID partner = given.partner(worker.organisationId(), "CSAPA Tableau " + UUID.randomUUID(), "CSAPA");
+            referrals.send(new Referrals.Request(partner, null, given.person("Tableau"), null, "Soins",
+                    EnumSet.of(Referrals.Section.IDENTITY), to, false));
+            expected = referralFigures.of(from, to);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        assertThat(expected.byType()).extracting(ReferralFigures.Line::partnerType).contains("CSAPA");
+        String period = "from=" + from + "&to=" + to;
+
+        String html = page(director.getAuthorities(), "/indicators?" + period);
+
+        String section = html.substring(html.indexOf("id=\"referral-figures\""));
+        String total = section.substring(section.indexOf("data-type=\"ALL\""));
+        assertThat(cells(total.substring(0, total.indexOf("</tr>"))).get(0))
+                .isEqualTo(String.valueOf(expected.total().sent()));
+        String csv = new String(mvc.perform(get("/indicators/export?format=CSV&" + period)
+                        .with(authentication(token(director.getAuthorities()))).locale(Locale.FRENCH))
+                .andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+        assertThat(csv).contains("Orientations par type de partenaire")
+                .contains("Tous types;" + expected.total().sent() + ";" + expected.total().accepted() + ";");
     }
 
     @Test
