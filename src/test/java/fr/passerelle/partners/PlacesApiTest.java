@@ -199,6 +199,10 @@ class PlacesApiTest {
                 "intervenant");
         assertThat(unreadable.getStatus()).isEqualTo(400);
         assertThat(body(unreadable)).contains("\"field\":\"startsOn\"");
+        MockHttpServletResponse nobody = call(json(post("/api/v1/bookings"), "{\"placeId\": \"" + place + "\"}"),
+                "intervenant");
+        assertThat(nobody.getStatus()).isEqualTo(400);
+        assertThat(body(nobody)).contains("\"code\":\"booking.person.required\"", "\"field\":\"personId\"");
         assertThat(call(json(post("/api/v1/bookings"), body), "admin.asso").getStatus()).isEqualTo(403);
         assertThat(given.owner().sql("select count(*) from place_booking where place_id = ?").param(place)
                 .query(Long.class).single()).isZero();

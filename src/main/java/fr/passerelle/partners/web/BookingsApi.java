@@ -2,6 +2,7 @@ package fr.passerelle.partners.web;
 
 import fr.passerelle.partners.BookingStatus;
 import fr.passerelle.partners.PlaceBookings;
+import fr.passerelle.shared.FieldRefusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -44,9 +45,9 @@ class BookingsApi {
         this.bookings = bookings;
     }
 
-    /** A place for a person (and a measure of theirs) over [startsOn, endsOn); confirmed at once when {@code confirm}. */
+    /** A place for a person (and a measure of theirs) over [startsOn, endsOn); confirmed at once when {@code confirm} is true. */
     record BookingInput(UUID placeId, UUID personId, UUID measureId, LocalDate startsOn, LocalDate endsOn,
-            boolean confirm) {}
+            Boolean confirm) {}
 
     record Created(UUID id, BookingStatus status) {}
 
@@ -87,9 +88,15 @@ class BookingsApi {
     @Operation(summary = "Request a booking, or book at once with confirm=true; 409 when the place is taken over"
             + " part of the dates (also by a concurrent booking) or out of service")
     ResponseEntity<Created> create(@RequestBody BookingInput input) {
+        if (input.placeId() == null) {
+            throw new FieldRefusal("placeId", "booking.place.required");
+        }
+        if (input.personId() == null) {
+            throw new FieldRefusal("personId", "booking.person.required");
+        }
         PlaceBookings.Request request = new PlaceBookings.Request(input.placeId(), input.personId(), input.measureId(),
                 input.startsOn(), input.endsOn());
-        UUID id = input.confirm() ? bookings.book(request) : bookings.request(request);
+        UUID id = Boolean.TRUE.equals(input.confirm()) ? bookings.book(request) : bookings.request(request);
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/bookings/{id}")
                 .buildAndExpand(id).toUri();
         return ResponseEntity.created(location).body(new Created(id, bookings.status(id)));
