@@ -287,6 +287,28 @@ class AuthorizationMatrixTest {
                     .tenant(Ids::ownReferral, Ids::foreignReferral),
             Rule.post("/api/v1/referrals/{id}/transitions").requires("partner:read&person:write")
                     .tenant(Ids::ownReferral, Ids::foreignReferral).json("{}"),
+            // Issue 16 item 9: places and bookings over the REST API, with the pages' permissions.
+            Rule.get("/api/v1/places/sites/{id}").requires("partner:read").tenant(Ids::ownPartnerSite, Ids::foreignPartnerSite),
+            Rule.get("/api/v1/places/sites/{id}/calendar").requires("partner:read")
+                    .tenant(Ids::ownPartnerSite, Ids::foreignPartnerSite),
+            Rule.get("/api/v1/places/search").requires("partner:read"),
+            Rule.get("/api/v1/bookings").requires("partner:read&measure:read"),
+            Rule.post("/api/v1/bookings").requires("partner:read&measure:write").json("{}"),
+            Rule.get("/api/v1/bookings/{id}").requires("partner:read&measure:read").tenant(Ids::ownBooking, Ids::foreignBooking),
+            Rule.post("/api/v1/bookings/{id}/confirm").requires("partner:read&measure:write")
+                    .tenant(Ids::unknown, Ids::foreignBooking),
+            Rule.post("/api/v1/bookings/{id}/arrival").requires("partner:read&measure:write")
+                    .tenant(Ids::unknown, Ids::foreignBooking).json("{}"),
+            Rule.post("/api/v1/bookings/{id}/no-show").requires("partner:read&measure:write")
+                    .tenant(Ids::unknown, Ids::foreignBooking).json("{}"),
+            Rule.post("/api/v1/bookings/{id}/departure").requires("partner:read&measure:write")
+                    .tenant(Ids::unknown, Ids::foreignBooking).json("{}"),
+            Rule.post("/api/v1/bookings/{id}/extension").requires("partner:read&measure:write")
+                    .tenant(Ids::unknown, Ids::foreignBooking).json("{}"),
+            Rule.post("/api/v1/bookings/{id}/cancellation").requires("partner:read&measure:write")
+                    .tenant(Ids::unknown, Ids::foreignBooking).json("{}"),
+            Rule.post("/api/v1/bookings/{id}/absences").requires("partner:read&measure:write")
+                    .tenant(Ids::unknown, Ids::foreignBooking).json("{}"),
             // Personal API tokens and the REST API (session-authenticated here; see ApiTest for bearer tokens).
             Rule.get("/account/tokens").signedIn(),
             Rule.post("/account/tokens").signedIn(),

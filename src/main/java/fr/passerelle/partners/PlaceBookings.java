@@ -305,6 +305,35 @@ public class PlaceBookings {
                  order by b.starts_on""").param(siteId).param(from).param(until).query(this::map).list());
     }
 
+    /** What the bookings list of the API filters on: each criterion is optional; the period keeps the bookings meeting it. */
+    public record Filter(UUID personId, UUID measureId, UUID siteId, BookingStatus status, LocalDate from,
+            LocalDate until) {}
+
+    /** The most bookings one list returns. */
+    public static final int LIST_LIMIT = 200;
+
+    /**
+     * The bookings matching a filter, latest start first, at most {@link #LIST_LIMIT}; a period
+     * keeps those whose booked dates [start, end) meet [from, until).
+     */
+    @Transactional(readOnly = true)
+    public List<Booking> list(Filter filter) {
+        if (filter.from() != null && filter.until() != null) {
+            Dates.requirePeriod(filter.from(), filter.until());
+        }
+        return named(jdbc.sql(SELECT + "\n" + """
+                 where (cast(:person as uuid) is null or b.person_id = :person)
+                   and (cast(:measure as uuid) is null or b.measure_id = :measure)
+                   and (cast(:site as uuid) is null or s.id = :site)
+                   and (cast(:status as varchar) is null or b.status = :status)
+                   and (cast(:from as date) is null or b.ends_on > :from)
+                   and (cast(:until as date) is null or b.starts_on < :until)
+                 order by b.starts_on desc, b.id limit :limit""")
+                .param("person", filter.personId()).param("measure", filter.measureId()).param("site", filter.siteId())
+                .param("status", filter.status() == null ? null : filter.status().name()).param("from", filter.from())
+                .param("until", filter.until()).param("limit", LIST_LIMIT).query(this::map).list());
+    }
+
     private Booking map(java.sql.ResultSet rs, int n) throws SQLException {
         return new Booking(rs.getObject("id", UUID.class), rs.getObject("place_id", UUID.class), rs.getString("label"),
                 rs.getString("kind"), rs.getObject("site_id", UUID.class), rs.getString("site_name"),

@@ -1,5 +1,6 @@
 package fr.passerelle.partners.web;
 
+import fr.passerelle.partners.NearbyPlaceSearch;
 import fr.passerelle.partners.OccupancyCalendar;
 import fr.passerelle.partners.PartnerConventions;
 import fr.passerelle.partners.PartnerPlaces;
@@ -31,13 +32,15 @@ class PlacesController {
 
     private final PartnerPlaces places;
     private final PlaceSearch search;
+    private final NearbyPlaceSearch nearby;
     private final OccupancyCalendar calendar;
     private final PlaceBookings bookings;
     private final PartnerConventions conventions;
     private final Clock clock;
 
-    PlacesController(PartnerPlaces places, PlaceSearch search, OccupancyCalendar calendar, PlaceBookings bookings,
-            PartnerConventions conventions, Clock clock) {
+    PlacesController(PartnerPlaces places, PlaceSearch search, NearbyPlaceSearch nearby, OccupancyCalendar calendar,
+            PlaceBookings bookings, PartnerConventions conventions, Clock clock) {
+        this.nearby = nearby;
         this.conventions = conventions;
         this.places = places;
         this.search = search;
@@ -57,7 +60,7 @@ class PlacesController {
             @RequestParam(required = false) String departement, @RequestParam(required = false) UUID nearSite,
             @RequestParam(required = false) Double latitude, @RequestParam(required = false) Double longitude,
             @RequestParam(required = false) Integer withinKm, @RequestParam(required = false) UUID personId,
-            @RequestParam(required = false) UUID measureId, Model model) {
+            @RequestParam(required = false) UUID measureId, @RequestParam(required = false) String near, Model model) {
         LocalDate today = LocalDate.now(clock);
         PlaceSearch.Criteria criteria = new PlaceSearch.Criteria(kind == null || kind.isBlank() ? null : kind,
                 from == null ? today : from, until == null ? today.plusDays(90) : until, departement, nearSite, latitude,
@@ -74,7 +77,14 @@ class PlacesController {
         }
         if (from != null || kind != null) {
             try {
-                model.addAttribute("results", search.search(criteria));
+                if (near != null && !near.isBlank()) {
+                    model.addAttribute("near", near.trim());
+                    NearbyPlaceSearch.Results found = nearby.search(criteria, near);
+                    model.addAttribute("nearby", found.near());
+                    model.addAttribute("results", found.places());
+                } else {
+                    model.addAttribute("results", search.search(criteria));
+                }
             } catch (BusinessException refusal) {
                 if (refusal.status() == 404) {
                     throw refusal;
