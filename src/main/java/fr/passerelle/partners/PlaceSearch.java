@@ -56,38 +56,89 @@ public class PlaceSearch {
         if (criteria.withinKm() != null && point == null) {
             throw new FieldRefusal("withinKm", "place.search.km.needsPoint");
         }
-        return jdbc.sql("""
-                with candidate as (
+        // Only the criteria given become predicates (a generic "param is null or ..." plan cannot use
+        // the indexes), and a distance first bounds the sites by a latitude/longitude box.
+        StringBuilder where = new StringBuilder("not pl.archived and not p.archived");
+        if (criteria.kind() != null) {
+            where.append(" and pl.kind = :kind");
+        }
+        if (departement != null) {
+            where.append(" and s.departement_code = :dep");
+        }
+        double[] box = criteria.withinKm() == null ? null : box(point, criteria.withinKm());
+        if (box != null) {
+            where.append(" and s.latitude between :latMin and :latMax");
+            if (!Double.isNaN(box[2])) {
+                where.append(" and s.longitude between :lonMin and :lonMax");
+            }
+        }
+        String distance = point == null ? "cast(null as double precision)" : """
+                2 * 6371 * asin(sqrt(power(sin(radians(s.latitude - :lat) / 2), 2)
+                    + cos(radians(:lat)) * cos(radians(s.latitude)) * power(sin(radians(s.longitude - :lon) / 2), 2)))""";
+        var sql = jdbc.sql("""
+                with latest_level as (
+                    select distinct on (a.partner_id) a.partner_id, a.level from partner_level_assessment a
+                    order by a.partner_id, a.assessed_on desc, a.created_at desc
+                ), candidate as (
                     select pl.id, pl.label, pl.kind, s.id as site_id, s.name as site_name, p.name as partner_name,
-                           p.partner_type, s.city, s.departement_code,
-                           (select a.level from partner_level_assessment a where a.partner_id = p.id
-                            order by a.assessed_on desc, a.created_at desc limit 1) as level,
-                           case when cast(:lat as double precision) is null or s.latitude is null then null
-                                else 2 * 6371 * asin(sqrt(power(sin(radians(s.latitude - :lat) / 2), 2)
-                                    + cos(radians(:lat)) * cos(radians(s.latitude))
-                                      * power(sin(radians(s.longitude - :lon) / 2), 2))) end as distance_km
+                           p.partner_type, s.city, s.departement_code, lv.level, %s as distance_km
                     from partner_place pl join partner_site s on s.id = pl.site_id join partner p on p.id = s.partner_id
-                    where not pl.archived and not p.archived
-                      and (cast(:kind as varchar) is null or pl.kind = :kind)
-                      and (cast(:dep as varchar) is null or s.departement_code = :dep)
+                    left join latest_level lv on lv.partner_id = p.id
+                    where %s
                       and not exists (select 1 from place_booking b
                                       where b.place_id = pl.id and b.held && daterange(:from, :until))
                       and not exists (select 1 from place_out_of_service o
                                       where o.place_id = pl.id and daterange(o.starts_on, o.ends_on) && daterange(:from, :until))
                 )
                 select * from candidate
-                where cast(:km as int) is null or distance_km <= :km
+                where %s
                 order by distance_km nulls last, level desc nulls last, partner_name, site_name, lower(label)
-                limit :limit""")
-                .param("lat", point == null ? null : point[0]).param("lon", point == null ? null : point[1])
-                .param("kind", criteria.kind()).param("dep", departement).param("from", criteria.from())
-                .param("until", criteria.until()).param("km", criteria.withinKm()).param("limit", LIMIT)
-                .query((rs, n) -> new FreePlace(rs.getObject("id", UUID.class), rs.getString("label"),
+                limit :limit""".formatted(distance, where, criteria.withinKm() == null ? "true" : "distance_km <= :km"))
+                .param("from", criteria.from()).param("until", criteria.until()).param("limit", LIMIT);
+        if (criteria.kind() != null) {
+            sql = sql.param("kind", criteria.kind());
+        }
+        if (departement != null) {
+            sql = sql.param("dep", departement);
+        }
+        if (point != null) {
+            sql = sql.param("lat", point[0]).param("lon", point[1]);
+        }
+        if (box != null) {
+            sql = sql.param("latMin", box[0]).param("latMax", box[1]).param("km", criteria.withinKm());
+            if (!Double.isNaN(box[2])) {
+                sql = sql.param("lonMin", box[2]).param("lonMax", box[3]);
+            }
+        }
+        return sql.query((rs, n) -> new FreePlace(rs.getObject("id", UUID.class), rs.getString("label"),
                         rs.getString("kind"), rs.getObject("site_id", UUID.class), rs.getString("site_name"),
                         rs.getString("partner_name"), rs.getString("partner_type"), rs.getString("city"),
                         rs.getString("departement_code"), rs.getObject("level", Integer.class),
                         rs.getObject("distance_km", Double.class)))
                 .list();
+    }
+
+    /**
+     * The latitude/longitude box holding every point within {@code km} of {@code point} on the
+     * sphere the distance uses (radius 6,371 km), widened by 1 %: {latMin, latMax, lonMin, lonMax},
+     * the longitudes NaN when the circle reaches a pole or crosses the antimeridian.
+     */
+    static double[] box(double[] point, int km) {
+        double angle = 1.01 * km / 6371.0;
+        double lat = Math.toRadians(point[0]);
+        double latMin = Math.toDegrees(lat - angle);
+        double latMax = Math.toDegrees(lat + angle);
+        double ratio = Math.sin(angle) / Math.cos(lat);
+        if (latMin <= -90 || latMax >= 90 || ratio >= 1) {
+            return new double[] {latMin, latMax, Double.NaN, Double.NaN};
+        }
+        double dLon = Math.toDegrees(Math.asin(ratio));
+        double lonMin = point[1] - dLon;
+        double lonMax = point[1] + dLon;
+        if (lonMin < -180 || lonMax > 180) {
+            return new double[] {latMin, latMax, Double.NaN, Double.NaN};
+        }
+        return new double[] {latMin, latMax, lonMin, lonMax};
     }
 
     private double[] point(Criteria criteria) {
