@@ -73,10 +73,15 @@ public class GivenPlaces {
                 null, null, null, null, null), true);
     }
 
-    /** A measure of the type, received on a date, assigned and started the day after. */
+    /** A measure of the type from the Lyon court, received on a date, assigned and started the day after. */
     public UUID startedMeasure(UserDetailsService users, UUID person, String code, LocalDate received) {
+        return startedMeasure(users, person, code, received, "TJ-LYON");
+    }
+
+    /** A measure of the type from a court, received on a date, assigned and started the day after. */
+    public UUID startedMeasure(UserDetailsService users, UUID person, String code, LocalDate received, String court) {
         UUID type = catalogue.types().stream().filter(t -> t.code().equals(code)).findFirst().orElseThrow().id();
-        UUID measure = measures.create(person, new Measures.Mandate(type, "TJ-LYON", "JAP", null, null, null, received,
+        UUID measure = measures.create(person, new Measures.Mandate(type, court, "JAP", null, null, null, received,
                 null, null));
         UUID worker = ((PasserelleUser) users.loadUserByUsername("intervenant")).userId();
         measures.perform(measure, MeasureAction.ASSIGN, new Measures.ActionInput(worker, null, null, null));
