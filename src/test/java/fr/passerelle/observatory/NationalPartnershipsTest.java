@@ -2,10 +2,12 @@ package fr.passerelle.observatory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.passerelle.OwnerSql;
 import fr.passerelle.PasserelleIntegrationTest;
 import fr.passerelle.observatory.NationalPartnerships.RegionOccupancy;
 import fr.passerelle.observatory.suppression.CellKeyPerturbation;
 import fr.passerelle.partners.GivenPartners;
+import fr.passerelle.shared.db.EmbeddedPostgresServer;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,16 +39,19 @@ class NationalPartnershipsTest {
     @Autowired NationalPartnerships partnerships;
     @Autowired RecordKeySecret secret;
     @Autowired JdbcClient jdbc;
+    @Autowired EmbeddedPostgresServer server;
 
     List<UUID> north = new ArrayList<>();
     List<UUID> south = new ArrayList<>();
+    UUID notSharing;
     CellKeyPerturbation perturbation = new CellKeyPerturbation();
 
     @BeforeEach
     void givenTheFactsOfTwoRegions() {
-        jdbc.sql("delete from obs_partner_level").update();
-        jdbc.sql("delete from obs_partner_occupancy").update();
-        givenTheFactsOfTwoRegions(jdbc, north, south);
+        // Every other test's facts out (the owner: row-level security keeps each association to its own).
+        OwnerSql.of(server).sql("delete from obs_partner_level").update();
+        OwnerSql.of(server).sql("delete from obs_partner_occupancy").update();
+        notSharing = givenTheFactsOfTwoRegions(jdbc, north, south);
     }
 
     /**
@@ -114,7 +119,13 @@ class NationalPartnershipsTest {
 
     @Test
     void withoutAnyFactNothingIsPublished() {
-        jdbc.sql("delete from obs_partner_occupancy").update();
+        List<UUID> all = new ArrayList<>(north);
+        all.addAll(south);
+        all.add(notSharing);
+        for (UUID a : all) {
+            actAs(jdbc, a);
+            jdbc.sql("delete from obs_partner_occupancy where organisation_id = ?").param(a).update();
+        }
 
         NationalPartnerships.Result result = partnerships.compute(MARCH, MARCH);
 
@@ -134,6 +145,7 @@ class NationalPartnershipsTest {
     }
 
     private static void occupancy(JdbcClient jdbc, UUID association, YearMonth month, long available, long booked) {
+        actAs(jdbc, association);
         jdbc.sql("insert into obs_partner_occupancy (organisation_id, month, available_days, booked_days) values (?, ?, ?, ?)")
                 .params(association, month.atDay(1), available, booked).update();
     }
@@ -143,7 +155,14 @@ class NationalPartnershipsTest {
     }
 
     static void level(JdbcClient jdbc, UUID association, String type, int level, int partners, long keySum) {
+        actAs(jdbc, association);
         jdbc.sql("insert into obs_partner_level (organisation_id, partner_type, level, partners, key_sum) values (?, ?, ?, ?, ?)")
                 .params(association, type, level, partners, keySum).update();
+    }
+
+    /** The facts are written as their association's (row-level security), as the feed writes them. */
+    private static void actAs(JdbcClient jdbc, UUID association) {
+        jdbc.sql("select set_config('passerelle.organisation_id', ?, true)").param(association.toString())
+                .query(String.class).single();
     }
 }
