@@ -80,6 +80,20 @@ public class PartnerPlaces {
                 + " order by p.name, s.name").query(PartnerPlaces::mapSite).list();
     }
 
+    /** A site offered as the point of a search: its id and "partner – site". */
+    public record SiteChoice(UUID id, String label) {}
+
+    /** The sites with places and coordinates, by partner then site name: the points a search may start from. */
+    @Transactional(readOnly = true)
+    public List<SiteChoice> locatedSitesWithPlaces() {
+        return jdbc.sql("""
+                select s.id, p.name || ' – ' || s.name from partner_site s join partner p on p.id = s.partner_id
+                where s.latitude is not null
+                  and exists (select 1 from partner_place pl where pl.site_id = s.id and not pl.archived)
+                order by p.name, s.name""")
+                .query((rs, n) -> new SiteChoice(rs.getObject(1, UUID.class), rs.getString(2))).list();
+    }
+
     /** The places of a site (archived ones last), by label. */
     @Transactional(readOnly = true)
     public List<Place> places(UUID siteId) {

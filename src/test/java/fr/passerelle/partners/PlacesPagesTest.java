@@ -89,6 +89,21 @@ class PlacesPagesTest {
     }
 
     @Test
+    void theSearchPageStartsWithTheSitesAndTheirCalendarsAndASearchOffersTheLocatedSitesAsItsPoint() throws Exception {
+        given.place(site, "Chambre Départ", "INDIVIDUAL");
+        WebClient web = signedIn("intervenant");
+
+        String start = web.get("/places").body();
+        assertThat(start).contains("id=\"place-sites\"").contains("href=\"/places/sites/" + site + "/calendar\"")
+                .contains("<option value=\"" + site + "\"");
+
+        String results = web.get("/places?kind=INDIVIDUAL&from=" + today + "&until=" + today.plusDays(30)
+                + "&nearSite=" + site + "&withinKm=5").body();
+        assertThat(results).doesNotContain("id=\"place-sites\"").contains("Chambre Départ")
+                .containsPattern("<option value=\"" + site + "\"\\s+selected=\"selected\"");
+    }
+
+    @Test
     void aPeriodOutOfServiceOverABookingIsRefusedAndTheCalendarShowsBoth() throws Exception {
         UUID place = given.place(site, "Chambre 1", "INDIVIDUAL");
         UUID booking = bookings.book(new PlaceBookings.Request(place, given.person("Calendrier"), null, today,

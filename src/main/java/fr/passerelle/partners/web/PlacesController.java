@@ -67,7 +67,12 @@ class PlacesController {
                 longitude, withinKm);
         model.addAttribute("criteria", criteria);
         model.addAttribute("kinds", PartnerPlaces.KINDS);
-        model.addAttribute("sites", places.sitesWithPlaces());
+        model.addAttribute("siteChoices", places.locatedSitesWithPlaces());
+        boolean searching = from != null || kind != null;
+        if (!searching) {
+            // The list of the sites and their calendars is the page's start; a search shows its results instead.
+            model.addAttribute("sites", places.sitesWithPlaces());
+        }
         // The person's bookings name their measures: measure:read too.
         model.addAttribute("personId", personId);
         model.addAttribute("measureId", measureId);
@@ -75,7 +80,7 @@ class PlacesController {
             model.addAttribute("personBookings", measureId == null ? bookings.ofPerson(personId)
                     : bookings.ofMeasure(measureId));
         }
-        if (from != null || kind != null) {
+        if (searching) {
             try {
                 if (near != null && !near.isBlank()) {
                     model.addAttribute("near", near.trim());
