@@ -75,25 +75,37 @@ public class PlaceSearch {
         String distance = point == null ? "cast(null as double precision)" : """
                 2 * 6371 * asin(sqrt(power(sin(radians(s.latitude - :lat) / 2), 2)
                     + cos(radians(:lat)) * cos(radians(s.latitude)) * power(sin(radians(s.longitude - :lon) / 2), 2)))""";
+        // Without a point there is no distance to rank by (a constant sort key would hide from the
+        // planner that the outer order is the subquery's).
+        String order = (point == null ? "" : "distance_km nulls last, ") + "level desc nulls last, partner_name, site_name, label_key";
+        // The candidates are ranked first (no booking read), then the availability is checked in that
+        // order until LIMIT free places are found: "offset 0" keeps the two checks out of the ranked
+        // subquery, and the outer order is the subquery's own (no second sort), so the probes stop early.
         var sql = jdbc.sql("""
                 with latest_level as (
                     select distinct on (a.partner_id) a.partner_id, a.level from partner_level_assessment a
                     order by a.partner_id, a.assessed_on desc, a.created_at desc
-                ), candidate as (
-                    select pl.id, pl.label, pl.kind, s.id as site_id, s.name as site_name, p.name as partner_name,
-                           p.partner_type, s.city, s.departement_code, lv.level, %s as distance_km
-                    from partner_place pl join partner_site s on s.id = pl.site_id join partner p on p.id = s.partner_id
-                    left join latest_level lv on lv.partner_id = p.id
+                ), ranked as (
+                    select * from (
+                        select pl.id, pl.label, lower(pl.label) as label_key, pl.kind, s.id as site_id,
+                               s.name as site_name, p.name as partner_name, p.partner_type, s.city,
+                               s.departement_code, lv.level, %s as distance_km
+                        from partner_place pl join partner_site s on s.id = pl.site_id join partner p on p.id = s.partner_id
+                        left join latest_level lv on lv.partner_id = p.id
+                        where %s
+                    ) c
                     where %s
-                      and not exists (select 1 from place_booking b
-                                      where b.place_id = pl.id and b.held && daterange(:from, :until))
-                      and not exists (select 1 from place_out_of_service o
-                                      where o.place_id = pl.id and daterange(o.starts_on, o.ends_on) && daterange(:from, :until))
+                    order by %s
+                    offset 0
                 )
-                select * from candidate
-                where %s
-                order by distance_km nulls last, level desc nulls last, partner_name, site_name, lower(label)
-                limit :limit""".formatted(distance, where, criteria.withinKm() == null ? "true" : "distance_km <= :km"))
+                select * from ranked r
+                where not exists (select 1 from place_booking b
+                                  where b.place_id = r.id and b.held && daterange(:from, :until))
+                  and not exists (select 1 from place_out_of_service o
+                                  where o.place_id = r.id and daterange(o.starts_on, o.ends_on) && daterange(:from, :until))
+                order by %s
+                limit :limit""".formatted(distance, where, criteria.withinKm() == null ? "true" : "distance_km <= :km", order,
+                order))
                 .param("from", criteria.from()).param("until", criteria.until()).param("limit", LIMIT);
         if (criteria.kind() != null) {
             sql = sql.param("kind", criteria.kind());

@@ -108,6 +108,37 @@ class PlaceSearchTest {
     }
 
     @Test
+    void aSiteWithMorePlacesThanOnePageGivesTheFirstFreeOnesInRankOrder() {
+        PasserelleUser worker = SignedIn.as(users, "intervenant");
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        // Far from every other test's site (Mayotte): 80 places ranked by label; the first 20 booked and the
+        // next 5 out of service, so that the page of 50 is P26..P75, read past the 25 unavailable ones.
+        UUID site = given.site(worker.organisationId(), "Mamoudzou " + tag, "CHRS", "976", -12.78, 45.23, 3);
+        List<UUID> ranked = new java.util.ArrayList<>();
+        for (int i = 1; i <= 80; i++) {
+            ranked.add(given.place(site, "P%02d".formatted(i), "INDIVIDUAL"));
+        }
+        LocalDate from = today.plusDays(3);
+        LocalDate until = from.plusDays(30);
+        for (int i = 0; i < 20; i++) {
+            bookings.book(new PlaceBookings.Request(ranked.get(i), given.person("Occupe" + i), null, from.plusDays(i),
+                    from.plusDays(i + 1)));
+        }
+        for (int i = 20; i < 25; i++) {
+            places.addOutOfService(ranked.get(i), until.minusDays(1), until.plusDays(5), "Travaux");
+        }
+
+        List<PlaceSearch.FreePlace> found = search.search(new PlaceSearch.Criteria("INDIVIDUAL", from, until, null, null,
+                -12.78, 45.23, 5));
+
+        assertThat(found).hasSize(PlaceSearch.LIMIT);
+        assertThat(found).extracting(PlaceSearch.FreePlace::placeId).containsExactlyElementsOf(ranked.subList(25, 75));
+        // After the booked period, the first ones are free again and lead the page.
+        assertThat(search.search(new PlaceSearch.Criteria("INDIVIDUAL", until.plusDays(10), until.plusDays(20), "976", null,
+                null, null, null))).extracting(PlaceSearch.FreePlace::placeId).startsWith(ranked.get(0), ranked.get(1));
+    }
+
+    @Test
     void refusesBadCriteriaClearly() {
         assertRefused(new PlaceSearch.Criteria("PE_RESERVED", today.plusDays(5), today, null, null, null, null, null),
                 "booking.endsOn.beforeStart");
