@@ -251,6 +251,21 @@ class AuthorizationMatrixTest {
             Rule.post("/billing/{id}/pay").requires("billing:manage").tenant(Ids::ownStatement, Ids::foreignStatement),
             Rule.get("/billing/{id}/pdf").requires("billing:manage").tenant(Ids::ownStatement, Ids::foreignStatement),
             Rule.get("/billing/{id}/csv").requires("billing:manage").tenant(Ids::ownStatement, Ids::foreignStatement),
+            // The good-practice library (issue 17 item 1): everyone reads, the federation writes (unknown
+            // sheets for the writes, so that the matrix changes no real sheet).
+            Rule.get("/practices").requires("practice:read"),
+            Rule.get("/practices/compare").requires("practice:read").param("a", "chantier-passerelle")
+                    .param("b", "parcours-citoyen"),
+            Rule.get("/practices/new").requires("practice:edit"),
+            Rule.post("/practices").requires("practice:edit"),
+            Rule.get("/practices/{code}").requires("practice:read").vars(u -> "chantier-passerelle"),
+            Rule.get("/practices/{code}/versions").requires("practice:read").vars(u -> "chantier-passerelle"),
+            Rule.get("/practices/{code}/versions/{version}").requires("practice:read").vars(u -> "1"),
+            Rule.get("/practices/{code}/pdf").requires("practice:read").vars(u -> "chantier-passerelle"),
+            Rule.get("/practices/{code}/edit").requires("practice:edit").vars(u -> "chantier-passerelle"),
+            Rule.post("/practices/{code}").requires("practice:edit").vars(u -> "no-such-sheet"),
+            Rule.post("/practices/{code}/withdraw").requires("practice:edit").vars(u -> "no-such-sheet"),
+            Rule.post("/practices/{code}/republish").requires("practice:edit").vars(u -> "no-such-sheet"),
             // Places and bookings of partner sites (issue 16 item 4): partner:manage edits places, case workers book.
             Rule.get("/places").requires("partner:read"),
             Rule.get("/places/sites/{id}").requires("partner:read").tenant(Ids::ownPartnerSite, Ids::foreignPartnerSite),
@@ -713,24 +728,24 @@ class AuthorizationMatrixTest {
      */
     static final Map<String, Set<String>> ROLE_PERMISSIONS = Map.ofEntries(
             Map.entry("CASE_WORKER", Set.of("measure:read", "measure:write", "partner:read", "person:health", "person:read",
-                    "person:write", "reference:read", "report:write")),
+                    "person:write", "practice:read", "reference:read", "report:write")),
             Map.entry("SERVICE_HEAD", Set.of("import:run", "indicators:read", "measure:assign", "measure:read",
-                    "measure:write", "partner:manage", "partner:read", "person:health", "person:read", "person:write", "reference:read",
-                    "report:validate", "report:write")),
+                    "measure:write", "partner:manage", "partner:read", "person:health", "person:read", "person:write", "practice:read",
+                    "reference:read", "report:validate", "report:write")),
             Map.entry("DIRECTOR", Set.of("billing:manage", "catalogue:manage", "indicators:association",
                     "indicators:read", "measure:assign", "measure:read", "partner:manage", "partner:read", "person:read",
-                    "profile:edit", "reference:read")),
+                    "practice:read", "profile:edit", "reference:read")),
             Map.entry("ASSOCIATION_ADMIN", Set.of("api:explore", "audit:read", "audit:verify", "catalogue:manage",
-                    "import:run", "profile:edit", "reference:read", "service:manage", "user:manage")),
+                    "import:run", "practice:read", "profile:edit", "reference:read", "service:manage", "user:manage")),
             Map.entry("FEDERATION_STAFF", Set.of("network:read", "network:validate", "observatory:national",
-                    "reference:read")),
+                    "practice:edit", "practice:read", "reference:read")),
             Map.entry("FEDERATION_ADMIN", Set.of("audit:read", "audit:verify", "network:read", "network:validate",
-                    "observatory:national", "organisation:manage", "reference:edit", "reference:read",
-                    "user:manage")),
+                    "observatory:national", "organisation:manage", "practice:edit", "practice:read", "reference:edit",
+                    "reference:read", "user:manage")),
             Map.entry("CONSULTATION_ORGANISER", Set.of("audit:read", "consultation:analyse", "consultation:manage",
-                    "user:manage")),
+                    "practice:read", "user:manage")),
             Map.entry("MODERATOR", Set.of("consultation:moderate")),
-            Map.entry("ANALYST", Set.of("consultation:analyse")),
+            Map.entry("ANALYST", Set.of("consultation:analyse", "practice:read")),
             Map.entry("PARTICIPANT", Set.of("consultation:participate")));
 
     @Test
@@ -768,6 +783,7 @@ class AuthorizationMatrixTest {
 
         assertThat(grantsDifferences(ROLE_PERMISSIONS, granted)).containsExactly(
                 "ANALYST: consultation:analyse is pinned here but not granted by the database",
+                "ANALYST: practice:read is pinned here but not granted by the database",
                 "AUDITOR: audit:read is granted by the database but not pinned here",
                 "PARTICIPANT: person:health is granted by the database but not pinned here",
                 ROLE_PERMISSIONS_HELP);

@@ -1,0 +1,532 @@
+package fr.passerelle.programmes;
+
+import fr.passerelle.audit.AuditLog;
+import fr.passerelle.shared.BusinessException;
+import fr.passerelle.shared.FieldRefusal;
+import fr.passerelle.shared.ResultPage;
+import fr.passerelle.shared.TenantContext;
+import fr.passerelle.shared.TenantPrincipal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The national library of good-practice sheets. Everyone with {@code practice:read} searches it
+ * (French full-text search, accents aside, with facets) and reads its sheets and their versions;
+ * the federation ({@code practice:edit}) edits a sheet — each edit is a new version, the earlier
+ * ones kept as they were —, publishes new sheets and withdraws or republishes one. Every write is
+ * audited. The sheets of the national référencement are loaded at start by
+ * {@link PracticeSheetResource}.
+ */
+@Service
+public class PracticeLibrary {
+
+    public static final String READ = "practice:read";
+    public static final String EDIT = "practice:edit";
+    public static final int PAGE_SIZE = 20;
+    /** How the results can be sorted; RELEVANCE needs words searched. */
+    public static final List<String> SORTS = List.of("RELEVANCE", "NUMBER", "TITLE", "UPDATED");
+    static final int SECTION_MAX = 20_000;
+    static final int INDICATORS_MAX = 60;
+    static final int INDICATOR_MAX = 500;
+    private static final int QUERY_MAX = 200;
+    /** Codes that are paths of the library's pages. */
+    private static final Set<String> RESERVED_CODES = Set.of("new", "compare");
+    /** Marks around the words found in a snippet (control characters, never in a sheet's text). */
+    static final String MARK_START = "\u0002";
+    static final String MARK_END = "\u0003";
+
+    private static final TypeReference<List<PracticeSheet.ExtraSection>> EXTRA = new TypeReference<>() {};
+    private static final TypeReference<List<PracticeSheet.ReferenceAction>> ACTIONS = new TypeReference<>() {};
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    PracticeLibrary(JdbcClient jdbc, AuditLog audit, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** What is searched: words (French, accents aside) and facet values; within a facet, any value. */
+    public record Query(String text, Set<String> axes, Set<String> publics, Set<String> ages, Set<String> carriers,
+            Set<String> fundings, String sort) {
+
+        public static Query all() {
+            return new Query(null, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), null);
+        }
+
+        public boolean hasText() {
+            return text != null && !text.isBlank();
+        }
+
+        public boolean filtered() {
+            return hasText() || !axes.isEmpty() || !publics.isEmpty() || !ages.isEmpty() || !carriers.isEmpty()
+                    || !fundings.isEmpty();
+        }
+    }
+
+    /** A sheet found: its facets and, when words were searched, a snippet of where they are. */
+    public record Hit(String code, Integer number, String title, String axis, String theme, List<String> publics,
+            Integer ageMin, Integer ageMax, List<Snippet> snippet) {}
+
+    /** A piece of a snippet, highlighted when it is a word found. */
+    public record Snippet(String text, boolean found) {}
+
+    /** The results of a search and, per facet, how many sheets each value would give. */
+    public record Results(ResultPage<Hit> page, Map<String, Map<String, Long>> facets, String sort) {}
+
+    /** A version of a sheet, in the history. */
+    public record VersionLine(int version, String title, Instant createdAt, String createdByName, String changeNote) {}
+
+    /** What the federation writes: a new sheet, or a new version of one. */
+    public record SheetInput(String title, String axis, String theme, List<String> publics, Integer ageMin,
+            Integer ageMax, List<String> carriers, List<String> fundings, Map<String, String> sections,
+            List<String> indicators, String changeNote) {}
+
+    @Transactional(readOnly = true)
+    public Results search(Query query, int page) {
+        require(READ);
+        String text = query.hasText() ? query.text().trim() : null;
+        FieldRefusal.requireAtMost("q", text, QUERY_MAX);
+        checkCodes("axis", query.axes(), PracticeVocabulary.AXES);
+        checkCodes("public", query.publics(), PracticeVocabulary.PUBLICS);
+        checkCodes("age", query.ages(), PracticeVocabulary.AGE_BAND_ORDER);
+        checkCodes("carrier", query.carriers(), PracticeVocabulary.CARRIERS);
+        checkCodes("funding", query.fundings(), PracticeVocabulary.FUNDINGS);
+        String sort = query.sort() == null || query.sort().isBlank() ? (text != null ? "RELEVANCE" : "NUMBER")
+                : query.sort();
+        if (!SORTS.contains(sort)) {
+            throw new FieldRefusal("sort", "practice.search.sort.invalid");
+        }
+        if ("RELEVANCE".equals(sort) && text == null) {
+            sort = "NUMBER";
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        StringBuilder where = new StringBuilder("v.is_current and s.status = 'PUBLISHED'");
+        if (text != null) {
+            where.append(" and v.search @@ websearch_to_tsquery('french_unaccent', :q)");
+            params.put("q", text);
+        }
+        // One flag per facet, so that each facet counts the sheets the other facets let through.
+        String fAxis = arrayFlag("v.axis = any(:axes)", query.axes(), "axes", params);
+        String fPublic = arrayFlag("v.publics && :publics", query.publics(), "publics", params);
+        String fCarrier = arrayFlag("v.carriers && :carriers", query.carriers(), "carriers", params);
+        String fFunding = arrayFlag("v.fundings && :fundings", query.fundings(), "fundings", params);
+        String fAge = ageFlag(query.ages(), params);
+        String base = """
+                select s.id, s.code, s.number, s.updated_at, v.title, v.axis, v.theme, v.publics, v.age_min, v.age_max,
+                       v.carriers, v.fundings, v.search, v.objectives, v.need, v.public_text, %s as f_axis, %s as f_public, %s as f_age, %s as f_carrier,
+                       %s as f_funding
+                from practice_sheet s join practice_sheet_version v on v.sheet_id = s.id
+                where %s""".formatted(fAxis, fPublic, fAge, fCarrier, fFunding, where);
+        Map<String, Map<String, Long>> facets = facets(base, params);
+        long total = jdbc.sql("select count(*) from (" + base + ") b where f_axis and f_public and f_age and f_carrier"
+                + " and f_funding").params(params).query(Long.class).single();
+        int pageIndex = Math.max(0, page);
+        String order = switch (sort) {
+            case "RELEVANCE" -> "ts_rank_cd(b.search, websearch_to_tsquery('french_unaccent', :q)) desc, b.number nulls last, lower(b.title)";
+            case "TITLE" -> "lower(b.title), b.code";
+            case "UPDATED" -> "b.updated_at desc, b.code";
+            default -> "b.number nulls last, lower(b.title), b.code";
+        };
+        // The snippet is made only for the page shown.
+        String snippet = text == null ? "null" : """
+                ts_headline('french_unaccent', concat_ws(' … ', p.theme, p.objectives, p.need, p.public_text),
+                    websearch_to_tsquery('french_unaccent', :q),
+                    'MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … ", StartSel=%s, StopSel=%s')"""
+                .formatted(MARK_START, MARK_END);
+        Map<String, Object> pageParams = new LinkedHashMap<>(params);
+        pageParams.put("limit", PAGE_SIZE);
+        pageParams.put("offset", pageIndex * PAGE_SIZE);
+        List<Hit> hits = jdbc.sql("""
+                select p.*, %s as snippet
+                from (select b.*, row_number() over (order by %s) as position
+                      from (%s) b where f_axis and f_public and f_age and f_carrier and f_funding
+                      order by position limit :limit offset :offset) p
+                order by p.position""".formatted(snippet, order, base))
+                .params(pageParams)
+                .query((rs, n) -> new Hit(rs.getString("code"), (Integer) rs.getObject("number"), rs.getString("title"),
+                        rs.getString("axis"), rs.getString("theme"), strings(rs.getArray("publics")),
+                        (Integer) rs.getObject("age_min"), (Integer) rs.getObject("age_max"),
+                        snippet(rs.getString("snippet"))))
+                .list();
+        return new Results(new ResultPage<>(hits, pageIndex, PAGE_SIZE, total), facets, sort);
+    }
+
+    /** The current version of a sheet (withdrawn ones only for the federation). */
+    @Transactional(readOnly = true)
+    public PracticeSheet sheet(String code) {
+        require(READ);
+        PracticeSheet sheet = read(code, null);
+        if (!sheet.published() && !TenantContext.hasAuthority(EDIT)) {
+            throw BusinessException.notFound();
+        }
+        return sheet;
+    }
+
+    /** A version of a sheet, as it was written. */
+    @Transactional(readOnly = true)
+    public PracticeSheet version(String code, int version) {
+        PracticeSheet current = sheet(code);
+        return version == current.version() ? current : read(code, version);
+    }
+
+    /** The versions of a sheet, newest first. */
+    @Transactional(readOnly = true)
+    public List<VersionLine> versions(String code) {
+        PracticeSheet current = sheet(code);
+        return jdbc.sql("""
+                select version, title, created_at, created_by_name, change_note from practice_sheet_version
+                where sheet_id = ? order by version desc""").param(current.id())
+                .query((rs, n) -> new VersionLine(rs.getInt("version"), rs.getString("title"),
+                        rs.getTimestamp("created_at").toInstant(), rs.getString("created_by_name"),
+                        rs.getString("change_note")))
+                .list();
+    }
+
+    /** The published sheets by number then title, for choosers (comparison, adoption). */
+    @Transactional(readOnly = true)
+    public List<Hit> choices() {
+        require(READ);
+        return jdbc.sql("""
+                select s.code, s.number, v.title, v.axis from practice_sheet s
+                join practice_sheet_version v on v.sheet_id = s.id and v.is_current
+                where s.status = 'PUBLISHED' order by s.number nulls last, lower(v.title)""")
+                .query((rs, n) -> new Hit(rs.getString("code"), (Integer) rs.getObject("number"), rs.getString("title"),
+                        rs.getString("axis"), null, List.of(), null, null, List.of()))
+                .list();
+    }
+
+    /** The federation edits a sheet: a new version, if nobody wrote one since {@code basedOn}. */
+    @Transactional
+    public int edit(String code, int basedOn, SheetInput input) {
+        require(EDIT);
+        PracticeSheet current = read(code, null);
+        validate(input, true);
+        int locked = jdbc.sql("select current_version from practice_sheet where id = ? for update").param(current.id())
+                .query(Integer.class).single();
+        if (locked != basedOn) {
+            throw BusinessException.conflict("practice.edit.stale", locked);
+        }
+        int version = locked + 1;
+        jdbc.sql("update practice_sheet_version set is_current = false where sheet_id = ? and is_current")
+                .param(current.id()).update();
+        insertVersion(current.id(), version, input, current.extraSections(), current.referenceActions(),
+                current.source());
+        jdbc.sql("update practice_sheet set current_version = ?, updated_at = ? where id = ?")
+                .params(version, java.sql.Timestamp.from(Instant.now(clock)), current.id()).update();
+        audit.record("practice.sheet.edited", "practice_sheet", current.id(),
+                Map.of("code", code, "version", version, "note", input.changeNote().trim()));
+        return version;
+    }
+
+    /** The federation publishes a new sheet; returns its code (from its title). */
+    @Transactional
+    public String publish(SheetInput input) {
+        require(EDIT);
+        validate(input, false);
+        String code = freeCode(slug(input.title()));
+        UUID id = UUID.randomUUID();
+        java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now(clock));
+        jdbc.sql("""
+                insert into practice_sheet (id, code, number, origin, status, current_version, created_at, updated_at)
+                values (?, ?, null, 'FEDERATION', 'PUBLISHED', 1, ?, ?)""").params(id, code, now, now).update();
+        insertVersion(id, 1, input, List.of(), List.of(), null);
+        audit.record("practice.sheet.published", "practice_sheet", id, Map.of("code", code, "title", input.title().trim()));
+        return code;
+    }
+
+    /** The federation withdraws a sheet from the library (kept, with its versions) or publishes it again. */
+    @Transactional
+    public void setPublished(String code, boolean published) {
+        require(EDIT);
+        PracticeSheet current = read(code, null);
+        jdbc.sql("update practice_sheet set status = ?, updated_at = ? where id = ?")
+                .params(published ? "PUBLISHED" : "WITHDRAWN", java.sql.Timestamp.from(Instant.now(clock)), current.id()).update();
+        audit.record(published ? "practice.sheet.republished" : "practice.sheet.withdrawn", "practice_sheet",
+                current.id(), Map.of("code", code));
+    }
+
+    /** Inserts a version, current, with the author signed in (none for the start-up loader). */
+    void insertVersion(UUID sheetId, int version, SheetInput input, List<PracticeSheet.ExtraSection> extra,
+            List<PracticeSheet.ReferenceAction> actions, String source) {
+        TenantPrincipal author = TenantContext.currentPrincipal().orElse(null);
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("sheet", sheetId);
+        params.put("version", version);
+        params.put("title", input.title().trim());
+        params.put("axis", input.axis());
+        params.put("theme", blankToNull(input.theme()));
+        params.put("publics", textArray(input.publics()));
+        params.put("ageMin", input.ageMin());
+        params.put("ageMax", input.ageMax());
+        params.put("carriers", textArray(input.carriers()));
+        params.put("fundings", textArray(input.fundings()));
+        StringBuilder columns = new StringBuilder();
+        StringBuilder values = new StringBuilder();
+        PracticeVocabulary.SECTIONS.forEach((key, column) -> {
+            columns.append(", ").append(column);
+            values.append(", :s_").append(column);
+            params.put("s_" + column, blankToNull(input.sections() == null ? null : input.sections().get(key)));
+        });
+        params.put("extra", json.writeValueAsString(extra));
+        params.put("indicators", textArray(input.indicators().stream().map(String::trim).filter(s -> !s.isEmpty())
+                .toList()));
+        params.put("actions", json.writeValueAsString(actions));
+        params.put("source", source);
+        params.put("note", blankToNull(input.changeNote()));
+        params.put("createdAt", java.sql.Timestamp.from(Instant.now(clock)));
+        params.put("createdBy", author == null ? null : author.userId());
+        params.put("createdByName", author == null ? null : author.displayName());
+        jdbc.sql("""
+                insert into practice_sheet_version (sheet_id, version, is_current, title, axis, theme, publics, age_min,
+                    age_max, carriers, fundings%s, extra_sections, indicators, reference_actions, source, change_note,
+                    created_at, created_by, created_by_name)
+                values (:sheet, :version, true, :title, :axis, :theme, cast(:publics as text[]), :ageMin, :ageMax,
+                    cast(:carriers as text[]), cast(:fundings as text[])%s, cast(:extra as jsonb),
+                    cast(:indicators as text[]), cast(:actions as jsonb), :source, :note, :createdAt, :createdBy,
+                    :createdByName)""".formatted(columns, values))
+                .params(params).update();
+    }
+
+    void validate(SheetInput input, boolean edit) {
+        if (input.title() == null || input.title().isBlank()) {
+            throw new FieldRefusal("title", "practice.title.required");
+        }
+        FieldRefusal.requireAtMost("title", input.title().trim(), 300);
+        if (input.axis() == null || !PracticeVocabulary.AXES.contains(input.axis())) {
+            throw new FieldRefusal("axis", "practice.axis.invalid");
+        }
+        FieldRefusal.requireAtMost("theme", input.theme(), 500);
+        checkCodes("publics", input.publics(), PracticeVocabulary.PUBLICS);
+        checkCodes("carriers", input.carriers(), PracticeVocabulary.CARRIERS);
+        checkCodes("fundings", input.fundings(), PracticeVocabulary.FUNDINGS);
+        if (input.publics().isEmpty()) {
+            throw new FieldRefusal("publics", "practice.publics.required");
+        }
+        for (Integer age : Arrays.asList(input.ageMin(), input.ageMax())) {
+            if (age != null && (age < 0 || age > 120)) {
+                throw new FieldRefusal(age.equals(input.ageMin()) ? "ageMin" : "ageMax", "practice.age.invalid");
+            }
+        }
+        if (input.ageMin() != null && input.ageMax() != null && input.ageMin() > input.ageMax()) {
+            throw new FieldRefusal("ageMax", "practice.age.order");
+        }
+        if (input.sections() != null) {
+            for (var section : input.sections().entrySet()) {
+                if (!PracticeVocabulary.SECTIONS.containsKey(section.getKey())) {
+                    throw new FieldRefusal(section.getKey(), "practice.section.unknown");
+                }
+                FieldRefusal.requireAtMost(section.getKey(), section.getValue(), SECTION_MAX);
+            }
+        }
+        if (input.sections() == null || blankToNull(input.sections().get("objectives")) == null) {
+            throw new FieldRefusal("objectives", "practice.objectives.required");
+        }
+        List<String> indicators = input.indicators().stream().filter(s -> s != null && !s.isBlank()).toList();
+        if (indicators.size() > INDICATORS_MAX) {
+            throw new FieldRefusal("indicators", "practice.indicators.tooMany", INDICATORS_MAX);
+        }
+        for (String indicator : indicators) {
+            FieldRefusal.requireAtMost("indicators", indicator.trim(), INDICATOR_MAX);
+        }
+        if (edit && (input.changeNote() == null || input.changeNote().isBlank())) {
+            throw new FieldRefusal("changeNote", "practice.changeNote.required");
+        }
+        FieldRefusal.requireAtMost("changeNote", input.changeNote(), 1000);
+    }
+
+    private PracticeSheet read(String code, Integer version) {
+        return jdbc.sql("""
+                select s.id, s.code, s.number, s.origin, s.status, s.current_version, v.*
+                from practice_sheet s join practice_sheet_version v on v.sheet_id = s.id
+                where s.code = :code and %s""".formatted(version == null ? "v.is_current" : "v.version = :version"))
+                .param("code", code == null ? "" : code).param("version", version == null ? 0 : version)
+                .query(this::mapSheet).optional().orElseThrow(BusinessException::notFound);
+    }
+
+    private PracticeSheet mapSheet(ResultSet rs, int n) throws SQLException {
+        Map<String, String> sections = new LinkedHashMap<>();
+        for (var section : PracticeVocabulary.SECTIONS.entrySet()) {
+            String text = rs.getString(section.getValue());
+            if (text != null) {
+                sections.put(section.getKey(), text);
+            }
+        }
+        return new PracticeSheet(rs.getObject("id", UUID.class), rs.getString("code"), (Integer) rs.getObject("number"),
+                rs.getString("origin"), rs.getString("status"), rs.getInt("version"), rs.getInt("current_version"),
+                rs.getString("title"), rs.getString("axis"), rs.getString("theme"), strings(rs.getArray("publics")),
+                (Integer) rs.getObject("age_min"), (Integer) rs.getObject("age_max"), strings(rs.getArray("carriers")),
+                strings(rs.getArray("fundings")), sections, json.readValue(rs.getString("extra_sections"), EXTRA),
+                strings(rs.getArray("indicators")), json.readValue(rs.getString("reference_actions"), ACTIONS),
+                rs.getString("source"), rs.getString("change_note"), rs.getTimestamp("created_at").toInstant(),
+                rs.getString("created_by_name"));
+    }
+
+    private Map<String, Map<String, Long>> facets(String base, Map<String, Object> params) {
+        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+        facets.put("axis", zeros(PracticeVocabulary.AXES));
+        facets.put("public", zeros(PracticeVocabulary.PUBLICS));
+        facets.put("age", zeros(PracticeVocabulary.AGE_BAND_ORDER));
+        facets.put("carrier", zeros(PracticeVocabulary.CARRIERS));
+        facets.put("funding", zeros(PracticeVocabulary.FUNDINGS));
+        StringBuilder bands = new StringBuilder();
+        for (String band : PracticeVocabulary.AGE_BAND_ORDER) {
+            int[] range = PracticeVocabulary.AGE_BANDS.get(band);
+            bands.append(bands.isEmpty() ? "" : " union all ").append("select '").append(band).append("' as value, ")
+                    .append(range[0]).append(" as lo, ").append(range[1]).append(" as hi");
+        }
+        jdbc.sql("""
+                with b as (%s)
+                select 'axis' as facet, axis as value, count(*) filter (where f_public and f_age and f_carrier and f_funding)
+                from b group by axis
+                union all
+                select 'public', x, count(*) filter (where f_axis and f_age and f_carrier and f_funding)
+                from b cross join unnest(b.publics) x group by x
+                union all
+                select 'age', band.value, count(*) filter (where f_axis and f_public and f_carrier and f_funding)
+                from b join (%s) band on (b.age_min is not null or b.age_max is not null)
+                    and coalesce(b.age_min, 0) <= band.hi and coalesce(b.age_max, 120) >= band.lo
+                group by band.value
+                union all
+                select 'carrier', x, count(*) filter (where f_axis and f_public and f_age and f_funding)
+                from b cross join unnest(b.carriers) x group by x
+                union all
+                select 'funding', x, count(*) filter (where f_axis and f_public and f_age and f_carrier)
+                from b cross join unnest(b.fundings) x group by x""".formatted(base, bands))
+                .params(params)
+                .query((rs, n) -> {
+                    Map<String, Long> facet = facets.get(rs.getString(1));
+                    if (facet != null && facet.containsKey(rs.getString(2))) {
+                        facet.put(rs.getString(2), rs.getLong(3));
+                    }
+                    return null;
+                }).list();
+        return facets;
+    }
+
+    private static Map<String, Long> zeros(List<String> values) {
+        Map<String, Long> map = new LinkedHashMap<>();
+        values.forEach(v -> map.put(v, 0L));
+        return map;
+    }
+
+    private static String arrayFlag(String predicate, Set<String> values, String name, Map<String, Object> params) {
+        if (values.isEmpty()) {
+            return "true";
+        }
+        params.put(name, values.toArray(String[]::new));
+        return "(" + predicate.replace(":" + name, "cast(:" + name + " as text[])") + ")";
+    }
+
+    private static String ageFlag(Set<String> ages, Map<String, Object> params) {
+        if (ages.isEmpty()) {
+            return "true";
+        }
+        List<String> clauses = new ArrayList<>();
+        for (String band : PracticeVocabulary.AGE_BAND_ORDER) {
+            if (ages.contains(band)) {
+                int[] range = PracticeVocabulary.AGE_BANDS.get(band);
+                clauses.add("(coalesce(v.age_min, 0) <= " + range[1] + " and coalesce(v.age_max, 120) >= " + range[0] + ")");
+            }
+        }
+        return "((v.age_min is not null or v.age_max is not null) and (" + String.join(" or ", clauses) + "))";
+    }
+
+    private static void checkCodes(String field, Collection<String> values, List<String> known) {
+        if (values == null) {
+            return;
+        }
+        for (String value : values) {
+            if (!known.contains(value)) {
+                throw new FieldRefusal(field, "practice.facet.invalid");
+            }
+        }
+    }
+
+    static List<Snippet> snippet(String headline) {
+        if (headline == null || headline.isBlank()) {
+            return List.of();
+        }
+        List<Snippet> parts = new ArrayList<>();
+        String rest = headline;
+        while (!rest.isEmpty()) {
+            int start = rest.indexOf(MARK_START);
+            if (start < 0) {
+                parts.add(new Snippet(rest, false));
+                break;
+            }
+            if (start > 0) {
+                parts.add(new Snippet(rest.substring(0, start), false));
+            }
+            int end = rest.indexOf(MARK_END, start);
+            if (end < 0) {
+                parts.add(new Snippet(rest.substring(start + 1), true));
+                break;
+            }
+            parts.add(new Snippet(rest.substring(start + 1, end), true));
+            rest = rest.substring(end + 1);
+        }
+        return parts;
+    }
+
+    /** A code from a title: lower-case ASCII words joined by hyphens, at most 80 characters. */
+    static String slug(String title) {
+        String ascii = Normalizer.normalize(title, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (ascii.length() > 70) {
+            ascii = ascii.substring(0, 70).replaceAll("-+$", "");
+        }
+        return ascii.isEmpty() ? "fiche" : ascii;
+    }
+
+    private String freeCode(String base) {
+        String code = RESERVED_CODES.contains(base) ? base + "-fiche" : base;
+        String start = code;
+        for (int i = 2; jdbc.sql("select count(*) from practice_sheet where code = ?").param(code).query(Long.class)
+                .single() > 0; i++) {
+            code = start + "-" + i;
+        }
+        return code;
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+
+    private static String[] textArray(List<String> values) {
+        return values == null ? new String[0] : values.toArray(String[]::new);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static void require(String permission) {
+        if (!TenantContext.hasAuthority(permission)) {
+            throw new AccessDeniedException(permission + " required");
+        }
+    }
+}

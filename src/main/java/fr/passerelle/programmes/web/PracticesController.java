@@ -1,0 +1,213 @@
+package fr.passerelle.programmes.web;
+
+import fr.passerelle.documents.PdfDocuments;
+import fr.passerelle.programmes.PracticeLibrary;
+import fr.passerelle.programmes.PracticeSheet;
+import fr.passerelle.programmes.PracticeVocabulary;
+import fr.passerelle.shared.BusinessException;
+import fr.passerelle.shared.FieldRefusal;
+import fr.passerelle.shared.ResultPage;
+import fr.passerelle.shared.web.Downloads;
+import fr.passerelle.shared.web.Forms;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The good-practice library: search with facets, a sheet's page, its PDF, two sheets side by side,
+ * a sheet's versions; the federation's forms (edit, publish, withdraw).
+ */
+@Controller
+@PreAuthorize("hasAuthority('practice:read')")
+class PracticesController {
+
+    private final PracticeLibrary library;
+    private final PdfDocuments pdf;
+
+    PracticesController(PracticeLibrary library, PdfDocuments pdf) {
+        this.library = library;
+        this.pdf = pdf;
+    }
+
+    @GetMapping("/practices")
+    String search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) List<String> axis,
+            @RequestParam(name = "public", required = false) List<String> publics,
+            @RequestParam(required = false) List<String> age, @RequestParam(required = false) List<String> carrier,
+            @RequestParam(required = false) List<String> funding, @RequestParam(defaultValue = "") String sort,
+            @RequestParam(required = false) Integer page, HtmxRequest htmx, Model model) {
+        PracticeLibrary.Query query = new PracticeLibrary.Query(q, set(axis), set(publics), set(age), set(carrier),
+                set(funding), sort);
+        model.addAttribute("query", query);
+        try {
+            model.addAttribute("results", library.search(query, ResultPage.sanitizePage(page)));
+        } catch (FieldRefusal refusal) {
+            model.addAttribute("refusal", refusal);
+            model.addAttribute("results", library.search(PracticeLibrary.Query.all(), 0));
+        }
+        UriComponentsBuilder base = UriComponentsBuilder.fromPath("/practices").queryParam("q", q);
+        query.axes().forEach(v -> base.queryParam("axis", v));
+        query.publics().forEach(v -> base.queryParam("public", v));
+        query.ages().forEach(v -> base.queryParam("age", v));
+        query.carriers().forEach(v -> base.queryParam("carrier", v));
+        query.fundings().forEach(v -> base.queryParam("funding", v));
+        base.queryParam("sort", sort);
+        model.addAttribute("baseUrl", base.encode().build().toUriString());
+        model.addAttribute("sorts", PracticeLibrary.SORTS);
+        if (htmx.isHtmxRequest()) {
+            return "programmes/practices-list :: library";
+        }
+        return "programmes/practices-list";
+    }
+
+    @GetMapping("/practices/{code}")
+    String show(@PathVariable String code, Model model) {
+        PracticeSheet sheet = library.sheet(code);
+        model.addAttribute("sheet", sheet);
+        model.addAttribute("choices", library.choices());
+        return "programmes/practices-show";
+    }
+
+    @GetMapping("/practices/{code}/versions")
+    String versions(@PathVariable String code, Model model) {
+        model.addAttribute("sheet", library.sheet(code));
+        model.addAttribute("versions", library.versions(code));
+        return "programmes/practices-versions";
+    }
+
+    @GetMapping("/practices/{code}/versions/{version}")
+    String version(@PathVariable String code, @PathVariable int version, Model model) {
+        model.addAttribute("sheet", library.version(code, version));
+        model.addAttribute("choices", library.choices());
+        return "programmes/practices-show";
+    }
+
+    @GetMapping("/practices/{code}/pdf")
+    ResponseEntity<byte[]> document(@PathVariable String code) {
+        PracticeSheet sheet = library.sheet(code);
+        byte[] body = pdf.render("programmes/practices-pdf", Map.of("sheet", sheet));
+        return Downloads.attachment(MediaType.APPLICATION_PDF, "fiche-" + sheet.code() + ".pdf", body);
+    }
+
+    @GetMapping("/practices/compare")
+    String compare(@RequestParam(defaultValue = "") String a, @RequestParam(defaultValue = "") String b, Model model) {
+        model.addAttribute("choices", library.choices());
+        model.addAttribute("a", a);
+        model.addAttribute("b", b);
+        if (!a.isBlank() && !b.isBlank()) {
+            try {
+                model.addAttribute("left", library.sheet(a));
+                model.addAttribute("right", library.sheet(b));
+            } catch (BusinessException unknown) {
+                model.addAttribute("compareError", "practice.compare.unknown");
+            }
+        }
+        model.addAttribute("sections", PracticeVocabulary.SECTIONS.keySet());
+        return "programmes/practices-compare";
+    }
+
+    @GetMapping("/practices/new")
+    @PreAuthorize("hasAuthority('practice:edit')")
+    String create(Model model) {
+        model.addAttribute("form", new PracticeSheetForm());
+        return showForm(null, model);
+    }
+
+    @PostMapping("/practices")
+    @PreAuthorize("hasAuthority('practice:edit')")
+    String publish(@ModelAttribute("form") PracticeSheetForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        String code;
+        try {
+            code = library.publish(form.input());
+        } catch (FieldRefusal refusal) {
+            reject(result, refusal);
+            return showForm(null, model);
+        }
+        Forms.success(redirect, "practice.published");
+        return "redirect:/practices/" + code;
+    }
+
+    @GetMapping("/practices/{code}/edit")
+    @PreAuthorize("hasAuthority('practice:edit')")
+    String edit(@PathVariable String code, Model model) {
+        PracticeSheet sheet = library.sheet(code);
+        model.addAttribute("form", PracticeSheetForm.of(sheet));
+        return showForm(sheet, model);
+    }
+
+    @PostMapping("/practices/{code}")
+    @PreAuthorize("hasAuthority('practice:edit')")
+    String update(@PathVariable String code, @ModelAttribute("form") PracticeSheetForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        PracticeSheet sheet = library.sheet(code);
+        try {
+            library.edit(code, form.getVersion(), form.input());
+        } catch (FieldRefusal refusal) {
+            reject(result, refusal);
+            return showForm(sheet, model);
+        } catch (BusinessException stale) {
+            if (stale.status() != 409) {
+                throw stale;
+            }
+            result.reject(stale.messageKey(), stale.arguments(), stale.messageKey());
+            return showForm(sheet, model);
+        }
+        Forms.success(redirect, "practice.edited");
+        return "redirect:/practices/" + code;
+    }
+
+    @PostMapping("/practices/{code}/withdraw")
+    @PreAuthorize("hasAuthority('practice:edit')")
+    String withdraw(@PathVariable String code, RedirectAttributes redirect) {
+        library.setPublished(code, false);
+        Forms.success(redirect, "practice.withdrawn");
+        return "redirect:/practices/" + code;
+    }
+
+    @PostMapping("/practices/{code}/republish")
+    @PreAuthorize("hasAuthority('practice:edit')")
+    String republish(@PathVariable String code, RedirectAttributes redirect) {
+        library.setPublished(code, true);
+        Forms.success(redirect, "practice.republished");
+        return "redirect:/practices/" + code;
+    }
+
+    private String showForm(PracticeSheet sheet, Model model) {
+        model.addAttribute("sheet", sheet);
+        model.addAttribute("axes", PracticeVocabulary.AXES);
+        model.addAttribute("publics", PracticeVocabulary.PUBLICS);
+        model.addAttribute("carriers", PracticeVocabulary.CARRIERS);
+        model.addAttribute("fundings", PracticeVocabulary.FUNDINGS);
+        model.addAttribute("sections", PracticeVocabulary.SECTIONS.keySet());
+        return "programmes/practices-form";
+    }
+
+    /** A section's refusal goes next to its text area. */
+    private static void reject(BindingResult result, FieldRefusal refusal) {
+        if (refusal.field() != null && PracticeVocabulary.SECTIONS.containsKey(refusal.field())) {
+            result.rejectValue("sections[" + refusal.field() + "]", refusal.messageKey(), refusal.arguments(),
+                    refusal.messageKey());
+        } else {
+            Forms.reject(result, refusal);
+        }
+    }
+
+    private static Set<String> set(List<String> values) {
+        return values == null ? Set.of() : new LinkedHashSet<>(values.stream().filter(v -> !v.isBlank()).toList());
+    }
+}
