@@ -49,7 +49,7 @@ public class PracticeLibrary {
     static final int INDICATOR_MAX = 500;
     private static final int QUERY_MAX = 200;
     /** Codes that are paths of the library's pages. */
-    private static final Set<String> RESERVED_CODES = Set.of("new", "compare");
+    private static final Set<String> RESERVED_CODES = Set.of("new", "compare", "proposals");
     /** Marks around the words found in a snippet (control characters, never in a sheet's text). */
     static final String MARK_START = "\u0002";
     static final String MARK_END = "\u0003";
@@ -245,6 +245,11 @@ public class PracticeLibrary {
     /** The federation publishes a new sheet; returns its code (from its title). */
     @Transactional
     public String publish(SheetInput input) {
+        return publish(input, "FEDERATION", List.of()).code();
+    }
+
+    /** A new sheet and its first version; the federation's permission is checked. */
+    PracticeSheet publish(SheetInput input, String origin, List<PracticeSheet.ReferenceAction> actions) {
         require(EDIT);
         validate(input, false);
         String code = freeCode(slug(input.title()));
@@ -252,10 +257,11 @@ public class PracticeLibrary {
         java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now(clock));
         jdbc.sql("""
                 insert into practice_sheet (id, code, number, origin, status, current_version, created_at, updated_at)
-                values (?, ?, null, 'FEDERATION', 'PUBLISHED', 1, ?, ?)""").params(id, code, now, now).update();
-        insertVersion(id, 1, input, List.of(), List.of(), null);
-        audit.record("practice.sheet.published", "practice_sheet", id, Map.of("code", code, "title", input.title().trim()));
-        return code;
+                values (?, ?, null, ?, 'PUBLISHED', 1, ?, ?)""").params(id, code, origin, now, now).update();
+        insertVersion(id, 1, input, List.of(), actions, null);
+        audit.record("practice.sheet.published", "practice_sheet", id,
+                Map.of("code", code, "title", input.title().trim(), "origin", origin));
+        return read(code, null);
     }
 
     /** The federation withdraws a sheet from the library (kept, with its versions) or publishes it again. */

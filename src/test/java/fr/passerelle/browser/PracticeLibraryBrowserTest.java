@@ -85,6 +85,7 @@ class PracticeLibraryBrowserTest extends BrowserSupport {
         assertThat(page.locator("h1")).hasText(title);
 
         page.locator("#edit-practice").click();
+        assertThat(page.locator("#section-objectives")).hasValue("Aller vers les jeunes du quartier le soir.");
         page.locator("#section-objectives").fill("Aller vers les jeunes du quartier, deux soirs par semaine.");
         page.locator("#changeNote").fill("Rythme précisé");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer")).click();
@@ -100,5 +101,45 @@ class PracticeLibraryBrowserTest extends BrowserSupport {
         assertThat(page.locator("#old-version")).containsText("version 1");
         assertThat(page.locator("#practice-sheet")).containsText("Aller vers les jeunes du quartier le soir.");
         assertThat(page).hasURL(Pattern.compile(".*/versions/1$"));
+    }
+
+    @Test
+    void aDirectorProposesASheetThatTheFederationAcceptsIntoTheLibrary() {
+        String title = "Atelier vélo " + UUID.randomUUID().toString().substring(0, 8);
+        signIn("directrice");
+        page.navigate(url("/practices"));
+        page.locator("#practice-proposals-link").click();
+        page.locator("#new-proposal").click();
+        page.getByLabel("Titre", new Page.GetByLabelOptions().setExact(true)).fill(title);
+        page.locator("#axis").selectOption("YOUTH");
+        page.getByLabel("Jeunes exposés à la délinquance").check();
+        page.locator("#section-objectives").fill("Remobiliser des jeunes par la réparation de vélos.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer")).click();
+        assertThat(page.locator("#actionName-error")).hasText("Indiquez le nom de l’action dont la fiche est tirée.");
+        assertAccessible();
+        page.locator("#actionName").fill("Vélos solidaires");
+        page.locator("#actionPlace").fill("Lyon 8e");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Votre proposition est envoyée à la fédération.");
+        assertThat(page.locator("#proposal-status")).hasText("En attente");
+        String proposal = page.url();
+
+        page.context().clearCookies();
+        signIn("equipe.federale");
+        page.navigate(url("/practices"));
+        assertThat(page.locator("#practice-proposals-link .badge")).containsText("en attente");
+        page.locator("#practice-proposals-link").click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).click();
+        assertAccessible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accepter et publier")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("La proposition est acceptée : la fiche est publiée.");
+        assertThat(page.locator("h1")).hasText(title);
+        assertThat(page.locator("#practice-sheet")).containsText("Vélos solidaires");
+
+        page.context().clearCookies();
+        signIn("directrice");
+        page.navigate(proposal);
+        assertThat(page.locator("#proposal-status")).hasText("Acceptée");
+        assertThat(page.locator("#proposal-decision")).containsText("Claire Dubois");
     }
 }

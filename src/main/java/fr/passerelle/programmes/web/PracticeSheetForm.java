@@ -25,6 +25,8 @@ public class PracticeSheetForm {
     private String indicators;
     private String changeNote;
     private int version;
+    private String actionName;
+    private String actionPlace;
 
     static PracticeSheetForm of(PracticeSheet sheet) {
         PracticeSheetForm form = new PracticeSheetForm();
@@ -83,6 +85,10 @@ public class PracticeSheetForm {
     public void setIndicators(String indicators) { this.indicators = indicators; }
     public String getChangeNote() { return changeNote; }
     public void setChangeNote(String changeNote) { this.changeNote = changeNote; }
+    public String getActionName() { return actionName; }
+    public void setActionName(String actionName) { this.actionName = actionName; }
+    public String getActionPlace() { return actionPlace; }
+    public void setActionPlace(String actionPlace) { this.actionPlace = actionPlace; }
     public int getVersion() { return version; }
     public void setVersion(int version) { this.version = version; }
 }

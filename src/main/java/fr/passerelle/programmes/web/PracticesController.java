@@ -2,6 +2,7 @@ package fr.passerelle.programmes.web;
 
 import fr.passerelle.documents.PdfDocuments;
 import fr.passerelle.programmes.PracticeLibrary;
+import fr.passerelle.programmes.PracticeProposals;
 import fr.passerelle.programmes.PracticeSheet;
 import fr.passerelle.programmes.PracticeVocabulary;
 import fr.passerelle.shared.BusinessException;
@@ -37,10 +38,12 @@ import org.springframework.web.util.UriComponentsBuilder;
 class PracticesController {
 
     private final PracticeLibrary library;
+    private final PracticeProposals proposals;
     private final PdfDocuments pdf;
 
-    PracticesController(PracticeLibrary library, PdfDocuments pdf) {
+    PracticesController(PracticeLibrary library, PracticeProposals proposals, PdfDocuments pdf) {
         this.library = library;
+        this.proposals = proposals;
         this.pdf = pdf;
     }
 
@@ -68,6 +71,7 @@ class PracticesController {
         base.queryParam("sort", sort);
         model.addAttribute("baseUrl", base.encode().build().toUriString());
         model.addAttribute("sorts", PracticeLibrary.SORTS);
+        model.addAttribute("waitingProposals", proposals.waiting());
         if (htmx.isHtmxRequest()) {
             return "programmes/practices-list :: library";
         }
@@ -125,6 +129,20 @@ class PracticesController {
     String create(Model model) {
         model.addAttribute("form", new PracticeSheetForm());
         return showForm(null, model);
+    }
+
+    /** The form of a sheet: the federation's (new sheet, next version) or a member's proposal. */
+    static String form(PracticeSheet sheet, boolean proposal, Model model) {
+        model.addAttribute("sheet", sheet);
+        model.addAttribute("proposal", proposal);
+        model.addAttribute("formAction", proposal ? "/practices/proposals"
+                : sheet == null ? "/practices" : "/practices/" + sheet.code());
+        model.addAttribute("axes", PracticeVocabulary.AXES);
+        model.addAttribute("publics", PracticeVocabulary.PUBLICS);
+        model.addAttribute("carriers", PracticeVocabulary.CARRIERS);
+        model.addAttribute("fundings", PracticeVocabulary.FUNDINGS);
+        model.addAttribute("sections", PracticeVocabulary.SECTIONS.keySet());
+        return "programmes/practices-form";
     }
 
     @PostMapping("/practices")
@@ -188,17 +206,11 @@ class PracticesController {
     }
 
     private String showForm(PracticeSheet sheet, Model model) {
-        model.addAttribute("sheet", sheet);
-        model.addAttribute("axes", PracticeVocabulary.AXES);
-        model.addAttribute("publics", PracticeVocabulary.PUBLICS);
-        model.addAttribute("carriers", PracticeVocabulary.CARRIERS);
-        model.addAttribute("fundings", PracticeVocabulary.FUNDINGS);
-        model.addAttribute("sections", PracticeVocabulary.SECTIONS.keySet());
-        return "programmes/practices-form";
+        return form(sheet, false, model);
     }
 
     /** A section's refusal goes next to its text area. */
-    private static void reject(BindingResult result, FieldRefusal refusal) {
+    static void reject(BindingResult result, FieldRefusal refusal) {
         if (refusal.field() != null && PracticeVocabulary.SECTIONS.containsKey(refusal.field())) {
             result.rejectValue("sections[" + refusal.field() + "]", refusal.messageKey(), refusal.arguments(),
                     refusal.messageKey());
