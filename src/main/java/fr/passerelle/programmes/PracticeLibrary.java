@@ -135,25 +135,29 @@ public class PracticeLibrary {
         String fCarrier = arrayFlag("v.carriers && :carriers", query.carriers(), "carriers", params);
         String fFunding = arrayFlag("v.fundings && :fundings", query.fundings(), "fundings", params);
         String fAge = ageFlag(query.ages(), params);
+        // The matched sheets' facets only (columns of the index practice_sheet_version_facets_idx).
         String base = """
-                select s.id, s.code, s.number, s.updated_at, v.title, v.axis, v.theme, v.publics, v.age_min, v.age_max,
-                       v.carriers, v.fundings, v.search, v.objectives, v.need, v.public_text, %s as f_axis, %s as f_public, %s as f_age, %s as f_carrier,
-                       %s as f_funding
+                select v.axis, v.publics, v.age_min, v.age_max, v.carriers, v.fundings, %s as f_axis, %s as f_public,
+                       %s as f_age, %s as f_carrier, %s as f_funding
                 from practice_sheet s join practice_sheet_version v on v.sheet_id = s.id
                 where %s""".formatted(fAxis, fPublic, fAge, fCarrier, fFunding, where);
-        Map<String, Map<String, Long>> facets = facets(base, params);
-        long total = jdbc.sql("select count(*) from (" + base + ") b where f_axis and f_public and f_age and f_carrier"
-                + " and f_funding").params(params).query(Long.class).single();
+        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+        long total = facetsAndTotal(base, params, facets);
         int pageIndex = Math.max(0, page);
         String order = switch (sort) {
-            case "RELEVANCE" -> "ts_rank_cd(b.search, websearch_to_tsquery('french_unaccent', :q)) desc, b.number nulls last, lower(b.title)";
+            case "RELEVANCE" -> "rank desc, b.number nulls last, lower(b.title), b.code";
             case "TITLE" -> "lower(b.title), b.code";
             case "UPDATED" -> "b.updated_at desc, b.code";
             default -> "b.number nulls last, lower(b.title), b.code";
         };
-        // The snippet is made only for the page shown.
+        // Relevance: the words found in the title first (its own small vector), then the sheet's number.
+        // The snippet, from the objectives and the public (each cut to its first 400 characters:
+        // ts_headline parses all it is given), is made for the page shown only: words found elsewhere
+        // in the sheet are not highlighted.
+        String rank = "RELEVANCE".equals(sort)
+                ? "ts_rank_cd(v.search_title, websearch_to_tsquery('french_unaccent', :q))" : "0";
         String snippet = text == null ? "null" : """
-                ts_headline('french_unaccent', concat_ws(' … ', p.theme, p.objectives, p.need, p.public_text),
+                ts_headline('french_unaccent', concat_ws(' … ', left(x.objectives, 400), left(x.public_text, 400)),
                     websearch_to_tsquery('french_unaccent', :q),
                     'MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … ", StartSel=%s, StopSel=%s')"""
                 .formatted(MARK_START, MARK_END);
@@ -161,11 +165,17 @@ public class PracticeLibrary {
         pageParams.put("limit", PAGE_SIZE);
         pageParams.put("offset", pageIndex * PAGE_SIZE);
         List<Hit> hits = jdbc.sql("""
+                with p as (
+                    select s.id, s.code, s.number, s.updated_at, v.title, v.axis, v.theme, v.publics, v.age_min,
+                           v.age_max, %s as rank
+                    from practice_sheet s join practice_sheet_version v on v.sheet_id = s.id
+                    where %s and %s and %s and %s and %s and %s
+                    order by %s limit :limit offset :offset
+                )
                 select p.*, %s as snippet
-                from (select b.*, row_number() over (order by %s) as position
-                      from (%s) b where f_axis and f_public and f_age and f_carrier and f_funding
-                      order by position limit :limit offset :offset) p
-                order by p.position""".formatted(snippet, order, base))
+                from p join practice_sheet_version x on x.sheet_id = p.id and x.is_current
+                order by %s""".formatted(rank, where, fAxis, fPublic, fAge, fCarrier, fFunding,
+                        order.replace("b.", ""), snippet, order.replace("b.", "p.").replace("rank desc", "p.rank desc")))
                 .params(pageParams)
                 .query((rs, n) -> new Hit(rs.getString("code"), (Integer) rs.getObject("number"), rs.getString("title"),
                         rs.getString("axis"), rs.getString("theme"), strings(rs.getArray("publics")),
@@ -391,46 +401,51 @@ public class PracticeLibrary {
                 rs.getString("created_by_name"));
     }
 
-    private Map<String, Map<String, Long>> facets(String base, Map<String, Object> params) {
-        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+    /** Fills each facet's counts and returns the number of sheets found, in one reading of the matches. */
+    private long facetsAndTotal(String base, Map<String, Object> params, Map<String, Map<String, Long>> facets) {
         facets.put("axis", zeros(PracticeVocabulary.AXES));
         facets.put("public", zeros(PracticeVocabulary.PUBLICS));
         facets.put("age", zeros(PracticeVocabulary.AGE_BAND_ORDER));
         facets.put("carrier", zeros(PracticeVocabulary.CARRIERS));
         facets.put("funding", zeros(PracticeVocabulary.FUNDINGS));
-        StringBuilder bands = new StringBuilder();
+        // One pass over the matches: one filtered count per facet value, each facet ignoring its own filter.
+        List<String[]> cells = new java.util.ArrayList<>();
+        StringBuilder counts = new StringBuilder("count(*) filter (where f_axis and f_public and f_age and f_carrier and f_funding)");
+        for (String axis : PracticeVocabulary.AXES) {
+            counts.append(", count(*) filter (where f_public and f_age and f_carrier and f_funding and axis = '")
+                    .append(axis).append("')");
+            cells.add(new String[] {"axis", axis});
+        }
+        for (String value : PracticeVocabulary.PUBLICS) {
+            counts.append(", count(*) filter (where f_axis and f_age and f_carrier and f_funding and publics @> '{")
+                    .append(value).append("}')");
+            cells.add(new String[] {"public", value});
+        }
         for (String band : PracticeVocabulary.AGE_BAND_ORDER) {
             int[] range = PracticeVocabulary.AGE_BANDS.get(band);
-            bands.append(bands.isEmpty() ? "" : " union all ").append("select '").append(band).append("' as value, ")
-                    .append(range[0]).append(" as lo, ").append(range[1]).append(" as hi");
+            counts.append(", count(*) filter (where f_axis and f_public and f_carrier and f_funding and ")
+                    .append("(age_min is not null or age_max is not null) and coalesce(age_min, 0) <= ").append(range[1])
+                    .append(" and coalesce(age_max, 120) >= ").append(range[0]).append(")");
+            cells.add(new String[] {"age", band});
         }
-        jdbc.sql("""
-                with b as (%s)
-                select 'axis' as facet, axis as value, count(*) filter (where f_public and f_age and f_carrier and f_funding)
-                from b group by axis
-                union all
-                select 'public', x, count(*) filter (where f_axis and f_age and f_carrier and f_funding)
-                from b cross join unnest(b.publics) x group by x
-                union all
-                select 'age', band.value, count(*) filter (where f_axis and f_public and f_carrier and f_funding)
-                from b join (%s) band on (b.age_min is not null or b.age_max is not null)
-                    and coalesce(b.age_min, 0) <= band.hi and coalesce(b.age_max, 120) >= band.lo
-                group by band.value
-                union all
-                select 'carrier', x, count(*) filter (where f_axis and f_public and f_age and f_funding)
-                from b cross join unnest(b.carriers) x group by x
-                union all
-                select 'funding', x, count(*) filter (where f_axis and f_public and f_age and f_carrier)
-                from b cross join unnest(b.fundings) x group by x""".formatted(base, bands))
-                .params(params)
-                .query((rs, n) -> {
-                    Map<String, Long> facet = facets.get(rs.getString(1));
-                    if (facet != null && facet.containsKey(rs.getString(2))) {
-                        facet.put(rs.getString(2), rs.getLong(3));
-                    }
-                    return null;
-                }).list();
-        return facets;
+        for (String value : PracticeVocabulary.CARRIERS) {
+            counts.append(", count(*) filter (where f_axis and f_public and f_age and f_funding and carriers @> '{")
+                    .append(value).append("}')");
+            cells.add(new String[] {"carrier", value});
+        }
+        for (String value : PracticeVocabulary.FUNDINGS) {
+            counts.append(", count(*) filter (where f_axis and f_public and f_age and f_carrier and fundings @> '{")
+                    .append(value).append("}')");
+            cells.add(new String[] {"funding", value});
+        }
+        long[] total = {0};
+        jdbc.sql("select " + counts + " from (" + base + ") b").params(params).query(rs -> {
+            total[0] = rs.getLong(1);
+            for (int i = 0; i < cells.size(); i++) {
+                facets.get(cells.get(i)[0]).put(cells.get(i)[1], rs.getLong(i + 2));
+            }
+        });
+        return total[0];
     }
 
     private static Map<String, Long> zeros(List<String> values) {

@@ -69,15 +69,19 @@ class PracticeLibraryTest {
     @Test
     void searchesInFrenchWithStemsAndWithoutAccentsTitleFirst() {
         SignedIn.as(users, "intervenant");
-        assertThat(codes(search("chantier"))).first().isEqualTo("chantier-passerelle");
+        PracticeLibrary.Results chantier = search("chantier");
+        assertThat(codes(chantier)).first().isEqualTo("chantier-passerelle");
+        assertThat(chantier.page().items().get(0).snippet()).anySatisfy(part -> {
+            assertThat(part.found()).isTrue();
+            assertThat(part.text()).isEqualToIgnoringCase("chantier");
+        });
         // "chantiers" is stemmed to the same word; accents are optional.
         assertThat(codes(search("chantiers"))).contains("chantier-passerelle");
         assertThat(codes(search("tranquillite publique"))).isEqualTo(codes(search("tranquillité publique")))
                 .isNotEmpty();
         PracticeLibrary.Results violences = library.search(new PracticeLibrary.Query("violences conjugales", Set.of(),
                 Set.of(), Set.of(), Set.of(), Set.of(), null), 0);
-        assertThat(violences.page().items()).isNotEmpty()
-                .allSatisfy(hit -> assertThat(hit.snippet()).anySatisfy(part -> assertThat(part.found()).isTrue()));
+        assertThat(violences.page().items()).isNotEmpty();
         assertThat(violences.page().items().get(0).axis()).isEqualTo("VIOLENCE_VICTIMS");
         assertThat(search("zzzyxquux").page().total()).isZero();
     }

@@ -1,0 +1,216 @@
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Load generator for bench/programmes.sh (a single-file Java program, localhost targets only).
+ * Signs USERS virtual users in as the demo case worker "intervenant" (each with its own session),
+ * warms the server up (BENCH_WARMUP_S seconds, 20 by default, of searches at full speed, not
+ * measured), then runs two phases one after the other, each user waiting THINK_MS ± 50 % between
+ * two requests, with a 3-second warm-up each:
+ * <ul>
+ * <li>static: the style sheet (the baseline of the same run);</li>
+ * <li>search: the library's search page with varied criteria: French words (one to three, among
+ * words the sheets use, in the singular or the plural, with or without accents) in three searches
+ * out of four, a facet value (programme, public, age band, carrier or funding) in one out of two,
+ * a page of results beyond the first now and then.</li>
+ * </ul>
+ * Every request started in the measured window is kept with its latency (sending to last byte);
+ * latencies are sorted for exact percentiles. Prints {@code bench=programmes metric=... value=...
+ * unit=...[ baseline=... ratio=...]} lines; progress on stderr.
+ * Usage: java bench/ProgrammesLoad.java http://localhost:PORT USERS SECONDS THINK_MS
+ */
+public class ProgrammesLoad {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final String PASSWORD = "Passerelle-demo-2026";
+    private static final String[] WORDS = {"chantier", "chantiers", "jeunes", "violences", "conjugales", "victimes",
+            "mediation", "médiation", "tranquillité", "securite", "récidive", "insertion", "prévention", "transports",
+            "citoyenneté", "mineurs", "quartier", "emploi", "permis", "justice", "femmes", "habitants", "école"};
+    private static final String[][] FACETS = {{"axis", "YOUTH"}, {"axis", "VIOLENCE_VICTIMS"},
+            {"axis", "PUBLIC_TRANQUILLITY"}, {"public", "YOUNG_PEOPLE"}, {"public", "WOMEN_VICTIMS"},
+            {"age", "MINORS"}, {"age", "YOUNG_ADULTS"}, {"carrier", "ASSOCIATION"}, {"carrier", "COMMUNE"},
+            {"funding", "FIPD"}, {"funding", "STATE"}};
+
+    record Sample(boolean ok, long nanos) {}
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        if (!URI.create(base).getHost().matches("localhost|127\\.0\\.0\\.1")) {
+            throw new IllegalArgumentException("only localhost targets are allowed");
+        }
+        int users = Integer.parseInt(args[1]);
+        long seconds = Long.parseLong(args[2]);
+        long think = Long.parseLong(args[3]);
+        List<Session> sessions = new ArrayList<>();
+        for (int i = 0; i < users; i++) {
+            sessions.add(new Session(base, "intervenant"));
+        }
+        log("signed in " + users + " users");
+        Function<Session, Sample> search = s -> s.get(searchPath());
+        if (!search.apply(sessions.get(0)).ok()) {
+            throw new IllegalStateException("the library search is refused");
+        }
+        long warmup = Long.parseLong(System.getenv().getOrDefault("BENCH_WARMUP_S", "20"));
+        if (warmup > 0) {
+            run("warm-up", sessions, warmup, 0, search);
+        }
+        long[] statics = run("static", sessions, seconds, think, s -> s.get("/css/passerelle.css"));
+        long[] searches = run("search", sessions, seconds, think, search);
+        print("static", statics, null);
+        print("library_search", searches, statics);
+    }
+
+    /** A search as a case worker makes it. */
+    static String searchPath() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        StringBuilder path = new StringBuilder("/practices?q=");
+        if (random.nextInt(4) != 0) {
+            int words = 1 + random.nextInt(3);
+            List<String> q = new ArrayList<>();
+            for (int i = 0; i < words; i++) {
+                q.add(WORDS[random.nextInt(WORDS.length)]);
+            }
+            path.append(URLEncoder.encode(String.join(" ", q), StandardCharsets.UTF_8));
+        }
+        if (random.nextBoolean()) {
+            String[] facet = FACETS[random.nextInt(FACETS.length)];
+            path.append('&').append(facet[0]).append('=').append(facet[1]);
+        }
+        if (random.nextInt(10) == 0) {
+            path.append("&page=1");
+        }
+        return path.toString();
+    }
+
+    private static void print(String name, long[] latencies, long[] baseline) {
+        for (double p : new double[] {0.50, 0.95, 0.99}) {
+            String metric = String.format(Locale.ROOT, "%s_p%d_ms", name, Math.round(p * 100));
+            double value = percentile(latencies, p);
+            if (baseline == null) {
+                System.out.printf(Locale.ROOT, "bench=programmes metric=%s value=%.1f unit=ms%n", metric, value);
+            } else {
+                double b = percentile(baseline, p);
+                System.out.printf(Locale.ROOT, "bench=programmes metric=%s value=%.1f unit=ms baseline=%.1f ratio=%.2f%n",
+                        metric, value, b, value / b);
+            }
+        }
+        System.out.printf(Locale.ROOT, "bench=programmes metric=%s_requests value=%d unit=requests%n", name,
+                latencies.length);
+    }
+
+    static double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+    }
+
+    /** Runs one phase; returns the sorted latencies of the successful requests (failures on stderr). */
+    private static long[] run(String phase, List<Session> sessions, long seconds, long think,
+            Function<Session, Sample> request) throws InterruptedException {
+        long warmupEnd = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        long end = warmupEnd + Duration.ofSeconds(seconds).toNanos();
+        List<List<Sample>> perUser = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (Session session : sessions) {
+            List<Sample> samples = new ArrayList<>();
+            perUser.add(samples);
+            Thread t = new Thread(() -> {
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                if (think > 0) {
+                    sleep(random.nextLong(think + 1));
+                }
+                while (System.nanoTime() < end) {
+                    long started = System.nanoTime();
+                    Sample s = request.apply(session);
+                    if (started >= warmupEnd) {
+                        samples.add(s);
+                    }
+                    if (think > 0) {
+                        sleep(think / 2 + random.nextLong(think + 1));
+                    }
+                }
+            });
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        List<Sample> all = new ArrayList<>();
+        perUser.forEach(all::addAll);
+        long[] latencies = all.stream().filter(Sample::ok).mapToLong(Sample::nanos).sorted().toArray();
+        long failed = all.size() - latencies.length;
+        log(String.format(Locale.ROOT, "%s: %d requests (%d failed), p50 %.1f ms, p95 %.1f ms, p99 %.1f ms", phase,
+                all.size(), failed, percentile(latencies, 0.5), percentile(latencies, 0.95),
+                percentile(latencies, 0.99)));
+        if (failed > 0) {
+            System.out.printf(Locale.ROOT, "bench=programmes metric=%s_errors value=%d unit=requests%n", phase, failed);
+        }
+        return latencies;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void log(String message) {
+        System.err.println("bench: " + message);
+    }
+
+    /** A signed-in user with their own session. */
+    static final class Session {
+        final String base;
+        final HttpClient client;
+
+        Session(String base, String username) throws Exception {
+            this.base = base;
+            this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+            HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher m = CSRF.matcher(page.body());
+            if (!m.find()) {
+                throw new IllegalStateException("no CSRF token on the sign-in page");
+            }
+            String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                    + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
+                    + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 302 || !r.headers().firstValue("Location").orElse("").endsWith("/")) {
+                throw new IllegalStateException("sign-in refused for " + username + ": " + r.statusCode());
+            }
+        }
+
+        Sample get(String path) {
+            long started = System.nanoTime();
+            try {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                return new Sample(r.statusCode() == 200, System.nanoTime() - started);
+            } catch (Exception e) {
+                return new Sample(false, System.nanoTime() - started);
+            }
+        }
+    }
+}
