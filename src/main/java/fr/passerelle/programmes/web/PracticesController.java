@@ -11,10 +11,14 @@ import fr.passerelle.shared.ResultPage;
 import fr.passerelle.shared.web.Downloads;
 import fr.passerelle.shared.web.Forms;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,11 +44,13 @@ class PracticesController {
     private final PracticeLibrary library;
     private final PracticeProposals proposals;
     private final PdfDocuments pdf;
+    private final MessageSource messages;
 
-    PracticesController(PracticeLibrary library, PracticeProposals proposals, PdfDocuments pdf) {
+    PracticesController(PracticeLibrary library, PracticeProposals proposals, PdfDocuments pdf, MessageSource messages) {
         this.library = library;
         this.proposals = proposals;
         this.pdf = pdf;
+        this.messages = messages;
     }
 
     @GetMapping("/practices")
@@ -56,12 +62,15 @@ class PracticesController {
         PracticeLibrary.Query query = new PracticeLibrary.Query(q, set(axis), set(publics), set(age), set(carrier),
                 set(funding), sort);
         model.addAttribute("query", query);
+        PracticeLibrary.Results results;
         try {
-            model.addAttribute("results", library.search(query, ResultPage.sanitizePage(page)));
+            results = library.search(query, ResultPage.sanitizePage(page));
         } catch (FieldRefusal refusal) {
             model.addAttribute("refusal", refusal);
-            model.addAttribute("results", library.search(PracticeLibrary.Query.all(), 0));
+            results = library.search(PracticeLibrary.Query.all(), 0);
         }
+        model.addAttribute("results", results);
+        model.addAttribute("facets", facets(results, query));
         UriComponentsBuilder base = UriComponentsBuilder.fromPath("/practices").queryParam("q", q);
         query.axes().forEach(v -> base.queryParam("axis", v));
         query.publics().forEach(v -> base.queryParam("public", v));
@@ -217,6 +226,31 @@ class PracticesController {
         } else {
             Forms.reject(result, refusal);
         }
+    }
+
+    /** A facet's value as the page shows it: its label and count resolved once here, not per template expression. */
+    record FacetOption(String id, String value, String label, long count, boolean checked) {}
+
+    /** A facet with the values worth showing (a count, or checked). */
+    record FacetView(String key, String legend, List<FacetOption> options) {}
+
+    private List<FacetView> facets(PracticeLibrary.Results results, PracticeLibrary.Query query) {
+        Locale locale = LocaleContextHolder.getLocale();
+        Map<String, Set<String>> chosen = Map.of("axis", query.axes(), "public", query.publics(), "age", query.ages(),
+                "carrier", query.carriers(), "funding", query.fundings());
+        List<FacetView> views = new ArrayList<>();
+        results.facets().forEach((key, counts) -> {
+            List<FacetOption> options = new ArrayList<>();
+            counts.forEach((value, count) -> {
+                boolean checked = chosen.get(key).contains(value);
+                if (count > 0 || checked) {
+                    options.add(new FacetOption(key + "-" + value, value,
+                            messages.getMessage("practice." + key + "." + value, null, locale), count, checked));
+                }
+            });
+            views.add(new FacetView(key, messages.getMessage("practice.facet." + key, null, locale), options));
+        });
+        return views;
     }
 
     private static Set<String> set(List<String> values) {
