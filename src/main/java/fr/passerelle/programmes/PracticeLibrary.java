@@ -533,7 +533,7 @@ public class PracticeLibrary {
         return code;
     }
 
-    private static List<String> strings(Array array) throws SQLException {
+    static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 
@@ -541,11 +541,11 @@ public class PracticeLibrary {
         return values == null ? new String[0] : values.toArray(String[]::new);
     }
 
-    private static String blankToNull(String value) {
+    static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static void require(String permission) {
+    static void require(String permission) {
         if (!TenantContext.hasAuthority(permission)) {
             throw new AccessDeniedException(permission + " required");
         }

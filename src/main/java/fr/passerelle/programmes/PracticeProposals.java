@@ -1,11 +1,14 @@
 package fr.passerelle.programmes;
 
+import static fr.passerelle.programmes.PracticeLibrary.blankToNull;
+import static fr.passerelle.programmes.PracticeLibrary.require;
+import static fr.passerelle.programmes.PracticeLibrary.strings;
+
 import fr.passerelle.audit.AuditLog;
 import fr.passerelle.shared.BusinessException;
 import fr.passerelle.shared.FieldRefusal;
 import fr.passerelle.shared.TenantContext;
 import fr.passerelle.shared.TenantPrincipal;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -189,23 +192,9 @@ public class PracticeProposals {
                 rs.getString("decided_by_name"), rs.getString("decision_reason"), rs.getString("sheet_code"));
     }
 
-    private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : List.of((String[]) array.getArray());
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
     private static void requireReader() {
         if (!TenantContext.hasAuthority(PROPOSE) && !TenantContext.hasAuthority(PracticeLibrary.EDIT)) {
             throw new AccessDeniedException(PROPOSE + " or " + PracticeLibrary.EDIT + " required");
-        }
-    }
-
-    private static void require(String permission) {
-        if (!TenantContext.hasAuthority(permission)) {
-            throw new AccessDeniedException(permission + " required");
         }
     }
 

@@ -2,7 +2,6 @@ package fr.passerelle.programmes.web;
 
 import fr.passerelle.programmes.PracticeProposals;
 import fr.passerelle.programmes.PracticeVocabulary;
-import fr.passerelle.shared.BusinessException;
 import fr.passerelle.shared.FieldRefusal;
 import fr.passerelle.shared.web.Forms;
 import java.util.UUID;
@@ -69,17 +68,9 @@ class ProposalsController {
     @PostMapping("/practices/proposals/{id}/accept")
     @PreAuthorize("hasAuthority('practice:edit')")
     String accept(@PathVariable UUID id, @RequestParam(required = false) String note, RedirectAttributes redirect) {
-        try {
-            String code = proposals.accept(id, note);
-            Forms.success(redirect, "practice.proposal.accepted");
-            return "redirect:/practices/" + code;
-        } catch (FieldRefusal refusal) {
-            Forms.error(redirect, refusal.messageKey(), refusal.arguments());
-        } catch (BusinessException refused) {
-            if (refused.status() == 404) {
-                throw refused;
-            }
-            Forms.error(redirect, refused.messageKey(), refused.arguments());
+        String[] code = {null};
+        if (Forms.perform(redirect, "practice.proposal.accepted", () -> code[0] = proposals.accept(id, note))) {
+            return "redirect:/practices/" + code[0];
         }
         return "redirect:/practices/proposals/" + id;
     }
@@ -87,17 +78,7 @@ class ProposalsController {
     @PostMapping("/practices/proposals/{id}/refuse")
     @PreAuthorize("hasAuthority('practice:edit')")
     String refuse(@PathVariable UUID id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        try {
-            proposals.refuse(id, reason);
-            Forms.success(redirect, "practice.proposal.refused");
-        } catch (FieldRefusal refusal) {
-            Forms.error(redirect, refusal.messageKey(), refusal.arguments());
-        } catch (BusinessException refused) {
-            if (refused.status() == 404) {
-                throw refused;
-            }
-            Forms.error(redirect, refused.messageKey(), refused.arguments());
-        }
+        Forms.perform(redirect, "practice.proposal.refused", () -> proposals.refuse(id, reason));
         return "redirect:/practices/proposals/" + id;
     }
 }
