@@ -2,7 +2,7 @@
 # Partners benchmark (issue 16): the application on a new embedded database with the demo data
 # (150 associations), then bench/partners-data.sql generates in PostgreSQL 5,000 partner sites,
 # 40,000 places and about 2 million booking-days over those associations, then
-# bench/PartnersLoad.java: 20 signed-in case workers of the flagship association searching free
+# bench/PageLoad.java partners: 20 signed-in case workers of the flagship association searching free
 # places and opening the occupancy calendar of a 30-place site, with the style sheet as baseline
 # in the same run. Targets: place search p95 <= 50 ms, calendar p95 <= 100 ms.
 # Needs psql (package postgresql-client). Prints the result lines of bench/run; progress on stderr.
@@ -66,7 +66,7 @@ fi
 (while true; do cut -d' ' -f1 /proc/loadavg; sleep 5; done) >"$DATA_DIR/loadavg" &
 SAMPLER=$!
 echo "bench: $USERS users, ${DURATION} s per phase, think time ${THINK_MS} ms..." >&2
-java bench/PartnersLoad.java "http://localhost:$PORT" "$USERS" "$DURATION" "$THINK_MS" "$CALENDAR_SITE" \
+java bench/PageLoad.java partners "http://localhost:$PORT" "$USERS" "$DURATION" "$THINK_MS" "$CALENDAR_SITE" \
   >"$DATA_DIR/results"
 kill "$SAMPLER" 2>/dev/null || true
 SAMPLER=""

@@ -2,7 +2,7 @@
 # Good-practice library benchmark (issue 17): the application on a new embedded database with the
 # demo data, then bench/programmes-data.sql generates in PostgreSQL as many library sheets as
 # asked (3,000 by default: the 30 real ones and copies of them under new titles, each with three
-# versions), then bench/ProgrammesLoad.java: 20 signed-in case workers searching the library in
+# versions), then bench/PageLoad.java programmes: 20 signed-in case workers searching the library in
 # French (words, facets, both, none), with the style sheet as baseline in the same run.
 # Target: library search p95 <= 30 ms at 20 users.
 # Needs psql (package postgresql-client). Prints the result lines of bench/run; progress on stderr.
@@ -61,7 +61,7 @@ fi
 (while true; do cut -d' ' -f1 /proc/loadavg; sleep 5; done) >"$DATA_DIR/loadavg" &
 SAMPLER=$!
 echo "bench: $USERS users, ${DURATION} s per phase, think time ${THINK_MS} ms..." >&2
-java bench/ProgrammesLoad.java "http://localhost:$PORT" "$USERS" "$DURATION" "$THINK_MS" >"$DATA_DIR/results"
+java bench/PageLoad.java programmes "http://localhost:$PORT" "$USERS" "$DURATION" "$THINK_MS" >"$DATA_DIR/results"
 kill "$SAMPLER" 2>/dev/null || true
 SAMPLER=""
 

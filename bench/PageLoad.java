@@ -16,59 +16,74 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Load generator for bench/partners.sh (a single-file Java program, localhost targets only).
- * Signs USERS virtual users in as the demo case worker "intervenant" (each with its own session),
- * warms the server up (BENCH_WARMUP_S seconds, 20 by default, of searches and calendars at full
- * speed, not measured), then runs four phases one after the other, each user waiting THINK_MS ±
- * 50 % between two requests, with a 3-second warm-up each:
+ * Load generator for the page benchmarks (a single-file Java program, localhost targets only):
+ * bench/partners.sh and bench/programmes.sh. Signs USERS virtual users in as the demo case worker
+ * "intervenant" (each with its own session), warms the server up (BENCH_WARMUP_S seconds, 20 by
+ * default, of the scenario's requests at full speed, not measured), then runs its phases one after
+ * the other, each user waiting THINK_MS ± 50 % between two requests, with a 3-second warm-up each.
+ * The first phase is always the style sheet (the baseline of the same run). Scenarios:
  * <ul>
- * <li>static: the style sheet (the baseline of the same run);</li>
- * <li>search: the free-place search page with varied criteria: a kind (or any), a period of 30 to
+ * <li>partners: the free-place search page with varied criteria (a kind or any, a period of 30 to
  * 120 days starting within the next two months, the association's département, within 10 to 80 km
- * of a point around Lyon, or both;</li>
- * <li>search-api: the same searches through {@code /api/v1/places/search} (the query without the
- * page, its list of the association's sites and its rendering);</li>
- * <li>calendar: the occupancy calendar of the 30-place site CALENDAR_SITE, from a week among the
- * last two months and the next two.</li>
+ * of a point around Lyon, or both); the same searches through {@code /api/v1/places/search} (the
+ * query without the page); the occupancy calendar of the 30-place site CALENDAR_SITE from a week
+ * among the last two months and the next two;</li>
+ * <li>programmes: the good-practice library's search page: French words (one to three, among words
+ * the sheets use, singular or plural, with or without accents) in three searches out of four, a
+ * facet value in one out of two, a page of results beyond the first now and then.</li>
  * </ul>
  * Every request started in the measured window is kept with its latency (sending to last byte);
- * latencies are sorted for exact percentiles. Prints {@code bench=partners metric=... value=...
+ * latencies are sorted for exact percentiles. Prints {@code bench=SCENARIO metric=... value=...
  * unit=...[ baseline=... ratio=...]} lines; progress on stderr.
- * Usage: java bench/PartnersLoad.java http://localhost:PORT USERS SECONDS THINK_MS CALENDAR_SITE
+ * Usage: java bench/PageLoad.java partners|programmes http://localhost:PORT USERS SECONDS THINK_MS [CALENDAR_SITE]
  */
-public class PartnersLoad {
+public class PageLoad {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final String PASSWORD = "Passerelle-demo-2026";
     private static final String[] KINDS = {"", "INDIVIDUAL", "SHARED", "PE_RESERVED"};
+    private static final String[] WORDS = {"chantier", "chantiers", "jeunes", "violences", "conjugales", "victimes",
+            "mediation", "médiation", "tranquillité", "securite", "récidive", "insertion", "prévention", "transports",
+            "citoyenneté", "mineurs", "quartier", "emploi", "permis", "justice", "femmes", "habitants", "école"};
+    private static final String[][] FACETS = {{"axis", "YOUTH"}, {"axis", "VIOLENCE_VICTIMS"},
+            {"axis", "PUBLIC_TRANQUILLITY"}, {"public", "YOUNG_PEOPLE"}, {"public", "WOMEN_VICTIMS"},
+            {"age", "MINORS"}, {"age", "YOUNG_ADULTS"}, {"carrier", "ASSOCIATION"}, {"carrier", "COMMUNE"},
+            {"funding", "FIPD"}, {"funding", "STATE"}};
+
+    private static String bench;
 
     record Sample(boolean ok, long nanos) {}
 
     public static void main(String[] args) throws Exception {
-        String base = args[0];
+        bench = args[0];
+        String base = args[1];
         if (!URI.create(base).getHost().matches("localhost|127\\.0\\.0\\.1")) {
             throw new IllegalArgumentException("only localhost targets are allowed");
         }
-        int users = Integer.parseInt(args[1]);
-        long seconds = Long.parseLong(args[2]);
-        long think = Long.parseLong(args[3]);
-        String calendarSite = args[4];
+        int users = Integer.parseInt(args[2]);
+        long seconds = Long.parseLong(args[3]);
+        long think = Long.parseLong(args[4]);
         List<Session> sessions = new ArrayList<>();
         for (int i = 0; i < users; i++) {
             sessions.add(new Session(base, "intervenant"));
         }
         log("signed in " + users + " users");
+        switch (bench) {
+            case "partners" -> partners(sessions, seconds, think, args[5]);
+            case "programmes" -> programmes(sessions, seconds, think);
+            default -> throw new IllegalArgumentException("unknown scenario " + bench);
+        }
+    }
+
+    private static void partners(List<Session> sessions, long seconds, long think, String calendarSite)
+            throws InterruptedException {
         Function<Session, Sample> search = s -> s.get(searchPath());
         Function<Session, Sample> calendar = s -> s.get(calendarPath(calendarSite));
         Sample check = calendar.apply(sessions.get(0));
         if (!check.ok() || !search.apply(sessions.get(0)).ok()) {
             throw new IllegalStateException("the search or the calendar of site " + calendarSite + " is refused");
         }
-        long warmup = Long.parseLong(System.getenv().getOrDefault("BENCH_WARMUP_S", "20"));
-        if (warmup > 0) {
-            run("warm-up", sessions, warmup, 0, s -> ThreadLocalRandom.current().nextBoolean() ? search.apply(s)
-                    : calendar.apply(s));
-        }
+        warmUp(sessions, s -> ThreadLocalRandom.current().nextBoolean() ? search.apply(s) : calendar.apply(s));
         long[] statics = run("static", sessions, seconds, think, s -> s.get("/css/passerelle.css"));
         long[] searches = run("search", sessions, seconds, think, search);
         // The same searches through the REST API: the query without the page around it.
@@ -79,6 +94,25 @@ public class PartnersLoad {
         print("place_search", searches, statics);
         print("place_search_api", apiSearches, statics);
         print("calendar_30_places", calendars, statics);
+    }
+
+    private static void programmes(List<Session> sessions, long seconds, long think) throws InterruptedException {
+        Function<Session, Sample> search = s -> s.get(librarySearchPath());
+        if (!search.apply(sessions.get(0)).ok()) {
+            throw new IllegalStateException("the library search is refused");
+        }
+        warmUp(sessions, search);
+        long[] statics = run("static", sessions, seconds, think, s -> s.get("/css/passerelle.css"));
+        long[] searches = run("search", sessions, seconds, think, search);
+        print("static", statics, null);
+        print("library_search", searches, statics);
+    }
+
+    private static void warmUp(List<Session> sessions, Function<Session, Sample> request) throws InterruptedException {
+        long warmup = Long.parseLong(System.getenv().getOrDefault("BENCH_WARMUP_S", "20"));
+        if (warmup > 0) {
+            run("warm-up", sessions, warmup, 0, request);
+        }
     }
 
     /** A search as a case worker fills the form in. */
@@ -105,19 +139,41 @@ public class PartnersLoad {
         return "/places/sites/" + site + "/calendar?from=" + from;
     }
 
+    /** A library search as a case worker makes it. */
+    static String librarySearchPath() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        StringBuilder path = new StringBuilder("/practices?q=");
+        if (random.nextInt(4) != 0) {
+            int words = 1 + random.nextInt(3);
+            List<String> q = new ArrayList<>();
+            for (int i = 0; i < words; i++) {
+                q.add(WORDS[random.nextInt(WORDS.length)]);
+            }
+            path.append(URLEncoder.encode(String.join(" ", q), StandardCharsets.UTF_8));
+        }
+        if (random.nextBoolean()) {
+            String[] facet = FACETS[random.nextInt(FACETS.length)];
+            path.append('&').append(facet[0]).append('=').append(facet[1]);
+        }
+        if (random.nextInt(10) == 0) {
+            path.append("&page=1");
+        }
+        return path.toString();
+    }
+
     private static void print(String name, long[] latencies, long[] baseline) {
         for (double p : new double[] {0.50, 0.95, 0.99}) {
             String metric = String.format(Locale.ROOT, "%s_p%d_ms", name, Math.round(p * 100));
             double value = percentile(latencies, p);
             if (baseline == null) {
-                System.out.printf(Locale.ROOT, "bench=partners metric=%s value=%.1f unit=ms%n", metric, value);
+                System.out.printf(Locale.ROOT, "bench=" + bench + " metric=%s value=%.1f unit=ms%n", metric, value);
             } else {
                 double b = percentile(baseline, p);
-                System.out.printf(Locale.ROOT, "bench=partners metric=%s value=%.1f unit=ms baseline=%.1f ratio=%.2f%n",
+                System.out.printf(Locale.ROOT, "bench=" + bench + " metric=%s value=%.1f unit=ms baseline=%.1f ratio=%.2f%n",
                         metric, value, b, value / b);
             }
         }
-        System.out.printf(Locale.ROOT, "bench=partners metric=%s_requests value=%d unit=requests%n", name,
+        System.out.printf(Locale.ROOT, "bench=" + bench + " metric=%s_requests value=%d unit=requests%n", name,
                 latencies.length);
     }
 
@@ -169,7 +225,7 @@ public class PartnersLoad {
                 all.size(), failed, percentile(latencies, 0.5), percentile(latencies, 0.95),
                 percentile(latencies, 0.99)));
         if (failed > 0) {
-            System.out.printf(Locale.ROOT, "bench=partners metric=%s_errors value=%d unit=requests%n", phase, failed);
+            System.out.printf(Locale.ROOT, "bench=" + bench + " metric=%s_errors value=%d unit=requests%n", phase, failed);
         }
         return latencies;
     }
