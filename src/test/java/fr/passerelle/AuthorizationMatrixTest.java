@@ -272,6 +272,46 @@ class AuthorizationMatrixTest {
             Rule.get("/practices/proposals/{id}").requires("practice:propose|practice:edit").vars(Ids::unknown),
             Rule.post("/practices/proposals/{id}/accept").requires("practice:edit").vars(Ids::unknown),
             Rule.post("/practices/proposals/{id}/refuse").requires("practice:edit").vars(Ids::unknown),
+            // Local programmes (issue 17 items 2 to 7): the running organisation only; beneficiaries for the
+            // signed members of the group (the demo lead signed the demo programmes).
+            Rule.get("/programmes").requires("programme:read"),
+            Rule.get("/programmes/new").requires("programme:lead").param("sheet", "chantier-passerelle"),
+            Rule.post("/programmes").requires("programme:lead").param("sheet", "no-such-sheet"),
+            Rule.get("/programmes/{id}").requires("programme:read").tenant(Ids::ownProgramme, Ids::foreignProgramme),
+            Rule.get("/programmes/{id}/edit").requires("programme:lead").tenant(Ids::ownProgramme, Ids::foreignProgramme),
+            Rule.post("/programmes/{id}").requires("programme:lead").vars(Ids::unknown),
+            Rule.post("/programmes/{id}/close").requires("programme:lead").vars(Ids::unknown),
+            Rule.get("/programmes/{id}/group").requires("programme:read").tenant(Ids::ownProgramme, Ids::foreignProgramme),
+            Rule.post("/programmes/{id}/members").requires("programme:lead").vars(Ids::unknown),
+            Rule.post("/programmes/{id}/members/{member}/leave").requires("programme:lead").vars(Ids::unknown),
+            Rule.post("/programmes/{id}/members/{member}/signature").requires("programme:lead").vars(Ids::unknown),
+            Rule.post("/programmes/{id}/charter/sign").requires("programme:read").vars(Ids::unknown),
+            Rule.post("/programmes/{id}/charter").requires("programme:lead").vars(Ids::unknown),
+            Rule.post("/programmes/{id}/meetings").requires("programme:lead").vars(Ids::unknown),
+            Rule.get("/programmes/{id}/money").requires("programme:read").tenant(Ids::ownProgramme, Ids::foreignProgramme),
+            Rule.post("/programmes/{id}/budget").requires("programme:lead").vars(Ids::unknown),
+            Rule.post("/programmes/{id}/budget/{line}/delete").requires("programme:lead").vars(Ids::unknown),
+            Rule.post("/programmes/{id}/fundings").requires("programme:lead").vars(Ids::unknown),
+            Rule.get("/programmes/{id}/indicators").requires("programme:read").tenant(Ids::ownProgramme, Ids::foreignProgramme),
+            Rule.get("/programmes/{id}/indicators/export").requires("programme:read")
+                    .tenant(Ids::ownProgramme, Ids::foreignProgramme),
+            Rule.get("/programmes/{id}/report.pdf").requires("programme:read").tenant(Ids::ownProgramme, Ids::foreignProgramme),
+            Rule.get("/programmes/{id}/beneficiaries").requires("programme:beneficiaries")
+                    .tenant(Ids::ownProgramme, Ids::foreignProgramme),
+            Rule.post("/programmes/{id}/beneficiaries").requires("programme:beneficiaries").vars(Ids::unknown),
+            Rule.get("/programmes/{id}/beneficiaries/{beneficiary}").requires("programme:beneficiaries").vars(Ids::unknown),
+            Rule.post("/programmes/{id}/beneficiaries/{beneficiary}/decision").requires("programme:beneficiaries").vars(Ids::unknown),
+            Rule.post("/programmes/{id}/beneficiaries/{beneficiary}/consent").requires("programme:beneficiaries").vars(Ids::unknown),
+            Rule.post("/programmes/{id}/beneficiaries/{beneficiary}/contract").requires("programme:beneficiaries").vars(Ids::unknown),
+            Rule.post("/programmes/{id}/beneficiaries/{beneficiary}/contacts").requires("programme:beneficiaries").vars(Ids::unknown),
+            Rule.post("/programmes/{id}/beneficiaries/{beneficiary}/orientations").requires("programme:beneficiaries")
+                    .vars(Ids::unknown),
+            Rule.post("/programmes/{id}/beneficiaries/{beneficiary}/exit").requires("programme:beneficiaries").vars(Ids::unknown),
+            Rule.get("/programmes/{id}/sessions").requires("programme:read").tenant(Ids::ownProgramme, Ids::foreignProgramme),
+            Rule.post("/programmes/{id}/sessions").requires("programme:lead").vars(Ids::unknown),
+            Rule.get("/programmes/{id}/sessions/{session}").requires("programme:beneficiaries").vars(Ids::unknown),
+            Rule.post("/programmes/{id}/sessions/{session}").requires("programme:beneficiaries").vars(Ids::unknown),
+            Rule.get("/observatory/programmes").requires("programme:network"),
             // Places and bookings of partner sites (issue 16 item 4): partner:manage edits places, case workers book.
             Rule.get("/places").requires("partner:read"),
             Rule.get("/places/sites/{id}").requires("partner:read").tenant(Ids::ownPartnerSite, Ids::foreignPartnerSite),
@@ -734,25 +774,33 @@ class AuthorizationMatrixTest {
      */
     static final Map<String, Set<String>> ROLE_PERMISSIONS = Map.ofEntries(
             Map.entry("CASE_WORKER", Set.of("measure:read", "measure:write", "partner:read", "person:health", "person:read",
-                    "person:write", "practice:read", "reference:read", "report:write")),
+                    "person:write", "practice:read", "programme:beneficiaries", "programme:read", "reference:read",
+                    "report:write")),
             Map.entry("SERVICE_HEAD", Set.of("import:run", "indicators:read", "measure:assign", "measure:read",
                     "measure:write", "partner:manage", "partner:read", "person:health", "person:read", "person:write", "practice:propose",
-                    "practice:read", "reference:read", "report:validate", "report:write")),
+                    "practice:read", "programme:beneficiaries", "programme:lead", "programme:read", "reference:read",
+                    "report:validate", "report:write")),
             Map.entry("DIRECTOR", Set.of("billing:manage", "catalogue:manage", "indicators:association",
                     "indicators:read", "measure:assign", "measure:read", "partner:manage", "partner:read", "person:read",
-                    "practice:propose", "practice:read", "profile:edit", "reference:read")),
+                    "practice:propose", "practice:read", "profile:edit", "programme:lead", "programme:read",
+                    "reference:read")),
             Map.entry("ASSOCIATION_ADMIN", Set.of("api:explore", "audit:read", "audit:verify", "catalogue:manage",
                     "import:run", "practice:read", "profile:edit", "reference:read", "service:manage", "user:manage")),
             Map.entry("FEDERATION_STAFF", Set.of("network:read", "network:validate", "observatory:national",
-                    "practice:edit", "practice:read", "reference:read")),
+                    "practice:edit", "practice:read", "programme:network", "reference:read")),
             Map.entry("FEDERATION_ADMIN", Set.of("audit:read", "audit:verify", "network:read", "network:validate",
-                    "observatory:national", "organisation:manage", "practice:edit", "practice:read", "reference:edit",
+                    "observatory:national", "organisation:manage", "practice:edit", "practice:read", "programme:network",
+                    "reference:edit",
                     "reference:read", "user:manage")),
             Map.entry("CONSULTATION_ORGANISER", Set.of("audit:read", "consultation:analyse", "consultation:manage",
                     "practice:read", "user:manage")),
             Map.entry("MODERATOR", Set.of("consultation:moderate")),
             Map.entry("ANALYST", Set.of("consultation:analyse", "practice:read")),
-            Map.entry("PARTICIPANT", Set.of("consultation:participate")));
+            Map.entry("PARTICIPANT", Set.of("consultation:participate")),
+            Map.entry("PROGRAMME_LEAD", Set.of("practice:propose", "practice:read", "programme:beneficiaries",
+                    "programme:lead", "programme:read")),
+            Map.entry("LOCAL_AUTHORITY_ADMIN", Set.of("audit:read", "audit:verify", "practice:read", "programme:read",
+                    "user:manage")));
 
     @Test
     void everyRoleGrantsExactlyThePinnedPermissions() {
@@ -1106,6 +1154,29 @@ class AuthorizationMatrixTest {
 
         static String foreignReferral(PasserelleUser user) {
             return ids.rowOf("partner_referral", user.organisationId(), false);
+        }
+
+        /** The demo programme of the user's organisation (signed by the demo lead), if any. */
+        static String ownProgramme(PasserelleUser user) {
+            return fr.passerelle.shared.TenantContext.callAs(user.organisationId(), () -> ids.tx().execute(s -> ids.jdbc().sql(
+                    "select id from programme where title like 'Chantier passerelle du Mas%' order by id limit 1")
+                    .query(UUID.class).optional().map(UUID::toString).orElse(UUID.randomUUID().toString())));
+        }
+
+        /** A programme of the demo local authority, seen from another organisation. */
+        static String foreignProgramme(PasserelleUser user) {
+            UUID localAuthority = ids.principals().values().stream()
+                    .filter(p -> p.organisationKind() == fr.passerelle.identity.OrganisationKind.LOCAL_AUTHORITY)
+                    .map(PasserelleUser::organisationId).findFirst().orElseThrow();
+            if (localAuthority.equals(user.organisationId())) {
+                return UUID.randomUUID().toString();
+            }
+            return ownProgramme(principalOf(localAuthority));
+        }
+
+        private static PasserelleUser principalOf(UUID organisation) {
+            return ids.principals().values().stream().filter(p -> p.organisationId().equals(organisation)).findFirst()
+                    .orElseThrow();
         }
 
         static String unknown(PasserelleUser user) {

@@ -10,7 +10,7 @@ public final class DemoAccounts {
     public static final String PASSWORD = "Passerelle-demo-2026";
 
     /** Where a demo account lives. */
-    public enum Home { ASSOCIATION, SECOND_ASSOCIATION, FEDERATION, PUBLIC_BODY }
+    public enum Home { ASSOCIATION, SECOND_ASSOCIATION, FEDERATION, PUBLIC_BODY, LOCAL_AUTHORITY }
 
     /**
      * A demo account.
@@ -35,7 +35,9 @@ public final class DemoAccounts {
             new DemoAccount("organisateur", "Inès Fontaine", Roles.CONSULTATION_ORGANISER, Home.PUBLIC_BODY, true),
             new DemoAccount("moderatrice", "Léa Garnier", Roles.MODERATOR, Home.PUBLIC_BODY, true),
             new DemoAccount("analyste", "Thomas Chevalier", Roles.ANALYST, Home.PUBLIC_BODY, true),
-            new DemoAccount("participant", "Lucas Bernard", Roles.PARTICIPANT, Home.PUBLIC_BODY, true));
+            new DemoAccount("participant", "Lucas Bernard", Roles.PARTICIPANT, Home.PUBLIC_BODY, true),
+            new DemoAccount("coordinatrice", "Amina Haddad", Roles.PROGRAMME_LEAD, Home.LOCAL_AUTHORITY, true),
+            new DemoAccount("admin.ville", "Olivier Petit", Roles.LOCAL_AUTHORITY_ADMIN, Home.LOCAL_AUTHORITY, true));
 
     private DemoAccounts() {}
 }

@@ -143,6 +143,8 @@ class DemoDataGenerator {
                 "Fédération nationale socio-judiciaire (démo)", "Paris", "75", "ILE-DE-FRANCE", true);
         UUID publicBody = insertOrganisation(demoId("public-body"), OrganisationKind.PUBLIC_BODY,
                 "Agence nationale pour la réinsertion (démo)", "Paris", "75", null, false);
+        UUID localAuthority = insertOrganisation(DemoProgrammes.LOCAL_AUTHORITY, OrganisationKind.LOCAL_AUTHORITY,
+                DemoProgrammes.LOCAL_AUTHORITY_NAME, "Vaulx-en-Velin", "69", null, false);
 
         List<Courts.JudicialCourt> all = new ArrayList<>(courts.judicialCourts("", ""));
         List<Courts.JudicialCourt> chosen = new ArrayList<>();
@@ -191,6 +193,7 @@ class DemoDataGenerator {
                 case SECOND_ASSOCIATION -> second;
                 case FEDERATION -> federation;
                 case PUBLIC_BODY -> publicBody;
+                case LOCAL_AUTHORITY -> localAuthority;
             };
             if (home == null) {
                 continue;

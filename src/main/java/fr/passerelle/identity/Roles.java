@@ -16,11 +16,15 @@ public final class Roles {
     public static final String MODERATOR = "MODERATOR";
     public static final String ANALYST = "ANALYST";
     public static final String PARTICIPANT = "PARTICIPANT";
+    public static final String PROGRAMME_LEAD = "PROGRAMME_LEAD";
+    public static final String LOCAL_AUTHORITY_ADMIN = "LOCAL_AUTHORITY_ADMIN";
 
     private static final Map<OrganisationKind, List<String>> BY_KIND = Map.of(
-            OrganisationKind.ASSOCIATION, List.of(CASE_WORKER, SERVICE_HEAD, DIRECTOR, ASSOCIATION_ADMIN),
+            OrganisationKind.ASSOCIATION, List.of(CASE_WORKER, SERVICE_HEAD, DIRECTOR, ASSOCIATION_ADMIN, PROGRAMME_LEAD),
             OrganisationKind.FEDERATION, List.of(FEDERATION_STAFF, FEDERATION_ADMIN),
-            OrganisationKind.PUBLIC_BODY, List.of(CONSULTATION_ORGANISER, MODERATOR, ANALYST, PARTICIPANT));
+            OrganisationKind.PUBLIC_BODY, List.of(CONSULTATION_ORGANISER, MODERATOR, ANALYST, PARTICIPANT),
+            // A programme lead runs prevention programmes in a local authority or in an association.
+            OrganisationKind.LOCAL_AUTHORITY, List.of(PROGRAMME_LEAD, LOCAL_AUTHORITY_ADMIN));
 
     private Roles() {}
 
@@ -34,6 +38,7 @@ public final class Roles {
             case ASSOCIATION -> ASSOCIATION_ADMIN;
             case FEDERATION -> FEDERATION_ADMIN;
             case PUBLIC_BODY -> CONSULTATION_ORGANISER;
+            case LOCAL_AUTHORITY -> LOCAL_AUTHORITY_ADMIN;
         };
     }
 }

@@ -374,7 +374,7 @@ public class PracticeLibrary {
         FieldRefusal.requireAtMost("changeNote", input.changeNote(), 1000);
     }
 
-    private PracticeSheet read(String code, Integer version) {
+    PracticeSheet read(String code, Integer version) {
         return jdbc.sql("""
                 select s.id, s.code, s.number, s.origin, s.status, s.current_version, v.*
                 from practice_sheet s join practice_sheet_version v on v.sheet_id = s.id

@@ -84,7 +84,9 @@ class PracticeSheetResource {
         }
     }
 
+    /** First among the start-up listeners: others (the demo programmes) run from the sheets. */
     @EventListener(ApplicationReadyEvent.class)
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
     void load() {
         File file = read();
         int added = transactions.execute(status -> {

@@ -82,7 +82,7 @@ class LoginLookup implements UserDetailsService {
                 .list());
         boolean exempt = r.mfaExempt && r.demoAccount && demoMfaExemption;
         boolean demoRefused = production && r.demoAccount;
-        boolean mfaRequired = r.mfaEnabled || (r.kind == OrganisationKind.ASSOCIATION && !exempt);
+        boolean mfaRequired = r.mfaEnabled || ((r.kind == OrganisationKind.ASSOCIATION || r.kind == OrganisationKind.LOCAL_AUTHORITY) && !exempt);
         return new PasserelleUser(r.id, r.organisationId, r.kind, r.username, r.displayName, r.passwordHash,
                 r.enabled && r.organisationActive && !demoRefused, mfaRequired, r.mfaEnabled, r.roles, permissions,
                 r.securityStamp);
