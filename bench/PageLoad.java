@@ -30,12 +30,14 @@ import java.util.regex.Pattern;
  * among the last two months and the next two;</li>
  * <li>programmes: the good-practice library's search page: French words (one to three, among words
  * the sheets use, singular or plural, with or without accents) in three searches out of four, a
- * facet value in one out of two, a page of results beyond the first now and then.</li>
+ * facet value in one out of two, a page of results beyond the first now and then; then the
+ * indicators page of the programme PROGRAMME, read by as many users signed in as the demo local
+ * authority's coordinator "coordinatrice" (a signed member of its group).</li>
  * </ul>
  * Every request started in the measured window is kept with its latency (sending to last byte);
  * latencies are sorted for exact percentiles. Prints {@code bench=SCENARIO metric=... value=...
  * unit=...[ baseline=... ratio=...]} lines; progress on stderr.
- * Usage: java bench/PageLoad.java partners|programmes http://localhost:PORT USERS SECONDS THINK_MS [CALENDAR_SITE]
+ * Usage: java bench/PageLoad.java partners|programmes http://localhost:PORT USERS SECONDS THINK_MS [CALENDAR_SITE|PROGRAMME]
  */
 public class PageLoad {
 
@@ -70,7 +72,7 @@ public class PageLoad {
         log("signed in " + users + " users");
         switch (bench) {
             case "partners" -> partners(sessions, seconds, think, args[5]);
-            case "programmes" -> programmes(sessions, seconds, think);
+            case "programmes" -> programmes(sessions, seconds, think, base, args[5]);
             default -> throw new IllegalArgumentException("unknown scenario " + bench);
         }
     }
@@ -96,16 +98,28 @@ public class PageLoad {
         print("calendar_30_places", calendars, statics);
     }
 
-    private static void programmes(List<Session> sessions, long seconds, long think) throws InterruptedException {
+    private static void programmes(List<Session> sessions, long seconds, long think, String base, String programme)
+            throws Exception {
         Function<Session, Sample> search = s -> s.get(librarySearchPath());
         if (!search.apply(sessions.get(0)).ok()) {
             throw new IllegalStateException("the library search is refused");
         }
+        List<Session> leads = new ArrayList<>();
+        for (int i = 0; i < sessions.size(); i++) {
+            leads.add(new Session(base, "coordinatrice"));
+        }
+        Function<Session, Sample> indicators = s -> s.get("/programmes/" + programme + "/indicators");
+        if (!indicators.apply(leads.get(0)).ok()) {
+            throw new IllegalStateException("the indicators of programme " + programme + " are refused");
+        }
         warmUp(sessions, search);
+        warmUp(leads, indicators);
         long[] statics = run("static", sessions, seconds, think, s -> s.get("/css/passerelle.css"));
         long[] searches = run("search", sessions, seconds, think, search);
+        long[] figures = run("indicators", leads, seconds, think, indicators);
         print("static", statics, null);
         print("library_search", searches, statics);
+        print("programme_indicators", figures, statics);
     }
 
     private static void warmUp(List<Session> sessions, Function<Session, Sample> request) throws InterruptedException {

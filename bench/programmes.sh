@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Good-practice library benchmark (issue 17): the application on a new embedded database with the
-# demo data, then bench/programmes-data.sql generates in PostgreSQL as many library sheets as
-# asked (3,000 by default: the 30 real ones and copies of them under new titles, each with three
-# versions), then bench/PageLoad.java programmes: 20 signed-in case workers searching the library in
-# French (words, facets, both, none), with the style sheet as baseline in the same run.
-# Target: library search p95 <= 30 ms at 20 users.
+# Programmes benchmark (issue 17): the application on a new embedded database with the demo data,
+# then bench/programmes-data.sql generates in PostgreSQL as many library sheets as asked (3,000 by
+# default: the 30 real ones and copies of them under new titles, each with three versions) and
+# bench/programmes-indicators.sql a programme of 500 beneficiaries with 20,000 attendance rows; then
+# bench/PageLoad.java programmes: 20 signed-in case workers searching the library in French (words,
+# facets, both, none), then 20 signed-in coordinators reading that programme's indicators page, with
+# the style sheet as baseline in the same run.
+# Targets: library search p95 <= 30 ms and programme indicators p95 <= 100 ms, at 20 users.
 # Needs psql (package postgresql-client). Prints the result lines of bench/run; progress on stderr.
 # BENCH_INSPECT=1 stops after the data generation and keeps the application and its database running.
 set -euo pipefail
@@ -51,6 +53,9 @@ sed -e "s/__SHEETS__/$SHEETS/g" bench/programmes-data.sql >"$DATA_DIR/data.sql"
 started=$(date +%s.%N)
 psql_owner -o /dev/null -f "$DATA_DIR/data.sql"
 psql_owner -o /dev/null -c "vacuum analyze practice_sheet, practice_sheet_version"
+psql_owner -o /dev/null -f bench/programmes-indicators.sql
+psql_owner -o /dev/null -c "vacuum analyze programme, programme_beneficiary, programme_attendance, programme_session, programme_contact, programme_orientation"
+PROGRAMME=$(psql_owner -At -c "select id from programme where title = 'Programme du banc d''essai'")
 generated=$(date +%s.%N)
 
 if [ -n "${BENCH_INSPECT:-}" ]; then
@@ -61,7 +66,7 @@ fi
 (while true; do cut -d' ' -f1 /proc/loadavg; sleep 5; done) >"$DATA_DIR/loadavg" &
 SAMPLER=$!
 echo "bench: $USERS users, ${DURATION} s per phase, think time ${THINK_MS} ms..." >&2
-java bench/PageLoad.java programmes "http://localhost:$PORT" "$USERS" "$DURATION" "$THINK_MS" >"$DATA_DIR/results"
+java bench/PageLoad.java programmes "http://localhost:$PORT" "$USERS" "$DURATION" "$THINK_MS" "$PROGRAMME" >"$DATA_DIR/results"
 kill "$SAMPLER" 2>/dev/null || true
 SAMPLER=""
 
@@ -74,3 +79,7 @@ printf 'bench=programmes metric=dataset_sheets value=%s unit=rows\n' \
   "$(value "select count(*) from practice_sheet where status = 'PUBLISHED'")"
 printf 'bench=programmes metric=dataset_sheet_versions value=%s unit=rows\n' \
   "$(value "select count(*) from practice_sheet_version")"
+printf 'bench=programmes metric=dataset_programme_beneficiaries value=%s unit=rows\n' \
+  "$(value "select count(*) from programme_beneficiary where programme_id = '$PROGRAMME'")"
+printf 'bench=programmes metric=dataset_programme_attendance value=%s unit=rows\n' \
+  "$(value "select count(*) from programme_attendance where programme_id = '$PROGRAMME'")"
