@@ -285,7 +285,7 @@ class AuthorizationMatrixTest {
             Rule.post("/programmes/{id}/members").requires("programme:lead").vars(Ids::unknown),
             Rule.post("/programmes/{id}/members/{member}/leave").requires("programme:lead").vars(Ids::unknown),
             Rule.post("/programmes/{id}/members/{member}/signature").requires("programme:lead").vars(Ids::unknown),
-            Rule.post("/programmes/{id}/charter/sign").requires("programme:read").vars(Ids::unknown),
+            Rule.post("/programmes/{id}/charter/sign").requires("programme:beneficiaries").vars(Ids::unknown),
             Rule.post("/programmes/{id}/charter").requires("programme:lead").vars(Ids::unknown),
             Rule.post("/programmes/{id}/meetings").requires("programme:lead").vars(Ids::unknown),
             Rule.get("/programmes/{id}/money").requires("programme:read").tenant(Ids::ownProgramme, Ids::foreignProgramme),

@@ -71,7 +71,8 @@ class DemoProgrammes {
                 }
             }
             users.withRole(Roles.PROGRAMME_LEAD).stream().findFirst().ifPresent(lead ->
-                    data.seed(LOCAL_AUTHORITY, lead.id(), lead.displayName(), LocalDate.now(clock)));
+                    data.seed(LOCAL_AUTHORITY, lead.id(), lead.displayName(),
+                            LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Paris")))));
         }));
     }
 }

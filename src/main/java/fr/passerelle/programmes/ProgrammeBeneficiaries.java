@@ -232,7 +232,7 @@ public class ProgrammeBeneficiaries {
         Programmes.Programme p = programmes.find(programme);
         requireOpen(p);
         Beneficiary b = find(programme, id);
-        if (!List.of("ADMITTED", "REFUSED", "WAITING").contains(decision)) {
+        if (decision == null || !List.of("ADMITTED", "REFUSED", "WAITING").contains(decision)) {
             throw new FieldRefusal("decision", "programme.decision.invalid");
         }
         if (b.consentOn() != null || b.exitOutcome() != null) {
@@ -276,12 +276,15 @@ public class ProgrammeBeneficiaries {
         if (!"ADMITTED".equals(b.decision())) {
             throw BusinessException.conflict("programme.consent.notAdmitted");
         }
+        if (b.consentOn() != null) {
+            throw BusinessException.conflict("programme.consent.already");
+        }
         if (on == null) {
             throw new FieldRefusal("consentOn", "programme.consent.date.required");
         }
         notFuture("consentOn", on, programmes.today());
-        if (on.isBefore(b.liaisonOn())) {
-            throw new FieldRefusal("consentOn", "programme.consent.beforeLiaison");
+        if (on.isBefore(b.decisionOn())) {
+            throw new FieldRefusal("consentOn", "programme.consent.beforeDecision");
         }
         if (by == null || !CONSENTS.contains(by)) {
             throw new FieldRefusal("consentBy", "programme.consent.by.required");
@@ -399,6 +402,9 @@ public class ProgrammeBeneficiaries {
             throw new FieldRefusal("orientedOn", "programme.orientation.date.required");
         }
         notFuture("orientedOn", on, programmes.today());
+        if (on.isBefore(b.liaisonOn())) {
+            throw new FieldRefusal("orientedOn", "programme.orientation.beforeLiaison");
+        }
         UUID orientation = UUID.randomUUID();
         jdbc.sql("""
                 insert into programme_orientation (id, beneficiary_id, programme_id, organisation_id, kind, service_name,
@@ -459,6 +465,9 @@ public class ProgrammeBeneficiaries {
         if (!"ADMITTED".equals(b.decision())) {
             throw BusinessException.conflict("programme.beneficiary.notAdmitted");
         }
+        if (b.exitOutcome() != null) {
+            throw BusinessException.conflict("programme.beneficiary.exited");
+        }
     }
 
     // ---------------------------------------------------------------- sessions and attendance
@@ -491,9 +500,7 @@ public class ProgrammeBeneficiaries {
     @Transactional
     public int planSessions(UUID programme, LocalDate from, int count, Set<java.time.DayOfWeek> days, String halfDay,
             String label) {
-        require(Programmes.LEAD);
-        Programmes.Programme p = programmes.find(programme);
-        requireOpen(p);
+        Programmes.Programme p = programmes.requireRunning(programme);
         if (from == null) {
             throw new FieldRefusal("from", "programme.session.from.required");
         }
@@ -574,8 +581,9 @@ public class ProgrammeBeneficiaries {
         if (s.heldOn().isAfter(programmes.today())) {
             throw BusinessException.conflict("programme.attendance.future");
         }
-        Set<UUID> admitted = new HashSet<>(jdbc.sql("select id from programme_beneficiary where programme_id = ? and "
-                + "decision = 'ADMITTED'").param(programme).query(UUID.class).list());
+        // Those expected at this session: admitted by then and not exited before it (or already marked).
+        Set<UUID> admitted = new HashSet<>(attendance(programme, session).stream().map(AttendanceLine::beneficiaryId)
+                .toList());
         Map<UUID, Mark> byBeneficiary = new LinkedHashMap<>();
         for (Mark mark : marks) {
             if (!admitted.contains(mark.beneficiaryId())) {

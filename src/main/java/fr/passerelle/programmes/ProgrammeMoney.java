@@ -3,7 +3,6 @@ package fr.passerelle.programmes;
 import static fr.passerelle.programmes.PracticeLibrary.blankToNull;
 import static fr.passerelle.programmes.PracticeLibrary.require;
 import static fr.passerelle.programmes.Programmes.principal;
-import static fr.passerelle.programmes.Programmes.requireOpen;
 
 import fr.passerelle.audit.AuditLog;
 import fr.passerelle.shared.BusinessException;
@@ -88,8 +87,7 @@ public class ProgrammeMoney {
     /** Adds a budget line, or changes one when {@code id} is given. */
     @Transactional
     public UUID saveBudgetLine(UUID programme, UUID id, String label, BigDecimal planned, BigDecimal spent) {
-        require(Programmes.LEAD);
-        requireOpen(programmes.find(programme));
+        programmes.requireRunning(programme);
         String text = blankToNull(label);
         if (text == null) {
             throw new FieldRefusal("label", "programme.budget.label.required");
@@ -114,8 +112,7 @@ public class ProgrammeMoney {
 
     @Transactional
     public void deleteBudgetLine(UUID programme, UUID id) {
-        require(Programmes.LEAD);
-        requireOpen(programmes.find(programme));
+        programmes.requireRunning(programme);
         if (jdbc.sql("delete from programme_budget_line where id = ? and programme_id = ?").params(id, programme).update() == 0) {
             throw BusinessException.notFound();
         }
@@ -126,8 +123,7 @@ public class ProgrammeMoney {
     @Transactional
     public UUID saveFunding(UUID programme, UUID id, String funder, String funderName, BigDecimal requested,
             BigDecimal granted, BigDecimal received) {
-        require(Programmes.LEAD);
-        requireOpen(programmes.find(programme));
+        programmes.requireRunning(programme);
         if (funder == null || !FUNDERS.contains(funder)) {
             throw new FieldRefusal("funder", "programme.funding.funder.required");
         }

@@ -91,9 +91,9 @@ public class Programmes {
         }
     }
 
-    /** A line of the list of programmes. */
+    /** A line of the list of programmes: {@code followed} counts those admitted and not exited. */
     public record ProgrammeLine(UUID id, String title, String sheetTitle, String territory, LocalDate startsOn,
-            LocalDate endsOn, LocalDate closedOn, int capacity, long admitted) {
+            LocalDate endsOn, LocalDate closedOn, int capacity, long followed) {
 
         public boolean finished() {
             return closedOn != null;
@@ -128,14 +128,15 @@ public class Programmes {
         require(READ);
         return jdbc.sql("""
                 select p.id, p.title, v.title as sheet_title, p.territory, p.starts_on, p.ends_on, p.closed_on, p.capacity,
-                       (programme_figures(p.id) ->> 'admitted')::bigint as admitted
+                       (f ->> 'admitted')::bigint - (f ->> 'exits')::bigint as followed
                 from programme p
                 join practice_sheet_version v on v.sheet_id = p.sheet_id and v.version = p.sheet_version
+                cross join lateral programme_figures(p.id) f
                 order by p.closed_on is not null, p.starts_on desc, p.title""")
                 .query((rs, n) -> new ProgrammeLine(rs.getObject("id", UUID.class), rs.getString("title"),
                         rs.getString("sheet_title"), rs.getString("territory"), localDate(rs, "starts_on"),
                         localDate(rs, "ends_on"), localDate(rs, "closed_on"), rs.getInt("capacity"),
-                        rs.getLong("admitted")))
+                        rs.getLong("followed")))
                 .list();
     }
 
@@ -208,9 +209,7 @@ public class Programmes {
     /** Changes the programme's settings, objectives and indicators. */
     @Transactional
     public void update(UUID id, ProgrammeInput input) {
-        require(LEAD);
-        Programme programme = find(id);
-        requireOpen(programme);
+        requireRunning(id);
         ProgrammeInput valid = validate(input);
         jdbc.sql("""
                 update programme set title = :title, territory = :territory, departement_code = :dep, places = :places,
@@ -229,9 +228,7 @@ public class Programmes {
     /** Closes a programme: it is finished, and nothing more is recorded in it. */
     @Transactional
     public void close(UUID id, LocalDate closedOn) {
-        require(LEAD);
-        Programme programme = find(id);
-        requireOpen(programme);
+        Programme programme = requireRunning(id);
         LocalDate on = closedOn == null ? today() : closedOn;
         if (on.isBefore(programme.startsOn())) {
             throw new FieldRefusal("closedOn", "programme.close.beforeStart");
@@ -311,17 +308,32 @@ public class Programmes {
     /** Adds a member to the group: a person of a member organisation, tied to an account or not. */
     @Transactional
     public UUID addMember(UUID programme, UUID userId, String fullName, String memberOrganisation, String groupRole) {
-        require(LEAD);
-        Programme p = find(programme);
-        requireOpen(p);
+        requireRunning(programme);
         String name = blankToNull(fullName);
         if (userId != null) {
             Account account = accounts().stream().filter(a -> a.id().equals(userId)).findFirst()
                     .orElseThrow(() -> new FieldRefusal("userId", "programme.member.account.invalid"));
             name = name == null ? account.displayName() : name;
-            if (jdbc.sql("select count(*) from programme_member where programme_id = ? and user_id = ?")
-                    .param(programme).param(userId).query(Long.class).single() > 0) {
+            Boolean active = jdbc.sql("select left_on is null from programme_member where programme_id = ? and user_id = ?")
+                    .param(programme).param(userId).query(Boolean.class).optional().orElse(null);
+            if (Boolean.TRUE.equals(active)) {
                 throw new FieldRefusal("userId", "programme.member.account.taken");
+            }
+            if (Boolean.FALSE.equals(active)) {
+                // Back in the group: the same row, active again, to sign the charter anew.
+                String organisation = blankToNull(memberOrganisation);
+                if (groupRole == null || !GROUP_ROLES.contains(groupRole)) {
+                    throw new FieldRefusal("groupRole", "programme.member.role.invalid");
+                }
+                UUID id = jdbc.sql("select id from programme_member where programme_id = ? and user_id = ?")
+                        .param(programme).param(userId).query(UUID.class).single();
+                jdbc.sql("""
+                        update programme_member set left_on = null, charter_version = null, charter_signed_on = null,
+                            group_role = ?, member_organisation = coalesce(?, member_organisation), full_name = ?
+                        where id = ?""")
+                        .params(groupRole, organisation, name, id).update();
+                audit.record("programme.member.returned", "programme_member", id, Map.of("programme", programme));
+                return id;
             }
         }
         if (name == null) {
@@ -356,14 +368,12 @@ public class Programmes {
     /** A member leaves the group: they no longer see its beneficiaries. */
     @Transactional
     public void removeMember(UUID programme, UUID member) {
-        require(LEAD);
-        requireOpen(find(programme));
+        requireRunning(programme);
         Member m = member(programme, member);
         if (!m.active()) {
             return;
         }
-        if (jdbc.sql("select count(*) from programme_beneficiary where referent_id = ? and exit_on is null")
-                .param(member).query(Long.class).single() > 0) {
+        if (jdbc.sql("select programme_member_follows(?)").param(member).query(Boolean.class).single()) {
             throw BusinessException.conflict("programme.member.stillReferent");
         }
         jdbc.sql("update programme_member set left_on = ? where id = ?").param(Date.valueOf(today())).param(member).update();
@@ -376,7 +386,8 @@ public class Programmes {
      */
     @Transactional
     public void signCharter(UUID programme) {
-        require(READ);
+        // Signing is what opens the beneficiaries: only for those who may follow them.
+        require(BENEFICIARIES);
         Programme p = find(programme);
         TenantPrincipal me = principal();
         Member mine = members(programme).stream().filter(m -> me.userId().equals(m.userId()) && m.active())
@@ -392,9 +403,7 @@ public class Programmes {
     /** The lead records the signature, on paper, of a member without an account, on the date it was given. */
     @Transactional
     public void recordSignature(UUID programme, UUID member, LocalDate signedOn) {
-        require(LEAD);
-        Programme p = find(programme);
-        requireOpen(p);
+        Programme p = requireRunning(programme);
         Member m = member(programme, member);
         if (m.userId() != null) {
             throw BusinessException.conflict("programme.charter.ownSignature");
@@ -421,9 +430,7 @@ public class Programmes {
     /** A new version of the charter: every member signs again before seeing beneficiaries. */
     @Transactional
     public void changeCharter(UUID programme, String text) {
-        require(LEAD);
-        Programme p = find(programme);
-        requireOpen(p);
+        Programme p = requireRunning(programme);
         String charter = blankToNull(text);
         if (charter == null) {
             throw new FieldRefusal("charterText", "programme.charter.text.required");
@@ -467,8 +474,7 @@ public class Programmes {
     /** Records a meeting of the group: its date, subject, who attended (members of the group) and its decisions. */
     @Transactional
     public UUID addMeeting(UUID programme, LocalDate heldOn, String subject, String decisions, List<UUID> attendees) {
-        require(LEAD);
-        requireOpen(find(programme));
+        requireRunning(programme);
         if (heldOn == null) {
             throw new FieldRefusal("heldOn", "programme.meeting.date.required");
         }
@@ -501,6 +507,36 @@ public class Programmes {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * The programme, for a change of its settings, group, sessions or money: only a lead of this
+     * programme (an active member of its group with the role LEAD, tied to the caller's account, who
+     * holds {@code programme:lead}) makes it, and only while the programme is running. Holding the
+     * permission is not enough: it does not let anyone join another lead's group.
+     */
+    Programme requireRunning(UUID id) {
+        require(LEAD);
+        Programme programme = find(id);
+        UUID me = principal().userId();
+        boolean lead = jdbc.sql("""
+                select count(*) from programme_member
+                where programme_id = ? and user_id = ? and group_role = 'LEAD' and left_on is null""")
+                .param(id).param(me).query(Long.class).single() > 0;
+        if (!lead) {
+            throw new BusinessException(403, "programme.lead.required");
+        }
+        requireOpen(programme);
+        return programme;
+    }
+
+    /** Whether the signed-in user leads this programme (an active LEAD member tied to their account). */
+    @Transactional(readOnly = true)
+    public boolean leads(UUID programme) {
+        return TenantContext.hasAuthority(LEAD) && TenantContext.currentPrincipal().map(p -> jdbc.sql("""
+                select count(*) from programme_member
+                where programme_id = ? and user_id = ? and group_role = 'LEAD' and left_on is null""")
+                .param(programme).param(p.userId()).query(Long.class).single() > 0).orElse(false);
+    }
 
     static void requireOpen(Programme programme) {
         if (programme.finished()) {

@@ -159,7 +159,8 @@ class ProgrammeJourneyBrowserTest extends BrowserSupport {
                 page.getByLabel("Sarah Nguyen en retard").check();
                 assertAccessible();
             }
-            page.locator("#attendance-submit").click();
+            // Everyone not marked otherwise is present (an explicit choice: no line is recorded unanswered).
+            page.locator("#attendance-rest-present").click();
             flashed("L’appel est enregistré.");
         }
         assertThat(page.locator("#sessions tbody tr").first()).containsText("4 / 5");

@@ -248,6 +248,38 @@ class ProgrammesTest {
     }
 
     @Test
+    void onlyTheLeadsOfAProgrammeManageItsGroupAndNoOneJoinsToReadItsBeneficiaries() {
+        SignedIn.as(users, "directrice");
+        Programmes.ProgrammeInput draft = programmes.draftFrom("chantier-passerelle");
+        UUID programme = programmes.adopt("chantier-passerelle", new Programmes.ProgrammeInput("Association " + UUID.randomUUID(),
+                "Lyon 8e", "69", null, 8, today().minusMonths(1), today().plusMonths(6), "", draft.indicators()));
+        // The director leads but does not follow beneficiaries: no signature, so no access, even in the database.
+        assertThatThrownBy(() -> programmes.signCharter(programme)).isInstanceOf(AccessDeniedException.class);
+        UUID worker = programmes.accounts().stream().filter(a -> a.displayName().equals("Camille Martin")).findFirst()
+                .orElseThrow().id();
+        UUID referent = programmes.addMember(programme, worker, null, "Association du Rhône", "REFERENT");
+
+        // A service head holds programme:lead too, but is no lead of this programme: she cannot join it.
+        UUID head = SignedIn.as(users, "cheffe.service").userId();
+        assertThatThrownBy(() -> programmes.addMember(programme, head, null, "Association du Rhône", "LEAD"))
+                .hasFieldOrPropertyWithValue("messageKey", "programme.lead.required");
+        assertThat(programmes.members(programme)).noneMatch(m -> head.equals(m.userId()));
+
+        // The case worker signs and follows a young person; the lead cannot remove her while she does.
+        SignedIn.as(users, "intervenant");
+        programmes.signCharter(programme);
+        UUID b = liaison(programme, "Rayan", today().minusYears(20), "M");
+        beneficiaries.decide(programme, b, "ADMITTED", today().minusDays(3), null);
+        beneficiaries.consent(programme, b, today().minusDays(2), "SELF", null);
+        assertThatThrownBy(() -> beneficiaries.consent(programme, b, today().minusDays(1), "SELF", null))
+                .hasFieldOrPropertyWithValue("messageKey", "programme.consent.already");
+        beneficiaries.contract(programme, b, referent, today().minusDays(1), today().plusMonths(2), "Chantier");
+        SignedIn.as(users, "directrice");
+        assertThatThrownBy(() -> programmes.removeMember(programme, referent))
+                .hasFieldOrPropertyWithValue("messageKey", "programme.member.stillReferent");
+    }
+
+    @Test
     void badDatesAndAmountsAreRefusedWithTheirReason() {
         SignedIn.as(users, "coordinatrice");
         Programmes.ProgrammeInput draft = programmes.draftFrom("chantier-passerelle");

@@ -2,6 +2,7 @@ package fr.passerelle.programmes.web;
 
 import fr.passerelle.programmes.ProgrammeBeneficiaries;
 import fr.passerelle.programmes.Programmes;
+import fr.passerelle.shared.TenantContext;
 import fr.passerelle.shared.web.Forms;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -162,7 +163,8 @@ class BeneficiariesController {
     String sessions(@PathVariable UUID id, Model model) {
         common(id, "sessions", model);
         model.addAttribute("sessions", beneficiaries.sessions(id));
-        model.addAttribute("signed", programmes.signedMember(id));
+        model.addAttribute("signed", TenantContext.hasAuthority(Programmes.BENEFICIARIES) && programmes.signedMember(id));
+        model.addAttribute("leads", programmes.leads(id));
         model.addAttribute("weekdays", List.of(DayOfWeek.values()));
         return "programmes/sessions-list";
     }
@@ -191,16 +193,20 @@ class BeneficiariesController {
 
     /**
      * The attendance sheet as sent: for each beneficiary listed, {@code present-<id>} (present,
-     * absent) and {@code late-<id>} when late; a line left unanswered is not recorded.
+     * absent) and {@code late-<id>} when late; a line left unanswered is not recorded, unless the
+     * user chose "the others present" ({@code rest=present}).
      */
     @PostMapping("/programmes/{id}/sessions/{session}")
     @PreAuthorize("hasAuthority('programme:beneficiaries')")
     String recordAttendance(@PathVariable UUID id, @PathVariable UUID session,
-            @RequestParam(name = "beneficiary", required = false) List<UUID> listed, HttpServletRequest request,
-            RedirectAttributes redirect) {
+            @RequestParam(name = "beneficiary", required = false) List<UUID> listed,
+            @RequestParam(required = false) String rest, HttpServletRequest request, RedirectAttributes redirect) {
         List<ProgrammeBeneficiaries.Mark> marks = new ArrayList<>();
         for (UUID b : listed == null ? List.<UUID>of() : listed) {
             String answer = request.getParameter("present-" + b);
+            if (answer == null && "present".equals(rest)) {
+                answer = "yes";
+            }
             if ("yes".equals(answer) || "no".equals(answer)) {
                 marks.add(new ProgrammeBeneficiaries.Mark(b, "yes".equals(answer), request.getParameter("late-" + b) != null));
             }

@@ -109,8 +109,11 @@ record IndicatorsView(List<Row> measures, List<AdoptedRow> adopted, List<Breakdo
                 f.setMaximumFractionDigits(1);
                 yield f.format(value) + "\u00a0%";
             }
-            case "EUROS" -> NumberFormat.getCurrencyInstance(locale.getLanguage().equals("en") ? Locale.FRANCE : locale)
-                    .format(value);
+            case "EUROS" -> {
+                NumberFormat f = NumberFormat.getCurrencyInstance(locale.getLanguage().equals("fr") ? Locale.FRANCE : locale);
+                f.setCurrency(java.util.Currency.getInstance("EUR"));
+                yield f.format(value);
+            }
             default -> NumberFormat.getIntegerInstance(locale).format(value);
         };
     }

@@ -110,6 +110,7 @@ class ProgrammesController {
         model.addAttribute("activeMembers", active.size());
         model.addAttribute("signedMembers", active.stream().filter(m -> m.signed(programme.charterVersion())).count());
         model.addAttribute("signed", programmes.signedMember(id));
+        model.addAttribute("leads", programmes.leads(id));
         model.addAttribute("tab", "overview");
         return "programmes/programme-show";
     }
@@ -141,7 +142,8 @@ class ProgrammesController {
     }
 
     private String form(String sheetCode, Programmes.Programme programme, Model model) {
-        model.addAttribute("sheet", library.sheet(sheetCode));
+        // Adoption shows the sheet; a programme's settings do not need it (it may have been withdrawn since).
+        model.addAttribute("sheet", programme == null ? library.sheet(sheetCode) : null);
         model.addAttribute("programme", programme);
         model.addAttribute("measures", ProgrammeMeasure.values());
         return "programmes/programme-form";
@@ -166,7 +168,9 @@ class ProgrammesController {
         UUID me = TenantContext.currentPrincipal().map(p -> p.userId()).orElse(null);
         model.addAttribute("mine", programmes.members(id).stream()
                 .filter(m -> me != null && me.equals(m.userId()) && m.active()).findFirst().orElse(null));
-        model.addAttribute("accounts", TenantContext.hasAuthority(Programmes.LEAD) ? programmes.accounts() : List.of());
+        boolean leads = programmes.leads(id);
+        model.addAttribute("leads", leads);
+        model.addAttribute("accounts", leads ? programmes.accounts() : List.of());
         model.addAttribute("groupRoles", Programmes.GROUP_ROLES);
         model.addAttribute("today", LocalDate.now(clock.withZone(PARIS)));
         model.addAttribute("tab", "group");
@@ -200,6 +204,7 @@ class ProgrammesController {
     }
 
     @PostMapping("/programmes/{id}/charter/sign")
+    @PreAuthorize("hasAuthority('programme:beneficiaries')")
     String sign(@PathVariable UUID id, RedirectAttributes redirect) {
         Forms.perform(redirect, "programme.charter.signed.flash", () -> programmes.signCharter(id));
         return "redirect:/programmes/" + id + "/group";
@@ -233,6 +238,7 @@ class ProgrammesController {
         model.addAttribute("totals", money.totals(id));
         model.addAttribute("figures", indicators.figures(id));
         model.addAttribute("funders", ProgrammeMoney.FUNDERS);
+        model.addAttribute("leads", programmes.leads(id));
         model.addAttribute("tab", "money");
         return "programmes/programme-money";
     }
@@ -315,7 +321,8 @@ class ProgrammesController {
         byte[] body = pdf.render("programmes/programme-report-pdf", Map.of(
                 "programme", programme, "figures", figures,
                 "view", IndicatorsView.of(programme, figures, messages, Locale.FRENCH, json),
-                "members", programmes.members(id), "meetings", programmes.meetings(id),
+                "members", programmes.members(id).stream().filter(Programmes.Member::active).toList(),
+                "meetings", programmes.meetings(id),
                 "totals", money.totals(id), "fundings", money.fundings(id), "budget", money.budget(id),
                 "today", LocalDate.now(clock.withZone(PARIS))));
         return Downloads.attachment(MediaType.APPLICATION_PDF, "rapport-programme.pdf", body);
