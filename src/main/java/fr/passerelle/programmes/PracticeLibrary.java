@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -401,51 +402,75 @@ public class PracticeLibrary {
                 rs.getString("created_by_name"));
     }
 
-    /** Fills each facet's counts and returns the number of sheets found, in one reading of the matches. */
+    /**
+     * Fills each facet's counts and returns the number of sheets found, in one reading of the matches:
+     * the matches are grouped by each facet's column (its whole array for the array facets) in one
+     * pass of grouping sets, each group keeping whether the other facets let it through, and the
+     * groups are spread here over the facet's values. One filtered count per facet value (41 of them,
+     * the array ones each testing the row's array) cost three times as much for many matches.
+     */
     private long facetsAndTotal(String base, Map<String, Object> params, Map<String, Map<String, Long>> facets) {
         facets.put("axis", zeros(PracticeVocabulary.AXES));
         facets.put("public", zeros(PracticeVocabulary.PUBLICS));
         facets.put("age", zeros(PracticeVocabulary.AGE_BAND_ORDER));
         facets.put("carrier", zeros(PracticeVocabulary.CARRIERS));
         facets.put("funding", zeros(PracticeVocabulary.FUNDINGS));
-        // One pass over the matches: one filtered count per facet value, each facet ignoring its own filter.
-        List<String[]> cells = new java.util.ArrayList<>();
-        StringBuilder counts = new StringBuilder("count(*) filter (where f_axis and f_public and f_age and f_carrier and f_funding)");
-        for (String axis : PracticeVocabulary.AXES) {
-            counts.append(", count(*) filter (where f_public and f_age and f_carrier and f_funding and axis = '")
-                    .append(axis).append("')");
-            cells.add(new String[] {"axis", axis});
-        }
-        for (String value : PracticeVocabulary.PUBLICS) {
-            counts.append(", count(*) filter (where f_axis and f_age and f_carrier and f_funding and publics @> '{")
-                    .append(value).append("}')");
-            cells.add(new String[] {"public", value});
-        }
-        for (String band : PracticeVocabulary.AGE_BAND_ORDER) {
-            int[] range = PracticeVocabulary.AGE_BANDS.get(band);
-            counts.append(", count(*) filter (where f_axis and f_public and f_carrier and f_funding and ")
-                    .append("(age_min is not null or age_max is not null) and coalesce(age_min, 0) <= ").append(range[1])
-                    .append(" and coalesce(age_max, 120) >= ").append(range[0]).append(")");
-            cells.add(new String[] {"age", band});
-        }
-        for (String value : PracticeVocabulary.CARRIERS) {
-            counts.append(", count(*) filter (where f_axis and f_public and f_age and f_funding and carriers @> '{")
-                    .append(value).append("}')");
-            cells.add(new String[] {"carrier", value});
-        }
-        for (String value : PracticeVocabulary.FUNDINGS) {
-            counts.append(", count(*) filter (where f_axis and f_public and f_age and f_carrier and fundings @> '{")
-                    .append(value).append("}')");
-            cells.add(new String[] {"funding", value});
-        }
         long[] total = {0};
-        jdbc.sql("select " + counts + " from (" + base + ") b").params(params).query(rs -> {
-            total[0] = rs.getLong(1);
-            for (int i = 0; i < cells.size(); i++) {
-                facets.get(cells.get(i)[0]).put(cells.get(i)[1], rs.getLong(i + 2));
-            }
-        });
+        // Each facet counts the sheets the other facets let through (o_*); the total, those all let through.
+        jdbc.sql("""
+                select grouping(axis, publics, carriers, fundings) as grouped_out, axis, publics, carriers, fundings, age_min,
+                       age_max, f_axis, o_axis, o_public, o_age, o_carrier, o_funding, count(*) as n
+                from (select b.*, f_public and f_age and f_carrier and f_funding as o_axis,
+                             f_axis and f_age and f_carrier and f_funding as o_public,
+                             f_axis and f_public and f_carrier and f_funding as o_age,
+                             f_axis and f_public and f_age and f_funding as o_carrier,
+                             f_axis and f_public and f_age and f_carrier as o_funding
+                      from (%s) b) m
+                group by grouping sets ((axis, f_axis, o_axis), (publics, o_public), (carriers, o_carrier),
+                    (fundings, o_funding), (age_min, age_max, o_age))""".formatted(base))
+                .params(params).query(rs -> {
+                    long n = rs.getLong("n");
+                    switch (rs.getInt("grouped_out")) {
+                        case 0b0111 -> {
+                            if (rs.getBoolean("o_axis")) {
+                                facets.get("axis").computeIfPresent(rs.getString("axis"), (k, c) -> c + n);
+                                if (rs.getBoolean("f_axis")) {
+                                    total[0] += n;
+                                }
+                            }
+                        }
+                        case 0b1011 -> spread(facets.get("public"), rs.getArray("publics"), rs.getBoolean("o_public"), n);
+                        case 0b1101 -> spread(facets.get("carrier"), rs.getArray("carriers"), rs.getBoolean("o_carrier"), n);
+                        case 0b1110 -> spread(facets.get("funding"), rs.getArray("fundings"), rs.getBoolean("o_funding"), n);
+                        case 0b1111 -> {
+                            if (rs.getBoolean("o_age")) {
+                                Integer min = (Integer) rs.getObject("age_min");
+                                Integer max = (Integer) rs.getObject("age_max");
+                                for (String band : PracticeVocabulary.AGE_BAND_ORDER) {
+                                    if (inAgeBand(min, max, PracticeVocabulary.AGE_BANDS.get(band))) {
+                                        facets.get("age").merge(band, n, Long::sum);
+                                    }
+                                }
+                            }
+                        }
+                        default -> throw new IllegalStateException("unknown grouping set");
+                    }
+                });
         return total[0];
+    }
+
+    /** Adds a group's count to each value of the vocabulary its array holds (once, as {@code @>} would). */
+    private static void spread(Map<String, Long> counts, Array values, boolean through, long n) throws SQLException {
+        if (through) {
+            for (Object value : new HashSet<>(Arrays.asList((Object[]) values.getArray()))) {
+                counts.computeIfPresent(String.valueOf(value), (k, c) -> c + n);
+            }
+        }
+    }
+
+    /** Whether ages meet a band, as {@link #ageFlag} tests it: an age left open counts as open; no age, no band. */
+    static boolean inAgeBand(Integer min, Integer max, int[] band) {
+        return (min != null || max != null) && (min == null ? 0 : min) <= band[1] && (max == null ? 120 : max) >= band[0];
     }
 
     private static Map<String, Long> zeros(List<String> values) {
