@@ -155,11 +155,14 @@ public class PracticeLibrary {
         // The snippet, from the objectives and the public (each cut to its first 400 characters:
         // ts_headline parses all it is given), is made for the page shown only: words found elsewhere
         // in the sheet are not highlighted.
+        // The rank's and the snippet's query is a subquery, computed once: the driver prepares a statement
+        // used five times on a connection, and PostgreSQL's generic plan of it then parsed the words again
+        // (dictionaries and all) for every sheet ranked, 1,700 times for "jeunes" (3 ms).
         String rank = "RELEVANCE".equals(sort)
-                ? "ts_rank_cd(v.search_title, websearch_to_tsquery('french_unaccent', :q))" : "0";
+                ? "ts_rank_cd(v.search_title, (select websearch_to_tsquery('french_unaccent', :q)))" : "0";
         String snippet = text == null ? "null" : """
                 ts_headline('french_unaccent', concat_ws(' … ', left(x.objectives, 400), left(x.public_text, 400)),
-                    websearch_to_tsquery('french_unaccent', :q),
+                    (select websearch_to_tsquery('french_unaccent', :q)),
                     'MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … ", StartSel=%s, StopSel=%s')"""
                 .formatted(MARK_START, MARK_END);
         Map<String, Object> pageParams = new LinkedHashMap<>(params);
