@@ -1,5 +1,7 @@
 package fr.passerelle.programmes;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.passerelle.audit.AuditLog;
 import fr.passerelle.shared.BusinessException;
 import fr.passerelle.shared.FieldRefusal;
@@ -11,10 +13,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.text.Normalizer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,10 +26,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,6 +62,14 @@ public class PracticeLibrary {
     static final String MARK_START = "\u0002";
     static final String MARK_END = "\u0003";
 
+    /**
+     * How long the facet counts of a search without words are kept. A write of the library through
+     * this node is seen at once (it forgets them when it commits); one through another node, or
+     * straight into the database, after this delay at most: until then that node's counts and total
+     * for such a search may be those from before the write, the results listed are always current.
+     */
+    static final Duration WORDLESS_FACETS_LIFETIME = Duration.ofSeconds(30);
+
     private static final TypeReference<List<PracticeSheet.ExtraSection>> EXTRA = new TypeReference<>() {};
     private static final TypeReference<List<PracticeSheet.ReferenceAction>> ACTIONS = new TypeReference<>() {};
 
@@ -62,6 +77,16 @@ public class PracticeLibrary {
     private final AuditLog audit;
     private final JsonMapper json;
     private final Clock clock;
+    /** Facet counts and total of the searches without words, by their facet values (see WORDLESS_FACETS_LIFETIME). */
+    private final Cache<WordlessKey, Counted> wordlessFacets = Caffeine.newBuilder().maximumSize(500)
+            .expireAfterWrite(WORDLESS_FACETS_LIFETIME).build();
+    /** Writes of the library committed (or rolled back) through this node: counts kept from before are stale. */
+    private final AtomicLong writes = new AtomicLong();
+
+    private record WordlessKey(Set<String> axes, Set<String> publics, Set<String> ages, Set<String> carriers,
+            Set<String> fundings) {}
+
+    private record Counted(long writes, long total, Map<String, Map<String, Long>> facets) {}
 
     PracticeLibrary(JdbcClient jdbc, AuditLog audit, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
@@ -142,8 +167,29 @@ public class PracticeLibrary {
                        %s as f_age, %s as f_carrier, %s as f_funding
                 from practice_sheet s join practice_sheet_version v on v.sheet_id = s.id
                 where %s""".formatted(fAxis, fPublic, fAge, fCarrier, fFunding, where);
-        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
-        long total = facetsAndTotal(base, params, facets);
+        Map<String, Map<String, Long>> facets;
+        long total;
+        if (text == null) {
+            // Without words, the same few facet combinations come again and again: their counts are kept.
+            WordlessKey key = new WordlessKey(Set.copyOf(query.axes()), Set.copyOf(query.publics()),
+                    Set.copyOf(query.ages()), Set.copyOf(query.carriers()), Set.copyOf(query.fundings()));
+            long seen = writes.get();
+            Counted counted = wordlessFacets.getIfPresent(key);
+            if (counted == null || counted.writes() != seen) {
+                Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+                long found = facetsAndTotal(base, params, counts);
+                counted = new Counted(seen, found, unmodifiable(counts));
+                // Kept only if no write of this node ended meanwhile (the counts may have been read before it).
+                if (writes.get() == seen) {
+                    wordlessFacets.put(key, counted);
+                }
+            }
+            facets = counted.facets();
+            total = counted.total();
+        } else {
+            facets = new LinkedHashMap<>();
+            total = facetsAndTotal(base, params, facets);
+        }
         int pageIndex = Math.max(0, page);
         String order = switch (sort) {
             case "RELEVANCE" -> "rank desc, b.number nulls last, lower(b.title), b.code";
@@ -285,6 +331,7 @@ public class PracticeLibrary {
         PracticeSheet current = read(code, null);
         jdbc.sql("update practice_sheet set status = ?, updated_at = ? where id = ?")
                 .params(published ? "PUBLISHED" : "WITHDRAWN", java.sql.Timestamp.from(Instant.now(clock)), current.id()).update();
+        changed();
         audit.record(published ? "practice.sheet.republished" : "practice.sheet.withdrawn", "practice_sheet",
                 current.id(), Map.of("code", code));
     }
@@ -329,6 +376,23 @@ public class PracticeLibrary {
                     cast(:indicators as text[]), cast(:actions as jsonb), :source, :note, :createdAt, :createdBy,
                     :createdByName)""".formatted(columns, values))
                 .params(params).update();
+        changed();
+    }
+
+    /**
+     * The library was written (a version, or a sheet withdrawn or published again): the facet counts
+     * kept are forgotten when the transaction ends, and any counted while it ran are not kept.
+     */
+    private void changed() {
+        writes.incrementAndGet();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    writes.incrementAndGet();
+                }
+            });
+        }
     }
 
     void validate(SheetInput input, boolean edit) {
@@ -474,6 +538,12 @@ public class PracticeLibrary {
     /** Whether ages meet a band, as {@link #ageFlag} tests it: an age left open counts as open; no age, no band. */
     static boolean inAgeBand(Integer min, Integer max, int[] band) {
         return (min != null || max != null) && (min == null ? 0 : min) <= band[1] && (max == null ? 120 : max) >= band[0];
+    }
+
+    private static Map<String, Map<String, Long>> unmodifiable(Map<String, Map<String, Long>> facets) {
+        Map<String, Map<String, Long>> copy = new LinkedHashMap<>();
+        facets.forEach((facet, counts) -> copy.put(facet, Collections.unmodifiableMap(new LinkedHashMap<>(counts))));
+        return Collections.unmodifiableMap(copy);
     }
 
     private static Map<String, Long> zeros(List<String> values) {
