@@ -1,5 +1,7 @@
 package fr.passerelle.programmes;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.passerelle.audit.AuditLog;
 import fr.passerelle.shared.BusinessException;
 import fr.passerelle.shared.FieldRefusal;
@@ -11,20 +13,26 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.text.Normalizer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,6 +62,14 @@ public class PracticeLibrary {
     static final String MARK_START = "\u0002";
     static final String MARK_END = "\u0003";
 
+    /**
+     * How long the facet counts of a search without words are kept. A write of the library through
+     * this node is seen at once (it forgets them when it commits); one through another node, or
+     * straight into the database, after this delay at most: until then that node's counts and total
+     * for such a search may be those from before the write, the results listed are always current.
+     */
+    static final Duration WORDLESS_FACETS_LIFETIME = Duration.ofSeconds(30);
+
     private static final TypeReference<List<PracticeSheet.ExtraSection>> EXTRA = new TypeReference<>() {};
     private static final TypeReference<List<PracticeSheet.ReferenceAction>> ACTIONS = new TypeReference<>() {};
 
@@ -61,6 +77,16 @@ public class PracticeLibrary {
     private final AuditLog audit;
     private final JsonMapper json;
     private final Clock clock;
+    /** Facet counts and total of the searches without words, by their facet values (see WORDLESS_FACETS_LIFETIME). */
+    private final Cache<WordlessKey, Counted> wordlessFacets = Caffeine.newBuilder().maximumSize(500)
+            .expireAfterWrite(WORDLESS_FACETS_LIFETIME).build();
+    /** Writes of the library committed (or rolled back) through this node: counts kept from before are stale. */
+    private final AtomicLong writes = new AtomicLong();
+
+    private record WordlessKey(Set<String> axes, Set<String> publics, Set<String> ages, Set<String> carriers,
+            Set<String> fundings) {}
+
+    private record Counted(long writes, long total, Map<String, Map<String, Long>> facets) {}
 
     PracticeLibrary(JdbcClient jdbc, AuditLog audit, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
@@ -141,8 +167,29 @@ public class PracticeLibrary {
                        %s as f_age, %s as f_carrier, %s as f_funding
                 from practice_sheet s join practice_sheet_version v on v.sheet_id = s.id
                 where %s""".formatted(fAxis, fPublic, fAge, fCarrier, fFunding, where);
-        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
-        long total = facetsAndTotal(base, params, facets);
+        Map<String, Map<String, Long>> facets;
+        long total;
+        if (text == null) {
+            // Without words, the same few facet combinations come again and again: their counts are kept.
+            WordlessKey key = new WordlessKey(Set.copyOf(query.axes()), Set.copyOf(query.publics()),
+                    Set.copyOf(query.ages()), Set.copyOf(query.carriers()), Set.copyOf(query.fundings()));
+            long seen = writes.get();
+            Counted counted = wordlessFacets.getIfPresent(key);
+            if (counted == null || counted.writes() != seen) {
+                Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+                long found = facetsAndTotal(base, params, counts);
+                counted = new Counted(seen, found, unmodifiable(counts));
+                // Kept only if no write of this node ended meanwhile (the counts may have been read before it).
+                if (writes.get() == seen) {
+                    wordlessFacets.put(key, counted);
+                }
+            }
+            facets = counted.facets();
+            total = counted.total();
+        } else {
+            facets = new LinkedHashMap<>();
+            total = facetsAndTotal(base, params, facets);
+        }
         int pageIndex = Math.max(0, page);
         String order = switch (sort) {
             case "RELEVANCE" -> "rank desc, b.number nulls last, lower(b.title), b.code";
@@ -154,11 +201,14 @@ public class PracticeLibrary {
         // The snippet, from the objectives and the public (each cut to its first 400 characters:
         // ts_headline parses all it is given), is made for the page shown only: words found elsewhere
         // in the sheet are not highlighted.
+        // The rank's and the snippet's query is a subquery, computed once: the driver prepares a statement
+        // used five times on a connection, and PostgreSQL's generic plan of it then parsed the words again
+        // (dictionaries and all) for every sheet ranked, 1,700 times for "jeunes" (3 ms).
         String rank = "RELEVANCE".equals(sort)
-                ? "ts_rank_cd(v.search_title, websearch_to_tsquery('french_unaccent', :q))" : "0";
+                ? "ts_rank_cd(v.search_title, (select websearch_to_tsquery('french_unaccent', :q)))" : "0";
         String snippet = text == null ? "null" : """
                 ts_headline('french_unaccent', concat_ws(' … ', left(x.objectives, 400), left(x.public_text, 400)),
-                    websearch_to_tsquery('french_unaccent', :q),
+                    (select websearch_to_tsquery('french_unaccent', :q)),
                     'MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … ", StartSel=%s, StopSel=%s')"""
                 .formatted(MARK_START, MARK_END);
         Map<String, Object> pageParams = new LinkedHashMap<>(params);
@@ -281,6 +331,7 @@ public class PracticeLibrary {
         PracticeSheet current = read(code, null);
         jdbc.sql("update practice_sheet set status = ?, updated_at = ? where id = ?")
                 .params(published ? "PUBLISHED" : "WITHDRAWN", java.sql.Timestamp.from(Instant.now(clock)), current.id()).update();
+        changed();
         audit.record(published ? "practice.sheet.republished" : "practice.sheet.withdrawn", "practice_sheet",
                 current.id(), Map.of("code", code));
     }
@@ -325,6 +376,23 @@ public class PracticeLibrary {
                     cast(:indicators as text[]), cast(:actions as jsonb), :source, :note, :createdAt, :createdBy,
                     :createdByName)""".formatted(columns, values))
                 .params(params).update();
+        changed();
+    }
+
+    /**
+     * The library was written (a version, or a sheet withdrawn or published again): the facet counts
+     * kept are forgotten when the transaction ends, and any counted while it ran are not kept.
+     */
+    private void changed() {
+        writes.incrementAndGet();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    writes.incrementAndGet();
+                }
+            });
+        }
     }
 
     void validate(SheetInput input, boolean edit) {
@@ -401,51 +469,81 @@ public class PracticeLibrary {
                 rs.getString("created_by_name"));
     }
 
-    /** Fills each facet's counts and returns the number of sheets found, in one reading of the matches. */
+    /**
+     * Fills each facet's counts and returns the number of sheets found, in one reading of the matches:
+     * the matches are grouped by each facet's column (its whole array for the array facets) in one
+     * pass of grouping sets, each group keeping whether the other facets let it through, and the
+     * groups are spread here over the facet's values. One filtered count per facet value (41 of them,
+     * the array ones each testing the row's array) cost three times as much for many matches.
+     */
     private long facetsAndTotal(String base, Map<String, Object> params, Map<String, Map<String, Long>> facets) {
         facets.put("axis", zeros(PracticeVocabulary.AXES));
         facets.put("public", zeros(PracticeVocabulary.PUBLICS));
         facets.put("age", zeros(PracticeVocabulary.AGE_BAND_ORDER));
         facets.put("carrier", zeros(PracticeVocabulary.CARRIERS));
         facets.put("funding", zeros(PracticeVocabulary.FUNDINGS));
-        // One pass over the matches: one filtered count per facet value, each facet ignoring its own filter.
-        List<String[]> cells = new java.util.ArrayList<>();
-        StringBuilder counts = new StringBuilder("count(*) filter (where f_axis and f_public and f_age and f_carrier and f_funding)");
-        for (String axis : PracticeVocabulary.AXES) {
-            counts.append(", count(*) filter (where f_public and f_age and f_carrier and f_funding and axis = '")
-                    .append(axis).append("')");
-            cells.add(new String[] {"axis", axis});
-        }
-        for (String value : PracticeVocabulary.PUBLICS) {
-            counts.append(", count(*) filter (where f_axis and f_age and f_carrier and f_funding and publics @> '{")
-                    .append(value).append("}')");
-            cells.add(new String[] {"public", value});
-        }
-        for (String band : PracticeVocabulary.AGE_BAND_ORDER) {
-            int[] range = PracticeVocabulary.AGE_BANDS.get(band);
-            counts.append(", count(*) filter (where f_axis and f_public and f_carrier and f_funding and ")
-                    .append("(age_min is not null or age_max is not null) and coalesce(age_min, 0) <= ").append(range[1])
-                    .append(" and coalesce(age_max, 120) >= ").append(range[0]).append(")");
-            cells.add(new String[] {"age", band});
-        }
-        for (String value : PracticeVocabulary.CARRIERS) {
-            counts.append(", count(*) filter (where f_axis and f_public and f_age and f_funding and carriers @> '{")
-                    .append(value).append("}')");
-            cells.add(new String[] {"carrier", value});
-        }
-        for (String value : PracticeVocabulary.FUNDINGS) {
-            counts.append(", count(*) filter (where f_axis and f_public and f_age and f_carrier and fundings @> '{")
-                    .append(value).append("}')");
-            cells.add(new String[] {"funding", value});
-        }
         long[] total = {0};
-        jdbc.sql("select " + counts + " from (" + base + ") b").params(params).query(rs -> {
-            total[0] = rs.getLong(1);
-            for (int i = 0; i < cells.size(); i++) {
-                facets.get(cells.get(i)[0]).put(cells.get(i)[1], rs.getLong(i + 2));
-            }
-        });
+        // Each facet counts the sheets the other facets let through (o_*); the total, those all let through.
+        jdbc.sql("""
+                select grouping(axis, publics, carriers, fundings) as grouped_out, axis, publics, carriers, fundings, age_min,
+                       age_max, f_axis, o_axis, o_public, o_age, o_carrier, o_funding, count(*) as n
+                from (select b.*, f_public and f_age and f_carrier and f_funding as o_axis,
+                             f_axis and f_age and f_carrier and f_funding as o_public,
+                             f_axis and f_public and f_carrier and f_funding as o_age,
+                             f_axis and f_public and f_age and f_funding as o_carrier,
+                             f_axis and f_public and f_age and f_carrier as o_funding
+                      from (%s) b) m
+                group by grouping sets ((axis, f_axis, o_axis), (publics, o_public), (carriers, o_carrier),
+                    (fundings, o_funding), (age_min, age_max, o_age))""".formatted(base))
+                .params(params).query(rs -> {
+                    long n = rs.getLong("n");
+                    switch (rs.getInt("grouped_out")) {
+                        case 0b0111 -> {
+                            if (rs.getBoolean("o_axis")) {
+                                facets.get("axis").computeIfPresent(rs.getString("axis"), (k, c) -> c + n);
+                                if (rs.getBoolean("f_axis")) {
+                                    total[0] += n;
+                                }
+                            }
+                        }
+                        case 0b1011 -> spread(facets.get("public"), rs.getArray("publics"), rs.getBoolean("o_public"), n);
+                        case 0b1101 -> spread(facets.get("carrier"), rs.getArray("carriers"), rs.getBoolean("o_carrier"), n);
+                        case 0b1110 -> spread(facets.get("funding"), rs.getArray("fundings"), rs.getBoolean("o_funding"), n);
+                        case 0b1111 -> {
+                            if (rs.getBoolean("o_age")) {
+                                Integer min = (Integer) rs.getObject("age_min");
+                                Integer max = (Integer) rs.getObject("age_max");
+                                for (String band : PracticeVocabulary.AGE_BAND_ORDER) {
+                                    if (inAgeBand(min, max, PracticeVocabulary.AGE_BANDS.get(band))) {
+                                        facets.get("age").merge(band, n, Long::sum);
+                                    }
+                                }
+                            }
+                        }
+                        default -> throw new IllegalStateException("unknown grouping set");
+                    }
+                });
         return total[0];
+    }
+
+    /** Adds a group's count to each value of the vocabulary its array holds (once, as {@code @>} would). */
+    private static void spread(Map<String, Long> counts, Array values, boolean through, long n) throws SQLException {
+        if (through) {
+            for (Object value : new HashSet<>(Arrays.asList((Object[]) values.getArray()))) {
+                counts.computeIfPresent(String.valueOf(value), (k, c) -> c + n);
+            }
+        }
+    }
+
+    /** Whether ages meet a band, as {@link #ageFlag} tests it: an age left open counts as open; no age, no band. */
+    static boolean inAgeBand(Integer min, Integer max, int[] band) {
+        return (min != null || max != null) && (min == null ? 0 : min) <= band[1] && (max == null ? 120 : max) >= band[0];
+    }
+
+    private static Map<String, Map<String, Long>> unmodifiable(Map<String, Map<String, Long>> facets) {
+        Map<String, Map<String, Long>> copy = new LinkedHashMap<>();
+        facets.forEach((facet, counts) -> copy.put(facet, Collections.unmodifiableMap(new LinkedHashMap<>(counts))));
+        return Collections.unmodifiableMap(copy);
     }
 
     private static Map<String, Long> zeros(List<String> values) {

@@ -112,8 +112,13 @@ class PracticeLibraryTest {
     void theFederationPublishesAndEditsInVersionsThatAreKept() {
         SignedIn.as(users, "equipe.federale");
         String tag = UUID.randomUUID().toString().substring(0, 8);
+        PracticeLibrary.Results before = library.search(PracticeLibrary.Query.all(), 0);
         String code = library.publish(input("Maraude éducative " + tag, "Rencontrer les jeunes au pied des immeubles.", null));
         assertThat(code).startsWith("maraude-educative-");
+        // The counts of a search without words are kept, and forgotten when the library is written.
+        PracticeLibrary.Results after = library.search(PracticeLibrary.Query.all(), 0);
+        assertThat(after.page().total()).isEqualTo(before.page().total() + 1);
+        assertThat(after.facets().get("axis").get("YOUTH")).isEqualTo(before.facets().get("axis").get("YOUTH") + 1);
         assertThat(library.sheet(code).version()).isEqualTo(1);
 
         int version = library.edit(code, 1, input("Maraude éducative " + tag, "Aller vers les jeunes, le soir.",
@@ -138,6 +143,7 @@ class PracticeLibraryTest {
 
         library.setPublished(code, false);
         assertThat(codes(search("maraude " + tag))).isEmpty();
+        assertThat(library.search(PracticeLibrary.Query.all(), 0).page().total()).isEqualTo(before.page().total());
         SignedIn.as(users, "intervenant");
         assertThatThrownBy(() -> library.sheet(code)).isInstanceOf(BusinessException.class)
                 .hasFieldOrPropertyWithValue("status", 404);
