@@ -141,12 +141,20 @@ public class ProgrammeBeneficiaries {
     // ---------------------------------------------------------------- access
 
     /** Refuses unless the signed-in user may see the programme's beneficiaries (403 with the reason). */
-    void requireSigned(UUID programme) {
+    Programmes.Programme requireSigned(UUID programme) {
         require(Programmes.BENEFICIARIES);
-        programmes.find(programme);
+        Programmes.Programme found = programmes.find(programme);
         if (!programmes.signedMember(programme)) {
             throw new BusinessException(403, "programme.charter.required");
         }
+        return found;
+    }
+
+    /** {@link #requireSigned}, for a write: the programme must still be running. */
+    private Programmes.Programme requireSignedWrite(UUID programme) {
+        Programmes.Programme found = requireSigned(programme);
+        requireOpen(found);
+        return found;
     }
 
     // ---------------------------------------------------------------- beneficiaries
@@ -190,8 +198,7 @@ public class ProgrammeBeneficiaries {
     /** Records a liaison form from a spotting partner: the beneficiary waits for the group's decision. */
     @Transactional
     public UUID addLiaison(UUID programme, LiaisonInput input) {
-        requireSigned(programme);
-        requireOpen(programmes.find(programme));
+        requireSignedWrite(programme);
         String first = required("firstName", input.firstName(), 100, "programme.beneficiary.firstName.required");
         String last = required("lastName", input.lastName(), 100, "programme.beneficiary.lastName.required");
         LocalDate today = programmes.today();
@@ -228,9 +235,7 @@ public class ProgrammeBeneficiaries {
     /** The group's decision on a liaison form: admit, refuse with a reason, or put on the waiting list. */
     @Transactional
     public void decide(UUID programme, UUID id, String decision, LocalDate on, String reason) {
-        requireSigned(programme);
-        Programmes.Programme p = programmes.find(programme);
-        requireOpen(p);
+        Programmes.Programme p = requireSignedWrite(programme);
         Beneficiary b = find(programme, id);
         if (decision == null || !List.of("ADMITTED", "REFUSED", "WAITING").contains(decision)) {
             throw new FieldRefusal("decision", "programme.decision.invalid");
@@ -270,8 +275,7 @@ public class ProgrammeBeneficiaries {
      */
     @Transactional
     public void consent(UUID programme, UUID id, LocalDate on, String by, String guardianName) {
-        requireSigned(programme);
-        requireOpen(programmes.find(programme));
+        requireSignedWrite(programme);
         Beneficiary b = find(programme, id);
         if (!"ADMITTED".equals(b.decision())) {
             throw BusinessException.conflict("programme.consent.notAdmitted");
@@ -309,8 +313,7 @@ public class ProgrammeBeneficiaries {
     /** Names the référent de parcours (an active member of the group) and sets the individual contract. */
     @Transactional
     public void contract(UUID programme, UUID id, UUID referent, LocalDate startsOn, LocalDate endsOn, String objectives) {
-        requireSigned(programme);
-        requireOpen(programmes.find(programme));
+        requireSignedWrite(programme);
         Beneficiary b = find(programme, id);
         if (b.consentOn() == null) {
             throw BusinessException.conflict("programme.contract.noConsent");
@@ -349,8 +352,7 @@ public class ProgrammeBeneficiaries {
     /** Records a follow-up contact. */
     @Transactional
     public UUID addContact(UUID programme, UUID id, String kind, LocalDate on, String note) {
-        requireSigned(programme);
-        requireOpen(programmes.find(programme));
+        requireSignedWrite(programme);
         Beneficiary b = find(programme, id);
         requireFollowed(b);
         if (kind == null || !CONTACT_KINDS.contains(kind)) {
@@ -390,8 +392,7 @@ public class ProgrammeBeneficiaries {
     /** Records an orientation to a mainstream service. */
     @Transactional
     public UUID addOrientation(UUID programme, UUID id, String kind, String service, LocalDate on) {
-        requireSigned(programme);
-        requireOpen(programmes.find(programme));
+        requireSignedWrite(programme);
         Beneficiary b = find(programme, id);
         requireFollowed(b);
         if (kind == null || !ORIENTATION_KINDS.contains(kind)) {
@@ -432,8 +433,7 @@ public class ProgrammeBeneficiaries {
     /** The end review: the contract's end (completed or broken), the exit outcome and the review. */
     @Transactional
     public void endReview(UUID programme, UUID id, LocalDate on, String outcome, boolean contractCompleted, String review) {
-        requireSigned(programme);
-        requireOpen(programmes.find(programme));
+        requireSignedWrite(programme);
         Beneficiary b = find(programme, id);
         if (!"ADMITTED".equals(b.decision()) || b.consentOn() == null) {
             throw BusinessException.conflict("programme.exit.notFollowed");
@@ -475,6 +475,11 @@ public class ProgrammeBeneficiaries {
     /** The programme's sessions with their attendance counts (no beneficiary named). */
     @Transactional(readOnly = true)
     public List<Session> sessions(UUID programme) {
+        return sessions(programme, null);
+    }
+
+    /** The programme's sessions, or the one given. */
+    private List<Session> sessions(UUID programme, UUID only) {
         require(Programmes.READ);
         programmes.find(programme);
         boolean signed = TenantContext.hasAuthority(Programmes.BENEFICIARIES) && programmes.signedMember(programme);
@@ -485,8 +490,9 @@ public class ProgrammeBeneficiaries {
                 left join lateral (select count(*) as expected, count(*) filter (where t.present) as present,
                                           count(*) filter (where t.late) as late
                                    from programme_attendance t where t.session_id = s.id) a on true
-                where s.programme_id = ? order by s.held_on, s.half_day""")
-                .param(programme)
+                where s.programme_id = :programme and (cast(:only as uuid) is null or s.id = :only)
+                order by s.held_on, s.half_day""")
+                .param("programme", programme).param("only", only)
                 .query((rs, n) -> new Session(rs.getObject("id", UUID.class), localDate(rs, "held_on"),
                         rs.getString("half_day"), rs.getString("label"), signed ? rs.getLong("expected") : null,
                         signed ? rs.getLong("present") : null, signed ? rs.getLong("late") : null))
@@ -549,7 +555,12 @@ public class ProgrammeBeneficiaries {
     @Transactional(readOnly = true)
     public List<AttendanceLine> attendance(UUID programme, UUID session) {
         requireSigned(programme);
-        LocalDate heldOn = session(programme, session).heldOn();
+        return expected(programme, session(programme, session));
+    }
+
+    private List<AttendanceLine> expected(UUID programme, Session slot) {
+        UUID session = slot.id();
+        LocalDate heldOn = slot.heldOn();
         return jdbc.sql("""
                 select b.id, b.first_name || ' ' || b.last_name as name, t.present, coalesce(t.late, false) as late
                 from programme_beneficiary b
@@ -563,10 +574,10 @@ public class ProgrammeBeneficiaries {
                 .list();
     }
 
+    /** One session of the programme (its counts as {@link #sessions} gives them). */
     @Transactional(readOnly = true)
     public Session session(UUID programme, UUID session) {
-        return sessions(programme).stream().filter(s -> s.id().equals(session)).findFirst()
-                .orElseThrow(BusinessException::notFound);
+        return sessions(programme, session).stream().findFirst().orElseThrow(BusinessException::notFound);
     }
 
     /**
@@ -575,15 +586,13 @@ public class ProgrammeBeneficiaries {
      */
     @Transactional
     public int recordAttendance(UUID programme, UUID session, List<Mark> marks) {
-        requireSigned(programme);
-        requireOpen(programmes.find(programme));
+        requireSignedWrite(programme);
         Session s = session(programme, session);
         if (s.heldOn().isAfter(programmes.today())) {
             throw BusinessException.conflict("programme.attendance.future");
         }
         // Those expected at this session: admitted by then and not exited before it (or already marked).
-        Set<UUID> admitted = new HashSet<>(attendance(programme, session).stream().map(AttendanceLine::beneficiaryId)
-                .toList());
+        Set<UUID> admitted = new HashSet<>(expected(programme, s).stream().map(AttendanceLine::beneficiaryId).toList());
         Map<UUID, Mark> byBeneficiary = new LinkedHashMap<>();
         for (Mark mark : marks) {
             if (!admitted.contains(mark.beneficiaryId())) {

@@ -517,12 +517,7 @@ public class Programmes {
     Programme requireRunning(UUID id) {
         require(LEAD);
         Programme programme = find(id);
-        UUID me = principal().userId();
-        boolean lead = jdbc.sql("""
-                select count(*) from programme_member
-                where programme_id = ? and user_id = ? and group_role = 'LEAD' and left_on is null""")
-                .param(id).param(me).query(Long.class).single() > 0;
-        if (!lead) {
+        if (!isLead(id, principal().userId())) {
             throw new BusinessException(403, "programme.lead.required");
         }
         requireOpen(programme);
@@ -532,10 +527,15 @@ public class Programmes {
     /** Whether the signed-in user leads this programme (an active LEAD member tied to their account). */
     @Transactional(readOnly = true)
     public boolean leads(UUID programme) {
-        return TenantContext.hasAuthority(LEAD) && TenantContext.currentPrincipal().map(p -> jdbc.sql("""
-                select count(*) from programme_member
-                where programme_id = ? and user_id = ? and group_role = 'LEAD' and left_on is null""")
-                .param(programme).param(p.userId()).query(Long.class).single() > 0).orElse(false);
+        return TenantContext.hasAuthority(LEAD)
+                && TenantContext.currentPrincipal().map(p -> isLead(programme, p.userId())).orElse(false);
+    }
+
+    private boolean isLead(UUID programme, UUID user) {
+        return jdbc.sql("""
+                select exists (select 1 from programme_member
+                               where programme_id = ? and user_id = ? and group_role = 'LEAD' and left_on is null)""")
+                .param(programme).param(user).query(Boolean.class).single();
     }
 
     static void requireOpen(Programme programme) {

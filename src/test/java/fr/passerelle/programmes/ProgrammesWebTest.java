@@ -100,5 +100,12 @@ class ProgrammesWebTest {
         SecurityContextHolder.getContext().setAuthentication(as("coordinatrice"));
         assertThat(programmes.meetings(id)).noneMatch(m -> m.subject().equals("Réunion"));
         SecurityContextHolder.clearContext();
+        // A refused liaison form comes back as typed.
+        result = mvc.perform(post("/programmes/" + id + "/beneficiaries").with(csrf())
+                .with(authentication(as("coordinatrice"))).param("firstName", "Lina").param("birthDate", "2011-04-02")
+                .param("sex", "F").param("liaisonFrom", "Collège").param("liaisonReason", "Absences répétées."))
+                .andReturn();
+        assertThat(result.getFlashMap().get("flashError")).isEqualTo("programme.beneficiary.lastName.required");
+        assertThat(result.getFlashMap().get("liaison")).isEqualTo(new fr.passerelle.programmes.web.LiaisonDraft("Lina", null, "2011-04-02", "F", null, "Collège", null, "Absences répétées."));
     }
 }

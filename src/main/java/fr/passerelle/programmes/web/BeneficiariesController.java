@@ -72,6 +72,9 @@ class BeneficiariesController {
                         neighbourhood, liaisonFrom, Inputs.date("liaisonOn", liaisonOn), liaisonReason)))) {
             return "redirect:/programmes/" + id + "/beneficiaries/" + created[0];
         }
+        // Refused: the form comes back as it was typed, with the reason above it.
+        redirect.addFlashAttribute("liaison", new LiaisonDraft(firstName, lastName, birthDate, sex, neighbourhood,
+                liaisonFrom, liaisonOn, liaisonReason));
         return "redirect:/programmes/" + id + "/beneficiaries";
     }
 

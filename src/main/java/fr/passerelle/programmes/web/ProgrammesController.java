@@ -161,12 +161,12 @@ class ProgrammesController {
     @GetMapping("/programmes/{id}/group")
     String group(@PathVariable UUID id, Model model) {
         Programmes.Programme programme = programmes.get(id);
+        List<Programmes.Member> members = programmes.members(id);
         model.addAttribute("programme", programme);
-        model.addAttribute("members", programmes.members(id));
+        model.addAttribute("members", members);
         model.addAttribute("meetings", programmes.meetings(id));
-        model.addAttribute("signed", programmes.signedMember(id));
         UUID me = TenantContext.currentPrincipal().map(p -> p.userId()).orElse(null);
-        model.addAttribute("mine", programmes.members(id).stream()
+        model.addAttribute("mine", members.stream()
                 .filter(m -> me != null && me.equals(m.userId()) && m.active()).findFirst().orElse(null));
         boolean leads = programmes.leads(id);
         model.addAttribute("leads", leads);
