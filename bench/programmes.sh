@@ -8,7 +8,8 @@
 # the style sheet as baseline in the same run.
 # Targets: library search p95 <= 30 ms and programme indicators p95 <= 100 ms, at 20 users.
 # Needs psql (package postgresql-client). Prints the result lines of bench/run; progress on stderr.
-# BENCH_INSPECT=1 stops after the data generation and keeps the application and its database running.
+# BENCH_INSPECT=1 stops after the data generation and keeps the application and its database running;
+# BENCH_JAVA_OPTS adds options to the application's JVM (e.g. a JFR recording).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,7 +38,7 @@ psql_owner() {
 }
 
 echo "bench: starting the application with the demo data (new data directory)..." >&2
-java -jar "$JAR" --server.port="$PORT" --passerelle.embedded-db.data-dir="$DATA_DIR/pg" \
+java ${BENCH_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --passerelle.embedded-db.data-dir="$DATA_DIR/pg" \
   --passerelle.embedded-db.port="$DB_PORT" --passerelle.demo.enabled=true --logging.level.root=WARN \
   --passerelle.demo.persons-per-association=0 >>"$LOG" 2>&1 &
 PID=$!

@@ -63,12 +63,12 @@ public class PracticeLibrary {
     static final String MARK_END = "\u0003";
 
     /**
-     * How long the facet counts of a search without words are kept. A write of the library through
-     * this node is seen at once (it forgets them when it commits); one through another node, or
-     * straight into the database, after this delay at most: until then that node's counts and total
-     * for such a search may be those from before the write, the results listed are always current.
+     * How long the facet counts and total of a search are kept. A write of the library through this
+     * node is seen at once (it forgets them when it commits); one through another node, or straight
+     * into the database, after this delay at most: until then that node's counts and total for a search
+     * may be those from before the write, the results listed are always current.
      */
-    static final Duration WORDLESS_FACETS_LIFETIME = Duration.ofSeconds(30);
+    static final Duration FACETS_LIFETIME = Duration.ofSeconds(30);
 
     private static final TypeReference<List<PracticeSheet.ExtraSection>> EXTRA = new TypeReference<>() {};
     private static final TypeReference<List<PracticeSheet.ReferenceAction>> ACTIONS = new TypeReference<>() {};
@@ -77,13 +77,14 @@ public class PracticeLibrary {
     private final AuditLog audit;
     private final JsonMapper json;
     private final Clock clock;
-    /** Facet counts and total of the searches without words, by their facet values (see WORDLESS_FACETS_LIFETIME). */
-    private final Cache<WordlessKey, Counted> wordlessFacets = Caffeine.newBuilder().maximumSize(500)
-            .expireAfterWrite(WORDLESS_FACETS_LIFETIME).build();
+    /** Facet counts and total of the searches, by their words and facet values (see FACETS_LIFETIME). */
+    private final Cache<FacetsKey, Counted> facetCounts = Caffeine.newBuilder().maximumSize(2_000)
+            .expireAfterWrite(FACETS_LIFETIME).build();
     /** Writes of the library committed (or rolled back) through this node: counts kept from before are stale. */
     private final AtomicLong writes = new AtomicLong();
 
-    private record WordlessKey(Set<String> axes, Set<String> publics, Set<String> ages, Set<String> carriers,
+    /** The words as searched, spaces and case aside (the same query for websearch_to_tsquery), and the facets. */
+    private record FacetsKey(String words, Set<String> axes, Set<String> publics, Set<String> ages, Set<String> carriers,
             Set<String> fundings) {}
 
     private record Counted(long writes, long total, Map<String, Map<String, Long>> facets) {}
@@ -150,7 +151,8 @@ public class PracticeLibrary {
             sort = "NUMBER";
         }
         Map<String, Object> params = new LinkedHashMap<>();
-        StringBuilder where = new StringBuilder("v.is_current and s.status = 'PUBLISHED'");
+        // The narrow table of the sheets' current versions (see the migration V202612110100), not their wide rows.
+        StringBuilder where = new StringBuilder("v.status = 'PUBLISHED'");
         if (text != null) {
             where.append(" and v.search @@ websearch_to_tsquery('french_unaccent', :q)");
             params.put("q", text);
@@ -161,41 +163,41 @@ public class PracticeLibrary {
         String fCarrier = arrayFlag("v.carriers && :carriers", query.carriers(), "carriers", params);
         String fFunding = arrayFlag("v.fundings && :fundings", query.fundings(), "fundings", params);
         String fAge = ageFlag(query.ages(), params);
-        // The matched sheets' facets only (columns of the index practice_sheet_version_facets_idx).
+        // The matched sheets' facets only.
         String base = """
                 select v.axis, v.publics, v.age_min, v.age_max, v.carriers, v.fundings, %s as f_axis, %s as f_public,
                        %s as f_age, %s as f_carrier, %s as f_funding
-                from practice_sheet s join practice_sheet_version v on v.sheet_id = s.id
+                from practice_sheet_search v
                 where %s""".formatted(fAxis, fPublic, fAge, fCarrier, fFunding, where);
-        Map<String, Map<String, Long>> facets;
-        long total;
-        if (text == null) {
-            // Without words, the same few facet combinations come again and again: their counts are kept.
-            WordlessKey key = new WordlessKey(Set.copyOf(query.axes()), Set.copyOf(query.publics()),
-                    Set.copyOf(query.ages()), Set.copyOf(query.carriers()), Set.copyOf(query.fundings()));
-            long seen = writes.get();
-            Counted counted = wordlessFacets.getIfPresent(key);
-            if (counted == null || counted.writes() != seen) {
-                Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
-                long found = facetsAndTotal(base, params, counts);
-                counted = new Counted(seen, found, unmodifiable(counts));
-                // Kept only if no write of this node ended meanwhile (the counts may have been read before it).
-                if (writes.get() == seen) {
-                    wordlessFacets.put(key, counted);
-                }
-            }
-            facets = counted.facets();
-            total = counted.total();
-        } else {
-            facets = new LinkedHashMap<>();
-            total = facetsAndTotal(base, params, facets);
+        if (text != null) {
+            // The planner does not count the unpacking of each row's words vector a sequential scan
+            // needs (the index answers without it): for a frequent word it chose that scan, 15 times slower.
+            jdbc.sql("set local enable_seqscan = off").update();
         }
+        // The same searches come again and again (a page further, a facet value added and removed):
+        // their counts are kept.
+        FacetsKey key = new FacetsKey(text == null ? "" : text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " "),
+                Set.copyOf(query.axes()), Set.copyOf(query.publics()), Set.copyOf(query.ages()),
+                Set.copyOf(query.carriers()), Set.copyOf(query.fundings()));
+        long seen = writes.get();
+        Counted counted = facetCounts.getIfPresent(key);
+        if (counted == null || counted.writes() != seen) {
+            Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+            long found = facetsAndTotal(base, params, counts);
+            counted = new Counted(seen, found, unmodifiable(counts));
+            // Kept only if no write of this node ended meanwhile (the counts may have been read before it).
+            if (writes.get() == seen) {
+                facetCounts.put(key, counted);
+            }
+        }
+        Map<String, Map<String, Long>> facets = counted.facets();
+        long total = counted.total();
         int pageIndex = Math.max(0, page);
         String order = switch (sort) {
-            case "RELEVANCE" -> "rank desc, b.number nulls last, lower(b.title), b.code";
-            case "TITLE" -> "lower(b.title), b.code";
+            case "RELEVANCE" -> "rank desc, b.number nulls last, b.title_lower, b.code";
+            case "TITLE" -> "b.title_lower, b.code";
             case "UPDATED" -> "b.updated_at desc, b.code";
-            default -> "b.number nulls last, lower(b.title), b.code";
+            default -> "b.number nulls last, b.title_lower, b.code";
         };
         // Relevance: the words found in the title first (its own small vector), then the sheet's number.
         // The snippet, from the objectives and the public (each cut to its first 400 characters:
@@ -216,9 +218,9 @@ public class PracticeLibrary {
         pageParams.put("offset", pageIndex * PAGE_SIZE);
         List<Hit> hits = jdbc.sql("""
                 with p as (
-                    select s.id, s.code, s.number, s.updated_at, v.title, v.axis, v.theme, v.publics, v.age_min,
-                           v.age_max, %s as rank
-                    from practice_sheet s join practice_sheet_version v on v.sheet_id = s.id
+                    select v.sheet_id as id, v.code, v.number, v.updated_at, v.title, v.title_lower, v.axis, v.theme,
+                           v.publics, v.age_min, v.age_max, %s as rank
+                    from practice_sheet_search v
                     where %s and %s and %s and %s and %s and %s
                     order by %s limit :limit offset :offset
                 )

@@ -113,9 +113,12 @@ class PracticeLibraryTest {
         SignedIn.as(users, "equipe.federale");
         String tag = UUID.randomUUID().toString().substring(0, 8);
         PracticeLibrary.Results before = library.search(PracticeLibrary.Query.all(), 0);
+        assertThat(search("Maraude  " + tag.toUpperCase()).page().total()).isZero();
         String code = library.publish(input("Maraude éducative " + tag, "Rencontrer les jeunes au pied des immeubles.", null));
         assertThat(code).startsWith("maraude-educative-");
-        // The counts of a search without words are kept, and forgotten when the library is written.
+        // The counts of a search are kept, and forgotten when the library is written.
+        assertThat(search("maraude " + tag).page().total()).isEqualTo(1);
+        assertThat(search("maraude " + tag).facets().get("axis").get("YOUTH")).isEqualTo(1);
         PracticeLibrary.Results after = library.search(PracticeLibrary.Query.all(), 0);
         assertThat(after.page().total()).isEqualTo(before.page().total() + 1);
         assertThat(after.facets().get("axis").get("YOUTH")).isEqualTo(before.facets().get("axis").get("YOUTH") + 1);
@@ -170,6 +173,13 @@ class PracticeLibraryTest {
                 insert into practice_sheet (id, code, origin, current_version, created_at, updated_at)
                 values (gen_random_uuid(), 'intrus', 'RESOURCE', 1, now(), now())""").update())))
                 .rootCause().hasMessageContaining("row-level security");
+        // The search table is written by its triggers only.
+        assertThatThrownBy(() -> TenantContext.callAs(association, () -> tx.execute(s -> jdbc.sql(
+                "update practice_sheet_search set title = 'pirate'").update())))
+                .rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> TenantContext.callAs(association, () -> tx.execute(s -> jdbc.sql(
+                "select practice_sheet_search_refresh(gen_random_uuid())").query().singleValue())))
+                .rootCause().hasMessageContaining("permission denied");
     }
 
     private PracticeLibrary.Results search(String text) {
