@@ -187,6 +187,21 @@ class AuthorizationMatrixTest {
             Rule.post("/network/changes/{id}/reject").requires("network:validate").vars(Ids::unknown)
                     .param("reason", "Adresse à vérifier"),
             Rule.get("/reseau/annuaire").open(),
+            // Membership: the public application form, the federation's review, decision and members' status.
+            Rule.get("/reseau/adhesion").open(),
+            Rule.post("/reseau/adhesion").open().param("name", "Structure").param("siret", "123"),
+            Rule.get("/reseau/adhesion/envoyee").open().param("reference", "ADH-2026-0001"),
+            Rule.get("/network/membership").requires("membership:review"),
+            Rule.get("/network/membership/summary").requires("membership:review"),
+            Rule.get("/network/membership/{id}").requires("membership:review").vars(Ids::anyApplication),
+            Rule.post("/network/membership/{id}/opinion").requires("membership:review").vars(Ids::unknown)
+                    .param("rowVersion", "0").param("opinion", "FAVOURABLE").param("text", "Avis."),
+            Rule.post("/network/membership/{id}/decision").requires("membership:decide").vars(Ids::unknown)
+                    .param("rowVersion", "0").param("decision", "REFUSE").param("reason", "Motif."),
+            Rule.get("/network/members").requires("membership:review"),
+            Rule.get("/network/members/{id}").requires("membership:review").vars(Ids::anyAssociation),
+            Rule.post("/network/members/{id}/status").requires("membership:decide").vars(Ids::unknown)
+                    .param("status", "SUSPENDED").param("since", "2026-01-01").param("reason", "Motif."),
             Rule.get("/reseau/associations/{id}").open().vars(Ids::anyOrganisation),
             Rule.get("/imports").requires("import:run"),
             Rule.post("/imports").requires("import:run"),
@@ -786,9 +801,10 @@ class AuthorizationMatrixTest {
                     "reference:read")),
             Map.entry("ASSOCIATION_ADMIN", Set.of("api:explore", "audit:read", "audit:verify", "catalogue:manage",
                     "import:run", "practice:read", "profile:edit", "reference:read", "service:manage", "user:manage")),
-            Map.entry("FEDERATION_STAFF", Set.of("network:read", "network:validate", "observatory:national",
+            Map.entry("FEDERATION_STAFF", Set.of("membership:review", "network:read", "network:validate", "observatory:national",
                     "practice:edit", "practice:read", "programme:network", "reference:read")),
-            Map.entry("FEDERATION_ADMIN", Set.of("audit:read", "audit:verify", "network:read", "network:validate",
+            Map.entry("FEDERATION_ADMIN", Set.of("audit:read", "audit:verify", "membership:decide", "membership:review",
+                    "network:read", "network:validate",
                     "observatory:national", "organisation:manage", "practice:edit", "practice:read", "programme:network",
                     "reference:edit",
                     "reference:read", "user:manage")),
@@ -1177,6 +1193,21 @@ class AuthorizationMatrixTest {
         private static PasserelleUser principalOf(UUID organisation) {
             return ids.principals().values().stream().filter(p -> p.organisationId().equals(organisation)).findFirst()
                     .orElseThrow();
+        }
+
+        static String anyApplication(PasserelleUser user) {
+            UUID federation = ids.principals().values().stream()
+                    .filter(p -> p.organisationKind() == fr.passerelle.identity.OrganisationKind.FEDERATION)
+                    .map(PasserelleUser::organisationId).findFirst().orElseThrow();
+            return fr.passerelle.shared.TenantContext.callAs(federation, () -> ids.tx().execute(s -> ids.jdbc().sql(
+                    "select id from membership_application order by id limit 1").query(UUID.class).optional()
+                    .map(UUID::toString).orElse(UUID.randomUUID().toString())));
+        }
+
+        static String anyAssociation(PasserelleUser user) {
+            return ids.principals().values().stream()
+                    .filter(p -> p.organisationKind() == fr.passerelle.identity.OrganisationKind.ASSOCIATION)
+                    .map(p -> p.organisationId().toString()).findFirst().orElseThrow();
         }
 
         static String unknown(PasserelleUser user) {

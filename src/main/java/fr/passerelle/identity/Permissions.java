@@ -24,6 +24,10 @@ public final class Permissions {
     public static final String PROFILE_EDIT = "profile:edit";
     /** The federation's validation of the associations' profile changes. */
     public static final String NETWORK_VALIDATE = "network:validate";
+    /** Membership applications: reading them and giving the regional opinion (federation staff). */
+    public static final String MEMBERSHIP_REVIEW = "membership:review";
+    /** Membership applications decided, members' status changed (federation administrators). */
+    public static final String MEMBERSHIP_DECIDE = "membership:decide";
 
     private Permissions() {}
 }

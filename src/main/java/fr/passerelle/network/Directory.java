@@ -1,6 +1,7 @@
 package fr.passerelle.network;
 
 import fr.passerelle.shared.ResultPage;
+import fr.passerelle.shared.db.Like;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -69,7 +70,7 @@ public class Directory {
         String q = query == null ? "" : query.strip();
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("q", q);
-        params.put("like", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        params.put("like", "%" + Like.literal(q) + "%");
         params.put("region", regionCode == null ? "" : regionCode);
         params.put("field", field == null ? "" : field.name());
         String where = """

@@ -178,7 +178,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/login/unlock", "/login/unlock/*", "/error", "/error/**", "/webjars/**", "/css/**", "/js/**",
                                 "/img/**", "/favicon.ico", "/actuator/health", "/actuator/health/**",
                                 "/calendar/*.ics", "/c/**", "/reseau/annuaire", "/reseau/associations/*",
-                                "/reseau/carte", "/reseau/carte/**")
+                                "/reseau/carte", "/reseau/carte/**", "/reseau/adhesion", "/reseau/adhesion/envoyee")
                         .permitAll()
                         .requestMatchers(SWAGGER_UI)
                         .access((auth, ctx) -> new AuthorizationDecision(

@@ -3,21 +3,14 @@ package fr.passerelle.network.web;
 import fr.passerelle.identity.Organisations;
 import fr.passerelle.network.Courts;
 import fr.passerelle.network.Directory;
-import fr.passerelle.network.MainField;
 import fr.passerelle.network.Profile;
 import fr.passerelle.network.ProfileChanges;
 import fr.passerelle.shared.BusinessException;
 import fr.passerelle.shared.FieldRefusal;
 import fr.passerelle.shared.TenantContext;
 import fr.passerelle.shared.web.Forms;
-import java.util.LinkedHashMap;
-import java.text.Collator;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,12 +34,15 @@ class ProfileController {
     private final ProfileChanges changes;
     private final Courts courts;
     private final Organisations organisations;
+    private final ProfileFormModel formModel;
 
-    ProfileController(Directory directory, ProfileChanges changes, Courts courts, Organisations organisations) {
+    ProfileController(Directory directory, ProfileChanges changes, Courts courts, Organisations organisations,
+            ProfileFormModel formModel) {
         this.directory = directory;
         this.changes = changes;
         this.courts = courts;
         this.organisations = organisations;
+        this.formModel = formModel;
     }
 
     @GetMapping
@@ -97,23 +93,9 @@ class ProfileController {
         return "redirect:/network/profile";
     }
 
-    /** The tribunaux judiciaires of one cour d'appel, and how many of them the form ticks. */
-    record CourtGroup(String name, List<Courts.JudicialCourt> courts, long ticked) {}
-
     private String showForm(ProfileForm form, Model model) {
         model.addAttribute("pendingExists", changes.pending().isPresent());
-        model.addAttribute("fields", MainField.values());
-        Map<String, List<Courts.JudicialCourt>> byCourtOfAppeal = courts.judicialCourts("", "").stream()
-                .sorted(Comparator.comparing(Courts.JudicialCourt::courtOfAppealName, Collator.getInstance(Locale.FRENCH))
-                        .thenComparing(Courts.JudicialCourt::seatCity, Collator.getInstance(Locale.FRENCH)))
-                .collect(Collectors.groupingBy(Courts.JudicialCourt::courtOfAppealName, LinkedHashMap::new,
-                        Collectors.toList()));
-        model.addAttribute("courtGroups", byCourtOfAppeal.entrySet().stream()
-                .map(e -> new CourtGroup(e.getKey(), e.getValue(),
-                        e.getValue().stream().filter(c -> form.getCourts().contains(c.code())).count()))
-                .toList());
-        model.addAttribute("activityGroups", directory.catalogue().stream()
-                .collect(Collectors.groupingBy(Directory.Activity::field, LinkedHashMap::new, Collectors.toList())));
+        formModel.fill(form, model);
         return "network/profile/form";
     }
 
