@@ -180,6 +180,8 @@ class AuthorizationMatrixTest {
             // Network directory: an association's public profile, the federation's validation, the public pages.
             Rule.get("/network/profile").requires("profile:edit"),
             Rule.get("/network/profile/edit").requires("profile:edit"),
+            Rule.get("/network/profile/fees").requires("profile:edit"),
+            Rule.get("/network/profile/fees/{id}/pdf").requires("profile:edit").vars(Ids::unknown),
             Rule.post("/network/profile").requires("profile:edit").param("postcode", "69"),
             Rule.get("/network/changes").requires("network:validate"),
             Rule.get("/network/changes/{id}").requires("network:validate").vars(Ids::anyProfileChange),
@@ -202,6 +204,17 @@ class AuthorizationMatrixTest {
             Rule.get("/network/members/{id}").requires("membership:review").vars(Ids::anyAssociation),
             Rule.post("/network/members/{id}/status").requires("membership:decide").vars(Ids::unknown)
                     .param("status", "SUSPENDED").param("since", "2026-01-01").param("reason", "Motif."),
+            Rule.post("/network/members/{id}/figures").requires("membership:decide").vars(Ids::unknown)
+                    .param("year", "2026").param("annualBudget", "100000").param("staff", "2"),
+            Rule.get("/network/fees").requires("membership:review"),
+            Rule.post("/network/fees/rule").requires("membership:decide").param("year", "2099").param("basis", "BUDGET")
+                    .param("dueDate", "2099-13-01"),
+            Rule.post("/network/fees/issue").requires("membership:decide").param("year", "2098"),
+            Rule.post("/network/fees/remind").requires("membership:decide").param("year", "2098"),
+            Rule.get("/network/fees/calls/{id}").requires("membership:review").vars(Ids::anyFeeCall),
+            Rule.get("/network/fees/calls/{id}/pdf").requires("membership:review").vars(Ids::anyFeeCall),
+            Rule.post("/network/fees/calls/{id}/payments").requires("membership:decide").vars(Ids::unknown)
+                    .param("paidOn", "2026-01-01").param("amount", "1").param("method", "TRANSFER"),
             Rule.get("/reseau/associations/{id}").open().vars(Ids::anyOrganisation),
             Rule.get("/imports").requires("import:run"),
             Rule.post("/imports").requires("import:run"),
@@ -1196,12 +1209,11 @@ class AuthorizationMatrixTest {
         }
 
         static String anyApplication(PasserelleUser user) {
-            UUID federation = ids.principals().values().stream()
-                    .filter(p -> p.organisationKind() == fr.passerelle.identity.OrganisationKind.FEDERATION)
-                    .map(PasserelleUser::organisationId).findFirst().orElseThrow();
-            return fr.passerelle.shared.TenantContext.callAs(federation, () -> ids.tx().execute(s -> ids.jdbc().sql(
-                    "select id from membership_application order by id limit 1").query(UUID.class).optional()
-                    .map(UUID::toString).orElse(UUID.randomUUID().toString())));
+            return ids.federationRow("membership_application");
+        }
+
+        static String anyFeeCall(PasserelleUser user) {
+            return ids.federationRow("membership_fee_call");
         }
 
         static String anyAssociation(PasserelleUser user) {
@@ -1223,6 +1235,16 @@ class AuthorizationMatrixTest {
         }
 
         /** A row of a tenant table, read as its organisation would (row-level security applies to the test too). */
+        /** A row of a table that the federation reads (any, or a random id when there is none). */
+        String federationRow(String table) {
+            UUID federation = principals.values().stream()
+                    .filter(p -> p.organisationKind() == fr.passerelle.identity.OrganisationKind.FEDERATION)
+                    .map(PasserelleUser::organisationId).findFirst().orElseThrow();
+            return fr.passerelle.shared.TenantContext.callAs(federation, () -> tx.execute(s -> jdbc.sql(
+                    "select id from " + table + " order by id limit 1").query(UUID.class).optional().map(UUID::toString)
+                    .orElse(UUID.randomUUID().toString())));
+        }
+
         String rowOf(String table, UUID organisationId, boolean own) {
             // Another association that holds data: one of the demo accounts' associations.
             UUID target = own ? organisationId : principals.values().stream()

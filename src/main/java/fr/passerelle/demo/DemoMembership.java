@@ -5,6 +5,7 @@ import fr.passerelle.identity.Organisations;
 import fr.passerelle.identity.Permissions;
 import fr.passerelle.network.MainField;
 import fr.passerelle.network.Membership;
+import fr.passerelle.network.MembershipFees;
 import fr.passerelle.network.Profile;
 import fr.passerelle.network.Siret;
 import fr.passerelle.shared.TenantContext;
@@ -27,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The demo network's membership: every demo association a member (one suspended for an unpaid fee,
- * one resigned), and membership applications in every state — two just submitted, one with its
+ * one resigned), this year's fees (scale, figures, calls, payments, arrears reminded), and membership applications in every state — two just submitted, one with its
  * regional opinion, one postponed, one refused, one accepted (its association created, with an
  * administrator whose password nobody knows, as the federation would give it by another channel).
  * Written once, when no application exists yet.
@@ -38,12 +39,14 @@ class DemoMembership {
     private final DemoDataRunner runner;
     private final Organisations organisations;
     private final Membership membership;
+    private final MembershipFees fees;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    DemoMembership(DemoDataRunner runner, Organisations organisations, Membership membership, TransactionTemplate tx,
-            Clock clock) {
+    DemoMembership(DemoDataRunner runner, Organisations organisations, Membership membership, MembershipFees fees,
+            TransactionTemplate tx, Clock clock) {
         this.runner = runner;
+        this.fees = fees;
         this.organisations = organisations;
         this.membership = membership;
         this.tx = tx;
@@ -95,6 +98,7 @@ class DemoMembership {
                         .filter(a -> !a.equals(DemoDataGenerator.demoId(DemoDataGenerator.FLAGSHIP_COURT))
                                 && !a.equals(DemoDataGenerator.demoId(DemoDataGenerator.SECOND_COURT)))
                         .sorted().toList();
+                seedFees(associations, today);
                 if (others.size() >= 2) {
                     membership.changeStatus(others.get(0), Membership.MemberStatus.SUSPENDED, today.minusMonths(2),
                             "Cotisation de l’année précédente impayée après deux relances.");
@@ -116,6 +120,38 @@ class DemoMembership {
             });
         }
         LoggerFactory.getLogger(DemoMembership.class).info("Demo membership: {} applications", n);
+    }
+
+    /**
+     * This year's scale (on the budget, due two months ago), every member's figures, the calls
+     * issued and mailed; most paid in full, some in part, the rest in arrears and reminded once.
+     */
+    private void seedFees(List<UUID> associations, LocalDate today) {
+        int year = today.getYear();
+        fees.saveRule(year, MembershipFees.Basis.BUDGET, today.minusMonths(2), List.of(
+                new MembershipFees.Bracket(BigDecimal.ZERO, new BigDecimal("150")),
+                new MembershipFees.Bracket(new BigDecimal("200000"), new BigDecimal("400")),
+                new MembershipFees.Bracket(new BigDecimal("500000"), new BigDecimal("800")),
+                new MembershipFees.Bracket(new BigDecimal("1000000"), new BigDecimal("1500")),
+                new MembershipFees.Bracket(new BigDecimal("3000000"), new BigDecimal("2500"))));
+        for (UUID association : associations) {
+            int h = Math.floorMod(association.hashCode(), 1000);
+            fees.recordFigures(association, year - 1, BigDecimal.valueOf(120_000L + h * 4_200L),
+                    BigDecimal.valueOf(2 + h % 55).add(new BigDecimal("0.5")));
+        }
+        fees.issue(year);
+        int n = 0;
+        for (MembershipFees.Call call : fees.allCalls(year, null)) {
+            int kind = n++ % 10;
+            if (kind < 7) {
+                fees.recordPayment(call.id(), today.minusMonths(3).plusDays(kind), call.amount(),
+                        kind % 2 == 0 ? MembershipFees.Method.TRANSFER : MembershipFees.Method.CHEQUE, null);
+            } else if (kind == 7) {
+                fees.recordPayment(call.id(), today.minusMonths(1), call.amount().divide(BigDecimal.valueOf(2)),
+                        MembershipFees.Method.TRANSFER, "Premier versement, le solde annoncé pour le mois prochain.");
+            }
+        }
+        fees.remind(year);
     }
 
     private void advance(String reference, Applicant applicant) {

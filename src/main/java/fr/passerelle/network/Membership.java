@@ -110,9 +110,11 @@ public class Membership {
     private final MailOutbox outbox;
     private final MessageSource messages;
     private final Clock clock;
+    private final MembershipFees fees;
 
     Membership(JdbcClient jdbc, AuditLog audit, Organisations organisations, ProfileChanges profiles,
-            MailOutbox outbox, MessageSource messages, Clock clock) {
+            MailOutbox outbox, MessageSource messages, Clock clock, MembershipFees fees) {
+        this.fees = fees;
         this.jdbc = jdbc;
         this.audit = audit;
         this.organisations = organisations;
@@ -360,6 +362,8 @@ public class Membership {
             jdbc.sql("update membership_application set organisation_id = ? where id = ?").param(organisation).param(id)
                     .update();
             recordStatus(organisation, MemberStatus.MEMBER, LocalDate.ofInstant(now, PARIS), null, id);
+            fees.recordFromApplication(organisation, LocalDate.ofInstant(now, PARIS).getYear(), a.annualBudget(),
+                    a.staff());
         }
         audit.record("membership.decided", "membership_application", id, decisionDetails(next, organisation));
         tellApplicant(a, next, why, firstAdmin);
@@ -503,13 +507,13 @@ public class Membership {
         return TenantContext.currentPrincipal().map(TenantPrincipal::displayName).orElse(null);
     }
 
-    private static void requireReview() {
+    static void requireReview() {
         if (!TenantContext.hasAuthority(Permissions.MEMBERSHIP_REVIEW)) {
             throw new org.springframework.security.access.AccessDeniedException("membership:review");
         }
     }
 
-    private static void requireDecide() {
+    static void requireDecide() {
         if (!TenantContext.hasAuthority(Permissions.MEMBERSHIP_DECIDE)) {
             throw new org.springframework.security.access.AccessDeniedException("membership:decide");
         }

@@ -102,4 +102,40 @@ class MembershipBrowserTest extends BrowserSupport {
         signIn("paul.girard." + tag);
         assertThat(page).hasURL(url("/mfa/enrol"));
     }
+
+    @Test
+    void theFederationRecordsAPaymentOfAFeeInArrearsAndTheAssociationSeesItsCalls() {
+        signIn("admin.federation");
+        page.navigate(url("/"));
+        assertThat(page.locator("#membership-summary")).containsText("cotisations impayées");
+        page.navigate(url("/network/fees"));
+        assertThat(page.locator("#fee-rule")).containsText("Budget annuel");
+        assertAccessible();
+        field("État").selectOption("Impayée");
+        click(AriaRole.BUTTON, "Rechercher");
+        Locator first = page.locator("#fee-calls tbody tr").first();
+        assertThat(first).containsText("Impayée");
+        String member = first.locator("a").textContent().trim();
+        first.locator("a").click();
+        assertThat(page.locator("h1")).containsText(member);
+        assertAccessible();
+        field("Montant").fill("999999");
+        click(AriaRole.BUTTON, "Enregistrer le paiement");
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("dépasse le reste à payer");
+        String remaining = page.locator("#amount").inputValue();
+        field("Montant").fill(remaining);
+        field("Moyen de paiement").selectOption("Chèque");
+        click(AriaRole.BUTTON, "Enregistrer le paiement");
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Paiement enregistré.");
+        assertThat(page.locator("h1")).containsText("Payée");
+        assertThat(page.locator("#fee-payments")).containsText("Chèque");
+
+        page.context().clearCookies();
+        signIn("directrice");
+        page.navigate(url("/network/profile/fees"));
+        assertThat(page.locator("#my-fee-calls")).containsText("COT-");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Télécharger l’appel (PDF)")).first())
+                .isVisible();
+        assertAccessible();
+    }
 }

@@ -4,6 +4,7 @@ import fr.passerelle.identity.Organisations;
 import fr.passerelle.network.Courts;
 import fr.passerelle.network.Directory;
 import fr.passerelle.network.Membership;
+import fr.passerelle.network.MembershipFees;
 import fr.passerelle.shared.ResultPage;
 import fr.passerelle.shared.web.Forms;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
@@ -26,12 +27,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MembershipController {
 
     private final Membership membership;
+    private final MembershipFees fees;
     private final Organisations organisations;
     private final Courts courts;
     private final Directory directory;
 
-    MembershipController(Membership membership, Organisations organisations, Courts courts, Directory directory) {
+    MembershipController(Membership membership, MembershipFees fees, Organisations organisations, Courts courts,
+            Directory directory) {
         this.membership = membership;
+        this.fees = fees;
         this.organisations = organisations;
         this.courts = courts;
         this.directory = directory;
@@ -53,6 +57,7 @@ class MembershipController {
     @GetMapping("/membership/summary")
     String summary(Model model) {
         model.addAttribute("waiting", membership.waiting());
+        model.addAttribute("arrears", fees.arrears());
         return "network/membership/summary :: summary";
     }
 
@@ -107,6 +112,8 @@ class MembershipController {
                 .orElseThrow(fr.passerelle.shared.BusinessException::notFound));
         model.addAttribute("history", membership.history(id));
         model.addAttribute("statuses", Membership.MemberStatus.values());
+        model.addAttribute("figures", fees.figures(id));
+        model.addAttribute("thisYear", fees.today().getYear());
         return "network/membership/member";
     }
 
@@ -115,18 +122,19 @@ class MembershipController {
     String changeStatus(@PathVariable UUID id, @RequestParam(required = false) Membership.MemberStatus status,
             @RequestParam(defaultValue = "") String since, @RequestParam(defaultValue = "") String reason,
             RedirectAttributes redirect) {
-        LocalDate from = date(since);
+        LocalDate from = Inputs.date(since);
         Forms.perform(redirect, "membership.status.saved", () -> membership.changeStatus(id, status, from, reason));
         return "redirect:/network/members/" + id;
     }
 
-    /** A date typed in the form; none when it is not one (the service then refuses it with its message). */
-    private static LocalDate date(String value) {
-        try {
-            return value.isBlank() ? null : LocalDate.parse(value.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
+    @PostMapping("/members/{id}/figures")
+    @PreAuthorize("hasAuthority('membership:decide')")
+    String figures(@PathVariable UUID id, @RequestParam(defaultValue = "0") int year,
+            @RequestParam(defaultValue = "") String annualBudget, @RequestParam(defaultValue = "") String staff,
+            RedirectAttributes redirect) {
+        Forms.perform(redirect, "fees.figures.saved", () -> fees.recordFigures(id, year, Inputs.decimal(annualBudget),
+                Inputs.decimal(staff)));
+        return "redirect:/network/members/" + id;
     }
 
     /** The first administrator's login suggested from the e-mail's local part (the decider may change it). */

@@ -3,20 +3,26 @@ package fr.passerelle.network.web;
 import fr.passerelle.identity.Organisations;
 import fr.passerelle.network.Courts;
 import fr.passerelle.network.Directory;
+import fr.passerelle.network.Membership;
+import fr.passerelle.network.MembershipFees;
 import fr.passerelle.network.Profile;
 import fr.passerelle.network.ProfileChanges;
 import fr.passerelle.shared.BusinessException;
 import fr.passerelle.shared.FieldRefusal;
 import fr.passerelle.shared.TenantContext;
+import fr.passerelle.shared.web.Downloads;
 import fr.passerelle.shared.web.Forms;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -35,9 +41,13 @@ class ProfileController {
     private final Courts courts;
     private final Organisations organisations;
     private final ProfileFormModel formModel;
+    private final MembershipFees fees;
+    private final Membership membership;
 
     ProfileController(Directory directory, ProfileChanges changes, Courts courts, Organisations organisations,
-            ProfileFormModel formModel) {
+            ProfileFormModel formModel, MembershipFees fees, Membership membership) {
+        this.fees = fees;
+        this.membership = membership;
         this.directory = directory;
         this.changes = changes;
         this.courts = courts;
@@ -91,6 +101,25 @@ class ProfileController {
             return showForm(form, model);
         }
         return "redirect:/network/profile";
+    }
+
+    /** The association's membership: its status history and its calls for fees. */
+    @GetMapping("/fees")
+    String fees(Model model) {
+        UUID organisation = organisation();
+        model.addAttribute("organisation", organisations.get(organisation));
+        model.addAttribute("history", membership.history(organisation));
+        model.addAttribute("calls", fees.mine());
+        return "network/profile/fees";
+    }
+
+    @GetMapping("/fees/{id}/pdf")
+    ResponseEntity<byte[]> feePdf(@PathVariable UUID id) {
+        MembershipFees.Call call = fees.call(id);
+        if (!call.organisationId().equals(organisation())) {
+            throw BusinessException.notFound();
+        }
+        return Downloads.attachment(MediaType.APPLICATION_PDF, call.reference() + ".pdf", fees.pdf(id));
     }
 
     private String showForm(ProfileForm form, Model model) {

@@ -24,6 +24,14 @@ public final class Forms {
         redirect.addFlashAttribute("flashSuccess", messageKey);
     }
 
+    /** Flashes a success whose message takes arguments (e.g. how many were done). */
+    public static void success(RedirectAttributes redirect, String messageKey, Object... arguments) {
+        redirect.addFlashAttribute("flashSuccess", messageKey);
+        if (arguments != null && arguments.length > 0) {
+            redirect.addFlashAttribute("flashSuccessArguments", arguments);
+        }
+    }
+
     public static void error(RedirectAttributes redirect, String messageKey) {
         redirect.addFlashAttribute("flashError", messageKey);
     }
