@@ -206,6 +206,22 @@ class AuthorizationMatrixTest {
                     .param("status", "SUSPENDED").param("since", "2026-01-01").param("reason", "Motif."),
             Rule.post("/network/members/{id}/figures").requires("membership:decide").vars(Ids::unknown)
                     .param("year", "2026").param("annualBudget", "100000").param("staff", "2"),
+            // Bodies and meetings: members see their own (row-level security), the federation runs them.
+            Rule.get("/network/meetings").signedIn(),
+            Rule.post("/network/bodies").requires("meeting:manage").param("kind", "WORKING_GROUP").param("name", ""),
+            Rule.get("/network/bodies/{id}").signedIn().vars(Ids::unknown),
+            Rule.post("/network/bodies/{id}/members").requires("meeting:manage").vars(Ids::unknown)
+                    .param("organisationId", UUID.randomUUID().toString()),
+            Rule.post("/network/bodies/{id}/members/{userId}/remove").requires("meeting:manage").vars(Ids::unknown),
+            Rule.post("/network/bodies/{id}/meetings").requires("meeting:manage").vars(Ids::unknown).param("title", ""),
+            Rule.get("/network/meetings/{id}").signedIn().vars(Ids::unknown),
+            Rule.post("/network/meetings/{id}/reply").signedIn().vars(Ids::unknown).param("reply", "YES"),
+            Rule.post("/network/meetings/{id}/invite").requires("meeting:manage").vars(Ids::unknown),
+            Rule.post("/network/meetings/{id}/attendance").requires("meeting:manage").vars(Ids::unknown).param("rowVersion", "0"),
+            Rule.post("/network/meetings/{id}/minutes").requires("meeting:manage").vars(Ids::unknown).param("rowVersion", "0")
+                    .param("minutes", "Compte rendu."),
+            Rule.post("/network/meetings/{id}/decisions").requires("meeting:manage").vars(Ids::unknown).param("text", "D."),
+            Rule.post("/network/meetings/{id}/cancel").requires("meeting:manage").vars(Ids::unknown).param("rowVersion", "0"),
             Rule.get("/network/fees").requires("membership:review"),
             Rule.post("/network/fees/rule").requires("membership:decide").param("year", "2099").param("basis", "BUDGET")
                     .param("dueDate", "2099-13-01"),
@@ -814,9 +830,10 @@ class AuthorizationMatrixTest {
                     "reference:read")),
             Map.entry("ASSOCIATION_ADMIN", Set.of("api:explore", "audit:read", "audit:verify", "catalogue:manage",
                     "import:run", "practice:read", "profile:edit", "reference:read", "service:manage", "user:manage")),
-            Map.entry("FEDERATION_STAFF", Set.of("membership:review", "network:read", "network:validate", "observatory:national",
+            Map.entry("FEDERATION_STAFF", Set.of("meeting:manage", "membership:review", "network:read", "network:validate", "observatory:national",
                     "practice:edit", "practice:read", "programme:network", "reference:read")),
-            Map.entry("FEDERATION_ADMIN", Set.of("audit:read", "audit:verify", "membership:decide", "membership:review",
+            Map.entry("FEDERATION_ADMIN", Set.of("audit:read", "audit:verify", "meeting:manage", "membership:decide",
+                    "membership:review",
                     "network:read", "network:validate",
                     "observatory:national", "organisation:manage", "practice:edit", "practice:read", "programme:network",
                     "reference:edit",

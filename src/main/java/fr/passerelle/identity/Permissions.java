@@ -28,6 +28,8 @@ public final class Permissions {
     public static final String MEMBERSHIP_REVIEW = "membership:review";
     /** Membership applications decided, members' status changed (federation administrators). */
     public static final String MEMBERSHIP_DECIDE = "membership:decide";
+    /** The network's bodies and their meetings: members, invitations, attendance, minutes, decisions. */
+    public static final String MEETING_MANAGE = "meeting:manage";
 
     private Permissions() {}
 }

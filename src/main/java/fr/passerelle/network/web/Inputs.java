@@ -29,4 +29,13 @@ final class Inputs {
             return null;
         }
     }
+
+    /** A date and time as a datetime-local input sends it. */
+    static java.time.LocalDateTime dateTime(String value) {
+        try {
+            return value == null || value.isBlank() ? null : java.time.LocalDateTime.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
 }

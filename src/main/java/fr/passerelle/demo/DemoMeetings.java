@@ -1,0 +1,129 @@
+package fr.passerelle.demo;
+
+import fr.passerelle.identity.Organisations;
+import fr.passerelle.identity.Permissions;
+import fr.passerelle.identity.Roles;
+import fr.passerelle.identity.UserAccounts;
+import fr.passerelle.network.Meetings;
+import fr.passerelle.shared.TenantContext;
+import fr.passerelle.shared.TenantPrincipal;
+import fr.passerelle.shared.db.TenantScope;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The demo network's bodies: the board, the pre-sentencing commission and the regional meeting of
+ * Auvergne-Rhône-Alpes, whose members are the federation's demo staff, the director (and, in the
+ * commission, the service head) of Lyon and the administrator of Marseille. The board met last month (attendance, published minutes,
+ * decisions), the regional meeting met last week (minutes still a draft), the commission meets next
+ * month (invitations sent). Written once, when no body exists yet.
+ */
+@Component
+class DemoMeetings {
+
+    private final DemoDataRunner runner;
+    private final Organisations organisations;
+    private final Meetings meetings;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final UserAccounts users;
+    private final TenantScope tenantScope;
+
+    DemoMeetings(DemoDataRunner runner, Organisations organisations, Meetings meetings, TransactionTemplate tx, Clock clock,
+            UserAccounts users, TenantScope tenantScope) {
+        this.users = users;
+        this.tenantScope = tenantScope;
+        this.runner = runner;
+        this.organisations = organisations;
+        this.meetings = meetings;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    void seed() {
+        UUID federation = DemoDataGenerator.demoId("federation");
+        UUID lyon = DemoDataGenerator.demoId(DemoDataGenerator.FLAGSHIP_COURT);
+        UUID marseille = DemoDataGenerator.demoId(DemoDataGenerator.SECOND_COURT);
+        if (!runner.enabled() || organisations.find(federation).isEmpty() || organisations.find(lyon).isEmpty()) {
+            return;
+        }
+        TenantPrincipal actor = new Actor(null, federation, "Équipe fédérale (démo)");
+        DemoPermissions.callAs(actor, List.of(Permissions.MEETING_MANAGE), () -> {
+            TenantContext.runAs(federation, () -> tx.executeWithoutResult(status -> {
+                if (!meetings.bodies().isEmpty()) {
+                    return;
+                }
+                LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneId.of("Europe/Paris"))).withSecond(0).withNano(0);
+                UUID board = meetings.createBody(Meetings.Kind.BOARD, "Conseil d’administration", null,
+                        "Le conseil d’administration de la fédération.");
+                UUID commission = meetings.createBody(Meetings.Kind.COMMISSION, "Commission pré-sentencielle", null,
+                        "Enquêtes, contrôle judiciaire socio-éducatif, alternatives aux poursuites.");
+                UUID regional = meetings.createBody(Meetings.Kind.REGIONAL, "Réunion régionale Auvergne-Rhône-Alpes",
+                        DemoDataGenerator.regionCode("Auvergne-Rhône-Alpes"), null);
+                for (UUID body : List.of(board, commission, regional)) {
+                    name(body, federation, Roles.FEDERATION_STAFF, "equipe.federale", Meetings.MemberRole.CHAIR);
+                    name(body, federation, Roles.FEDERATION_ADMIN, "admin.federation", Meetings.MemberRole.MEMBER);
+                    name(body, lyon, Roles.DIRECTOR, "directrice", Meetings.MemberRole.MEMBER);
+                }
+                name(commission, lyon, Roles.SERVICE_HEAD, "cheffe.service", Meetings.MemberRole.MEMBER);
+                name(board, marseille, Roles.ASSOCIATION_ADMIN, "admin.marseille", Meetings.MemberRole.MEMBER);
+                name(commission, marseille, Roles.ASSOCIATION_ADMIN, "admin.marseille", Meetings.MemberRole.MEMBER);
+
+                UUID held = meetings.plan(board, new Meetings.MeetingInput("Conseil du trimestre",
+                        now.minusMonths(1).withHour(14).withMinute(0), now.minusMonths(1).withHour(17).withMinute(0),
+                        Meetings.Mode.ON_SITE, "Siège de la fédération, Paris",
+                        null, "1. Approbation du dernier compte rendu\n2. Adhésions\n3. Cotisations\n4. Questions diverses"));
+                meetings.invite(held);
+                List<UUID> invited = meetings.invitations(held).stream().map(Meetings.Invitation::userId).toList();
+                meetings.recordAttendance(held, meetings.meeting(held).rowVersion(),
+                        invited.subList(0, Math.max(1, invited.size() - 1)));
+                meetings.recordDecision(held, "Le barème des cotisations de l’année est adopté.");
+                meetings.recordDecision(held, "Deux demandes d’adhésion sont renvoyées à la commission.");
+                meetings.saveMinutes(held, meetings.meeting(held).rowVersion(), "Présents : voir la liste d’émargement.\n"
+                        + "Le compte rendu précédent est approuvé. Le barème des cotisations est adopté à l’unanimité."
+                        + "\nLes demandes d’adhésion en cours sont présentées ; deux sont renvoyées à la commission.", true);
+
+                UUID week = meetings.plan(regional, new Meetings.MeetingInput("Rencontre régionale",
+                        now.minusDays(7).withHour(10).withMinute(0), now.minusDays(7).withHour(12).withMinute(30),
+                        Meetings.Mode.REMOTE, null, "https://visio.demo.passerelle.invalid/aura",
+                        "1. Tour de table des associations\n2. Stages de responsabilisation : retours"));
+                meetings.invite(week);
+                meetings.recordAttendance(week, meetings.meeting(week).rowVersion(),
+                        meetings.invitations(week).stream().map(Meetings.Invitation::userId).toList());
+                meetings.saveMinutes(week, meetings.meeting(week).rowVersion(),
+                        "Projet : tour de table ; les stages reprennent en janvier.", false);
+
+                UUID next = meetings.plan(commission, new Meetings.MeetingInput("Commission de rentrée",
+                        now.plusMonths(1).withHour(9).withMinute(30), now.plusMonths(1).withHour(12).withMinute(0),
+                        Meetings.Mode.ON_SITE, "Maison des associations, Lyon", null,
+                        "1. Contrôle judiciaire socio-éducatif : pratiques\n2. Enquêtes sociales rapides : délais"));
+                meetings.invite(next);
+                LoggerFactory.getLogger(DemoMeetings.class).info("Demo meetings: 3 bodies, 3 meetings");
+            }));
+            return null;
+        });
+    }
+
+    /** Names a demo account of an organisation (found by its role and login) to a body, if it exists. */
+    private void name(UUID body, UUID organisation, String roleCode, String login, Meetings.MemberRole role) {
+        UUID user = tenantScope.callAs(organisation, () -> users.loginsWithRole(roleCode)).get(login);
+        if (user != null) {
+            meetings.addMember(body, organisation, user, role);
+        }
+    }
+
+    /** The demo user on whose behalf the meetings are written. */
+    private record Actor(UUID userId, UUID organisationId, String displayName) implements TenantPrincipal {}
+}
