@@ -208,6 +208,7 @@ class AuthorizationMatrixTest {
                     .param("year", "2026").param("annualBudget", "100000").param("staff", "2"),
             // Bodies and meetings: members see their own (row-level security), the federation runs them.
             Rule.get("/network/meetings").signedIn(),
+            Rule.get("/network/meetings/upcoming").signedIn(),
             Rule.post("/network/bodies").requires("meeting:manage").param("kind", "WORKING_GROUP").param("name", ""),
             Rule.get("/network/bodies/{id}").signedIn().vars(Ids::unknown),
             Rule.post("/network/bodies/{id}/members").requires("meeting:manage").vars(Ids::unknown)

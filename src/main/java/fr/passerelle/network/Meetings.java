@@ -314,6 +314,14 @@ public class Meetings {
                 .query(Meetings::map).list();
     }
 
+    /** The next planned meetings the user sees (their bodies', or all for the federation), soonest first. */
+    @Transactional(readOnly = true)
+    public List<Meeting> upcoming(int limit) {
+        return jdbc.sql(SELECT + " where m.status = 'PLANNED' and m.ends_at >= :now order by m.starts_at limit :limit")
+                .param("now", Timestamp.from(clock.instant())).param("limit", limit)
+                .query(Meetings::map).list();
+    }
+
     /** One meeting, if the user sees it; its minutes only once published, unless the user runs the meetings. */
     @Transactional(readOnly = true)
     public Meeting meeting(UUID id) {

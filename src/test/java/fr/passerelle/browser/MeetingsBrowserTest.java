@@ -53,6 +53,8 @@ class MeetingsBrowserTest extends BrowserSupport {
 
         page.context().clearCookies();
         signIn("directrice");
+        // The home page lists the member's next meetings.
+        assertThat(page.locator("#upcoming-meetings")).containsText(title);
         page.navigate(meeting);
         assertThat(page.locator("#my-reply")).containsText("Vous n’avez pas encore répondu.");
         click(AriaRole.BUTTON, "Oui");

@@ -65,7 +65,7 @@ class MeetingsTest {
         assertThatThrownBy(() -> meetings.plan(body, new Meetings.MeetingInput("Séance " + tag, start, start.plusHours(2),
                 Meetings.Mode.REMOTE, null, "http://visio.example.org/x", "1. Accueil")))
                 .hasFieldOrPropertyWithValue("messageKey", "meeting.remoteUrl.invalid");
-        UUID meeting = meetings.plan(body, new Meetings.MeetingInput("Séance " + tag, start, start.plusHours(2),
+        UUID meeting = meetings.plan(body, new Meetings.MeetingInput("Séance " + tag, start, start.plusHours(4),
                 Meetings.Mode.ON_SITE, "Siège de la fédération, Paris", null, "1. Accueil\n2. Rapport d'activité"));
 
         assertThat(meetings.invite(meeting)).isEqualTo(2);
@@ -79,10 +79,12 @@ class MeetingsTest {
         // A member sees the body and the meeting and replies; a colleague who is not a member sees nothing.
         SignedIn.as(users, "directrice");
         assertThat(meetings.bodies()).extracting(Meetings.Body::id).contains(body);
+        assertThat(meetings.upcoming(50)).extracting(Meetings.Meeting::id).contains(meeting);
         meetings.reply(meeting, Meetings.Reply.YES);
         assertThat(meetings.myInvitation(meeting)).get().extracting(Meetings.Invitation::reply).isEqualTo(Meetings.Reply.YES);
         SignedIn.as(users, "intervenant");
         assertThat(meetings.bodies()).extracting(Meetings.Body::id).doesNotContain(body);
+        assertThat(meetings.upcoming(50)).extracting(Meetings.Meeting::id).doesNotContain(meeting);
         assertThatThrownBy(() -> meetings.meeting(meeting)).isInstanceOf(BusinessException.class)
                 .hasFieldOrPropertyWithValue("status", 404);
         assertThatThrownBy(() -> meetings.reply(meeting, Meetings.Reply.NO)).isInstanceOf(BusinessException.class);

@@ -45,6 +45,15 @@ class MeetingsController {
         return "network/meetings/list";
     }
 
+    /** The home page's card of the next meetings (nothing when the user has none to come and runs none). */
+    @GetMapping("/meetings/upcoming")
+    String upcoming(Model model) {
+        model.addAttribute("upcoming", meetings.upcoming(5));
+        model.addAttribute("manages", fr.passerelle.shared.TenantContext.hasAuthority(
+                fr.passerelle.identity.Permissions.MEETING_MANAGE));
+        return "network/meetings/upcoming :: card";
+    }
+
     @PostMapping("/bodies")
     @PreAuthorize("hasAuthority('meeting:manage')")
     String createBody(@RequestParam(required = false) Meetings.Kind kind, @RequestParam(defaultValue = "") String name,
