@@ -282,7 +282,8 @@ public class Meetings {
         if (input.startsAt() == null) {
             throw new FieldRefusal("startsAt", "meeting.startsAt.invalid");
         }
-        if (input.endsAt() == null || !input.endsAt().isAfter(input.startsAt())) {
+        if (input.endsAt() == null
+                || !input.endsAt().atZone(PARIS).toInstant().isAfter(input.startsAt().atZone(PARIS).toInstant())) {
             throw new FieldRefusal("endsAt", "meeting.endsAt.invalid");
         }
         if (input.mode() == null) {
@@ -375,7 +376,6 @@ public class Meetings {
         for (Invitee invitee : invitees(meeting.bodyId())) {
             members.put(invitee.userId(), invitee);
         }
-        byte[] ics = ics(meeting, List.copyOf(members.values()));
         String subject = messages.getMessage("meeting.mail.invite.subject", new Object[] {meeting.bodyName(),
                 meeting.title()}, MAIL_LOCALE);
         String body = messages.getMessage("meeting.mail.invite.body", new Object[] {meeting.bodyName(), meeting.title(),
@@ -386,6 +386,8 @@ public class Meetings {
             if (member == null || member.email() == null || member.email().isBlank()) {
                 continue;
             }
+            // Each invitation names its own recipient only: members do not get each other's addresses.
+            byte[] ics = ics(meeting, List.of(member));
             tenantScope.callAs(member.organisationId(), () -> outbox.enqueue("MEETING_INVITATION",
                     "meeting:" + meetingId + ":" + member.userId(), member.email(), subject, body,
                     List.of(new MailOutbox.Attachment("reunion.ics", "text/calendar; method=REQUEST; charset=UTF-8", ics))));
@@ -407,7 +409,7 @@ public class Meetings {
                 .list();
     }
 
-    /** The meeting as an iCalendar request, in UTC, with its attendees. */
+    /** The meeting as an iCalendar request, in UTC, with the attendees given (an invitation: its recipient). */
     byte[] ics(Meeting meeting, List<Invitee> attendees) {
         ICalendar calendar = new ICalendar();
         calendar.setMethod(Method.request());
@@ -440,9 +442,10 @@ public class Meetings {
         if (meeting.status() != Status.PLANNED) {
             throw BusinessException.conflict("meeting.notPlanned");
         }
-        Integer done = jdbc.sql("select count(*) from network_meeting_reply(?, ?)").params(meetingId, reply.name())
-                .query(Integer.class).single();
-        if (done == 0) {
+        // The function answers 1 when the member's own invitation was updated, null when there is none.
+        List<Object> done = jdbc.sql("select network_meeting_reply(?, ?)").params(meetingId, reply.name())
+                .query((rs, n) -> rs.getObject(1)).list();
+        if (done.isEmpty() || done.get(0) == null) {
             throw BusinessException.invalid("meeting.reply.notInvited");
         }
         audit.record("meeting.replied", "network_meeting", meetingId, Map.of("reply", reply.name()));

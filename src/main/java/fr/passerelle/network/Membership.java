@@ -237,7 +237,7 @@ public class Membership {
                 select a.id, a.reference, a.status, a.name, r.name as region_name, a.submitted_at, a.opinion
                 from membership_application a left join identity_network_region_v r on r.code = a.region_code"""
                 + where + " order by a.submitted_at desc, a.reference desc limit :limit offset :offset")
-                .params(params).param("limit", PAGE_SIZE).param("offset", page * PAGE_SIZE)
+                .params(params).param("limit", PAGE_SIZE).param("offset", (long) page * PAGE_SIZE)
                 .query((rs, n) -> new ApplicationLine(rs.getObject("id", UUID.class), rs.getString("reference"),
                         Status.valueOf(rs.getString("status")), rs.getString("name"), rs.getString("region_name"),
                         rs.getTimestamp("submitted_at").toInstant(), enumOrNull(Opinion.class, rs.getString("opinion"))))
@@ -323,7 +323,7 @@ public class Membership {
             throw new FieldRefusal("decision", "membership.decision.required");
         }
         String why = trimmed(reason);
-        if (decision != Decision.ACCEPT && (why == null || why.length() > 2000)) {
+        if ((decision != Decision.ACCEPT && why == null) || (why != null && why.length() > 2000)) {
             throw new FieldRefusal("reason", "membership.reason.required");
         }
         Application a = application(id);
@@ -388,7 +388,7 @@ public class Membership {
         params.put("q", q == null ? null : Like.literal(q));
         long total = jdbc.sql("select count(*) " + from).params(params).query(Long.class).single();
         List<Member> items = jdbc.sql("select m.* " + from + " order by m.name, m.id limit :limit offset :offset")
-                .params(params).param("limit", PAGE_SIZE).param("offset", page * PAGE_SIZE)
+                .params(params).param("limit", PAGE_SIZE).param("offset", (long) page * PAGE_SIZE)
                 .query((rs, n) -> new Member(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("city"),
                         rs.getString("region_name"), enumOrNull(MemberStatus.class, rs.getString("status")),
                         rs.getObject("since", LocalDate.class)))
@@ -428,7 +428,8 @@ public class Membership {
             throw new FieldRefusal("reason", "membership.reason.required");
         }
         LocalDate today = LocalDate.now(clock.withZone(PARIS));
-        if (since == null || since.isAfter(today.plusYears(1)) || since.isBefore(today.minusYears(5))) {
+        // Not in the future: the latest status recorded is the current one, from the day it is recorded.
+        if (since == null || since.isAfter(today) || since.isBefore(today.minusYears(5))) {
             throw new FieldRefusal("since", "membership.since.invalid");
         }
         List<StatusEvent> history = history(organisationId);

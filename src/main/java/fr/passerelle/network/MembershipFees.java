@@ -175,6 +175,8 @@ public class MembershipFees {
                 throw new FieldRefusal("brackets", "fees.brackets.duplicate");
             }
         }
+        // The year's rule locked: issuing the calls (which locks it too) cannot run with the scale half-changed.
+        jdbc.sql("select year from membership_fee_rule where year = ? for update").param(year).query(Integer.class).optional();
         long issued = jdbc.sql("select count(*) from membership_fee_call where year = ?").param(year)
                 .query(Long.class).single();
         if (issued > 0) {
@@ -252,6 +254,7 @@ public class MembershipFees {
     @Transactional
     public Issued issue(int year) {
         requireDecide();
+        jdbc.sql("select year from membership_fee_rule where year = ? for update").param(year).query(Integer.class).optional();
         Rule rule = rule(year).orElseThrow(() -> BusinessException.invalid("fees.rule.missing", year));
         List<Map<String, Object>> members = jdbc.sql("""
                 select o.id, o.name,
@@ -317,7 +320,7 @@ public class MembershipFees {
         long total = jdbc.sql("select count(*) from (" + SELECT + from).params(params).query(Long.class).single();
         List<Call> items = jdbc.sql("select x.* from (" + SELECT + from + " order by x.organisation_name, x.id"
                         + " limit :limit offset :offset")
-                .params(params).param("limit", PAGE_SIZE).param("offset", page * PAGE_SIZE)
+                .params(params).param("limit", PAGE_SIZE).param("offset", (long) page * PAGE_SIZE)
                 .query(MembershipFees::map).list();
         return new ResultPage<>(items, page, PAGE_SIZE, total);
     }
@@ -367,7 +370,7 @@ public class MembershipFees {
         if (paidOn == null || paidOn.isAfter(today()) || paidOn.isBefore(call.issuedAt().atZone(PARIS).toLocalDate().minusYears(1))) {
             throw new FieldRefusal("paidOn", "fees.payment.date");
         }
-        if (amount == null || amount.signum() <= 0) {
+        if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2) {
             throw new FieldRefusal("amount", "fees.payment.amount");
         }
         if (amount.compareTo(call.remaining()) > 0) {

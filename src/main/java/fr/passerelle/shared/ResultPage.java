@@ -13,8 +13,11 @@ import java.util.List;
  */
 public record ResultPage<T>(List<T> items, int page, int size, long total) {
 
+    /** The highest page index accepted from a request (beyond it a page offset would overflow). */
+    public static final int MAX_PAGE = 1_000_000;
+
     public static int sanitizePage(Integer page) {
-        return page == null || page < 0 ? 0 : page;
+        return page == null || page < 0 ? 0 : Math.min(page, MAX_PAGE);
     }
 
     public int totalPages() {

@@ -70,6 +70,14 @@ class MeetingsTest {
 
         assertThat(meetings.invite(meeting)).isEqualTo(2);
         assertThat(meetings.invite(meeting)).isZero();
+        // Named after the invitations: a member, but not invited, so a reply is refused (nothing written).
+        var cheffe = SignedIn.as(users, "cheffe.service");
+        SignedIn.as(users, "equipe.federale");
+        meetings.addMember(body, cheffe.organisationId(), cheffe.userId(), Meetings.MemberRole.MEMBER);
+        SignedIn.as(users, "cheffe.service");
+        assertThatThrownBy(() -> meetings.reply(meeting, Meetings.Reply.YES))
+                .hasFieldOrPropertyWithValue("messageKey", "meeting.reply.notInvited");
+        SignedIn.as(users, "equipe.federale");
         String ics = new String(meetings.ics(meetings.meeting(meeting), List.of(new Meetings.Invitee(directrice.userId(),
                 directrice.organisationId(), "Directrice", "d@example.org", Meetings.MemberRole.CHAIR))),
                 StandardCharsets.UTF_8);

@@ -103,6 +103,8 @@ class MembershipFeesTest {
         // Payments: not more than what remains, not in the future; paid in two parts.
         assertThatThrownBy(() -> fees.recordPayment(mine.id(), fees.today(), new BigDecimal("301"),
                 MembershipFees.Method.TRANSFER, null)).hasFieldOrPropertyWithValue("messageKey", "fees.payment.tooMuch");
+        assertThatThrownBy(() -> fees.recordPayment(mine.id(), fees.today(), new BigDecimal("0.001"),
+                MembershipFees.Method.TRANSFER, null)).hasFieldOrPropertyWithValue("messageKey", "fees.payment.amount");
         assertThatThrownBy(() -> fees.recordPayment(mine.id(), fees.today().plusDays(1), new BigDecimal("10"),
                 MembershipFees.Method.TRANSFER, null)).hasFieldOrPropertyWithValue("messageKey", "fees.payment.date");
         fees.recordPayment(mine.id(), fees.today(), new BigDecimal("100"), MembershipFees.Method.CHEQUE, "Chèque 1");
