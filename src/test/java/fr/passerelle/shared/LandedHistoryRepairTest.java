@@ -125,6 +125,31 @@ class LandedHistoryRepairTest {
     }
 
     @Test
+    void aDatabaseMigratedBy6d4dd2bGetsTheLandedProgrammesChecksumAndTheSchemaOfANewDatabase() {
+        MigrationDatabases databases = new MigrationDatabases(server);
+        String database = databases.fresh("landed_6d4dd2b");
+        // Up to the version before it with the current files, then V202612100200 as 6d4dd2b edited it.
+        databases.configure(database, "202612100100", MigrationDatabases.MIGRATIONS).validateOnMigrate(false).load()
+                .migrate();
+        databases.configure(database, "202612100200", "classpath:db/landed/6d4dd2b").validateOnMigrate(false).load()
+                .migrate();
+        JdbcClient owner = JdbcClient.create(databases.owner(database));
+        assertThat(history(owner)).contains("202612100200 V202612100200__programmes_local_programmes.sql 170096570");
+        assertThat(databases.flyway(database, null).validateWithResult().validationSuccessful)
+                .as("Flyway alone refuses this history").isFalse();
+
+        Flyway flyway = databases.flyway(database, null);
+        migrationStep.migrate(flyway);
+
+        assertThat(flyway.validateWithResult().validationSuccessful).isTrue();
+        assertThat(flyway.info().pending()).isEmpty();
+        assertThat(history(owner)).contains("202612100200 V202612100200__programmes_local_programmes.sql 445287592");
+        String fresh = databases.fresh("landed_6d4dd2b_fresh");
+        databases.flyway(fresh, null).migrate();
+        assertThat(schema(databases, database)).containsExactlyElementsOf(schema(databases, fresh));
+    }
+
+    @Test
     void aDatabaseMigratedBy2f4460cGetsTheKeySumsOfTheMediansOfTheMeasuresCountedAlready() {
         MigrationDatabases databases = new MigrationDatabases(server);
         String database = databases.fresh("landed_2f4460c");

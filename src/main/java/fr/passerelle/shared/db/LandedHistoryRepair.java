@@ -34,6 +34,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * 2f4460c landed them and their changes are new migrations ({@code V202612080010} to
  * {@code V202612080040}) that leave a database migrated by 07ec5e2's files as it is. A database
  * that recorded 07ec5e2's checksums for these four versions gets the landed files' checksums.
+ *
+ * <p>A third: {@code V202612100200} landed with 05f1e04 and was edited by f109044 (the main of
+ * 6d4dd2b applied the edited file). The file is back as it landed, its changes are
+ * {@code V202612100300}, which leaves a database migrated by the edited file as it is, and such a
+ * database gets the landed checksum.
  */
 public final class LandedHistoryRepair {
 
@@ -57,12 +62,14 @@ public final class LandedHistoryRepair {
      */
     static final String OBSERVATORY_SCHEMA_AT_2884EBC = "1fdf4e025b4a4e1200a8704a093c2785";
 
-    /** Version, then 07ec5e2's checksum of its edited file, then the checksum of the file 2f4460c landed. */
+    /** Version, then the checksum of its file as edited after landing, then the checksum of the file that landed. */
     static final List<EditedAfterLanding> EDITED_AFTER_LANDING = List.of(
             new EditedAfterLanding("202612061000", -1642810374, 96386561),
             new EditedAfterLanding("202612061100", 722681725, 1451782091),
             new EditedAfterLanding("202612061310", -1471566594, -1885968324),
-            new EditedAfterLanding("202612061500", -1398024487, -1112035635));
+            new EditedAfterLanding("202612061500", -1398024487, -1112035635),
+            // Edited by f109044 after 05f1e04 had landed it; its changes are V202612100300.
+            new EditedAfterLanding("202612100200", 170096570, 445287592));
 
     private static final String MANUAL = " See the README, \"Upgrading a database created between 3 and 6 December\".";
 
@@ -107,10 +114,10 @@ public final class LandedHistoryRepair {
             }
         }
         if (!repaired.isEmpty()) {
-            log.warn("Schema history of a database migrated by the main of 6 December (07ec5e2) repaired: "
-                    + String.join(", ", repaired) + " recorded with the checksums of the files as they had landed"
-                    + " (2f4460c); V202612080010 to V202612080040 carry 07ec5e2's changes and leave this database's"
-                    + " data as it is.");
+            log.warn("Schema history repaired: " + String.join(", ", repaired) + " recorded with the checksums of"
+                    + " the files as they had landed (V202612061000 to V202612061500 as 2f4460c landed them, their"
+                    + " later changes in V202612080010 to V202612080040; V202612100200 as 05f1e04 landed it, its"
+                    + " later changes in V202612100300); this database's data is left as it is.");
         }
     }
 
