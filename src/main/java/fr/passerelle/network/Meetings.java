@@ -135,22 +135,27 @@ public class Meetings {
         this.messages = messages;
     }
 
-    /** The bodies the user sees: all for the federation, else those they belong to. */
+    /** The bodies the user sees (row-level security): all for the federation, else those they belong to. */
     @Transactional(readOnly = true)
     public List<Body> bodies() {
-        return jdbc.sql("""
-                select b.id, b.kind, b.name, b.region_code, b.description,
-                       (select count(*) from network_body_member m where m.body_id = b.id and m.left_on is null) as members
-                from network_body b order by b.kind, b.name""")
-                .query((rs, n) -> new Body(rs.getObject("id", UUID.class), Kind.valueOf(rs.getString("kind")),
-                        rs.getString("name"), rs.getString("region_code"), rs.getString("description"), rs.getLong("members")))
-                .list();
+        return jdbc.sql(BODIES + " order by b.kind, b.name").query(Meetings::body).list();
     }
 
     /** One body, if the user sees it. */
     @Transactional(readOnly = true)
     public Body body(UUID id) {
-        return bodies().stream().filter(b -> b.id().equals(id)).findFirst().orElseThrow(BusinessException::notFound);
+        return jdbc.sql(BODIES + " where b.id = ?").param(id).query(Meetings::body).optional()
+                .orElseThrow(BusinessException::notFound);
+    }
+
+    private static final String BODIES = """
+            select b.id, b.kind, b.name, b.region_code, b.description,
+                   (select count(*) from network_body_member m where m.body_id = b.id and m.left_on is null) as members
+            from network_body b""";
+
+    private static Body body(ResultSet rs, int n) throws SQLException {
+        return new Body(rs.getObject("id", UUID.class), Kind.valueOf(rs.getString("kind")), rs.getString("name"),
+                rs.getString("region_code"), rs.getString("description"), rs.getLong("members"));
     }
 
     @Transactional
