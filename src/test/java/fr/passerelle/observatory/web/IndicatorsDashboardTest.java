@@ -58,7 +58,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * </pre>
  * The director sees the whole association, the head of the post-sentenciel service only measure 3,
  * whatever service the address names. For the comparison with the network, a second sharing
- * association has 6 EP received at TJ-LYON in January 2016 (5 of them ended in 2016).
+ * association has 8 EP received at TJ-LYON in January 2016 (7 of them ended in 2016): perturbed by at
+ * most 2, the rest of the network's counts are never below the threshold of 5, whatever the record keys.
  */
 @PasserelleIntegrationTest
 @AutoConfigureMockMvc
@@ -143,11 +144,11 @@ class IndicatorsDashboardTest {
             UUID worker = user("voisin", null, Roles.CASE_WORKER, suffix);
             UUID someone = persons.create(new Persons.PersonData("Voisin", "Réseau", LocalDate.of(1980, 1, 1), "M",
                     null, null, null, null, null, null, null), true);
-            for (int day = 1; day <= 6; day++) {
+            for (int day = 1; day <= 8; day++) {
                 UUID m = assigned(someone, typeId("EP"), "TJ-LYON", LocalDate.of(2016, 1, day), worker);
                 measures.perform(m, MeasureAction.START,
                         new Measures.ActionInput(null, LocalDate.of(2016, 1, day + 10), null, null));
-                if (day <= 5) {
+                if (day <= 7) {
                     measures.perform(m, MeasureAction.END, new Measures.ActionInput(null,
                             LocalDate.of(2016, 9, day), MeasureOutcome.COMPLETED, null));
                 }
@@ -327,7 +328,7 @@ class IndicatorsDashboardTest {
         assertThat(whole.received().counts().total() - network.received().counts().total()).isEqualTo(3);
         assertThat(network.sharing()).isEqualTo(whole.sharing() - 1);
         assertThat(network.received().total()).as("rest of the network received in 2016").isNotNull()
-                .isGreaterThanOrEqualTo(4L);
+                .isGreaterThanOrEqualTo(6L);
         assertThat(html).contains("Comparaison avec le reste du réseau", "de janvier 2016 à décembre 2016",
                 "Le reste du réseau : les " + network.sharing() + " autres associations, sur " + network.members()
                         + " membres", "Reste du réseau", "Votre association", "atteint 10")
