@@ -62,6 +62,35 @@ class SignInTest {
         assertThat(after).isNotEqualTo(before);
     }
 
+    /**
+     * A session's row is not written again while its last access moved by less than a minute and
+     * nothing else changed; it is once it moved by more.
+     */
+    @Test
+    void writesASessionsLastAccessOnlyWhenItMovedByAMinute() throws Exception {
+        WebClient web = new WebClient(port);
+        web.get("/login");
+        web.signIn("cheffe.service", DemoAccounts.PASSWORD);
+        String id = new String(java.util.Base64.getDecoder().decode(web.cookie("PASSERELLE_SESSION").orElseThrow()),
+                java.nio.charset.StandardCharsets.US_ASCII);
+        long signedIn = lastAccess(id);
+        assertThat(web.get("/").statusCode()).isEqualTo(200);
+        assertThat(lastAccess(id)).as("a page a moment later writes nothing").isEqualTo(signedIn);
+
+        OwnerSql.of(server).sql("update spring_session set last_access_time = last_access_time - 61000,"
+                + " expiry_time = expiry_time - 61000 where session_id = ?").param(id).update();
+        assertThat(web.get("/").statusCode()).isEqualTo(200);
+        assertThat(lastAccess(id)).as("a page more than a minute later writes the last access")
+                .isGreaterThanOrEqualTo(signedIn);
+        assertThat(OwnerSql.of(server).sql("select expiry_time - last_access_time from spring_session where session_id = ?")
+                .param(id).query(Long.class).single()).isEqualTo(30 * 60 * 1000L);
+    }
+
+    private long lastAccess(String sessionId) {
+        return OwnerSql.of(server).sql("select last_access_time from spring_session where session_id = ?")
+                .param(sessionId).query(Long.class).single();
+    }
+
     @Test
     void answersUnknownAndKnownLoginNamesTheSameWay() throws Exception {
         HttpResponse<String> unknown = new WebClient(port).signIn("nobody-at-all", "Wrong-password-1");
