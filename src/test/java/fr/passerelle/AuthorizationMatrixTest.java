@@ -223,6 +223,19 @@ class AuthorizationMatrixTest {
                     .param("minutes", "Compte rendu."),
             Rule.post("/network/meetings/{id}/decisions").requires("meeting:manage").vars(Ids::unknown).param("text", "D."),
             Rule.post("/network/meetings/{id}/cancel").requires("meeting:manage").vars(Ids::unknown).param("rowVersion", "0"),
+            // Resource library: readers by row-level security, the federation's staff keep it; public page open.
+            Rule.get("/network/resources").signedIn(),
+            Rule.get("/network/resources/new").requires("library:manage"),
+            Rule.post("/network/resources").requires("library:manage").param("title", "Guide").param("access", "PUBLIC"),
+            Rule.get("/network/resources/{id}").signedIn().vars(Ids::unknown),
+            Rule.get("/network/resources/{id}/file").signedIn().vars(Ids::unknown),
+            Rule.post("/network/resources/{id}").requires("library:manage").vars(Ids::unknown).param("rowVersion", "0")
+                    .param("title", "Guide").param("access", "PUBLIC"),
+            Rule.post("/network/resources/{id}/versions").requires("library:manage").vars(Ids::unknown).param("rowVersion", "0"),
+            Rule.post("/network/resources/{id}/withdraw").requires("library:manage").vars(Ids::unknown).param("rowVersion", "0")
+                    .param("reason", "Périmé."),
+            Rule.get("/reseau/ressources").open(),
+            Rule.get("/reseau/ressources/{id}/fichier").open().vars(Ids::unknown),
             Rule.get("/network/fees").requires("membership:review"),
             Rule.post("/network/fees/rule").requires("membership:decide").param("year", "2099").param("basis", "BUDGET")
                     .param("dueDate", "2099-13-01"),
@@ -831,9 +844,9 @@ class AuthorizationMatrixTest {
                     "reference:read")),
             Map.entry("ASSOCIATION_ADMIN", Set.of("api:explore", "audit:read", "audit:verify", "catalogue:manage",
                     "import:run", "practice:read", "profile:edit", "reference:read", "service:manage", "user:manage")),
-            Map.entry("FEDERATION_STAFF", Set.of("meeting:manage", "membership:review", "network:read", "network:validate", "observatory:national",
+            Map.entry("FEDERATION_STAFF", Set.of("library:manage", "meeting:manage", "membership:review", "network:read", "network:validate", "observatory:national",
                     "practice:edit", "practice:read", "programme:network", "reference:read")),
-            Map.entry("FEDERATION_ADMIN", Set.of("audit:read", "audit:verify", "meeting:manage", "membership:decide",
+            Map.entry("FEDERATION_ADMIN", Set.of("audit:read", "audit:verify", "library:manage", "meeting:manage", "membership:decide",
                     "membership:review",
                     "network:read", "network:validate",
                     "observatory:national", "organisation:manage", "practice:edit", "practice:read", "programme:network",

@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Auvergne-Rhône-Alpes, whose members are the federation's demo staff, the director (and, in the
  * commission, the service head) of Lyon and the administrator of Marseille. The board met last month (attendance, published minutes,
  * decisions), the regional meeting met last week (minutes still a draft), the commission meets next
- * month (invitations sent). Written once, when no body exists yet.
+ * month (invitations sent). Written once, when no body exists yet; then the resource library
+ * ({@link DemoResources}), once, when it is empty.
  */
 @Component
 class DemoMeetings {
@@ -38,9 +39,11 @@ class DemoMeetings {
     private final Clock clock;
     private final UserAccounts users;
     private final TenantScope tenantScope;
+    private final DemoResources resources;
 
     DemoMeetings(DemoDataRunner runner, Organisations organisations, Meetings meetings, TransactionTemplate tx, Clock clock,
-            UserAccounts users, TenantScope tenantScope) {
+            UserAccounts users, TenantScope tenantScope, DemoResources resources) {
+        this.resources = resources;
         this.users = users;
         this.tenantScope = tenantScope;
         this.runner = runner;
@@ -60,7 +63,7 @@ class DemoMeetings {
             return;
         }
         TenantPrincipal actor = new Actor(null, federation, "Équipe fédérale (démo)");
-        DemoPermissions.callAs(actor, List.of(Permissions.MEETING_MANAGE), () -> {
+        DemoPermissions.callAs(actor, List.of(Permissions.MEETING_MANAGE, Permissions.LIBRARY_MANAGE), () -> {
             TenantContext.runAs(federation, () -> tx.executeWithoutResult(status -> {
                 if (!meetings.bodies().isEmpty()) {
                     return;
@@ -111,6 +114,12 @@ class DemoMeetings {
                         "1. Contrôle judiciaire socio-éducatif : pratiques\n2. Enquêtes sociales rapides : délais"));
                 meetings.invite(next);
                 LoggerFactory.getLogger(DemoMeetings.class).info("Demo meetings: 3 bodies, 3 meetings");
+            }));
+            TenantContext.runAs(federation, () -> tx.executeWithoutResult(status -> {
+                long documents = resources.seed();
+                if (documents > 0) {
+                    LoggerFactory.getLogger(DemoMeetings.class).info("Demo resource library: {} documents", documents);
+                }
             }));
             return null;
         });

@@ -30,6 +30,8 @@ public final class Permissions {
     public static final String MEMBERSHIP_DECIDE = "membership:decide";
     /** The network's bodies and their meetings: members, invitations, attendance, minutes, decisions. */
     public static final String MEETING_MANAGE = "meeting:manage";
+    /** The network's resource library: documents published, new versions, access, withdrawal. */
+    public static final String LIBRARY_MANAGE = "library:manage";
 
     private Permissions() {}
 }

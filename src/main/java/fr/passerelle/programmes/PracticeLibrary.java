@@ -8,6 +8,7 @@ import fr.passerelle.shared.FieldRefusal;
 import fr.passerelle.shared.ResultPage;
 import fr.passerelle.shared.TenantContext;
 import fr.passerelle.shared.TenantPrincipal;
+import fr.passerelle.shared.db.Headlines;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -58,9 +59,6 @@ public class PracticeLibrary {
     private static final int QUERY_MAX = 200;
     /** Codes that are paths of the library's pages. */
     private static final Set<String> RESERVED_CODES = Set.of("new", "compare", "proposals");
-    /** Marks around the words found in a snippet (control characters, never in a sheet's text). */
-    static final String MARK_START = "\u0002";
-    static final String MARK_END = "\u0003";
 
     /**
      * How long the facet counts and total of a search are kept. A write of the library through this
@@ -116,10 +114,7 @@ public class PracticeLibrary {
 
     /** A sheet found: its facets and, when words were searched, a snippet of where they are. */
     public record Hit(String code, Integer number, String title, String axis, String theme, List<String> publics,
-            Integer ageMin, Integer ageMax, List<Snippet> snippet) {}
-
-    /** A piece of a snippet, highlighted when it is a word found. */
-    public record Snippet(String text, boolean found) {}
+            Integer ageMin, Integer ageMax, List<Headlines.Part> snippet) {}
 
     /** The results of a search and, per facet, how many sheets each value would give. */
     public record Results(ResultPage<Hit> page, Map<String, Map<String, Long>> facets, String sort) {}
@@ -211,8 +206,7 @@ public class PracticeLibrary {
         String snippet = text == null ? "null" : """
                 ts_headline('french_unaccent', concat_ws(' … ', left(x.objectives, 400), left(x.public_text, 400)),
                     (select websearch_to_tsquery('french_unaccent', :q)),
-                    'MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … ", StartSel=%s, StopSel=%s')"""
-                .formatted(MARK_START, MARK_END);
+                    '%s')""".formatted(Headlines.options("MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \""));
         Map<String, Object> pageParams = new LinkedHashMap<>(params);
         pageParams.put("limit", PAGE_SIZE);
         pageParams.put("offset", pageIndex * PAGE_SIZE);
@@ -232,7 +226,7 @@ public class PracticeLibrary {
                 .query((rs, n) -> new Hit(rs.getString("code"), (Integer) rs.getObject("number"), rs.getString("title"),
                         rs.getString("axis"), rs.getString("theme"), strings(rs.getArray("publics")),
                         (Integer) rs.getObject("age_min"), (Integer) rs.getObject("age_max"),
-                        snippet(rs.getString("snippet"))))
+                        Headlines.parts(rs.getString("snippet"))))
                 .list();
         return new Results(new ResultPage<>(hits, pageIndex, PAGE_SIZE, total), facets, sort);
     }
@@ -585,32 +579,6 @@ public class PracticeLibrary {
                 throw new FieldRefusal(field, "practice.facet.invalid");
             }
         }
-    }
-
-    static List<Snippet> snippet(String headline) {
-        if (headline == null || headline.isBlank()) {
-            return List.of();
-        }
-        List<Snippet> parts = new ArrayList<>();
-        String rest = headline;
-        while (!rest.isEmpty()) {
-            int start = rest.indexOf(MARK_START);
-            if (start < 0) {
-                parts.add(new Snippet(rest, false));
-                break;
-            }
-            if (start > 0) {
-                parts.add(new Snippet(rest.substring(0, start), false));
-            }
-            int end = rest.indexOf(MARK_END, start);
-            if (end < 0) {
-                parts.add(new Snippet(rest.substring(start + 1), true));
-                break;
-            }
-            parts.add(new Snippet(rest.substring(start + 1, end), true));
-            rest = rest.substring(end + 1);
-        }
-        return parts;
     }
 
     /** A code from a title: lower-case ASCII words joined by hyphens, at most 80 characters. */

@@ -42,6 +42,26 @@ class DemoDataTest {
                 .param("ids", demoIds).query(Long.class).single()).isEqualTo(9);
     }
 
+    /** The demo library: real files at each access level, one of them the board meeting's. */
+    @Test
+    void hasALibraryWithReadableDocumentsAtEveryAccessLevel() {
+        var owner = fr.passerelle.OwnerSql.of(server);
+        String demo = "r.created_by_name = 'Équipe fédérale (démo)'";
+        for (String access : List.of("PUBLIC", "MEMBERS", "BODY")) {
+            assertThat(owner.sql("select count(*) from network_resource r where " + demo + " and access_level = ?")
+                    .param(access).query(Long.class).single()).as(access).isGreaterThanOrEqualTo(2);
+        }
+        assertThat(owner.sql("select count(*) from network_resource r where " + demo + " and meeting_id is not null")
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(owner.sql("select count(*) from network_resource r join network_resource_version v on v.resource_id = r.id"
+                + " where " + demo + " and (length(v.extracted_text) < 40 or v.media_type not in ('application/pdf',"
+                + " 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'))").query(Long.class).single())
+                .as("every demo file is a real PDF or XLSX whose text was extracted").isZero();
+    }
+
+    @Autowired
+    fr.passerelle.shared.db.EmbeddedPostgresServer server;
+
     @Test
     void isTheSameOnEveryRun() {
         UUID lyon = DemoDataGenerator.demoId(DemoDataGenerator.FLAGSHIP_COURT);

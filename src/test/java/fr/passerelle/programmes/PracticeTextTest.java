@@ -3,6 +3,7 @@ package fr.passerelle.programmes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import fr.passerelle.shared.db.Headlines;
 import org.junit.jupiter.api.Test;
 
 /** A section's plain text laid out as paragraphs and lists. */
@@ -31,11 +32,11 @@ class PracticeTextTest {
 
     @Test
     void aSnippetKeepsItsFoundWordsApartAndNothingElse() {
-        assertThat(PracticeLibrary.snippet("Un \u0002chantier\u0003 pour les \u0002jeunes\u0003."))
-                .containsExactly(new PracticeLibrary.Snippet("Un ", false), new PracticeLibrary.Snippet("chantier", true),
-                        new PracticeLibrary.Snippet(" pour les ", false), new PracticeLibrary.Snippet("jeunes", true),
-                        new PracticeLibrary.Snippet(".", false));
-        assertThat(PracticeLibrary.snippet("<b>texte</b>")).containsExactly(new PracticeLibrary.Snippet("<b>texte</b>", false));
+        assertThat(Headlines.parts("Un \u0002chantier\u0003 pour les \u0002jeunes\u0003."))
+                .containsExactly(new Headlines.Part("Un ", false), new Headlines.Part("chantier", true),
+                        new Headlines.Part(" pour les ", false), new Headlines.Part("jeunes", true),
+                        new Headlines.Part(".", false));
+        assertThat(Headlines.parts("<b>texte</b>")).containsExactly(new Headlines.Part("<b>texte</b>", false));
         assertThat(PracticeLibrary.slug("Médiation sociale : « transports » !")).isEqualTo("mediation-sociale-transports");
     }
 }

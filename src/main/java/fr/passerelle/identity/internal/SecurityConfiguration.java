@@ -178,7 +178,8 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/login/unlock", "/login/unlock/*", "/error", "/error/**", "/webjars/**", "/css/**", "/js/**",
                                 "/img/**", "/favicon.ico", "/actuator/health", "/actuator/health/**",
                                 "/calendar/*.ics", "/c/**", "/reseau/annuaire", "/reseau/associations/*",
-                                "/reseau/carte", "/reseau/carte/**", "/reseau/adhesion", "/reseau/adhesion/envoyee")
+                                "/reseau/carte", "/reseau/carte/**", "/reseau/adhesion", "/reseau/adhesion/envoyee",
+                                "/reseau/ressources", "/reseau/ressources/*/fichier")
                         .permitAll()
                         .requestMatchers(SWAGGER_UI)
                         .access((auth, ctx) -> new AuthorizationDecision(

@@ -29,9 +29,12 @@ class MeetingsController {
     private final Meetings meetings;
     private final Organisations organisations;
     private final Membership membership;
+    private final fr.passerelle.network.Resources resources;
 
-    MeetingsController(Meetings meetings, Organisations organisations, Membership membership) {
+    MeetingsController(Meetings meetings, Organisations organisations, Membership membership,
+            fr.passerelle.network.Resources resources) {
         this.meetings = meetings;
+        this.resources = resources;
         this.membership = membership;
         this.organisations = organisations;
     }
@@ -138,6 +141,7 @@ class MeetingsController {
         model.addAttribute("mine", meetings.myInvitation(id).orElse(null));
         model.addAttribute("decisions", meetings.decisions(null, id));
         model.addAttribute("replies", Meetings.Reply.values());
+        model.addAttribute("documents", resources.ofMeeting(id));
         return "network/meetings/meeting";
     }
 

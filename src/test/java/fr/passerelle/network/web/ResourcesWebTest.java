@@ -1,0 +1,105 @@
+package fr.passerelle.network.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+
+import fr.passerelle.OwnerSql;
+import fr.passerelle.PasserelleIntegrationTest;
+import fr.passerelle.identity.PasserelleUser;
+import fr.passerelle.network.TestDocuments;
+import fr.passerelle.shared.db.EmbeddedPostgresServer;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** The library over HTTP: an upload refused with its reason, a document published, the public page and its files. */
+@PasserelleIntegrationTest
+@AutoConfigureMockMvc
+class ResourcesWebTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    EmbeddedPostgresServer server;
+
+    @Autowired
+    @Qualifier("loginLookup")
+    UserDetailsService logins;
+
+    @Test
+    void aRefusedFileSaysWhyAPublishedOneIsShownAndThePublicPageHasPublicDocumentsOnly() throws Exception {
+        String tag = "zq" + UUID.randomUUID().toString().replaceAll("[^a-z]", "");
+        byte[] pdf = TestDocuments.pdf("Guide de la mesure " + tag);
+        long before = count();
+        MvcResult refused = mvc.perform(upload("guide.docx", pdf, "Guide " + tag, "PUBLIC").with(as("equipe.federale")))
+                .andReturn();
+        assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/network/resources/new");
+        assertThat(String.valueOf(refused.getFlashMap().get("flashError"))).isEqualTo("resource.file.extensionMismatch");
+        assertThat(count()).isEqualTo(before);
+
+        MvcResult published = mvc.perform(upload("guide.pdf", pdf, "Guide " + tag, "PUBLIC").with(as("equipe.federale")))
+                .andReturn();
+        String page = published.getResponse().getRedirectedUrl();
+        assertThat(page).startsWith("/network/resources/");
+        UUID id = UUID.fromString(page.substring(page.lastIndexOf('/') + 1));
+        mvc.perform(upload("membres.pdf", pdf, "Réservé " + tag, "MEMBERS").with(as("equipe.federale")));
+        UUID members = OwnerSql.of(server).sql("select id from network_resource where title = ?").param("Réservé " + tag)
+                .query(UUID.class).single();
+        assertThat(OwnerSql.of(server).sql("select count(*) from audit_event where action = 'resource.published'"
+                + " and object_id = ?").param(id.toString()).query(Long.class).single()).isEqualTo(1);
+
+        String shown = html(mvc.perform(get(page).locale(Locale.FRENCH).with(as("directrice"))).andReturn());
+        assertThat(shown).contains("Guide " + tag, "guide.pdf", "Public", "Versions");
+        assertThat(shown).doesNotContain("resource-withdraw-form");
+
+        // Without an account: the public document is listed and downloaded, the members' one is not.
+        String open = html(mvc.perform(get("/reseau/ressources").param("q", tag).locale(Locale.FRENCH)).andReturn());
+        assertThat(open).contains("Guide " + tag).doesNotContain("Réservé " + tag);
+        MvcResult file = mvc.perform(get("/reseau/ressources/" + id + "/fichier")).andReturn();
+        assertThat(file.getResponse().getStatus()).isEqualTo(200);
+        assertThat(file.getResponse().getContentType()).isEqualTo("application/pdf");
+        assertThat(file.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(file.getResponse().getContentAsByteArray()).isEqualTo(pdf);
+        assertThat(mvc.perform(get("/reseau/ressources/" + members + "/fichier")).andReturn().getResponse().getStatus())
+                .isEqualTo(404);
+        // A member signed in gets the members' document, but not through the public address.
+        assertThat(mvc.perform(get("/network/resources/" + members + "/file").with(as("directrice"))).andReturn()
+                .getResponse().getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(get("/reseau/ressources/" + members + "/fichier").with(as("directrice"))).andReturn()
+                .getResponse().getStatus()).isEqualTo(404);
+        assertThat(OwnerSql.of(server).sql("select download_count from network_resource where id = ?").param(id)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    private static org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder upload(String filename, byte[] content, String title, String access) {
+        return multipart("/network/resources").file(new MockMultipartFile("file", filename, "application/octet-stream", content))
+                .param("title", title).param("access", access).param("tags", "guide").with(csrf()).locale(Locale.FRENCH);
+    }
+
+    private RequestPostProcessor as(String login) {
+        PasserelleUser user = (PasserelleUser) logins.loadUserByUsername(login);
+        return authentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    }
+
+    private long count() {
+        return OwnerSql.of(server).sql("select count(*) from network_resource").query(Long.class).single();
+    }
+
+    private static String html(MvcResult result) throws Exception {
+        return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+}
