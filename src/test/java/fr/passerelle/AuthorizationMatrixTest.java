@@ -236,6 +236,23 @@ class AuthorizationMatrixTest {
                     .param("reason", "Périmé."),
             Rule.get("/reseau/ressources").open(),
             Rule.get("/reseau/ressources/{id}/fichier").open().vars(Ids::unknown),
+            // Forum: readers and writers by row-level security, the federation's staff moderate.
+            Rule.get("/network/forum").signedIn(),
+            Rule.post("/network/forum/categories").requires("forum:moderate").param("name", ""),
+            Rule.get("/network/forum/categories/{id}").signedIn().vars(Ids::unknown),
+            Rule.post("/network/forum/categories/{id}/threads").signedIn().vars(Ids::unknown).param("title", "Sujet"),
+            Rule.get("/network/forum/threads/{id}").signedIn().vars(Ids::unknown),
+            Rule.post("/network/forum/threads/{id}/posts").signedIn().vars(Ids::unknown).param("body", "Texte"),
+            Rule.post("/network/forum/threads/{id}/subscription").signedIn().vars(Ids::unknown),
+            Rule.post("/network/forum/posts/{id}/report").signedIn().vars(Ids::unknown)
+                    .param("threadId", UUID.randomUUID().toString()).param("reason", "Motif"),
+            Rule.post("/network/forum/posts/{id}/hide").requires("forum:moderate").vars(Ids::unknown)
+                    .param("threadId", UUID.randomUUID().toString()).param("reason", "Motif"),
+            Rule.get("/network/forum/reports").requires("forum:moderate"),
+            Rule.post("/network/forum/reports/{id}/dismiss").requires("forum:moderate").vars(Ids::unknown),
+            Rule.post("/network/forum/threads/{id}/lock").requires("forum:moderate").vars(Ids::unknown).param("rowVersion", "0")
+                    .param("reason", "Motif"),
+            Rule.post("/network/forum/threads/{id}/move").requires("forum:moderate").vars(Ids::unknown).param("rowVersion", "0"),
             Rule.get("/network/fees").requires("membership:review"),
             Rule.post("/network/fees/rule").requires("membership:decide").param("year", "2099").param("basis", "BUDGET")
                     .param("dueDate", "2099-13-01"),
@@ -844,9 +861,9 @@ class AuthorizationMatrixTest {
                     "reference:read")),
             Map.entry("ASSOCIATION_ADMIN", Set.of("api:explore", "audit:read", "audit:verify", "catalogue:manage",
                     "import:run", "practice:read", "profile:edit", "reference:read", "service:manage", "user:manage")),
-            Map.entry("FEDERATION_STAFF", Set.of("library:manage", "meeting:manage", "membership:review", "network:read", "network:validate", "observatory:national",
+            Map.entry("FEDERATION_STAFF", Set.of("forum:moderate", "library:manage", "meeting:manage", "membership:review", "network:read", "network:validate", "observatory:national",
                     "practice:edit", "practice:read", "programme:network", "reference:read")),
-            Map.entry("FEDERATION_ADMIN", Set.of("audit:read", "audit:verify", "library:manage", "meeting:manage", "membership:decide",
+            Map.entry("FEDERATION_ADMIN", Set.of("audit:read", "audit:verify", "forum:moderate", "library:manage", "meeting:manage", "membership:decide",
                     "membership:review",
                     "network:read", "network:validate",
                     "observatory:national", "organisation:manage", "practice:edit", "practice:read", "programme:network",

@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * commission, the service head) of Lyon and the administrator of Marseille. The board met last month (attendance, published minutes,
  * decisions), the regional meeting met last week (minutes still a draft), the commission meets next
  * month (invitations sent). Written once, when no body exists yet; then the resource library
- * ({@link DemoResources}), once, when it is empty.
+ * ({@link DemoResources}), once, when it is empty, and the forum ({@link DemoForum}), once.
  */
 @Component
 class DemoMeetings {
@@ -40,10 +40,12 @@ class DemoMeetings {
     private final UserAccounts users;
     private final TenantScope tenantScope;
     private final DemoResources resources;
+    private final DemoForum forum;
 
     DemoMeetings(DemoDataRunner runner, Organisations organisations, Meetings meetings, TransactionTemplate tx, Clock clock,
-            UserAccounts users, TenantScope tenantScope, DemoResources resources) {
+            UserAccounts users, TenantScope tenantScope, DemoResources resources, DemoForum forum) {
         this.resources = resources;
+        this.forum = forum;
         this.users = users;
         this.tenantScope = tenantScope;
         this.runner = runner;
@@ -123,6 +125,10 @@ class DemoMeetings {
             }));
             return null;
         });
+        int threads = forum.seed(federation, lyon, marseille);
+        if (threads > 0) {
+            LoggerFactory.getLogger(DemoMeetings.class).info("Demo forum: {} threads", threads);
+        }
     }
 
     /** Names a demo account of an organisation (found by its role and login) to a body, if it exists. */

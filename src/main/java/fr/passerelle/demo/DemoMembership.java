@@ -71,8 +71,9 @@ class DemoMembership {
             new Applicant("Association Passage Isère", "Grenoble", "38000", "TJ-GRENOBLE", "Auvergne-Rhône-Alpes",
                     MainField.PRE_SENTENCE, List.of("ESR", "EP", "CJSE"), Membership.Status.ACCEPTED));
 
+    /** Before {@link DemoMeetings}: the demo forum it writes is read and written by member associations only. */
     @EventListener(ApplicationReadyEvent.class)
-    @Order(Ordered.LOWEST_PRECEDENCE)
+    @Order(Ordered.LOWEST_PRECEDENCE - 1)
     void seed() {
         UUID federation = DemoDataGenerator.demoId("federation");
         if (!runner.enabled() || organisations.find(federation).isEmpty()) {

@@ -32,6 +32,8 @@ public final class Permissions {
     public static final String MEETING_MANAGE = "meeting:manage";
     /** The network's resource library: documents published, new versions, access, withdrawal. */
     public static final String LIBRARY_MANAGE = "library:manage";
+    /** The network's forum: categories created, posts hidden, threads locked or moved, reports handled. */
+    public static final String FORUM_MODERATE = "forum:moderate";
 
     private Permissions() {}
 }

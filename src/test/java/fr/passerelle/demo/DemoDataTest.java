@@ -59,6 +59,25 @@ class DemoDataTest {
                 .as("every demo file is a real PDF or XLSX whose text was extracted").isZero();
     }
 
+    /** The demo forum: theme and body categories, threads with replies and a quote, a report, a lock. */
+    @Test
+    void hasAForumWithThreadsAReportAndALockedThread() {
+        var owner = fr.passerelle.OwnerSql.of(server);
+        assertThat(owner.sql("select count(*) from forum_category where name in ('Pratiques professionnelles',"
+                + " 'Vie du réseau', 'Commission pré-sentencielle : travaux')").query(Long.class).single()).isEqualTo(3);
+        assertThat(owner.sql("select count(*) from forum_thread t join forum_category c on c.id = t.category_id"
+                + " where c.name = 'Pratiques professionnelles' and t.post_count >= 2").query(Long.class).single())
+                .isEqualTo(2);
+        assertThat(owner.sql("select count(*) from forum_post p join forum_thread t on t.id = p.thread_id"
+                + " where t.title like 'Stages de citoyenneté%' and p.quoted_post_id is not null").query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(owner.sql("select count(*) from forum_report r join forum_post p on p.id = r.post_id"
+                + " join forum_thread t on t.id = p.thread_id where t.title like 'Enquêtes sociales rapides%'")
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(owner.sql("select count(*) from forum_thread where title like 'Rencontre nationale%' and locked_at is not null")
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
     @Autowired
     fr.passerelle.shared.db.EmbeddedPostgresServer server;
 

@@ -1,0 +1,80 @@
+package fr.passerelle.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import fr.passerelle.PasserelleIntegrationTest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The forum: a member starts a thread, another quotes it in a reply, the first reports a post, the
+ * federation's staff hide it and lock the thread, and the member sees the reason and no reply form.
+ */
+@PasserelleIntegrationTest
+class ForumBrowserTest extends BrowserSupport {
+
+    private void click(AriaRole role, String name) {
+        page.getByRole(role, new Page.GetByRoleOptions().setName(name).setExact(true)).click();
+    }
+
+    @Test
+    void aThreadIsStartedQuotedReportedModeratedAndLocked() {
+        String title = "Accueil des stagiaires " + UUID.randomUUID().toString().substring(0, 6);
+        signIn("directrice");
+        page.navigate(url("/network/forum"));
+        assertAccessible();
+        click(AriaRole.LINK, "Pratiques professionnelles");
+        page.getByLabel("Titre du sujet").fill(title);
+        page.getByLabel("Message").fill("Comment accueillez-vous **les stagiaires** ?");
+        assertAccessible();
+        click(AriaRole.BUTTON, "Ouvrir le sujet");
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Sujet ouvert.");
+        assertThat(page.locator("#post-1 strong").last()).hasText("les stagiaires");
+        String thread = page.url();
+
+        page.context().clearCookies();
+        signIn("admin.marseille");
+        page.navigate(thread);
+        click(AriaRole.LINK, "Citer");
+        assertThat(page.getByLabel("Message")).hasValue(java.util.regex.Pattern.compile("^> \\*\\*Hélène Rousseau\\*\\*"));
+        page.getByLabel("Message").press("End");
+        page.getByLabel("Message").pressSequentially("Avec un livret d’accueil.");
+        click(AriaRole.BUTTON, "Publier la réponse");
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Réponse publiée.");
+        assertThat(page.locator("#post-2")).containsText("En réponse au message n° 1");
+        assertThat(page.locator("#post-2 blockquote")).containsText("Comment accueillez-vous");
+        assertAccessible();
+
+        page.context().clearCookies();
+        signIn("directrice");
+        page.navigate(thread);
+        page.locator("#post-2 summary").click();
+        page.locator("#post-2").getByPlaceholder("Motif du signalement").fill("Doublon.");
+        click(AriaRole.BUTTON, "Signaler à la modération");
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Signalement envoyé à la modération.");
+
+        page.context().clearCookies();
+        signIn("equipe.federale");
+        page.navigate(url("/network/forum/reports"));
+        assertThat(page.locator("#forum-reports")).containsText(title);
+        assertAccessible();
+        page.locator("#forum-reports li").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(title))
+                .getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Masquer")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Message masqué.");
+        page.navigate(thread);
+        page.getByLabel("Motif du verrouillage").fill("Question traitée.");
+        click(AriaRole.BUTTON, "Verrouiller le sujet");
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Sujet verrouillé.");
+
+        page.context().clearCookies();
+        signIn("directrice");
+        page.navigate(thread);
+        assertThat(page.locator("#post-2")).containsText("Message masqué par la modération : Doublon.");
+        assertThat(page.locator("#post-2")).not().containsText("livret d’accueil");
+        assertThat(page.locator("#forum-locked")).containsText("Question traitée.");
+        assertThat(page.locator("#reply")).hasCount(0);
+        assertAccessible();
+    }
+}
