@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 @PasserelleIntegrationTest
 class ForumBrowserTest extends BrowserSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    fr.passerelle.shared.db.EmbeddedPostgresServer server;
+
     private void click(AriaRole role, String name) {
         page.getByRole(role, new Page.GetByRoleOptions().setName(name).setExact(true)).click();
     }
@@ -57,6 +60,11 @@ class ForumBrowserTest extends BrowserSupport {
 
         page.context().clearCookies();
         signIn("equipe.federale");
+        // The federation's home counts the reports waiting for a moderator.
+        long open = fr.passerelle.OwnerSql.of(server).sql("select count(*) from forum_report where resolved_at is null")
+                .query(Long.class).single();
+        assertThat(page.locator("#summary-reported-posts")).hasText(
+                open == 1 ? "1 message signalé au forum" : open + " messages signalés au forum");
         page.navigate(url("/network/forum/reports"));
         assertThat(page.locator("#forum-reports")).containsText(title);
         assertAccessible();

@@ -31,9 +31,11 @@ class MembershipController {
     private final Organisations organisations;
     private final Courts courts;
     private final Directory directory;
+    private final fr.passerelle.network.Forum forum;
 
     MembershipController(Membership membership, MembershipFees fees, Organisations organisations, Courts courts,
-            Directory directory) {
+            Directory directory, fr.passerelle.network.Forum forum) {
+        this.forum = forum;
         this.membership = membership;
         this.fees = fees;
         this.organisations = organisations;
@@ -53,11 +55,14 @@ class MembershipController {
         return htmx.isHtmxRequest() ? "network/membership/list :: results" : "network/membership/list";
     }
 
-    /** The federation home's card: applications waiting for an opinion or a decision. */
+    /** The federation home's card: applications waiting for an opinion or a decision, fees in arrears, reported posts. */
     @GetMapping("/membership/summary")
     String summary(Model model) {
         model.addAttribute("waiting", membership.waiting());
         model.addAttribute("arrears", fees.arrears());
+        if (fr.passerelle.shared.TenantContext.hasAuthority(fr.passerelle.identity.Permissions.FORUM_MODERATE)) {
+            model.addAttribute("reportedPosts", forum.openReportCount());
+        }
         return "network/membership/summary :: summary";
     }
 
