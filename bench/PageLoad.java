@@ -37,7 +37,11 @@ import java.util.regex.Pattern;
  * Every request started in the measured window is kept with its latency (sending to last byte);
  * latencies are sorted for exact percentiles. Prints {@code bench=SCENARIO metric=... value=...
  * unit=...[ baseline=... ratio=...]} lines; progress on stderr.
- * Usage: java bench/PageLoad.java partners|programmes http://localhost:PORT USERS SECONDS THINK_MS [CALENDAR_SITE|PROGRAMME]
+ * <li>network: the resource library's search page `/network/resources` (French words of the generated
+ * documents' text in three searches out of four, a tag in one out of two, a second page now and
+ * then) and a page of a forum thread of 200 replies, as 20 signed-in directors of the flagship
+ * association (a member of the network and of the commission whose documents are generated).
+ * Usage: java bench/PageLoad.java partners|programmes|network http://localhost:PORT USERS SECONDS THINK_MS [CALENDAR_SITE|PROGRAMME|THREAD]
  */
 public class PageLoad {
 
@@ -67,12 +71,13 @@ public class PageLoad {
         long think = Long.parseLong(args[4]);
         List<Session> sessions = new ArrayList<>();
         for (int i = 0; i < users; i++) {
-            sessions.add(new Session(base, "intervenant"));
+            sessions.add(new Session(base, bench.equals("network") ? "directrice" : "intervenant"));
         }
         log("signed in " + users + " users");
         switch (bench) {
             case "partners" -> partners(sessions, seconds, think, args[5]);
             case "programmes" -> programmes(sessions, seconds, think, base, args[5]);
+            case "network" -> network(sessions, seconds, think, args[5]);
             default -> throw new IllegalArgumentException("unknown scenario " + bench);
         }
     }
@@ -120,6 +125,51 @@ public class PageLoad {
         print("static", statics, null);
         print("library_search", searches, statics);
         print("programme_indicators", figures, statics);
+    }
+
+    private static final String[] LIBRARY_WORDS = {"contrôle", "judiciaire", "enquête", "sociale", "médiation",
+            "mediation", "pénale", "stage", "stages", "citoyenneté", "réparation", "victimes", "mineurs", "insertion",
+            "logement", "emploi", "santé", "addictions", "délais", "rapport", "magistrat", "partenaires", "évaluation",
+            "protocole", "convention", "bilan"};
+    private static final String[] LIBRARY_TAGS = {"guide", "modèle", "pré-sentenciel", "post-sentenciel", "mineurs",
+            "victimes", "formation", "statistiques"};
+
+    private static void network(List<Session> sessions, long seconds, long think, String thread) throws Exception {
+        Function<Session, Sample> search = s -> s.get(resourceSearchPath());
+        Function<Session, Sample> replies = s -> s.get("/network/forum/threads/" + thread + "?page="
+                + ThreadLocalRandom.current().nextInt(5));
+        if (!search.apply(sessions.get(0)).ok() || !replies.apply(sessions.get(0)).ok()) {
+            throw new IllegalStateException("the library search or the thread " + thread + " is refused");
+        }
+        warmUp(sessions, s -> ThreadLocalRandom.current().nextBoolean() ? search.apply(s) : replies.apply(s));
+        long[] statics = run("static", sessions, seconds, think, s -> s.get("/css/passerelle.css"));
+        long[] searches = run("search", sessions, seconds, think, search);
+        long[] threads = run("thread", sessions, seconds, think, replies);
+        print("static", statics, null);
+        print("library_search", searches, statics);
+        print("forum_thread", threads, statics);
+    }
+
+    /** A search of the resource library as a member makes it. */
+    static String resourceSearchPath() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        StringBuilder path = new StringBuilder("/network/resources?q=");
+        if (random.nextInt(4) != 0) {
+            int words = 1 + random.nextInt(3);
+            List<String> q = new ArrayList<>();
+            for (int i = 0; i < words; i++) {
+                q.add(LIBRARY_WORDS[random.nextInt(LIBRARY_WORDS.length)]);
+            }
+            path.append(URLEncoder.encode(String.join(" ", q), StandardCharsets.UTF_8));
+        }
+        if (random.nextBoolean()) {
+            path.append("&tag=").append(URLEncoder.encode(LIBRARY_TAGS[random.nextInt(LIBRARY_TAGS.length)],
+                    StandardCharsets.UTF_8));
+        }
+        if (random.nextInt(8) == 0) {
+            path.append("&page=1");
+        }
+        return path.toString();
     }
 
     private static void warmUp(List<Session> sessions, Function<Session, Sample> request) throws InterruptedException {

@@ -129,6 +129,14 @@ public class Resources {
     private final Meetings meetings;
     private final DataSize maxSize;
     private final DocumentText reader = new DocumentText();
+    /**
+     * The total and facet counts of recent searches, per visibility, for 30 seconds: with a frequent word
+     * they read every matching document. Writes through this node empty it; another node's writes show
+     * within 30 seconds.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<CountsKey, Counts> facetCounts =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(2_000)
+                    .expireAfterWrite(java.time.Duration.ofSeconds(30)).build();
 
     Resources(JdbcClient jdbc, AuditLog audit, Clock clock, Meetings meetings,
             @Value("${passerelle.network.resource-max-size:20MB}") DataSize maxSize) {
@@ -234,12 +242,14 @@ public class Resources {
                 throw new FieldRefusal("reason", "resource.withdraw.reasonTooLong", REASON_MAX);
             }
             bump(id, rowVersion, "withdrawn_at = ?, withdrawn_reason = ?", Timestamp.from(clock.instant()), why);
+            invalidateCounts();
             audit.record("resource.withdrawn", "network_resource", id, Map.of("reason", why));
         } else {
             if (!resource.withdrawn()) {
                 throw BusinessException.conflict("resource.notWithdrawn");
             }
             bump(id, rowVersion, "withdrawn_at = null, withdrawn_reason = null");
+            invalidateCounts();
             audit.record("resource.restored", "network_resource", id, Map.of());
         }
     }
@@ -321,29 +331,25 @@ public class Resources {
             types = "r.media_type = any (cast(:types as varchar[]))";
         }
         String base = "r.withdrawn_at is null and %s and %s and %s".formatted(words, access, body);
-        long total = jdbc.sql("select count(*) from network_resource r where " + base + " and " + tags + " and " + types)
-                .params(params).query(Long.class).single();
-        List<FacetValue> tagFacet = jdbc.sql("""
-                select t, count(*) from network_resource r, unnest(r.tags) t where %s and %s
-                group by t order by count(*) desc, t limit 30""".formatted(base, types))
-                .params(params).query((rs, n) -> new FacetValue(rs.getString(1), rs.getLong(2),
-                        query.tags().contains(rs.getString(1)))).list();
-        List<FacetValue> typeFacet = jdbc.sql("""
-                select r.media_type, count(*) from network_resource r where %s and %s group by r.media_type
-                order by count(*) desc""".formatted(base, tags))
-                .params(params).query((rs, n) -> {
-                    String extension = extensionOf(rs.getString(1));
-                    return new FacetValue(extension, rs.getLong(2), query.types().contains(extension));
-                }).list();
+        String tagFilter = tags;
+        String typeFilter = types;
+        Counts counts = facetCounts.get(new CountsKey(visibility(), query.text().toLowerCase(Locale.ROOT),
+                query.tags().stream().sorted().toList(), query.types().stream().sorted().toList(), query.access(),
+                query.bodyId()), key -> count(params, base, tagFilter, typeFilter));
+        long total = counts.total();
+        List<FacetValue> tagFacet = counts.tags().stream()
+                .map(f -> new FacetValue(f.value(), f.count(), query.tags().contains(f.value()))).toList();
+        List<FacetValue> typeFacet = counts.types().stream()
+                .map(f -> new FacetValue(f.value(), f.count(), query.types().contains(f.value()))).toList();
         Sort sort = query.sort() == Sort.RELEVANCE && query.text().isEmpty() ? Sort.RECENT : query.sort();
         String order = switch (sort) {
-            case RELEVANCE -> "ts_rank_cd(r.search, (select websearch_to_tsquery('french_unaccent', :q))) desc, r.updated_at desc";
+            case RELEVANCE -> "ts_rank_cd(r.search_head, (select websearch_to_tsquery('french_unaccent', :q))) desc, r.updated_at desc";
             case RECENT -> "r.updated_at desc";
             case DOWNLOADS -> "r.download_count desc, r.updated_at desc";
             case TITLE -> "lower(r.title), r.updated_at desc";
         };
         String snippet = query.text().isEmpty() ? "null" : """
-                ts_headline('french_unaccent', left(v.extracted_text, 4000),
+                ts_headline('french_unaccent', left(v.extracted_text, 1500),
                     (select websearch_to_tsquery('french_unaccent', :q)), '%s')"""
                 .formatted(Headlines.options("MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \""));
         Map<String, Object> pageParams = new LinkedHashMap<>(params);
@@ -363,6 +369,38 @@ public class Resources {
                 .query((rs, n) -> new Hit(resource(rs, n), Headlines.parts(rs.getString("snippet"))))
                 .list();
         return new Results(new ResultPage<>(hits, query.page(), PAGE_SIZE, total), tagFacet, typeFacet, sort);
+    }
+
+    /** The total and the facets of a search (their values not checked yet). */
+    private record Counts(long total, List<FacetValue> tags, List<FacetValue> types) {}
+
+    /**
+     * What decides the counts of a search: who may see what — the federation, a member organisation, the
+     * bodies the user belongs to (what row-level security reads) — and the search itself.
+     */
+    private record CountsKey(String visibility, String words, List<String> tags, List<String> types, Access access,
+            UUID bodyId) {}
+
+    private Counts count(Map<String, Object> params, String base, String tags, String types) {
+        long total = jdbc.sql("select count(*) from network_resource r where " + base + " and " + tags + " and " + types)
+                .params(params).query(Long.class).single();
+        List<FacetValue> tagFacet = jdbc.sql("""
+                select t, count(*) from network_resource r, unnest(r.tags) t where %s and %s
+                group by t order by count(*) desc, t limit 30""".formatted(base, types))
+                .params(params).query((rs, n) -> new FacetValue(rs.getString(1), rs.getLong(2), false)).list();
+        List<FacetValue> typeFacet = jdbc.sql("""
+                select r.media_type, count(*) from network_resource r where %s and %s group by r.media_type
+                order by count(*) desc""".formatted(base, tags))
+                .params(params).query((rs, n) -> new FacetValue(extensionOf(rs.getString(1)), rs.getLong(2), false)).list();
+        return new Counts(total, tagFacet, typeFacet);
+    }
+
+    /** The user's visibility, as row-level security decides it: federation, member, bodies. */
+    private String visibility() {
+        return jdbc.sql("select current_organisation_is_federation(), network_is_member(), network_body_ids()")
+                .query((rs, n) -> rs.getBoolean(1) + "|" + rs.getBoolean(2) + "|" + java.util.Arrays.stream(
+                        (Object[]) rs.getArray(3).getArray()).map(String::valueOf).sorted().toList())
+                .single();
     }
 
     /** The extension shown for a detected type (the type itself when it is not one of ours). */
@@ -456,17 +494,39 @@ public class Resources {
                 .update();
     }
 
-    /** The search vector from the title (A), tags and description (B) and the current version's text (C). */
+    /**
+     * The search vectors: the title (A), tags and description (B) with their positions, for the order of
+     * relevance; and for matching, those and the first characters of the current version's text, without
+     * positions (V202612120500).
+     */
     private void reindex(UUID id) {
         jdbc.sql("""
-                update network_resource r set search =
-                    setweight(to_tsvector('french_unaccent', r.title), 'A')
-                    || setweight(to_tsvector('french_unaccent', array_to_string(r.tags, ' ')), 'B')
-                    || setweight(to_tsvector('french_unaccent', coalesce(r.description, '')), 'B')
-                    || setweight(to_tsvector('french_unaccent', left(v.extracted_text, ?)), 'C')
-                from network_resource_version v
-                where v.resource_id = r.id and v.version = r.current_version and r.id = ?""")
+                update network_resource r set search_head = x.head,
+                    search = strip(x.head || to_tsvector('french_unaccent', left(x.text, ?)))
+                from (select d.id, v.extracted_text as text,
+                             setweight(to_tsvector('french_unaccent', d.title), 'A')
+                             || setweight(to_tsvector('french_unaccent', array_to_string(d.tags, ' ')), 'B')
+                             || setweight(to_tsvector('french_unaccent', coalesce(d.description, '')), 'B') as head
+                      from network_resource d
+                      join network_resource_version v on v.resource_id = d.id and v.version = d.current_version
+                      where d.id = ?) x
+                where r.id = x.id""")
                 .params(INDEXED_CHARS, id).update();
+        invalidateCounts();
+    }
+
+    /** Forgets the counts now and once the transaction ends (a search in between may have read the old rows). */
+    private void invalidateCounts() {
+        facetCounts.invalidateAll();
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            facetCounts.invalidateAll();
+                        }
+                    });
+        }
     }
 
     /** Changes the row as {@code set} says (with its parameters) if it is still at the version the user saw. */
