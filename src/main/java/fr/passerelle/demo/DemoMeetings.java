@@ -23,8 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The demo network's bodies: the board, the pre-sentencing commission and the regional meeting of
- * Auvergne-Rhône-Alpes, whose members are the federation's demo staff, the director (and, in the
- * commission, the service head) of Lyon and the administrator of Marseille. The board met last month (attendance, published minutes,
+ * every region (Auvergne-Rhône-Alpes first, then the others: {@link #regionalMeetings}), whose
+ * members are the federation's demo staff, the director (and, in the commission, the service head)
+ * of Lyon and the administrator of Marseille. The board met last month (attendance, published minutes,
  * decisions), the regional meeting met last week (minutes still a draft), the commission meets next
  * month (invitations sent). Written once, when no body exists yet; then the resource library
  * ({@link DemoResources}), once, when it is empty, and the forum ({@link DemoForum}), once.
@@ -64,6 +65,7 @@ class DemoMeetings {
         if (!runner.enabled() || organisations.find(federation).isEmpty() || organisations.find(lyon).isEmpty()) {
             return;
         }
+        String marseilleRegion = organisations.find(marseille).map(Organisations.Organisation::regionCode).orElse(null);
         TenantPrincipal actor = new Actor(null, federation, "Équipe fédérale (démo)");
         DemoPermissions.callAs(actor, List.of(Permissions.MEETING_MANAGE, Permissions.LIBRARY_MANAGE), () -> {
             TenantContext.runAs(federation, () -> tx.executeWithoutResult(status -> {
@@ -115,7 +117,9 @@ class DemoMeetings {
                         Meetings.Mode.ON_SITE, "Maison des associations, Lyon", null,
                         "1. Contrôle judiciaire socio-éducatif : pratiques\n2. Enquêtes sociales rapides : délais"));
                 meetings.invite(next);
-                LoggerFactory.getLogger(DemoMeetings.class).info("Demo meetings: 3 bodies, 3 meetings");
+                int regions = regionalMeetings(now, federation, marseille, marseilleRegion, regional);
+                LoggerFactory.getLogger(DemoMeetings.class).info("Demo meetings: {} bodies, {} meetings", 2 + regions,
+                        3 + 2 * (regions - 1));
             }));
             TenantContext.runAs(federation, () -> tx.executeWithoutResult(status -> {
                 long documents = resources.seed();
@@ -129,6 +133,48 @@ class DemoMeetings {
         if (threads > 0) {
             LoggerFactory.getLogger(DemoMeetings.class).info("Demo forum: {} threads", threads);
         }
+    }
+
+    /**
+     * The regional meeting of every other region: the federation's staff chair it and its administrator
+     * sits in it, with Marseille's administrator in Marseille's region; each met two months ago
+     * (attendance, minutes published, a decision) and meets again in two months (invitations sent).
+     * Returns how many regional bodies there are, the Auvergne-Rhône-Alpes one included.
+     */
+    private int regionalMeetings(LocalDateTime now, UUID federation, UUID marseille, String marseilleRegion,
+            UUID existing) {
+        String existingRegion = meetings.body(existing).regionCode();
+        int bodies = 1;
+        for (Organisations.Region region : organisations.regions()) {
+            if (region.code().equals(existingRegion)) {
+                continue;
+            }
+            UUID body = meetings.createBody(Meetings.Kind.REGIONAL, "Réunion régionale " + region.name(), region.code(),
+                    "Les associations de la région et la fédération.");
+            name(body, federation, Roles.FEDERATION_STAFF, "equipe.federale", Meetings.MemberRole.CHAIR);
+            name(body, federation, Roles.FEDERATION_ADMIN, "admin.federation", Meetings.MemberRole.MEMBER);
+            if (region.code().equals(marseilleRegion)) {
+                name(body, marseille, Roles.ASSOCIATION_ADMIN, "admin.marseille", Meetings.MemberRole.MEMBER);
+            }
+            LocalDateTime held = now.minusMonths(2).withHour(10).withMinute(0);
+            UUID past = meetings.plan(body, new Meetings.MeetingInput("Rencontre régionale du trimestre", held,
+                    held.plusHours(2), Meetings.Mode.REMOTE, null, "https://visio.demo.passerelle.invalid/" + region.code()
+                            .toLowerCase(java.util.Locale.ROOT),
+                    "1. Tour de table des associations\n2. Activité des mesures de la région\n3. Formations à venir"));
+            meetings.invite(past);
+            meetings.recordAttendance(past, meetings.meeting(past).rowVersion(),
+                    meetings.invitations(past).stream().map(Meetings.Invitation::userId).toList());
+            meetings.recordDecision(past, "Un relevé commun des délais d’enquête est tenu pour la région.");
+            meetings.saveMinutes(past, meetings.meeting(past).rowVersion(), "Tour de table des associations de la région "
+                    + region.name() + ". Les délais d’enquête seront relevés en commun ; deux formations sont demandées.",
+                    true);
+            LocalDateTime coming = now.plusMonths(2).withHour(10).withMinute(0);
+            meetings.invite(meetings.plan(body, new Meetings.MeetingInput("Rencontre régionale du trimestre suivant",
+                    coming, coming.plusHours(2), Meetings.Mode.REMOTE, null, "https://visio.demo.passerelle.invalid/"
+                            + region.code().toLowerCase(java.util.Locale.ROOT), "1. Suivi du relevé des délais\n2. Questions diverses")));
+            bodies++;
+        }
+        return bodies;
     }
 
     /** Names a demo account of an organisation (found by its role and login) to a body, if it exists. */

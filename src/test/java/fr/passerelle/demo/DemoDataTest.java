@@ -59,6 +59,19 @@ class DemoDataTest {
                 .as("every demo file is a real PDF or XLSX whose text was extracted").isZero();
     }
 
+    /** Every region's regional meeting body, each other one with a meeting held (minutes published) and one to come. */
+    @Test
+    void hasARegionalMeetingInEveryRegionWithPublishedMinutes() {
+        var owner = fr.passerelle.OwnerSql.of(server);
+        assertThat(owner.sql("select count(distinct region_code) from network_body where kind = 'REGIONAL'")
+                .query(Long.class).single()).isEqualTo(9);
+        assertThat(owner.sql("select count(*) from network_body b where b.kind = 'REGIONAL'"
+                + " and exists (select 1 from network_meeting m where m.body_id = b.id and m.status = 'HELD'"
+                + " and m.minutes_status = 'PUBLISHED')"
+                + " and exists (select 1 from network_meeting m where m.body_id = b.id and m.status = 'PLANNED'"
+                + " and m.invited_at is not null)").query(Long.class).single()).isEqualTo(8);
+    }
+
     /** The demo forum: theme and body categories, threads with replies and a quote, a report, a lock. */
     @Test
     void hasAForumWithThreadsAReportAndALockedThread() {
