@@ -125,16 +125,16 @@ class LandedHistoryRepairTest {
     }
 
     @Test
-    void aDatabaseMigratedBy6d4dd2bGetsTheLandedProgrammesChecksumAndTheSchemaOfANewDatabase() {
+    void aDatabaseMigratedBy05f1e04GetsTheCurrentProgrammesChecksumThenItsChangesAndTheSchemaOfANewDatabase() {
         MigrationDatabases databases = new MigrationDatabases(server);
-        String database = databases.fresh("landed_6d4dd2b");
-        // Up to the version before it with the current files, then V202612100200 as 6d4dd2b edited it.
+        String database = databases.fresh("landed_05f1e04");
+        // Up to the version before it with the current files, then V202612100200 as 05f1e04 landed it.
         databases.configure(database, "202612100100", MigrationDatabases.MIGRATIONS).validateOnMigrate(false).load()
                 .migrate();
-        databases.configure(database, "202612100200", "classpath:db/landed/6d4dd2b").validateOnMigrate(false).load()
+        databases.configure(database, "202612100200", "classpath:db/landed/05f1e04").validateOnMigrate(false).load()
                 .migrate();
         JdbcClient owner = JdbcClient.create(databases.owner(database));
-        assertThat(history(owner)).contains("202612100200 V202612100200__programmes_local_programmes.sql 170096570");
+        assertThat(history(owner)).contains("202612100200 V202612100200__programmes_local_programmes.sql 445287592");
         assertThat(databases.flyway(database, null).validateWithResult().validationSuccessful)
                 .as("Flyway alone refuses this history").isFalse();
 
@@ -143,8 +143,33 @@ class LandedHistoryRepairTest {
 
         assertThat(flyway.validateWithResult().validationSuccessful).isTrue();
         assertThat(flyway.info().pending()).isEmpty();
-        assertThat(history(owner)).contains("202612100200 V202612100200__programmes_local_programmes.sql 445287592");
-        String fresh = databases.fresh("landed_6d4dd2b_fresh");
+        assertThat(history(owner)).contains("202612100200 V202612100200__programmes_local_programmes.sql 170096570");
+        String fresh = databases.fresh("landed_05f1e04_fresh");
+        databases.flyway(fresh, null).migrate();
+        assertThat(schema(databases, database)).containsExactlyElementsOf(schema(databases, fresh));
+    }
+
+    @Test
+    void aDatabaseMigratedWithTheChangedMembershipFileGetsTheLandedChecksumAndTheSchemaOfANewDatabase() {
+        MigrationDatabases databases = new MigrationDatabases(server);
+        String database = databases.fresh("landed_7ebf19a");
+        // Up to the version before it with the current files, then V202612110300 as c316944 changed it.
+        databases.configure(database, "202612110200", MigrationDatabases.MIGRATIONS).validateOnMigrate(false).load()
+                .migrate();
+        databases.configure(database, "202612110300", "classpath:db/landed/7ebf19a").validateOnMigrate(false).load()
+                .migrate();
+        JdbcClient owner = JdbcClient.create(databases.owner(database));
+        assertThat(history(owner)).contains("202612110300 V202612110300__network_membership.sql -176711715");
+        assertThat(databases.flyway(database, null).validateWithResult().validationSuccessful)
+                .as("Flyway alone refuses this history").isFalse();
+
+        Flyway flyway = databases.flyway(database, null);
+        migrationStep.migrate(flyway);
+
+        assertThat(flyway.validateWithResult().validationSuccessful).isTrue();
+        assertThat(flyway.info().pending()).isEmpty();
+        assertThat(history(owner)).contains("202612110300 V202612110300__network_membership.sql -1329154372");
+        String fresh = databases.fresh("landed_7ebf19a_fresh");
         databases.flyway(fresh, null).migrate();
         assertThat(schema(databases, database)).containsExactlyElementsOf(schema(databases, fresh));
     }

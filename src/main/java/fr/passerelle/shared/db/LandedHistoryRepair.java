@@ -35,10 +35,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code V202612080040}) that leave a database migrated by 07ec5e2's files as it is. A database
  * that recorded 07ec5e2's checksums for these four versions gets the landed files' checksums.
  *
- * <p>A third: {@code V202612100200} landed with 05f1e04 and was edited by f109044 (the main of
- * 6d4dd2b applied the edited file). The file is back as it landed, its changes are
- * {@code V202612100300}, which leaves a database migrated by the edited file as it is, and such a
- * database gets the landed checksum.
+ * <p>A third: {@code V202612100200} landed with 05f1e04 and was edited by f109044; the mains of
+ * 6d4dd2b and 7fab91c landed the edited file, which is the file now. Its changes are also in
+ * {@code V202612100300} (a no-op on a database migrated by the edited file), so a database migrated
+ * by 05f1e04's file (or by the unlanded 7ebf19a, which had gone back to it) gets the current
+ * checksum and then the changes. And {@code V202612110300}, landed by 7fab91c, was changed by
+ * c316944 (the back-fill's date in Paris): the file is back as it landed, the date is mended by
+ * {@code V202612120600}, and a database migrated by the changed file gets the landed checksum.
  */
 public final class LandedHistoryRepair {
 
@@ -62,14 +65,16 @@ public final class LandedHistoryRepair {
      */
     static final String OBSERVATORY_SCHEMA_AT_2884EBC = "1fdf4e025b4a4e1200a8704a093c2785";
 
-    /** Version, then the checksum of its file as edited after landing, then the checksum of the file that landed. */
+    /** Version, then the checksum an earlier main recorded for it, then the checksum of the file now (as it landed last). */
     static final List<EditedAfterLanding> EDITED_AFTER_LANDING = List.of(
             new EditedAfterLanding("202612061000", -1642810374, 96386561),
             new EditedAfterLanding("202612061100", 722681725, 1451782091),
             new EditedAfterLanding("202612061310", -1471566594, -1885968324),
             new EditedAfterLanding("202612061500", -1398024487, -1112035635),
-            // Edited by f109044 after 05f1e04 had landed it; its changes are V202612100300.
-            new EditedAfterLanding("202612100200", 170096570, 445287592));
+            // 05f1e04's file; f109044's edit landed with 6d4dd2b and 7fab91c (its changes also in V202612100300).
+            new EditedAfterLanding("202612100200", 445287592, 170096570),
+            // Changed by c316944 after 7fab91c had landed it; the change is V202612120600.
+            new EditedAfterLanding("202612110300", -176711715, -1329154372));
 
     private static final String MANUAL = " See the README, \"Upgrading a database created between 3 and 6 December\".";
 
@@ -103,12 +108,12 @@ public final class LandedHistoryRepair {
         repairEditedAfterLanding(jdbc, history);
     }
 
-    /** The four files 07ec5e2 edited after 2f4460c had landed them: their landed checksums again. */
+    /** The files changed after a main had landed them: the checksums of the files as they are now. */
     private static void repairEditedAfterLanding(JdbcClient jdbc, String history) {
         List<String> repaired = new ArrayList<>();
         for (EditedAfterLanding file : EDITED_AFTER_LANDING) {
             int rows = jdbc.sql("update " + history + " set checksum = ? where version = ? and checksum = ? and success")
-                    .params(file.landedChecksum(), file.version(), file.editedChecksum()).update();
+                    .params(file.currentChecksum(), file.version(), file.recordedChecksum()).update();
             if (rows > 0) {
                 repaired.add("V" + file.version());
             }
@@ -116,8 +121,9 @@ public final class LandedHistoryRepair {
         if (!repaired.isEmpty()) {
             log.warn("Schema history repaired: " + String.join(", ", repaired) + " recorded with the checksums of"
                     + " the files as they had landed (V202612061000 to V202612061500 as 2f4460c landed them, their"
-                    + " later changes in V202612080010 to V202612080040; V202612100200 as 05f1e04 landed it, its"
-                    + " later changes in V202612100300); this database's data is left as it is.");
+                    + " later changes in V202612080010 to V202612080040; V202612100200 as 6d4dd2b and 7fab91c landed"
+                    + " it, its changes also in V202612100300; V202612110300 as 7fab91c landed it, its later change in"
+                    + " V202612120600); this database's data is left as it is.");
         }
     }
 
@@ -205,7 +211,7 @@ public final class LandedHistoryRepair {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
-    record EditedAfterLanding(String version, int editedChecksum, int landedChecksum) {}
+    record EditedAfterLanding(String version, int recordedChecksum, int currentChecksum) {}
 
     private record Applied(String version, String script, Integer checksum, boolean success) {}
 }
