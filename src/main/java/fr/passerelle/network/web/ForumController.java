@@ -43,7 +43,9 @@ class ForumController {
             model.addAttribute("found", java.util.List.of());
         }
         model.addAttribute("openReports", forum.openReportCount());
-        model.addAttribute("bodies", meetings.bodies());
+        if (fr.passerelle.shared.TenantContext.hasAuthority(fr.passerelle.identity.Permissions.FORUM_MODERATE)) {
+            model.addAttribute("bodies", meetings.bodies());
+        }
         return "network/forum/categories";
     }
 

@@ -47,7 +47,6 @@ class ResourcesController {
         Resources.Query query = Resources.Query.of(q, tags, types, access, body, sort, page);
         search(query, model, "/network/resources");
         model.addAttribute("accesses", Resources.Access.values());
-        model.addAttribute("bodies", meetings.bodies());
         return "network/resources/list";
     }
 
@@ -124,7 +123,9 @@ class ResourcesController {
     String show(@PathVariable UUID id, Model model) {
         model.addAttribute("resource", resources.get(id));
         model.addAttribute("versions", resources.versions(id));
-        formModel(model);
+        if (fr.passerelle.shared.TenantContext.hasAuthority(fr.passerelle.identity.Permissions.LIBRARY_MANAGE)) {
+            formModel(model);
+        }
         return "network/resources/show";
     }
 
