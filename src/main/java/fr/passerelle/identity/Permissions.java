@@ -34,6 +34,14 @@ public final class Permissions {
     public static final String LIBRARY_MANAGE = "library:manage";
     /** The network's forum: categories created, posts hidden, threads locked or moved, reports handled. */
     public static final String FORUM_MODERATE = "forum:moderate";
+    /** The network's surveys: built, sent to a target, reminded, closed, analysed, exported, published. */
+    public static final String SURVEY_MANAGE = "survey:manage";
+    /** An association's answer to a survey: prepared (directors, service heads, administrators). */
+    public static final String SURVEY_ANSWER = "survey:answer";
+    /** An association's answer to a survey: submitted to the federation (the director). */
+    public static final String SURVEY_SUBMIT = "survey:submit";
+    /** The whole network read by the federation (directory, members). */
+    public static final String NETWORK_READ = "network:read";
 
     private Permissions() {}
 }

@@ -396,6 +396,34 @@ public class Membership {
         return new ResultPage<>(items, page, PAGE_SIZE, total);
     }
 
+    /** A member association as a survey or a mailing targets it. */
+    public record CurrentMember(UUID id, String name, String regionCode) {}
+
+    /**
+     * The associations that are members today, by name: all of them, those of a region, or those
+     * whose published profile offers a measure type (a code of the national catalogue). For the
+     * federation's people (who read the whole network).
+     */
+    @Transactional(readOnly = true)
+    public List<CurrentMember> currentMembers(String regionCode, String measureTypeCode) {
+        if (!TenantContext.hasAuthority(Permissions.NETWORK_READ)) {
+            throw new org.springframework.security.access.AccessDeniedException(Permissions.NETWORK_READ);
+        }
+        return jdbc.sql("""
+                select o.id, o.name, o.region_code
+                from identity_organisation_v o
+                join membership_current_v e on e.organisation_id = o.id and e.status = 'MEMBER'
+                where o.kind = 'ASSOCIATION' and o.active
+                  and (cast(:region as varchar) is null or o.region_code = :region)
+                  and (cast(:measure as varchar) is null or exists (
+                      select 1 from association_profile_activity a
+                      where a.organisation_id = o.id and a.measure_type_code = :measure))
+                order by o.name, o.id""")
+                .param("region", regionCode).param("measure", measureTypeCode)
+                .query((rs, n) -> new CurrentMember(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
     /** The status history of an association, newest first (the federation, or the association itself). */
     @Transactional(readOnly = true)
     public List<StatusEvent> history(UUID organisationId) {

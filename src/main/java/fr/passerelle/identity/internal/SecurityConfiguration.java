@@ -179,7 +179,7 @@ class SecurityConfiguration {
                                 "/img/**", "/favicon.ico", "/actuator/health", "/actuator/health/**",
                                 "/calendar/*.ics", "/c/**", "/reseau/annuaire", "/reseau/associations/*",
                                 "/reseau/carte", "/reseau/carte/**", "/reseau/adhesion", "/reseau/adhesion/envoyee",
-                                "/reseau/ressources", "/reseau/ressources/*/fichier")
+                                "/reseau/ressources", "/reseau/ressources/*/fichier", "/reseau/enquetes", "/reseau/enquetes/*")
                         .permitAll()
                         .requestMatchers(SWAGGER_UI)
                         .access((auth, ctx) -> new AuthorizationDecision(

@@ -12,4 +12,5 @@
  * {@link fr.passerelle.observatory.suppression.PerturbedTable} out, each value with a noise fixed by
  * its records, none below the threshold. ADR 0009 explains how to use it and what it guarantees.
  */
+@org.springframework.modulith.NamedInterface("suppression")
 package fr.passerelle.observatory.suppression;
