@@ -135,7 +135,7 @@ class ForumTest {
         return OwnerSql.of(server).sql("select count(*) from mail_outbox where kind = 'FORUM_REPLY'").query(Long.class).single();
     }
 
-    private static String word() {
+    static String word() {
         java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
         StringBuilder word = new StringBuilder("zq");
         for (int i = 0; i < 8; i++) {
