@@ -128,7 +128,7 @@ class ForumDigestTest {
     }
 
     private String email(String login) {
-        return OwnerSql.of(server).sql("select email from app_user where username = ?").param(login).query(String.class).single();
+        return ForumTest.email(server, login);
     }
 
     private static LocalDate day(Instant at) {

@@ -127,6 +127,6 @@ class ForumMentionsTest {
     }
 
     private String email(String login) {
-        return OwnerSql.of(server).sql("select email from app_user where username = ?").param(login).query(String.class).single();
+        return ForumTest.email(server, login);
     }
 }
