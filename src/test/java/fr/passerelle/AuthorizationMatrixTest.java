@@ -238,6 +238,7 @@ class AuthorizationMatrixTest {
             Rule.get("/reseau/ressources/{id}/fichier").open().vars(Ids::unknown),
             // Forum: readers and writers by row-level security, the federation's staff moderate.
             Rule.get("/network/forum").signedIn(),
+            Rule.post("/network/forum/mail-mode").signedIn().param("mode", ""),
             Rule.post("/network/forum/categories").requires("forum:moderate").param("name", ""),
             Rule.get("/network/forum/categories/{id}").signedIn().vars(Ids::unknown),
             Rule.post("/network/forum/categories/{id}/threads").signedIn().vars(Ids::unknown).param("title", "Sujet"),

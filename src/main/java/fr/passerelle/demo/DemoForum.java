@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The demo forum: two theme categories and the pre-sentencing commission's, threads written by the
  * demo people of Lyon, Marseille and the federation (each as themselves: the policies check the
- * author), a quote, a reported post and a locked thread. Written by {@link DemoMeetings} once the
+ * author), a quote, a mention, a reported post and a locked thread; the service head of Lyon
+ * reads it in the daily digest. Written by {@link DemoMeetings} once the
  * bodies exist, when the forum has no category yet.
  */
 @Component
@@ -62,10 +63,15 @@ class DemoForum {
         String quoted = as(marseilleAdmin, () -> forum.quote(stages, first));
         as(marseilleAdmin, () -> forum.reply(stages,
                 quoted + "À Marseille, les deux demi-journées donnent **moins d’absences** au second jour.", first));
-        as(staff, () -> forum.reply(stages, "Le guide du réseau propose les deux formats : voir la page des ressources.",
-                null));
+        as(staff, () -> forum.reply(stages, "Le guide du réseau propose les deux formats : voir la page des ressources. "
+                + "@directrice, pourrez-vous nous dire au printemps ce que vous aurez retenu ?", null));
         if (head != null) {
             as(head, () -> forum.reply(stages, "Merci, nous essaierons les demi-journées au printemps.", null));
+            // The service head reads the forum in one mail a day.
+            as(head, () -> {
+                forum.chooseMailMode(Forum.MailMode.DIGEST);
+                return null;
+            });
         }
 
         UUID esr = as(marseilleAdmin, () -> forum.startThread(practices, "Enquêtes sociales rapides : délais de remise",

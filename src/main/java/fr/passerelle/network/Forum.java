@@ -18,10 +18,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,9 +34,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The network's forum: categories (a theme open to the network's members, or one body's, open to
  * its members), threads and replies in Markdown (rendered to safe HTML by {@link ForumText}),
- * quotes, subscriptions with a mail at each reply, reports, and the federation's moderation (a post
+ * quotes, mentions ({@code @login}), subscriptions with each person's choice of mails (at each reply,
+ * a daily digest by {@link ForumDigest}, or none), reports, and the federation's moderation (a post
  * hidden with a reason, a thread locked or moved). Row-level security decides who reads and writes
- * where (V202612120400); the federation's staff moderate ({@code forum:moderate}).
+ * where (V202612120400, V202612130110); the federation's staff moderate ({@code forum:moderate}).
  */
 @Service
 public class Forum {
@@ -47,6 +51,9 @@ public class Forum {
     static final int DESCRIPTION_MAX = 500;
     static final int QUERY_MAX = 200;
     private static final Locale MAIL_LOCALE = Locale.FRENCH;
+
+    /** What forum mails a person gets: one at each reply in the threads they follow, a daily digest, or none. */
+    public enum MailMode { EACH, DIGEST, NONE }
 
     /** A category with its activity. */
     public record Category(UUID id, String name, String description, UUID bodyId, String bodyName, long threads,
@@ -234,15 +241,18 @@ public class Forum {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, categoryId, cleanTitle, me.userId(), me.organisationId(), me.name(), me.organisationName(), now, now)
                 .update();
-        insertPost(id, cleanTitle, body, null, me, now);
+        List<Mentioned> mentioned = mentionable(id, body);
+        insertPost(id, cleanTitle, body, mentioned, null, me, now);
         subscribe(id, true);
+        notifyMentioned(id, cleanTitle, me, 1, body, mentioned, Set.of());
         audit.record("forum.thread.started", "forum_thread", id, Map.of("category", categoryId.toString()));
         return id;
     }
 
     /**
      * A reply (quoting a post of the thread, or not); refused in a locked thread. The replier is
-     * subscribed; the other subscribers get a mail from their own organisation's outbox.
+     * subscribed; the other subscribers who chose a mail at each reply get one from their own
+     * organisation's outbox, and the people mentioned who may read the thread one too (not twice).
      */
     @Transactional
     public int reply(UUID threadId, String markdown, UUID quotedPostId) {
@@ -256,9 +266,11 @@ public class Forum {
             throw BusinessException.invalid("forum.quote.invalid");
         }
         Author me = author();
-        int number = insertPost(threadId, thread.title(), body, quotedPostId, me, Timestamp.from(clock.instant()));
+        List<Mentioned> mentioned = mentionable(threadId, body);
+        int number = insertPost(threadId, thread.title(), body, mentioned, quotedPostId, me, Timestamp.from(clock.instant()));
         subscribe(threadId, true);
-        notifySubscribers(thread, me, number, body);
+        Set<UUID> mailed = notifySubscribers(thread, me, number, body);
+        notifyMentioned(threadId, thread.title(), me, number, body, mentioned, mailed);
         audit.record("forum.post.written", "forum_thread", threadId, Map.of("number", number));
         return number;
     }
@@ -293,6 +305,36 @@ public class Forum {
             jdbc.sql("delete from forum_subscription where thread_id = ? and user_id = ?").params(threadId, me.userId())
                     .update();
         }
+    }
+
+    /** The signed-in person's choice of forum mails (a mail at each reply until they choose). */
+    @Transactional(readOnly = true)
+    public MailMode mailMode() {
+        return jdbc.sql("select mode from forum_mail_preference where user_id = ?").param(author().userId())
+                .query(String.class).optional().map(MailMode::valueOf).orElse(MailMode.EACH);
+    }
+
+    /**
+     * Chooses the forum mails: at each reply, a daily digest (of the posts written from the first
+     * choice of it on) or none. Mentions are mailed at once unless the choice is none.
+     */
+    @Transactional
+    public void chooseMailMode(MailMode mode) {
+        if (mode == null) {
+            throw new FieldRefusal("mode", "forum.mailMode.required");
+        }
+        Author me = author();
+        String email = users.get(me.userId()).email();
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                insert into forum_mail_preference (user_id, organisation_id, mode, email, digest_since, updated_at)
+                values (?, ?, ?, ?, ?, ?)
+                on conflict (user_id) do update set mode = excluded.mode, email = excluded.email,
+                    updated_at = excluded.updated_at,
+                    digest_since = case when forum_mail_preference.mode = 'DIGEST' then forum_mail_preference.digest_since
+                                        else excluded.digest_since end""")
+                .params(me.userId(), me.organisationId(), mode.name(), email, now, now).update();
+        audit.record("forum.mailMode.chosen", "user", me.userId(), Map.of("mode", mode.name()));
     }
 
     /** Reports a post to the moderators, with a reason (once per person and post). */
@@ -443,7 +485,9 @@ public class Forum {
                 .list();
     }
 
-    private int insertPost(UUID threadId, String title, String body, UUID quotedPostId, Author me, Timestamp at) {
+    private int insertPost(UUID threadId, String title, String body, List<Mentioned> mentioned, UUID quotedPostId,
+            Author me, Timestamp at) {
+        Set<String> known = mentioned.stream().map(m -> m.username().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         return jdbc.sql("""
                 insert into forum_post (id, thread_id, number, author_user_id, author_organisation_id, author_name,
                     author_organisation_name, body_markdown, body_html, quoted_post_id, search, created_at)
@@ -451,26 +495,82 @@ public class Forum {
                     setweight(to_tsvector('french_unaccent', ?), 'A') || setweight(to_tsvector('french_unaccent', ?), 'B'), ?)
                 returning number""")
                 .params(Ids.newId(), threadId, me.userId(), me.organisationId(), me.name(), me.organisationName(), body,
-                        ForumText.html(body), quotedPostId, title, body, at)
+                        ForumText.html(body, known), quotedPostId, title, body, at)
                 .query(Integer.class).single();
     }
 
-    private void notifySubscribers(Thread thread, Author me, int number, String body) {
-        String link = outbox.link("/network/forum/threads/" + thread.id() + "?page=" + ((number - 1) / POSTS_PAGE)
-                + "#post-" + number);
+    /** Mails the followers who chose a mail at each reply; returns who was mailed. */
+    private Set<UUID> notifySubscribers(Thread thread, Author me, int number, String body) {
         String subject = messages.getMessage("forum.mail.reply.subject", new Object[] {thread.title()}, MAIL_LOCALE);
         String text = messages.getMessage("forum.mail.reply.body", new Object[] {me.name(), me.organisationName(),
-                thread.title(), body.length() > 1000 ? body.substring(0, 1000) + " …" : body, link}, MAIL_LOCALE);
-        List<Map<String, Object>> subscribers = jdbc.sql("select user_id, organisation_id, email from forum_thread_subscribers(?)")
+                thread.title(), excerpt(body), postLink(thread.id(), number)}, MAIL_LOCALE);
+        List<Map<String, Object>> subscribers = jdbc.sql("select user_id, organisation_id, email from forum_reply_recipients(?)")
                 .param(thread.id()).query().listOfRows();
+        Set<UUID> mailed = new HashSet<>();
         for (Map<String, Object> s : subscribers) {
-            String email = (String) s.get("email");
-            if (me.userId().equals(s.get("user_id")) || email == null || email.isBlank()) {
-                continue;
+            UUID userId = (UUID) s.get("user_id");
+            if (send("FORUM_REPLY", "forum:" + thread.id() + ":" + number + ":" + userId, me, userId,
+                    (UUID) s.get("organisation_id"), (String) s.get("email"), subject, text)) {
+                mailed.add(userId);
             }
-            tenantScope.callAs((UUID) s.get("organisation_id"), () -> outbox.enqueue("FORUM_REPLY",
-                    "forum:" + thread.id() + ":" + number + ":" + s.get("user_id"), email, subject, text));
         }
+        return mailed;
+    }
+
+    /** A person named after an @ who may read the thread, with their mail choice. */
+    private record Mentioned(UUID userId, UUID organisationId, String username, String email, MailMode mode) {}
+
+    /** Of the names after an @ in a post, the accounts that may read the thread (the others stay text). */
+    private List<Mentioned> mentionable(UUID threadId, String body) {
+        Set<String> names = ForumText.mentioned(body);
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select user_id, organisation_id, username, email, mode from forum_mentionable(?, cast(? as varchar[]))")
+                .params(threadId, names.toArray(String[]::new))
+                .query((rs, n) -> new Mentioned(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getString(4), MailMode.valueOf(rs.getString(5))))
+                .list();
+    }
+
+    /** Mails the people mentioned, but the author, those who chose no mail and those the reply mail reached. */
+    private void notifyMentioned(UUID threadId, String title, Author me, int number, String body, List<Mentioned> mentioned,
+            Set<UUID> alreadyMailed) {
+        if (mentioned.isEmpty()) {
+            return;
+        }
+        String subject = messages.getMessage("forum.mail.mention.subject", new Object[] {me.name(), title}, MAIL_LOCALE);
+        String text = messages.getMessage("forum.mail.mention.body", new Object[] {me.name(), me.organisationName(),
+                title, excerpt(body), postLink(threadId, number)}, MAIL_LOCALE);
+        for (Mentioned m : mentioned) {
+            if (m.mode() != MailMode.NONE && !alreadyMailed.contains(m.userId())) {
+                send("FORUM_MENTION", "forum-mention:" + threadId + ":" + number + ":" + m.userId(), me, m.userId(),
+                        m.organisationId(), m.email(), subject, text);
+            }
+        }
+    }
+
+    /** Queues a mail from the recipient's own organisation's outbox, never to the author nor without an address. */
+    private boolean send(String kind, String dedupKey, Author me, UUID userId, UUID organisationId, String email,
+            String subject, String text) {
+        if (me.userId().equals(userId) || email == null || email.isBlank()) {
+            return false;
+        }
+        tenantScope.callAs(organisationId, () -> outbox.enqueue(kind, dedupKey, email, subject, text));
+        return true;
+    }
+
+    private String postLink(UUID threadId, int number) {
+        return outbox.link(postPath(threadId, number));
+    }
+
+    /** The address of a post: its thread's page where it is. */
+    static String postPath(UUID threadId, int number) {
+        return "/network/forum/threads/" + threadId + "?page=" + ((number - 1) / POSTS_PAGE) + "#post-" + number;
+    }
+
+    private static String excerpt(String body) {
+        return body.length() > 1000 ? body.substring(0, 1000) + " …" : body;
     }
 
     private static String body(String markdown) {

@@ -9,8 +9,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The forum: a member starts a thread, another quotes it in a reply, the first reports a post, the
- * federation's staff hide it and lock the thread, and the member sees the reason and no reply form.
+ * The forum: a member starts a thread, another quotes it in a reply mentioning her, she chooses a
+ * daily digest and reports a post, the federation's staff hide it and lock the thread, and the
+ * member sees the reason and no reply form.
  */
 @PasserelleIntegrationTest
 class ForumBrowserTest extends BrowserSupport {
@@ -43,15 +44,17 @@ class ForumBrowserTest extends BrowserSupport {
         click(AriaRole.LINK, "Citer");
         assertThat(page.getByLabel("Message")).hasValue(java.util.regex.Pattern.compile("^> \\*\\*Hélène Rousseau\\*\\*"));
         page.getByLabel("Message").press("End");
-        page.getByLabel("Message").pressSequentially("Avec un livret d’accueil.");
+        page.getByLabel("Message").pressSequentially("Avec un livret d’accueil, @directrice.");
         click(AriaRole.BUTTON, "Publier la réponse");
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Réponse publiée.");
         assertThat(page.locator("#post-2")).containsText("En réponse au message n° 1");
         assertThat(page.locator("#post-2 blockquote")).containsText("Comment accueillez-vous");
+        assertThat(page.locator("#post-2 .mention")).hasText("@directrice");
         assertAccessible();
 
         page.context().clearCookies();
         signIn("directrice");
+        chooseMails("Un résumé quotidien des nouveaux messages des sujets que je suis");
         page.navigate(thread);
         page.locator("#post-2 summary").click();
         page.locator("#post-2").getByPlaceholder("Motif du signalement").fill("Doublon.");
@@ -84,5 +87,15 @@ class ForumBrowserTest extends BrowserSupport {
         assertThat(page.locator("#forum-locked")).containsText("Question traitée.");
         assertThat(page.locator("#reply")).hasCount(0);
         assertAccessible();
+        chooseMails("Un courriel à chaque réponse dans les sujets que je suis");
+    }
+
+    /** Chooses the forum mails on the forum's home page, and sees the choice kept. */
+    private void chooseMails(String choice) {
+        page.navigate(url("/network/forum"));
+        page.getByLabel(choice).check();
+        click(AriaRole.BUTTON, "Enregistrer mon choix");
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Votre choix de courriels du forum est enregistré.");
+        assertThat(page.getByLabel(choice)).isChecked();
     }
 }

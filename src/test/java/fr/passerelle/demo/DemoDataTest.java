@@ -72,7 +72,7 @@ class DemoDataTest {
                 + " and m.invited_at is not null)").query(Long.class).single()).isEqualTo(8);
     }
 
-    /** The demo forum: theme and body categories, threads with replies and a quote, a report, a lock. */
+    /** The demo forum: theme and body categories, threads with replies and a quote, a mention, a report, a lock, a digest reader. */
     @Test
     void hasAForumWithThreadsAReportAndALockedThread() {
         var owner = fr.passerelle.OwnerSql.of(server);
@@ -89,6 +89,10 @@ class DemoDataTest {
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(owner.sql("select count(*) from forum_thread where title like 'Rencontre nationale%' and locked_at is not null")
                 .query(Long.class).single()).isEqualTo(1);
+        assertThat(owner.sql("select count(*) from forum_post where body_html like '%<span class=\"mention\">@directrice</span>%'")
+                .query(Long.class).single()).isGreaterThanOrEqualTo(1);
+        assertThat(owner.sql("select count(*) from forum_mail_preference p join app_user u on u.id = p.user_id"
+                + " where u.username = 'cheffe.service' and p.mode = 'DIGEST'").query(Long.class).single()).isEqualTo(1);
     }
 
     @Autowired

@@ -135,7 +135,12 @@ class ForumTest {
         return OwnerSql.of(server).sql("select count(*) from mail_outbox where kind = 'FORUM_REPLY'").query(Long.class).single();
     }
 
-    private static String word() {
+    /** A demo account's e-mail address, read as the owner. */
+    static String email(EmbeddedPostgresServer server, String login) {
+        return OwnerSql.of(server).sql("select email from app_user where username = ?").param(login).query(String.class).single();
+    }
+
+    static String word() {
         java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
         StringBuilder word = new StringBuilder("zq");
         for (int i = 0; i < 8; i++) {

@@ -22,6 +22,20 @@ class ForumTextTest {
     }
 
     @Test
+    void knownNamesAfterAnAtAreMentionsAndNothingElseIs() {
+        String markdown = "Merci @Paul.Girard, @inconnu et @<script>alert(1)</script> ; écrire à paul@example.org, "
+                + "voir `@paul.girard` et [@paul.girard](https://example.org). @paul.girard.";
+        assertThat(ForumText.mentioned(markdown)).containsExactly("paul.girard", "inconnu");
+        String html = ForumText.html(markdown, java.util.Set.of("paul.girard"));
+        assertThat(html).startsWith("<p>Merci <span class=\"mention\">@Paul.Girard</span>, @inconnu et @&lt;script&gt;")
+                .doesNotContain("<script", "mention\">@inconnu", "<span class=\"mention\">@example")
+                .contains("<code>@paul.girard</code>", ">@paul.girard</a>", "<span class=\"mention\">@paul.girard</span>.</p>");
+        assertThat(ForumText.html(markdown)).doesNotContain("<span");
+        assertThat(ForumText.html("@" + "a".repeat(30) + " ".repeat(2) + "x", java.util.Set.of("a".repeat(30))))
+                .contains("<span class=\"mention\">@" + "a".repeat(30) + "</span>");
+    }
+
+    @Test
     void aQuoteKeepsTheAuthorAndEveryLine() {
         assertThat(ForumText.quote("Hélène *R*", "Ligne un\nLigne deux"))
                 .isEqualTo("> **Hélène R** :\n> Ligne un\n> Ligne deux\n\n");

@@ -43,10 +43,21 @@ class ForumController {
             model.addAttribute("found", java.util.List.of());
         }
         model.addAttribute("openReports", forum.openReportCount());
+        model.addAttribute("mailMode", forum.mailMode());
+        model.addAttribute("mailModes", Forum.MailMode.values());
         if (fr.passerelle.shared.TenantContext.hasAuthority(fr.passerelle.identity.Permissions.FORUM_MODERATE)) {
             model.addAttribute("bodies", meetings.bodies());
         }
         return "network/forum/categories";
+    }
+
+    /** The signed-in person's choice of forum mails: at each reply, a daily digest, or none. */
+    @PostMapping("/mail-mode")
+    String chooseMailMode(@RequestParam(defaultValue = "") String mode, RedirectAttributes redirect) {
+        Forum.MailMode chosen = java.util.Arrays.stream(Forum.MailMode.values()).filter(m -> m.name().equals(mode))
+                .findFirst().orElse(null);
+        Forms.perform(redirect, "forum.mailMode.chosenOk", () -> forum.chooseMailMode(chosen));
+        return "redirect:/network/forum";
     }
 
     @PostMapping("/categories")
