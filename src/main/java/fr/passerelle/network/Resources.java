@@ -323,6 +323,9 @@ public class Resources {
         if (query.text().length() > QUERY_MAX) {
             throw new FieldRefusal("q", "resource.search.tooLong", QUERY_MAX);
         }
+        // The words are parameters: planned for their values at each search (how many documents hold them
+        // decides between an index of matches and one of order), never once for all as a generic plan.
+        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
         Filters filters = Filters.of(query);
         Sort sort = query.sort() == Sort.RELEVANCE && query.text().isEmpty() ? Sort.RECENT : query.sort();
         List<String> matches = find(filters, false, true, true, COUNT_CAP + 1);
@@ -458,7 +461,7 @@ public class Resources {
                     .formatted(filters.all(), order)).params(params).query(String.class).list();
         }
         params.put("n", offset + PAGE_SIZE + 1);
-        String head = "r.search_head @@ (select websearch_to_tsquery('french_unaccent', :q))";
+        String head = "r.search_head @@ websearch_to_tsquery('french_unaccent', :q)";
         List<String> headMatches = find(filters, true, true, true, COUNT_CAP + 1);
         String first;
         if (headMatches.size() > COUNT_CAP) {
