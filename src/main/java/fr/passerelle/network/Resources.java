@@ -348,6 +348,11 @@ public class Resources {
 
     /** The most documents a search counts exactly (and the most the facets count). */
     public static final int COUNT_CAP = 1_000;
+    /**
+     * Beyond {@link #COUNT_CAP}, the most documents whose title, tags or description hold the words that are
+     * ranked by relevance (more are read the newest first).
+     */
+    static final int RANKED_CAP = 200;
 
     /** A search's conditions, as SQL over {@code network_resource r} with their parameters. */
     private record Filters(Map<String, Object> params, String words, String access, String body, String tags,
@@ -444,8 +449,8 @@ public class Resources {
     /**
      * A page (and one more row) among more documents than are counted: read in the order of an index, so
      * that the reading stops after the page. In the order of relevance, the documents whose title, tags or
-     * description hold the words come first (ranked when they are few, the newest first otherwise), then the
-     * others, the newest first.
+     * description hold the words come first (ranked when they are at most {@link #RANKED_CAP}, the newest
+     * first otherwise), then the others, the newest first.
      */
     private List<String> largePage(Filters filters, Sort sort, long offset) {
         Map<String, Object> params = new LinkedHashMap<>(filters.params());
@@ -462,9 +467,9 @@ public class Resources {
         }
         params.put("n", offset + PAGE_SIZE + 1);
         String head = "r.search_head @@ websearch_to_tsquery('french_unaccent', :q)";
-        List<String> headMatches = find(filters, true, true, true, COUNT_CAP + 1);
+        List<String> headMatches = find(filters, true, true, true, RANKED_CAP + 1);
         String first;
-        if (headMatches.size() > COUNT_CAP) {
+        if (headMatches.size() > RANKED_CAP) {
             first = "select r.id, row_number() over (order by r.updated_at desc, r.id) as n from network_resource r"
                     + " where %s and %s order by r.updated_at desc, r.id limit :n".formatted(filters.all(), head);
         } else {
