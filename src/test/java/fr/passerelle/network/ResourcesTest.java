@@ -139,10 +139,7 @@ class ResourcesTest {
     @Test
     void eachAccessLevelIsSeenByItsReadersOnly() {
         String tag = word();
-        var directrice = SignedIn.as(users, "directrice");
-        SignedIn.as(users, "equipe.federale");
-        UUID body = meetings.createBody(Meetings.Kind.WORKING_GROUP, "Groupe " + tag, null, null);
-        meetings.addMember(body, directrice.organisationId(), directrice.userId(), Meetings.MemberRole.MEMBER);
+        UUID body = TestLibrary.bodyWith(meetings, users, "directrice", "Groupe " + tag);
         byte[] pdf = TestDocuments.pdf("Texte " + tag);
         UUID open = resources.publish(input("Public " + tag, Resources.Access.PUBLIC), null, "public.pdf", pdf);
         UUID members = resources.publish(input("Membres " + tag, Resources.Access.MEMBERS), null, "membres.pdf", pdf);
@@ -173,10 +170,7 @@ class ResourcesTest {
     @Test
     void aSearchFindingMoreThanTheCapSaysSoAndCountsExactlyBelowIt() {
         String word = word();
-        var directrice = SignedIn.as(users, "directrice");
-        SignedIn.as(users, "equipe.federale");
-        UUID body = meetings.createBody(Meetings.Kind.WORKING_GROUP, "Groupe " + word, null, null);
-        meetings.addMember(body, directrice.organisationId(), directrice.userId(), Meetings.MemberRole.MEMBER);
+        UUID body = TestLibrary.bodyWith(meetings, users, "directrice", "Groupe " + word);
         int cap = Resources.COUNT_CAP;
         // cap + 5 documents hold the word in their text; the first 3 in their title too; exactly cap of them
         // hold a second word; 12 have a tag.

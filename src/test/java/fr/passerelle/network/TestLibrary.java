@@ -1,8 +1,10 @@
 package fr.passerelle.network;
 
 import fr.passerelle.OwnerSql;
+import fr.passerelle.SignedIn;
 import fr.passerelle.shared.db.EmbeddedPostgresServer;
 import java.util.UUID;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * Many documents at once, written as the owner with their search vectors built as the application
@@ -13,6 +15,18 @@ import java.util.UUID;
 public final class TestLibrary {
 
     private TestLibrary() {}
+
+    /**
+     * A new working group whose only member is {@code member}'s organisation and user, created by the
+     * federation's staff (who stay signed in).
+     */
+    public static UUID bodyWith(Meetings meetings, UserDetailsService users, String member, String name) {
+        var user = SignedIn.as(users, member);
+        SignedIn.as(users, "equipe.federale");
+        UUID body = meetings.createBody(Meetings.Kind.WORKING_GROUP, name, null, null);
+        meetings.addMember(body, user.organisationId(), user.userId(), Meetings.MemberRole.MEMBER);
+        return body;
+    }
 
     /**
      * Writes {@code count} documents of the body whose text holds {@code word}; the first {@code titled}

@@ -94,16 +94,13 @@ class ResourcesWebTest {
     @Test
     void aSearchFindingMoreThanTheCapSaysSoWithoutCountsAndPagesOn() throws Exception {
         String word = "zq" + UUID.randomUUID().toString().replaceAll("[^a-z]", "");
-        var directrice = fr.passerelle.SignedIn.as(logins, "directrice");
-        fr.passerelle.SignedIn.as(logins, "equipe.federale");
         UUID body;
         try {
-            body = meetings.createBody(Meetings.Kind.WORKING_GROUP, "Groupe " + word, null, null);
-            meetings.addMember(body, directrice.organisationId(), directrice.userId(), Meetings.MemberRole.MEMBER);
+            body = TestLibrary.bodyWith(meetings, logins, "directrice", "Groupe " + word);
         } finally {
             org.springframework.security.core.context.SecurityContextHolder.clearContext();
         }
-        TestLibrary.insert(server, body, Resources.COUNT_CAP + 1, word, 0, word, 2, word + "deux", 0, "t" + word);
+        TestLibrary.insert(server, body, Resources.COUNT_CAP + 1, word, 0, word, 25, word + "deux", 0, "t" + word);
 
         String many = html(mvc.perform(get("/network/resources").param("q", word).locale(Locale.FRENCH)
                 .with(as("directrice"))).andReturn());
@@ -115,7 +112,7 @@ class ResourcesWebTest {
 
         String few = html(mvc.perform(get("/network/resources").param("q", word + "deux").locale(Locale.FRENCH)
                 .with(as("directrice"))).andReturn());
-        assertThat(few).contains("2 documents").doesNotContain("resource-capped");
+        assertThat(few).contains("25 documents", "Page 1 sur 2 (25 résultats)").doesNotContain("resource-capped");
         // Others do not see the body's documents.
         String other = html(mvc.perform(get("/network/resources").param("q", word).locale(Locale.FRENCH)
                 .with(as("admin.marseille"))).andReturn());
