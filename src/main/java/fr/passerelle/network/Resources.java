@@ -114,11 +114,22 @@ public class Resources {
         }
     }
 
-    /** A facet's value and how many documents of the search have it. */
-    public record FacetValue(String value, long count, boolean checked) {}
+    /** A facet's value and how many documents of the search have it ({@link #NOT_COUNTED} when too many). */
+    public record FacetValue(String value, long count, boolean checked) {
 
-    /** A search's page and its facets. */
-    public record Results(ResultPage<Hit> page, List<FacetValue> tags, List<FacetValue> types, Sort sort) {}
+        public static final long NOT_COUNTED = -1;
+
+        public boolean counted() {
+            return count != NOT_COUNTED;
+        }
+    }
+
+    /**
+     * A search's page and its facets. When {@code capped}, more than {@code cap} documents match: the page's
+     * total is only a lower bound, {@code hasNext} tells whether another page follows.
+     */
+    public record Results(ResultPage<Hit> page, List<FacetValue> tags, List<FacetValue> types, Sort sort,
+            boolean capped, int cap, boolean hasNext) {}
 
     /** A file to send. */
     public record Download(String filename, String mediaType, byte[] content) {}
@@ -130,12 +141,15 @@ public class Resources {
     private final DataSize maxSize;
     private final DocumentText reader = new DocumentText();
     /**
-     * The total and facet counts of recent searches, per visibility, for 30 seconds: with a frequent word
-     * they read every matching document. Writes through this node empty it; another node's writes show
-     * within 30 seconds.
+     * The facets of recent searches, per visibility, for 30 seconds (the total is found at each search).
+     * Writes through this node empty it; another node's writes show within 30 seconds.
      */
-    private final com.github.benmanes.caffeine.cache.Cache<CountsKey, Counts> facetCounts =
+    private final com.github.benmanes.caffeine.cache.Cache<CountsKey, Facets> facetCounts =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(2_000)
+                    .expireAfterWrite(java.time.Duration.ofSeconds(30)).build();
+    /** The facet values of the library (not counted), per visibility, for the searches that find too many. */
+    private final com.github.benmanes.caffeine.cache.Cache<ValuesKey, Facets> facetValues =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(200)
                     .expireAfterWrite(java.time.Duration.ofSeconds(30)).build();
 
     Resources(JdbcClient jdbc, AuditLog audit, Clock clock, Meetings meetings,
@@ -298,101 +312,284 @@ public class Resources {
         return download;
     }
 
-    /** A search among the documents the user sees (withdrawn ones are left out). */
+    /**
+     * A search among the documents the user sees (withdrawn ones are left out). The documents found are
+     * counted exactly up to {@link #COUNT_CAP}; beyond it the results say "more than" that many, the facets
+     * list their values without counts, and the pages are read in index order, so that a word every
+     * document holds costs a page of rows rather than all of them (docs/architecture.md, library search).
+     */
     @Transactional(readOnly = true)
     public Results search(Query query) {
         if (query.text().length() > QUERY_MAX) {
             throw new FieldRefusal("q", "resource.search.tooLong", QUERY_MAX);
         }
-        Map<String, Object> params = new LinkedHashMap<>();
-        String words = "true";
-        if (!query.text().isEmpty()) {
-            params.put("q", query.text());
-            words = "r.search @@ websearch_to_tsquery('french_unaccent', :q)";
-        }
-        String access = "true";
-        if (query.access() != null) {
-            params.put("access", query.access().name());
-            access = "r.access_level = :access";
-        }
-        String body = "true";
-        if (query.bodyId() != null) {
-            params.put("body", query.bodyId());
-            body = "r.body_id = :body";
-        }
-        String tags = "true";
-        if (!query.tags().isEmpty()) {
-            params.put("tags", query.tags().toArray(String[]::new));
-            tags = "r.tags @> cast(:tags as varchar[])";
-        }
-        String types = "true";
-        if (!query.types().isEmpty()) {
-            params.put("types", query.types().stream().map(t -> DocumentText.TYPES.getOrDefault(t, t)).toArray(String[]::new));
-            types = "r.media_type = any (cast(:types as varchar[]))";
-        }
-        String base = "r.withdrawn_at is null and %s and %s and %s".formatted(words, access, body);
-        String tagFilter = tags;
-        String typeFilter = types;
-        Counts counts = facetCounts.get(new CountsKey(visibility(), query.text().toLowerCase(Locale.ROOT),
-                query.tags().stream().sorted().toList(), query.types().stream().sorted().toList(), query.access(),
-                query.bodyId()), key -> count(params, base, tagFilter, typeFilter));
-        long total = counts.total();
-        List<FacetValue> tagFacet = counts.tags().stream()
-                .map(f -> new FacetValue(f.value(), f.count(), query.tags().contains(f.value()))).toList();
-        List<FacetValue> typeFacet = counts.types().stream()
-                .map(f -> new FacetValue(f.value(), f.count(), query.types().contains(f.value()))).toList();
+        // The words are parameters: planned for their values at each search (how many documents hold them
+        // decides between an index of matches and one of order), never once for all as a generic plan.
+        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+        Filters filters = Filters.of(query);
         Sort sort = query.sort() == Sort.RELEVANCE && query.text().isEmpty() ? Sort.RECENT : query.sort();
+        List<String> matches = find(filters, false, true, true, COUNT_CAP + 1);
+        boolean capped = matches.size() > COUNT_CAP;
+        String visibility = visibility();
+        Facets facets = facetCounts.get(new CountsKey(visibility, query.text().toLowerCase(Locale.ROOT),
+                query.tags().stream().sorted().toList(), query.types().stream().sorted().toList(), query.access(),
+                query.bodyId()), key -> facets(filters, matches, visibility));
+        List<FacetValue> tagFacet = checked(facets.tags(), query.tags());
+        List<FacetValue> typeFacet = checked(facets.types(), query.types());
+
+        long offset = (long) query.page() * PAGE_SIZE;
+        List<String> ids = capped ? largePage(filters, sort, offset) : smallPage(filters, sort, matches, offset);
+        boolean more = ids.size() > PAGE_SIZE;
+        List<Hit> hits = hits(filters, ids.subList(0, Math.min(ids.size(), PAGE_SIZE)));
+        long total = capped ? Math.max(COUNT_CAP + 1L, offset + hits.size() + (more ? 1 : 0)) : matches.size();
+        return new Results(new ResultPage<>(hits, query.page(), PAGE_SIZE, total), tagFacet, typeFacet, sort, capped,
+                COUNT_CAP, more);
+    }
+
+    /** The most documents a search counts exactly (and the most the facets count). */
+    public static final int COUNT_CAP = 1_000;
+    /**
+     * Beyond {@link #COUNT_CAP}, the most documents whose title, tags or description hold the words that are
+     * ranked by relevance (more are read the newest first).
+     */
+    static final int RANKED_CAP = 200;
+
+    /** A search's conditions, as SQL over {@code network_resource r} with their parameters. */
+    private record Filters(Map<String, Object> params, String words, String access, String body, String tags,
+            String types) {
+
+        static Filters of(Query query) {
+            Map<String, Object> params = new LinkedHashMap<>();
+            String words = "true";
+            if (!query.text().isEmpty()) {
+                params.put("q", query.text());
+                words = "r.search @@ websearch_to_tsquery('french_unaccent', :q)";
+            }
+            String access = "true";
+            if (query.access() != null) {
+                params.put("access", query.access().name());
+                access = "r.access_level = :access";
+            }
+            String body = "true";
+            if (query.bodyId() != null) {
+                params.put("body", query.bodyId());
+                body = "r.body_id = :body";
+            }
+            String tags = "true";
+            if (!query.tags().isEmpty()) {
+                params.put("tags", query.tags().toArray(String[]::new));
+                tags = "r.tags @> cast(:tags as varchar[])";
+            }
+            String types = "true";
+            if (!query.types().isEmpty()) {
+                params.put("types", query.types().stream().map(t -> DocumentText.TYPES.getOrDefault(t, t))
+                        .toArray(String[]::new));
+                types = "r.media_type = any (cast(:types as varchar[]))";
+            }
+            return new Filters(params, words, access, body, tags, types);
+        }
+
+        boolean hasWords() {
+            return params.containsKey("q");
+        }
+
+        /** All the conditions, withdrawn documents left out. */
+        String all() {
+            return "r.withdrawn_at is null and %s and %s and %s and %s and %s".formatted(words, access, body, tags, types);
+        }
+    }
+
+    /**
+     * The ids of at most {@code limit} documents the user sees that match the search (by their title, tags
+     * and description only when {@code headOnly}), without its tags or types when told so: through the
+     * indexes, which row-level security keeps the planner from using for the full-text match
+     * (V202612130200).
+     */
+    private List<String> find(Filters filters, boolean headOnly, boolean withTags, boolean withTypes, int limit) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("q", filters.params().get("q"));
+        params.put("head", headOnly);
+        params.put("tags", withTags ? filters.params().get("tags") : null);
+        params.put("types", withTypes ? filters.params().get("types") : null);
+        params.put("access", filters.params().get("access"));
+        params.put("body", filters.params().get("body"));
+        params.put("limit", limit);
+        return jdbc.sql("""
+                select cast(network_resource_find(%s, :head, cast(:tags as varchar[]), cast(:types as varchar[]),
+                    cast(:access as varchar), cast(:body as uuid), :limit) as text)"""
+                .formatted(filters.hasWords() ? "websearch_to_tsquery('french_unaccent', cast(:q as text))" : "null::tsquery"))
+                .params(params).query(String.class).list();
+    }
+
+    /** A page (and one more row, to tell whether another page follows) among the few documents found. */
+    private List<String> smallPage(Filters filters, Sort sort, List<String> matches, long offset) {
+        if (matches.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("ids", matches.toArray(String[]::new));
+        params.put("limit", PAGE_SIZE + 1);
+        params.put("offset", offset);
         String order = switch (sort) {
-            case RELEVANCE -> "ts_rank_cd(r.search_head, (select websearch_to_tsquery('french_unaccent', :q))) desc, r.updated_at desc";
-            case RECENT -> "r.updated_at desc";
-            case DOWNLOADS -> "r.download_count desc, r.updated_at desc";
-            case TITLE -> "lower(r.title), r.updated_at desc";
+            case RELEVANCE -> {
+                params.put("q", filters.params().get("q"));
+                yield "ts_rank_cd(r.search_head, (select websearch_to_tsquery('french_unaccent', :q))) desc,"
+                        + " r.updated_at desc, r.id";
+            }
+            case RECENT -> "r.updated_at desc, r.id";
+            case DOWNLOADS -> "r.download_count desc, r.updated_at desc, r.id";
+            case TITLE -> "lower(r.title), r.updated_at desc, r.id";
         };
-        String snippet = query.text().isEmpty() ? "null" : """
-                ts_headline('french_unaccent', left(v.extracted_text, 1500),
-                    (select websearch_to_tsquery('french_unaccent', :q)), '%s')"""
-                .formatted(Headlines.options("MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \""));
-        Map<String, Object> pageParams = new LinkedHashMap<>(params);
-        pageParams.put("limit", PAGE_SIZE);
-        pageParams.put("offset", (long) query.page() * PAGE_SIZE);
-        List<Hit> hits = jdbc.sql("""
-                with p as (
-                    select r.id from network_resource r where %s and %s and %s order by %s limit :limit offset :offset
-                )
+        return jdbc.sql("""
+                select cast(r.id as text) from network_resource r where r.id = any (cast(:ids as uuid[]))
+                order by %s limit :limit offset :offset""".formatted(order))
+                .params(params).query(String.class).list();
+    }
+
+    /**
+     * A page (and one more row) among more documents than are counted: read in the order of an index, so
+     * that the reading stops after the page. In the order of relevance, the documents whose title, tags or
+     * description hold the words come first (ranked when they are at most {@link #RANKED_CAP}, the newest
+     * first otherwise), then the others, the newest first.
+     */
+    private List<String> largePage(Filters filters, Sort sort, long offset) {
+        Map<String, Object> params = new LinkedHashMap<>(filters.params());
+        params.put("limit", PAGE_SIZE + 1);
+        params.put("offset", offset);
+        if (sort != Sort.RELEVANCE) {
+            String order = switch (sort) {
+                case DOWNLOADS -> "r.download_count desc, r.updated_at desc, r.id";
+                case TITLE -> "lower(r.title), r.updated_at desc, r.id";
+                default -> "r.updated_at desc, r.id";
+            };
+            return jdbc.sql("select cast(r.id as text) from network_resource r where %s order by %s limit :limit offset :offset"
+                    .formatted(filters.all(), order)).params(params).query(String.class).list();
+        }
+        params.put("n", offset + PAGE_SIZE + 1);
+        String head = "r.search_head @@ websearch_to_tsquery('french_unaccent', :q)";
+        List<String> headMatches = find(filters, true, true, true, RANKED_CAP + 1);
+        String first;
+        if (headMatches.size() > RANKED_CAP) {
+            first = "select r.id, row_number() over (order by r.updated_at desc, r.id) as n from network_resource r"
+                    + " where %s and %s order by r.updated_at desc, r.id limit :n".formatted(filters.all(), head);
+        } else {
+            params.put("head", headMatches.toArray(String[]::new));
+            first = "select r.id, row_number() over (order by ts_rank_cd(r.search_head,"
+                    + " (select websearch_to_tsquery('french_unaccent', :q))) desc, r.updated_at desc, r.id) as n"
+                    + " from network_resource r where r.id = any (cast(:head as uuid[])) order by n limit :n";
+        }
+        return jdbc.sql("""
+                select cast(id as text) from (
+                    (select 1 as tier, f.id, f.n from (%s) f)
+                    union all
+                    (select 2 as tier, r.id, row_number() over (order by r.updated_at desc, r.id) as n
+                     from network_resource r where %s and not (%s) order by r.updated_at desc, r.id limit :n)
+                ) x order by tier, n limit :limit offset :offset""".formatted(first, filters.all(), head))
+                .params(params).query(String.class).list();
+    }
+
+    /** The documents of a page, in its order, with a snippet of their text when words were searched. */
+    private List<Hit> hits(Filters filters, List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("ids", ids.toArray(String[]::new));
+        String snippet = "null";
+        if (filters.hasWords()) {
+            params.put("q", filters.params().get("q"));
+            snippet = """
+                    ts_headline('french_unaccent', left(v.extracted_text, 1500),
+                        (select websearch_to_tsquery('french_unaccent', :q)), '%s')"""
+                    .formatted(Headlines.options("MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \""));
+        }
+        return jdbc.sql("""
                 select %s, %s as snippet
-                from p join network_resource r on r.id = p.id
+                from unnest(cast(:ids as uuid[])) with ordinality p(id, n)
+                join network_resource r on r.id = p.id
                 left join network_body b on b.id = r.body_id
                 left join network_meeting m on m.id = r.meeting_id
                 join network_resource_version v on v.resource_id = r.id and v.version = r.current_version
-                order by %s""".formatted(base, tags, types, order, COLUMNS, snippet, order))
-                .params(pageParams)
+                order by p.n""".formatted(COLUMNS, snippet))
+                .params(params)
                 .query((rs, n) -> new Hit(resource(rs, n), Headlines.parts(rs.getString("snippet"))))
                 .list();
-        return new Results(new ResultPage<>(hits, query.page(), PAGE_SIZE, total), tagFacet, typeFacet, sort);
     }
 
-    /** The total and the facets of a search (their values not checked yet). */
-    private record Counts(long total, List<FacetValue> tags, List<FacetValue> types) {}
+    /** The facets of a search (their values not checked yet). */
+    private record Facets(List<FacetValue> tags, List<FacetValue> types) {}
 
     /**
-     * What decides the counts of a search: who may see what — the federation, a member organisation, the
+     * What decides the facets of a search: who may see what — the federation, a member organisation, the
      * bodies the user belongs to (what row-level security reads) — and the search itself.
      */
     private record CountsKey(String visibility, String words, List<String> tags, List<String> types, Access access,
             UUID bodyId) {}
 
-    private Counts count(Map<String, Object> params, String base, String tags, String types) {
-        long total = jdbc.sql("select count(*) from network_resource r where " + base + " and " + tags + " and " + types)
-                .params(params).query(Long.class).single();
-        List<FacetValue> tagFacet = jdbc.sql("""
-                select t, count(*) from network_resource r, unnest(r.tags) t where %s and %s
-                group by t order by count(*) desc, t limit 30""".formatted(base, types))
-                .params(params).query((rs, n) -> new FacetValue(rs.getString(1), rs.getLong(2), false)).list();
-        List<FacetValue> typeFacet = jdbc.sql("""
-                select r.media_type, count(*) from network_resource r where %s and %s group by r.media_type
-                order by count(*) desc""".formatted(base, tags))
-                .params(params).query((rs, n) -> new FacetValue(extensionOf(rs.getString(1)), rs.getLong(2), false)).list();
-        return new Counts(total, tagFacet, typeFacet);
+    /** What decides the values of a library's facets: who may see what and the access and body chosen. */
+    private record ValuesKey(String visibility, String access, UUID bodyId) {}
+
+    /**
+     * The facets of a search: the tags counted among the documents found without the tags chosen, the
+     * types among those found without the types chosen (so that another value can be added), each counted
+     * when the documents are at most {@link #COUNT_CAP}; otherwise the values of the library, not counted.
+     */
+    private Facets facets(Filters filters, List<String> matches, String visibility) {
+        List<String> forTags = filters.params().containsKey("tags") ? find(filters, false, false, true, COUNT_CAP + 1)
+                : matches;
+        List<String> forTypes = filters.params().containsKey("types") ? find(filters, false, true, false, COUNT_CAP + 1)
+                : matches;
+        Facets values = forTags.size() > COUNT_CAP || forTypes.size() > COUNT_CAP
+                ? facetValues.get(new ValuesKey(visibility, (String) filters.params().get("access"),
+                        (UUID) filters.params().get("body")), key -> libraryValues(filters))
+                : null;
+        List<FacetValue> tags = forTags.size() > COUNT_CAP ? values.tags() : forTags.isEmpty() ? List.of() : jdbc.sql("""
+                select t, count(*) from network_resource r, unnest(r.tags) t where r.id = any (cast(:ids as uuid[]))
+                group by t order by count(*) desc, t limit 30""")
+                .param("ids", forTags.toArray(String[]::new))
+                .query((rs, n) -> new FacetValue(rs.getString(1), rs.getLong(2), false)).list();
+        List<FacetValue> types = forTypes.size() > COUNT_CAP ? values.types() : forTypes.isEmpty() ? List.of() : jdbc.sql("""
+                select r.media_type, count(*) from network_resource r where r.id = any (cast(:ids as uuid[]))
+                group by r.media_type order by count(*) desc, r.media_type""")
+                .param("ids", forTypes.toArray(String[]::new))
+                .query((rs, n) -> new FacetValue(extensionOf(rs.getString(1)), rs.getLong(2), false)).list();
+        return new Facets(tags, types);
+    }
+
+    /** The tags (the 30 most used) and the types of the documents the user sees, not counted. */
+    private Facets libraryValues(Filters filters) {
+        String where = "r.withdrawn_at is null and %s and %s".formatted(filters.access(), filters.body());
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (filters.params().containsKey("access")) {
+            params.put("access", filters.params().get("access"));
+        }
+        if (filters.params().containsKey("body")) {
+            params.put("body", filters.params().get("body"));
+        }
+        List<FacetValue> tags = jdbc.sql("""
+                select t from network_resource r, unnest(r.tags) t where %s
+                group by t order by count(*) desc, t limit 30""".formatted(where))
+                .params(params).query((rs, n) -> new FacetValue(rs.getString(1), FacetValue.NOT_COUNTED, false)).list();
+        List<FacetValue> types = jdbc.sql("""
+                select r.media_type from network_resource r where %s group by r.media_type
+                order by count(*) desc, r.media_type""".formatted(where))
+                .params(params)
+                .query((rs, n) -> new FacetValue(extensionOf(rs.getString(1)), FacetValue.NOT_COUNTED, false)).list();
+        return new Facets(tags, types);
+    }
+
+    /**
+     * A facet's values with those chosen checked; when they are not counted (the library's most used), a
+     * chosen value they leave out is added, so that it can be unchecked.
+     */
+    private static List<FacetValue> checked(List<FacetValue> values, List<String> chosen) {
+        List<FacetValue> result = new ArrayList<>(values.stream()
+                .map(f -> new FacetValue(f.value(), f.count(), chosen.contains(f.value()))).toList());
+        if (values.stream().noneMatch(FacetValue::counted)) {
+            chosen.stream().filter(value -> values.stream().noneMatch(f -> f.value().equals(value)))
+                    .forEach(value -> result.add(new FacetValue(value, FacetValue.NOT_COUNTED, true)));
+        }
+        return result;
     }
 
     /** The user's visibility, as row-level security decides it: federation, member, bodies. */
@@ -518,12 +715,14 @@ public class Resources {
     /** Forgets the counts now and once the transaction ends (a search in between may have read the old rows). */
     private void invalidateCounts() {
         facetCounts.invalidateAll();
+        facetValues.invalidateAll();
         if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
             org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
                     new org.springframework.transaction.support.TransactionSynchronization() {
                         @Override
                         public void afterCompletion(int status) {
                             facetCounts.invalidateAll();
+                            facetValues.invalidateAll();
                         }
                     });
         }

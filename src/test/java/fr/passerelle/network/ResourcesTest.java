@@ -139,10 +139,7 @@ class ResourcesTest {
     @Test
     void eachAccessLevelIsSeenByItsReadersOnly() {
         String tag = word();
-        var directrice = SignedIn.as(users, "directrice");
-        SignedIn.as(users, "equipe.federale");
-        UUID body = meetings.createBody(Meetings.Kind.WORKING_GROUP, "Groupe " + tag, null, null);
-        meetings.addMember(body, directrice.organisationId(), directrice.userId(), Meetings.MemberRole.MEMBER);
+        UUID body = TestLibrary.bodyWith(meetings, users, "directrice", "Groupe " + tag);
         byte[] pdf = TestDocuments.pdf("Texte " + tag);
         UUID open = resources.publish(input("Public " + tag, Resources.Access.PUBLIC), null, "public.pdf", pdf);
         UUID members = resources.publish(input("Membres " + tag, Resources.Access.MEMBERS), null, "membres.pdf", pdf);
@@ -168,6 +165,81 @@ class ResourcesTest {
         // The database itself refuses what the application would not do.
         assertThat(OwnerSql.of(server).sql("select count(*) from network_resource_version where resource_id = ?")
                 .param(open).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aSearchFindingMoreThanTheCapSaysSoAndCountsExactlyBelowIt() {
+        String word = word();
+        UUID body = TestLibrary.bodyWith(meetings, users, "directrice", "Groupe " + word);
+        int cap = Resources.COUNT_CAP;
+        // cap + 5 documents hold the word in their text; the first 3 in their title too; exactly cap of them
+        // hold a second word; 12 have a tag.
+        TestLibrary.insert(server, body, cap + 5, word, 3, word, cap, word + "mille", 12, "t" + word);
+
+        SignedIn.as(users, "directrice");
+        Resources.Results many = resources.search(Resources.Query.of(word, null, null, null, null, null, 0));
+        assertThat(many.capped()).isTrue();
+        assertThat(many.cap()).isEqualTo(cap);
+        assertThat(many.hasNext()).isTrue();
+        assertThat(many.page().total()).isGreaterThan(cap);
+        assertThat(many.tags()).isNotEmpty().allSatisfy(f -> assertThat(f.counted()).isFalse());
+        assertThat(many.types()).isNotEmpty().allSatisfy(f -> assertThat(f.counted()).isFalse());
+        // Relevance: the documents whose title holds the word first (ranked), then the others, newest first.
+        List<String> titles = many.page().items().stream().map(h -> h.resource().title()).toList();
+        assertThat(titles).hasSize(20);
+        assertThat(titles.subList(0, 3)).allSatisfy(t -> assertThat(t).contains(word));
+        assertThat(titles.subList(3, 6)).containsExactly("Document " + (cap + 5), "Document " + (cap + 4),
+                "Document " + (cap + 3));
+        assertThat(many.page().items().get(0).snippet()).anySatisfy(part -> assertThat(part.found()).isTrue());
+        Resources.Results next = resources.search(Resources.Query.of(word, null, null, null, null, null, 1));
+        assertThat(next.capped()).isTrue();
+        assertThat(next.page().items()).hasSize(20).extracting(h -> h.resource().id())
+                .doesNotContainAnyElementsOf(many.page().items().stream().map(h -> h.resource().id()).toList());
+        assertThat(next.page().items().get(0).resource().title()).isEqualTo("Document " + (cap - 12));
+        // The other orders read an index too: newest first.
+        Resources.Results recent = resources.search(Resources.Query.of(word, null, null, null, null,
+                Resources.Sort.RECENT, 0));
+        assertThat(recent.capped()).isTrue();
+        assertThat(recent.page().items().get(0).resource().title()).isEqualTo("Document " + (cap + 5));
+        assertThat(resources.search(Resources.Query.of(word, null, null, null, null, Resources.Sort.TITLE, 0))
+                .page().items()).hasSize(20);
+
+        // Exactly the cap: counted.
+        Resources.Results exactly = resources.search(Resources.Query.of(word + "mille", null, null, null, null, null, 0));
+        assertThat(exactly.capped()).isFalse();
+        assertThat(exactly.page().total()).isEqualTo(cap);
+        assertThat(exactly.page().totalPages()).isEqualTo(cap / 20);
+        assertThat(exactly.types()).extracting(Resources.FacetValue::value, Resources.FacetValue::count)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("pdf", (long) cap));
+        assertThat(exactly.tags()).extracting(Resources.FacetValue::value, Resources.FacetValue::count)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("t" + word, 12L));
+        // A tag narrows a large search to a few documents: counted; the tags' facet (the search without its
+        // tags) is not.
+        Resources.Results tagged = resources.search(Resources.Query.of(word, List.of("t" + word), null, null, null,
+                null, 0));
+        assertThat(tagged.capped()).isFalse();
+        assertThat(tagged.page().total()).isEqualTo(12);
+        assertThat(tagged.hasNext()).isFalse();
+        assertThat(tagged.types()).extracting(Resources.FacetValue::count).containsExactly(12L);
+        assertThat(tagged.tags()).extracting(Resources.FacetValue::value, Resources.FacetValue::counted,
+                Resources.FacetValue::checked).contains(org.assertj.core.groups.Tuple.tuple("t" + word, false, true));
+
+        // Visibility unchanged: a body's documents, for its members and the federation only.
+        SignedIn.as(users, "equipe.federale");
+        assertThat(resources.search(Resources.Query.of(word, null, null, null, null, null, 0)).capped()).isTrue();
+        SignedIn.as(users, "admin.marseille");
+        Resources.Results none = resources.search(Resources.Query.of(word, null, null, null, null, null, 0));
+        assertThat(none.capped()).isFalse();
+        assertThat(none.page().total()).isZero();
+        assertThat(none.page().items()).isEmpty();
+        assertThat(none.tags()).isEmpty();
+        SecurityContextHolder.clearContext();
+        assertThat(resources.search(Resources.Query.of(word, null, null, null, null, null, 0)).page().total()).isZero();
+        // The function behind the search applies the same rule when called directly.
+        assertThat(OwnerSql.of(server).sql("""
+                select count(*) from network_resource_find(websearch_to_tsquery('french_unaccent', :w), false, null, null, null,
+                    null, 10)""")
+                .param("w", word).query(Long.class).single()).isZero();
     }
 
     private List<UUID> visible(String tag) {

@@ -9,7 +9,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import fr.passerelle.OwnerSql;
 import fr.passerelle.PasserelleIntegrationTest;
 import fr.passerelle.identity.PasserelleUser;
+import fr.passerelle.network.Meetings;
+import fr.passerelle.network.Resources;
 import fr.passerelle.network.TestDocuments;
+import fr.passerelle.network.TestLibrary;
 import fr.passerelle.shared.db.EmbeddedPostgresServer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -39,6 +42,9 @@ class ResourcesWebTest {
     @Autowired
     @Qualifier("loginLookup")
     UserDetailsService logins;
+
+    @Autowired
+    Meetings meetings;
 
     @Test
     void aRefusedFileSaysWhyAPublishedOneIsShownAndThePublicPageHasPublicDocumentsOnly() throws Exception {
@@ -83,6 +89,34 @@ class ResourcesWebTest {
                 .getResponse().getStatus()).isEqualTo(404);
         assertThat(OwnerSql.of(server).sql("select download_count from network_resource where id = ?").param(id)
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aSearchFindingMoreThanTheCapSaysSoWithoutCountsAndPagesOn() throws Exception {
+        String word = "zq" + UUID.randomUUID().toString().replaceAll("[^a-z]", "");
+        UUID body;
+        try {
+            body = TestLibrary.bodyWith(meetings, logins, "directrice", "Groupe " + word);
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+        TestLibrary.insert(server, body, Resources.COUNT_CAP + 1, word, 0, word, 25, word + "deux", 0, "t" + word);
+
+        String many = html(mvc.perform(get("/network/resources").param("q", word).locale(Locale.FRENCH)
+                .with(as("directrice"))).andReturn());
+        assertThat(many).contains("Plus de 1", "000 documents", "id=\"resource-capped\"", "Page 1<", "page=1");
+        assertThat(many).doesNotContain("sur 51", "1 001", "1\u202f001");
+        String second = html(mvc.perform(get("/network/resources").param("q", word).param("page", "1")
+                .locale(Locale.ENGLISH).with(as("directrice"))).andReturn());
+        assertThat(second).contains("More than 1,000 documents", "Page 2<");
+
+        String few = html(mvc.perform(get("/network/resources").param("q", word + "deux").locale(Locale.FRENCH)
+                .with(as("directrice"))).andReturn());
+        assertThat(few).contains("25 documents", "Page 1 sur 2 (25 résultats)").doesNotContain("resource-capped");
+        // Others do not see the body's documents.
+        String other = html(mvc.perform(get("/network/resources").param("q", word).locale(Locale.FRENCH)
+                .with(as("admin.marseille"))).andReturn());
+        assertThat(other).contains("Aucun document").doesNotContain("resource-capped");
     }
 
     private static org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder upload(String filename, byte[] content, String title, String access) {
