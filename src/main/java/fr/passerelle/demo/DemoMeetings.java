@@ -28,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of Lyon and the administrator of Marseille. The board met last month (attendance, published minutes,
  * decisions), the regional meeting met last week (minutes still a draft), the commission meets next
  * month (invitations sent). Written once, when no body exists yet; then the resource library
- * ({@link DemoResources}), once, when it is empty, and the forum ({@link DemoForum}), once.
+ * ({@link DemoResources}), once, when it is empty, the forum ({@link DemoForum}), once, and the surveys
+ * ({@link DemoSurveys}), once.
  */
 @Component
 class DemoMeetings {
@@ -42,9 +43,11 @@ class DemoMeetings {
     private final TenantScope tenantScope;
     private final DemoResources resources;
     private final DemoForum forum;
+    private final DemoSurveys surveys;
 
     DemoMeetings(DemoDataRunner runner, Organisations organisations, Meetings meetings, TransactionTemplate tx, Clock clock,
-            UserAccounts users, TenantScope tenantScope, DemoResources resources, DemoForum forum) {
+            UserAccounts users, TenantScope tenantScope, DemoResources resources, DemoForum forum, DemoSurveys surveys) {
+        this.surveys = surveys;
         this.resources = resources;
         this.forum = forum;
         this.users = users;
@@ -132,6 +135,10 @@ class DemoMeetings {
         int threads = forum.seed(federation, lyon, marseille);
         if (threads > 0) {
             LoggerFactory.getLogger(DemoMeetings.class).info("Demo forum: {} threads", threads);
+        }
+        int answers = surveys.seed(federation, lyon);
+        if (answers > 0) {
+            LoggerFactory.getLogger(DemoMeetings.class).info("Demo surveys: {} answers to the annual survey", answers);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.PasserelleIntegrationTest;
 import fr.passerelle.identity.PasserelleUser;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,31 @@ class DemoDataTest {
                 .query(Long.class).single()).isGreaterThanOrEqualTo(1);
         assertThat(owner.sql("select count(*) from forum_mail_preference p join app_user u on u.id = p.user_id"
                 + " where u.username = 'cheffe.service' and p.mode = 'DIGEST'").query(Long.class).single()).isEqualTo(1);
+    }
+
+    /** The demo surveys: the annual one running with its rate and pre-filled answers, a flash one published, a draft. */
+    @Test
+    void hasARunningSurveyWithItsRateAPublishedOneAndADraft() {
+        var owner = fr.passerelle.OwnerSql.of(server);
+        Map<String, Object> annual = owner.sql("""
+                select s.id, (select count(*) from survey_target t where t.survey_id = s.id) as targets,
+                       (select count(*) from survey_response r where r.survey_id = s.id and r.status = 'SUBMITTED') as submitted,
+                       (select count(*) from survey_response r where r.survey_id = s.id and r.prefilled <> '{}') as prefilled
+                from survey s where s.title like 'Enquête annuelle d’activité%' and s.status = 'OPEN'""")
+                .query().singleRow();
+        long targets = (Long) annual.get("targets");
+        long submitted = (Long) annual.get("submitted");
+        assertThat(targets).isGreaterThanOrEqualTo(140);
+        assertThat(submitted).isBetween(targets / 2, targets - 1);
+        assertThat((Long) annual.get("prefilled")).isGreaterThanOrEqualTo(submitted);
+        // Lyon has a draft, prepared by its service head, not submitted.
+        assertThat(owner.sql("select status from survey_response where survey_id = ? and organisation_id = ?")
+                .params(annual.get("id"), fr.passerelle.demo.DemoDataGenerator.demoId(DemoDataGenerator.FLAGSHIP_COURT))
+                .query(String.class).single()).isEqualTo("DRAFT");
+        assertThat(owner.sql("select count(*) from survey s join survey_publication p on p.survey_id = s.id"
+                + " where s.status = 'CLOSED'").query(Long.class).single()).isEqualTo(1);
+        assertThat(owner.sql("select count(*) from survey where status = 'DRAFT'").query(Long.class).single())
+                .isGreaterThanOrEqualTo(1);
     }
 
     @Autowired
