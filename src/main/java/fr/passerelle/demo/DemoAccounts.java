@@ -30,6 +30,7 @@ public final class DemoAccounts {
             new DemoAccount("admin.asso", "Julien Moreau", Roles.ASSOCIATION_ADMIN, Home.ASSOCIATION, true),
             new DemoAccount("intervenant.mfa", "Sofia Laurent", Roles.CASE_WORKER, Home.ASSOCIATION, false),
             new DemoAccount("admin.marseille", "Paul Girard", Roles.ASSOCIATION_ADMIN, Home.SECOND_ASSOCIATION, true),
+            new DemoAccount("directeur.marseille", "Karim Mansouri", Roles.DIRECTOR, Home.SECOND_ASSOCIATION, true),
             new DemoAccount("equipe.federale", "Claire Dubois", Roles.FEDERATION_STAFF, Home.FEDERATION, true),
             new DemoAccount("admin.federation", "Marc Lefèvre", Roles.FEDERATION_ADMIN, Home.FEDERATION, true),
             new DemoAccount("organisateur", "Inès Fontaine", Roles.CONSULTATION_ORGANISER, Home.PUBLIC_BODY, true),

@@ -136,7 +136,7 @@ class DemoMeetings {
         if (threads > 0) {
             LoggerFactory.getLogger(DemoMeetings.class).info("Demo forum: {} threads", threads);
         }
-        int answers = surveys.seed(federation, lyon);
+        int answers = surveys.seed(federation, lyon, marseille);
         if (answers > 0) {
             LoggerFactory.getLogger(DemoMeetings.class).info("Demo surveys: {} answers to the annual survey", answers);
         }

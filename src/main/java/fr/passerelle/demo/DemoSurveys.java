@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The demo surveys: the annual activity survey, open to every member, answered by about four in five
  * associations (their figures pre-filled from Passerelle, mostly confirmed, some corrected), not yet
- * by Lyon, whose service head has started a draft; a flash survey on citizenship courses, closed with
+ * by Lyon, whose service head has started a draft, nor by Marseille; a flash survey on citizenship courses, closed with
  * its results published (after small-cell suppression); and a survey being built. Written by
  * {@link DemoMeetings} once the network exists, when there is no survey yet. Deterministic.
  */
@@ -52,7 +52,7 @@ class DemoSurveys {
     private record Actor(UUID userId, UUID organisationId, String displayName) implements TenantPrincipal {}
 
     /** Writes the surveys unless there is one; returns how many answers were submitted. */
-    int seed(UUID federation, UUID lyon) {
+    int seed(UUID federation, UUID lyon, UUID marseille) {
         Actor staff = new Actor(null, federation, "Claire Dubois");
         if (!asFederation(staff, surveys::list).isEmpty()) {
             return 0;
@@ -97,7 +97,7 @@ class DemoSurveys {
                 .map(Surveys.Target::organisationId).toList();
         int submitted = 0;
         for (UUID association : targets) {
-            if (association.equals(lyon)) {
+            if (association.equals(lyon) || association.equals(marseille)) {
                 continue;
             }
             if (random.nextInt(100) < 80) {
@@ -131,7 +131,7 @@ class DemoSurveys {
         List<String> formats = flashQuestions.get(0).options();
         for (UUID association : asFederation(staff, () -> surveys.targets(flash)).stream()
                 .map(Surveys.Target::organisationId).toList()) {
-            if (association.equals(lyon) || random.nextInt(100) >= 60) {
+            if (association.equals(lyon) || association.equals(marseille) || random.nextInt(100) >= 60) {
                 continue;
             }
             int pick = random.nextInt(10);
