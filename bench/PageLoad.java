@@ -40,8 +40,10 @@ import java.util.regex.Pattern;
  * <li>network: the resource library's search page `/network/resources` (French words of the generated
  * documents' text in three searches out of four, a tag in one out of two, a second page now and
  * then) and a page of a forum thread of 200 replies, as 20 signed-in directors of the flagship
- * association (a member of the network and of the commission whose documents are generated).
- * Usage: java bench/PageLoad.java partners|programmes|network http://localhost:PORT USERS SECONDS THINK_MS [CALENDAR_SITE|PROGRAMME|THREAD]
+ * association (a member of the network and of the commission whose documents are generated); then
+ * the results page of a survey of 60 questions answered by 150 associations, as 20 signed-in
+ * members of the federation's staff.
+ * Usage: java bench/PageLoad.java partners|programmes|network http://localhost:PORT USERS SECONDS THINK_MS [CALENDAR_SITE|PROGRAMME|THREAD SURVEY]
  */
 public class PageLoad {
 
@@ -77,7 +79,7 @@ public class PageLoad {
         switch (bench) {
             case "partners" -> partners(sessions, seconds, think, args[5]);
             case "programmes" -> programmes(sessions, seconds, think, base, args[5]);
-            case "network" -> network(sessions, seconds, think, args[5]);
+            case "network" -> network(sessions, seconds, think, base, args[5], args[6]);
             default -> throw new IllegalArgumentException("unknown scenario " + bench);
         }
     }
@@ -134,7 +136,8 @@ public class PageLoad {
     private static final String[] LIBRARY_TAGS = {"guide", "modèle", "pré-sentenciel", "post-sentenciel", "mineurs",
             "victimes", "formation", "statistiques"};
 
-    private static void network(List<Session> sessions, long seconds, long think, String thread) throws Exception {
+    private static void network(List<Session> sessions, long seconds, long think, String base, String thread,
+            String survey) throws Exception {
         Function<Session, Sample> search = s -> s.get(resourceSearchPath());
         Function<Session, Sample> replies = s -> s.get("/network/forum/threads/" + thread + "?page="
                 + ThreadLocalRandom.current().nextInt(5));
@@ -145,9 +148,21 @@ public class PageLoad {
         long[] statics = run("static", sessions, seconds, think, s -> s.get("/css/passerelle.css"));
         long[] searches = run("search", sessions, seconds, think, search);
         long[] threads = run("thread", sessions, seconds, think, replies);
+        // The survey's results page, as the federation's staff read it.
+        List<Session> staff = new ArrayList<>();
+        for (int i = 0; i < sessions.size(); i++) {
+            staff.add(new Session(base, "equipe.federale"));
+        }
+        Function<Session, Sample> results = s -> s.get("/surveys/" + survey + "/results");
+        if (!results.apply(staff.get(0)).ok()) {
+            throw new IllegalStateException("the results of survey " + survey + " are refused");
+        }
+        warmUp(staff, results);
+        long[] surveyResults = run("survey", staff, seconds, think, results);
         print("static", statics, null);
         print("library_search", searches, statics);
         print("forum_thread", threads, statics);
+        print("survey_results", surveyResults, statics);
     }
 
     /** A search of the resource library as a member makes it. */

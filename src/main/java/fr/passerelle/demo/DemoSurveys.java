@@ -85,7 +85,7 @@ class DemoSurveys {
                         "Recrutement\nFinancement\nDélais de paiement des frais de justice\nLocaux\nRelations avec les juridictions",
                         null),
                 new QuestionInput(QuestionKind.SCALE, "Êtes-vous satisfaits de l’appui de la fédération ?", null, true,
-                        null, null, 1, 5, "Pas du tout", "Tout à fait", null, null, null, null, null, null),
+                        null, null, "1", "5", "Pas du tout", "Tout à fait", null, null, null, null, null, null),
                 item(QuestionKind.GRID, "Comment évolue votre activité ?", false, "En baisse\nStable\nEn hausse",
                         "Enquêtes sociales rapides\nContrôle judiciaire socio-éducatif\nStages"),
                 item(QuestionKind.DATE, "Date de votre dernière assemblée générale", false, null, null))) {

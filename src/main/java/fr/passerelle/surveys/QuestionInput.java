@@ -14,7 +14,7 @@ import java.util.UUID;
  * {@link #validate} refuses, field by field, what would make an item that cannot be answered.
  */
 public record QuestionInput(QuestionKind kind, String label, String help, boolean required, String options,
-        String gridRows, Integer scaleMin, Integer scaleMax, String scaleMinLabel, String scaleMaxLabel,
+        String gridRows, String scaleMin, String scaleMax, String scaleMinLabel, String scaleMaxLabel,
         String numberMin, String numberMax, UUID conditionQuestionId, String conditionOption,
         PrefillSource prefillSource, String prefillMeasureTypeCode) {
 
@@ -49,12 +49,11 @@ public record QuestionInput(QuestionKind kind, String label, String help, boolea
         String minLabel = null;
         String maxLabel = null;
         if (kind == QuestionKind.SCALE) {
-            if (scaleMin == null || scaleMax == null || scaleMin < 0 || scaleMin >= scaleMax
-                    || scaleMax - scaleMin + 1 > SCALE_STEPS_MAX) {
+            min = step(scaleMin);
+            max = step(scaleMax);
+            if (min == null || max == null || min < 0 || min >= max || max - min + 1 > SCALE_STEPS_MAX) {
                 throw new FieldRefusal("scaleMax", "survey.question.scale.invalid", SCALE_STEPS_MAX);
             }
-            min = scaleMin;
-            max = scaleMax;
             minLabel = trimmed(scaleMinLabel);
             maxLabel = trimmed(scaleMaxLabel);
             FieldRefusal.requireAtMost("scaleMinLabel", minLabel, 100);
@@ -97,7 +96,8 @@ public record QuestionInput(QuestionKind kind, String label, String help, boolea
     /** The input that edits an existing item (the form's starting values). */
     static QuestionInput of(Question q) {
         return new QuestionInput(q.kind(), q.label(), q.help(), q.required(), String.join("\n", q.options()),
-                String.join("\n", q.gridRows()), q.scaleMin(), q.scaleMax(), q.scaleMinLabel(), q.scaleMaxLabel(),
+                String.join("\n", q.gridRows()), text(q.scaleMin()), text(q.scaleMax()), q.scaleMinLabel(),
+                q.scaleMaxLabel(),
                 q.numberMin() == null ? null : q.numberMin().toPlainString(),
                 q.numberMax() == null ? null : q.numberMax().toPlainString(), q.conditionQuestionId(),
                 q.conditionOption(), q.prefillSource(), q.prefillMeasureTypeCode());
@@ -125,6 +125,15 @@ public record QuestionInput(QuestionKind kind, String label, String help, boolea
         return new ArrayList<>(lines);
     }
 
+    /** A scale's end as typed: a whole number, or null when blank or not one. */
+    private static Integer step(String text) {
+        String t = trimmed(text);
+        if (t == null || !t.matches("-?\\d{1,3}")) {
+            return null;
+        }
+        return Integer.valueOf(t);
+    }
+
     private static BigDecimal bound(String field, String text) {
         String t = trimmed(text);
         if (t == null) {
@@ -137,6 +146,10 @@ public record QuestionInput(QuestionKind kind, String label, String help, boolea
         return value;
     }
 
+    private static String text(Integer number) {
+        return number == null ? null : number.toString();
+    }
+
     static String trimmed(String text) {
         if (text == null) {
             return null;
@@ -147,7 +160,7 @@ public record QuestionInput(QuestionKind kind, String label, String help, boolea
 
     /** The empty form of a new item. */
     public static QuestionInput blank() {
-        return new QuestionInput(QuestionKind.SINGLE, null, null, false, null, null, 1, 5, null, null, null, null,
+        return new QuestionInput(QuestionKind.SINGLE, null, null, false, null, null, "1", "5", null, null, null, null,
                 null, null, null, null);
     }
 

@@ -106,11 +106,14 @@ class SurveysTest {
         UUID received = surveys.addQuestion(survey, new QuestionInput(QuestionKind.NUMBER, "Mesures reçues", null, true,
                 null, null, null, null, null, null, "0", null, null, null, PrefillSource.MEASURES_RECEIVED, null));
         UUID satisfaction = surveys.addQuestion(survey, new QuestionInput(QuestionKind.SCALE, "Satisfaction", null, true,
-                null, null, 1, 5, "Pas du tout", "Tout à fait", null, null, null, null, null, null));
+                null, null, "1", "5", "Pas du tout", "Tout à fait", null, null, null, null, null, null));
         // Refused items: a scale upside down, a choice with one option, a condition on a later or
         // non-choice item, a pre-filled text.
         assertThatThrownBy(() -> surveys.addQuestion(survey, new QuestionInput(QuestionKind.SCALE, "Échelle", null,
-                false, null, null, 5, 1, null, null, null, null, null, null, null, null)))
+                false, null, null, "5", "1", null, null, null, null, null, null, null, null)))
+                .hasFieldOrPropertyWithValue("messageKey", "survey.question.scale.invalid");
+        assertThatThrownBy(() -> surveys.addQuestion(survey, new QuestionInput(QuestionKind.SCALE, "Échelle", null,
+                false, null, null, "un", "cinq", null, null, null, null, null, null, null, null)))
                 .hasFieldOrPropertyWithValue("messageKey", "survey.question.scale.invalid");
         assertThatThrownBy(() -> surveys.addQuestion(survey, question(QuestionKind.SINGLE, "Un seul choix", false, "Oui")))
                 .hasFieldOrPropertyWithValue("messageKey", "survey.question.choices.count");

@@ -401,7 +401,7 @@ class SurveysController {
 
     /** The builder's item form, as posted. */
     record QuestionForm(QuestionKind kind, String label, String help, Boolean required, String options,
-            String gridRows, Integer scaleMin, Integer scaleMax, String scaleMinLabel, String scaleMaxLabel,
+            String gridRows, String scaleMin, String scaleMax, String scaleMinLabel, String scaleMaxLabel,
             String numberMin, String numberMax, UUID conditionQuestionId, String conditionOption,
             PrefillSource prefillSource, String prefillMeasureTypeCode) {
 
