@@ -391,22 +391,52 @@ public class Surveys {
         if (!survey.answerable(today())) {
             throw BusinessException.invalid("survey.remind.notOpen");
         }
-        List<UUID> waiting = targets(id).stream().filter(t -> t.submittedAt() == null).map(Target::organisationId)
-                .toList();
-        if (waiting.isEmpty()) {
+        int reminded = remindWaiting(survey, me().displayName());
+        if (reminded == 0) {
             throw BusinessException.invalid("survey.remind.none");
+        }
+        return reminded;
+    }
+
+    /**
+     * Mails the directors of the survey's targets that have not submitted, and logs the reminder
+     * ({@code byName} null: the automatic one). How many associations were reminded (none: nothing logged).
+     */
+    int remindWaiting(Survey survey, String byName) {
+        List<UUID> waiting = jdbc.sql("""
+                select t.organisation_id from survey_target t
+                where t.survey_id = ? and not exists (select 1 from survey_response r where r.survey_id = t.survey_id
+                      and r.organisation_id = t.organisation_id and r.status = 'SUBMITTED')
+                order by t.organisation_name, t.organisation_id""")
+                .param(survey.id()).query(UUID.class).list();
+        if (waiting.isEmpty()) {
+            return 0;
         }
         UUID reminder = Ids.newId();
         String subject = messages.getMessage("survey.mail.reminder.subject", new Object[] {survey.title()}, MAIL_LOCALE);
         String body = messages.getMessage("survey.mail.reminder.body", new Object[] {survey.title(),
-                DAY.format(survey.closesOn()), outbox.link("/surveys/" + id + "/answer")}, MAIL_LOCALE);
+                DAY.format(survey.closesOn()), outbox.link("/surveys/" + survey.id() + "/answer")}, MAIL_LOCALE);
         int mailed = mailDirectors(waiting, "survey-reminder:" + reminder, subject, body);
         jdbc.sql("""
                 insert into survey_reminder (id, survey_id, sent_at, sent_by_name, recipients, associations)
                 values (?, ?, ?, ?, ?, ?)""")
-                .params(reminder, id, Timestamp.from(clock.instant()), me().displayName(), mailed, waiting.size()).update();
-        audit.record("survey.reminded", "survey", id, Map.of("associations", waiting.size(), "mailed", mailed));
+                .params(reminder, survey.id(), Timestamp.from(clock.instant()), byName, mailed, waiting.size()).update();
+        audit.record(byName == null ? "survey.reminded.automatically" : "survey.reminded", "survey", survey.id(),
+                Map.of("associations", waiting.size(), "mailed", mailed));
         return waiting.size();
+    }
+
+    /**
+     * The open surveys that close within {@code days} days of {@code today} (and not before it), have
+     * associations still to answer and no automatic reminder yet (for the federation's people).
+     */
+    List<Survey> dueForAutomaticReminder(LocalDate today, int days) {
+        return jdbc.sql("""
+                select * from survey s
+                where s.status = 'OPEN' and s.closes_on between ? and ?
+                  and not exists (select 1 from survey_reminder m where m.survey_id = s.id and m.sent_by_name is null)
+                order by s.closes_on, s.id""")
+                .params(today, today.plusDays(days)).query(Surveys::survey).list();
     }
 
     /** Mails the directors of each association from its own outbox; how many mails were queued. */

@@ -48,6 +48,9 @@ class SurveysTest {
     EmbeddedPostgresServer server;
 
     @Autowired
+    SurveyReminders reminders;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -260,5 +263,33 @@ class SurveysTest {
         // A user of the association who is not among those who prepare answers.
         SignedIn.as(users, "intervenant");
         assertThatThrownBy(() -> responses.response(draft)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void anOpenSurveyClosingWithinAWeekIsRemindedAutomaticallyOnce() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        SignedIn.as(users, "equipe.federale");
+        UUID soon = surveys.create(new Surveys.SurveyInput("Bientôt close " + tag, null, Survey.TargetKind.ALL, null,
+                null, today.plusDays(5)));
+        UUID later = surveys.create(new Surveys.SurveyInput("Close plus tard " + tag, null, Survey.TargetKind.ALL, null,
+                null, today.plusDays(30)));
+        for (UUID s : List.of(soon, later)) {
+            surveys.addQuestion(s, question(QuestionKind.TEXT, "Une question", false, null));
+            surveys.open(s, surveys.get(s).rowVersion());
+        }
+        SecurityContextHolder.clearContext();
+        assertThat(reminders.remindDue(today)).isGreaterThanOrEqualTo(1);
+        assertThat(reminders.remindDue(today)).isZero();
+        var owner = OwnerSql.of(server);
+        assertThat(owner.sql("select count(*) from survey_reminder where survey_id = ? and sent_by_name is null")
+                .param(soon).query(Long.class).single()).isEqualTo(1);
+        assertThat(owner.sql("select count(*) from survey_reminder where survey_id = ?").param(later).query(Long.class)
+                .single()).isZero();
+        assertThat(owner.sql("select count(*) from mail_outbox where kind = 'SURVEY' and subject = ?")
+                .param("Relance : Bientôt close " + tag).query(Long.class).single()).isGreaterThanOrEqualTo(1);
+        // The reminder is listed on the survey's page as automatic.
+        SignedIn.as(users, "equipe.federale");
+        assertThat(surveys.reminders(soon)).singleElement().satisfies(r -> assertThat(r.sentByName()).isNull());
     }
 }
