@@ -323,9 +323,6 @@ public class Resources {
         if (query.text().length() > QUERY_MAX) {
             throw new FieldRefusal("q", "resource.search.tooLong", QUERY_MAX);
         }
-        // The words are parameters: planned for their values at each search (how many documents hold them
-        // decides between an index of matches and one of order), never once for all as a generic plan.
-        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
         Filters filters = Filters.of(query);
         Sort sort = query.sort() == Sort.RELEVANCE && query.text().isEmpty() ? Sort.RECENT : query.sort();
         List<String> matches = find(filters, false, true, true, COUNT_CAP + 1);
@@ -462,8 +459,9 @@ public class Resources {
                 case TITLE -> "lower(r.title), r.updated_at desc, r.id";
                 default -> "r.updated_at desc, r.id";
             };
-            return jdbc.sql("select cast(r.id as text) from network_resource r where %s order by %s limit :limit offset :offset"
-                    .formatted(filters.all(), order)).params(params).query(String.class).list();
+            return customPlan(() -> jdbc.sql(
+                    "select cast(r.id as text) from network_resource r where %s order by %s limit :limit offset :offset"
+                    .formatted(filters.all(), order)).params(params).query(String.class).list());
         }
         params.put("n", offset + PAGE_SIZE + 1);
         String head = "r.search_head @@ websearch_to_tsquery('french_unaccent', :q)";
@@ -478,14 +476,28 @@ public class Resources {
                     + " (select websearch_to_tsquery('french_unaccent', :q))) desc, r.updated_at desc, r.id) as n"
                     + " from network_resource r where r.id = any (cast(:head as uuid[])) order by n limit :n";
         }
-        return jdbc.sql("""
+        return customPlan(() -> jdbc.sql("""
                 select cast(id as text) from (
                     (select 1 as tier, f.id, f.n from (%s) f)
                     union all
                     (select 2 as tier, r.id, row_number() over (order by r.updated_at desc, r.id) as n
                      from network_resource r where %s and not (%s) order by r.updated_at desc, r.id limit :n)
                 ) x order by tier, n limit :limit offset :offset""".formatted(first, filters.all(), head))
-                .params(params).query(String.class).list();
+                .params(params).query(String.class).list());
+    }
+
+    /**
+     * Runs a page query planned for its words' values (how many documents hold them decides between an index
+     * of matches and one of order), never with a generic plan; the other statements of the search keep their
+     * cached plans (row-level security makes their planning cost several milliseconds).
+     */
+    private List<String> customPlan(java.util.function.Supplier<List<String>> query) {
+        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+        try {
+            return query.get();
+        } finally {
+            jdbc.sql("set local plan_cache_mode = auto").update();
+        }
     }
 
     /** The documents of a page, in its order, with a snippet of their text when words were searched. */
