@@ -140,10 +140,12 @@ class SurveysTest {
         assertThat(surveys.rate(survey)).isEqualTo(new Rate(0, targets));
         assertThatThrownBy(() -> surveys.addQuestion(survey, question(QuestionKind.TEXT, "Trop tard", false, null)))
                 .hasFieldOrPropertyWithValue("messageKey", "survey.notDraft");
+        // The directrice is mailed once (as every director of every target, from their association's outbox).
         assertThat(OwnerSql.of(server).sql("""
                 select count(*) from mail_outbox where kind = 'SURVEY' and organisation_id = ?
-                and subject like '%' || ? || '%'""").params(directrice.organisationId(), tag).query(Long.class).single())
-                .isEqualTo(1);
+                and subject like '%' || ? || '%'
+                and recipient = (select email from app_user where username = 'directrice')""")
+                .params(directrice.organisationId(), tag).query(Long.class).single()).isEqualTo(1);
 
         // The association: its figure of last year, counted independently, is offered.
         int lastYear = LocalDate.now(ZoneId.of("Europe/Paris")).getYear() - 1;
