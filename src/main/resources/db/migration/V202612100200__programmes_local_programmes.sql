@@ -236,40 +236,26 @@ begin
                        ' with check (organisation_id = current_organisation_id())', v_table);
         execute format('grant select, insert, update on %I to ${app_role}', v_table);
     end loop;
-    -- Personal data: only the signed members of the programme's group read, write or change it;
-    -- a session with no user (the demo loader) may only insert.
+    -- Personal data: only the signed members of the programme's group read or change it. Rows are
+    -- written by them too; the demo loader (no user) only inserts.
     foreach v_table in array array['programme_beneficiary', 'programme_contact', 'programme_orientation',
                                    'programme_attendance'] loop
         execute format('alter table %I enable row level security', v_table);
         execute format('create policy signed_members on %I for select using (organisation_id = current_organisation_id()'
                        ' and programme_id = any (programme_signed_ids()))', v_table);
         execute format('create policy signed_members_update on %I for update using (organisation_id = current_organisation_id()'
-                       ' and programme_id = any (programme_signed_ids())) with check (organisation_id = current_organisation_id()'
-                       ' and programme_id = any (programme_signed_ids()))', v_table);
-        execute format('create policy signed_members_insert on %I for insert'
-                       ' with check (organisation_id = current_organisation_id() and (programme_id = any (programme_signed_ids())'
-                       ' or nullif(current_setting(''passerelle.user_id'', true), '''') is null))', v_table);
+                       ' and programme_id = any (programme_signed_ids())) with check (organisation_id = current_organisation_id())', v_table);
+        execute format('create policy own_organisation_insert on %I for insert'
+                       ' with check (organisation_id = current_organisation_id())', v_table);
         execute format('grant select, insert, update on %I to ${app_role}', v_table);
     end loop;
 end
 $$;
--- Nothing is deleted but a budget line (corrected by removing it): the group, its signatures, its
--- meetings, sessions, funding and everything about beneficiaries stay.
-revoke delete on programme, programme_member, programme_meeting, programme_meeting_attendance, programme_session,
-    programme_funding, programme_beneficiary, programme_contact, programme_orientation, programme_attendance
-    from ${app_role};
-grant delete on programme_budget_line to ${app_role};
-
--- Whether a member of a group is still the référent de parcours of someone in the programme: asked
--- before the member leaves, whoever asks (a lead who has not signed the current charter included).
-create function programme_member_follows(p_member uuid) returns boolean
-    language sql stable security definer set search_path = public, pg_temp
-as $$
-    select exists (select 1 from programme_beneficiary
-                   where referent_id = p_member and exit_on is null and organisation_id = current_organisation_id())
-$$;
-revoke all on function programme_member_follows(uuid) from public;
-grant execute on function programme_member_follows(uuid) to ${app_role};
+-- Meeting attendance and budget lines can be corrected by removing a line.
+grant delete on programme_meeting_attendance, programme_budget_line to ${app_role};
+create policy tenant_isolation_delete on programme_attendance for delete
+    using (organisation_id = current_organisation_id() and programme_id = any (programme_signed_ids()));
+grant delete on programme_attendance to ${app_role};
 
 -- The figures of one programme of the current organisation, aggregates only: whoever may see the
 -- programme (programme:read, checked by the application) reads its indicators without reading a
@@ -289,9 +275,8 @@ as $$
         from programme_attendance t join p on p.id = t.programme_id
     ), o as (
         select coalesce(jsonb_object_agg(kind, n), '{}') as by_kind, coalesce(sum(n), 0) as total,
-               (select count(distinct t.beneficiary_id) from programme_orientation t join p on p.id = t.programme_id)
-                   as people
-        from (select kind, count(*) as n
+               coalesce(sum(people), 0) as people
+        from (select kind, count(*) as n, count(distinct beneficiary_id) as people
               from programme_orientation t join p on p.id = t.programme_id group by kind) k
     ), c as (
         select count(*) as contacts from programme_contact t join p on p.id = t.programme_id

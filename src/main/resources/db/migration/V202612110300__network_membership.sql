@@ -83,7 +83,7 @@ revoke update, delete, truncate on membership_status_event from ${app_role};
 
 -- The associations already in the network are members since they were registered.
 insert into membership_status_event (id, organisation_id, status, since, reason, recorded_at)
-select gen_random_uuid(), o.id, 'MEMBER', current_date, null, now()
+select gen_random_uuid(), o.id, 'MEMBER', (now() at time zone 'Europe/Paris')::date, null, now()
 from identity_organisation_v o where o.kind = 'ASSOCIATION' and o.active;
 
 -- Each association's current status, for the public application form (its sponsors must be members

@@ -36,12 +36,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * that recorded 07ec5e2's checksums for these four versions gets the landed files' checksums.
  *
  * <p>A third: {@code V202612100200} landed with 05f1e04 and was edited by f109044; the mains of
- * 6d4dd2b and 7fab91c landed the edited file, which is the file now. Its changes are also in
- * {@code V202612100300} (a no-op on a database migrated by the edited file), so a database migrated
- * by 05f1e04's file (or by the unlanded 7ebf19a, which had gone back to it) gets the current
- * checksum and then the changes. And {@code V202612110300}, landed by 7fab91c, was changed by
- * c316944 (the back-fill's date in Paris): the file is back as it landed, the date is mended by
- * {@code V202612120600}, and a database migrated by the changed file gets the landed checksum.
+ * 6d4dd2b, 7fab91c and 80fea0e landed the edited file, 71683aa the file as 05f1e04 landed it, which is
+ * the file now. The edit's changes are {@code V202612100300} (a no-op on a database migrated by the
+ * edited file), so a database that recorded the edited file's checksum gets the current one, and
+ * {@code V202612100300} is recorded as applied when it was not (7fab91c applied later versions, so
+ * Flyway would refuse it as pending out of order). And {@code V202612110300}: 7fab91c and 80fea0e
+ * landed it without c316944's change (the back-fill's date in Paris), 71683aa with it, which is the
+ * file now; the change is also {@code V202612120600}, so a database that recorded the other checksum
+ * gets the current one.
  */
 public final class LandedHistoryRepair {
 
@@ -71,10 +73,19 @@ public final class LandedHistoryRepair {
             new EditedAfterLanding("202612061100", 722681725, 1451782091),
             new EditedAfterLanding("202612061310", -1471566594, -1885968324),
             new EditedAfterLanding("202612061500", -1398024487, -1112035635),
-            // 05f1e04's file; f109044's edit landed with 6d4dd2b and 7fab91c (its changes also in V202612100300).
-            new EditedAfterLanding("202612100200", 445287592, 170096570),
-            // Changed by c316944 after 7fab91c had landed it; the change is V202612120600.
-            new EditedAfterLanding("202612110300", -176711715, -1329154372));
+            // f109044's edit, landed with 6d4dd2b, 7fab91c and 80fea0e; the file is back as 05f1e04 and 71683aa
+            // landed it, the edit's changes are V202612100300.
+            new EditedAfterLanding("202612100200", 170096570, 445287592),
+            // As 7fab91c and 80fea0e landed it; c316944's change (the back-fill's date in Paris), landed with
+            // 71683aa, is the file now and V202612120600.
+            new EditedAfterLanding("202612110300", -1329154372, -176711715));
+
+    /**
+     * V202612100300 (f109044's changes to V202612100200 as a migration of their own): what a database that
+     * applied the edited V202612100200 already has; its version is below what 7fab91c applied after it.
+     */
+    static final String SIGNATURE_GATE = "202612100300";
+    static final int SIGNATURE_GATE_CHECKSUM = 240529585;
 
     private static final String MANUAL = " See the README, \"Upgrading a database created between 3 and 6 December\".";
 
@@ -111,6 +122,7 @@ public final class LandedHistoryRepair {
     /** The files changed after a main had landed them: the checksums of the files as they are now. */
     private static void repairEditedAfterLanding(JdbcClient jdbc, String history) {
         List<String> repaired = new ArrayList<>();
+        recordSignatureGate(jdbc, history, repaired);
         for (EditedAfterLanding file : EDITED_AFTER_LANDING) {
             int rows = jdbc.sql("update " + history + " set checksum = ? where version = ? and checksum = ? and success")
                     .params(file.currentChecksum(), file.version(), file.recordedChecksum()).update();
@@ -121,9 +133,31 @@ public final class LandedHistoryRepair {
         if (!repaired.isEmpty()) {
             log.warn("Schema history repaired: " + String.join(", ", repaired) + " recorded with the checksums of"
                     + " the files as they had landed (V202612061000 to V202612061500 as 2f4460c landed them, their"
-                    + " later changes in V202612080010 to V202612080040; V202612100200 as 6d4dd2b and 7fab91c landed"
-                    + " it, its changes also in V202612100300; V202612110300 as 7fab91c landed it, its later change in"
-                    + " V202612120600); this database's data is left as it is.");
+                    + " later changes in V202612080010 to V202612080040; V202612100200 as 05f1e04 landed it, the"
+                    + " edit this database applied being V202612100300, recorded as applied; V202612110300 as"
+                    + " 71683aa landed it, with V202612120600); this database's data is left as it is.");
+        }
+    }
+
+    /**
+     * A database that applied f109044's edit of V202612100200 (its checksum still recorded) and later
+     * migrations, but not V202612100300, has what V202612100300 does: it is recorded as applied, since
+     * Flyway would refuse a pending migration below the applied ones.
+     */
+    private static void recordSignatureGate(JdbcClient jdbc, String history, List<String> repaired) {
+        EditedAfterLanding edited = EDITED_AFTER_LANDING.stream().filter(f -> f.version().equals("202612100200"))
+                .findFirst().orElseThrow();
+        int rows = jdbc.sql("insert into " + history + " (installed_rank, version, description, type, script, checksum,"
+                        + " installed_by, execution_time, success)"
+                        + " select (select max(installed_rank) + 1 from " + history + "), ?, 'programmes signature gate',"
+                        + " 'SQL', 'V202612100300__programmes_signature_gate.sql', ?, current_user, 0, true"
+                        + " where exists (select 1 from " + history + " where version = ? and checksum = ? and success)"
+                        + " and not exists (select 1 from " + history + " where version = ?)")
+                .params(SIGNATURE_GATE, SIGNATURE_GATE_CHECKSUM, edited.version(), edited.recordedChecksum(),
+                        SIGNATURE_GATE)
+                .update();
+        if (rows > 0) {
+            repaired.add("V" + SIGNATURE_GATE);
         }
     }
 
