@@ -91,13 +91,22 @@ class SurveysController {
     String create(@RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String introduction,
             @RequestParam(required = false) Survey.TargetKind targetKind, @RequestParam(defaultValue = "") String regionCode,
             @RequestParam(defaultValue = "") String measureTypeCode, @RequestParam(defaultValue = "") String closesOn,
-            RedirectAttributes redirect) {
-        UUID[] created = new UUID[1];
-        if (Forms.perform(redirect, "survey.created", () -> created[0] = surveys.create(new Surveys.SurveyInput(title,
-                introduction, targetKind, regionCode, measureTypeCode, date(closesOn))))) {
-            return "redirect:/surveys/" + created[0];
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        UUID created;
+        try {
+            created = surveys.create(new Surveys.SurveyInput(title, introduction, targetKind, regionCode,
+                    measureTypeCode, date(closesOn)));
+        } catch (FieldRefusal refusal) {
+            // The list comes back with what was typed and the reason; nothing was created.
+            model.addAttribute("typed", new Survey(null, title, introduction, Survey.Status.DRAFT, targetKind,
+                    regionCode, measureTypeCode, lenientDate(closesOn), null, null, null, 0, null, null));
+            model.addAttribute("flashError", refusal.messageKey());
+            model.addAttribute("flashErrorArguments", refusal.arguments());
+            response.setStatus(400);
+            return list(model);
         }
-        return "redirect:/surveys";
+        Forms.success(redirect, "survey.created");
+        return "redirect:/surveys/" + created;
     }
 
     @GetMapping("/{id}")
@@ -386,6 +395,14 @@ class SurveysController {
         Map<String, String> names = new java.util.LinkedHashMap<>();
         surveys.measureTypes().forEach(t -> names.put(t.code(), t.name()));
         return names;
+    }
+
+    private static LocalDate lenientDate(String text) {
+        try {
+            return date(text);
+        } catch (FieldRefusal refusal) {
+            return null;
+        }
     }
 
     private static LocalDate date(String text) {

@@ -44,6 +44,14 @@ class SurveysWebTest {
     void aSurveyIsBuiltOpenedAnsweredAndItsResultsExported() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String closes = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(20).toString();
+        // A refused survey: the list comes back with what was typed and the reason, nothing is created.
+        MvcResult noTarget = mvc.perform(post("/surveys").with(csrf()).with(as("equipe.federale")).locale(Locale.FRENCH)
+                .param("title", "Bilan " + tag).param("targetKind", "REGION").param("closesOn", closes)).andReturn();
+        assertThat(noTarget.getResponse().getStatus()).isEqualTo(400);
+        assertThat(html(noTarget)).contains("value=\"Bilan " + tag + "\"", "Choisissez la région visée.",
+                "value=\"" + closes + "\"");
+        assertThat(OwnerSql.of(server).sql("select count(*) from survey where title = ?").param("Bilan " + tag)
+                .query(Long.class).single()).isZero();
         MvcResult created = mvc.perform(post("/surveys").with(csrf()).with(as("equipe.federale"))
                 .param("title", "Bilan " + tag).param("targetKind", "ALL").param("closesOn", closes)).andReturn();
         String page = created.getResponse().getRedirectedUrl();
